@@ -1,0 +1,40 @@
+#pragma once
+// Entry points from a loaded file to a batch. Format detection reads the header only; every parser matches
+// columns by name, never by position.
+#include "core/io/columnmapping.h"
+#include "core/io/importrecords.h"
+#include "core/io/textfile.h"
+
+#include <string>
+
+namespace mb {
+
+enum class ParseStatus { Ok, Failed, Cancelled };
+
+struct ParseOptions {
+    std::string format;                  // "" = detect from the header
+    const ColumnMapping *mapping = nullptr;
+    ProgressFn progress;                 // may be empty
+};
+
+struct ParseResult {
+    ParseStatus status = ParseStatus::Ok;
+    std::string error;  // hopeless input: one message naming the file, line and what was expected
+};
+
+// Catalog formats: generic, shopify, woocommerce, magento.
+ParseResult parseCatalog(const TextFile &file, const ParseOptions &options, CatalogBatch &out);
+// Order formats: lines, shopify, baskets.
+ParseResult parseOrders(const TextFile &file, const ParseOptions &options, OrderBatch &out);
+
+// "" when the header matches no known format of that kind.
+std::string detectCatalogFormat(const CsvHeader &header);
+std::string detectOrderFormat(const CsvHeader &header);
+// Guesses whether a file holds a catalog or orders (for the import dialog); orders win ties because an
+// order file always has an order id.
+ImportKind detectKind(const TextFile &file);
+
+const std::vector<std::string> &catalogFormats();
+const std::vector<std::string> &orderFormats();
+
+}  // namespace mb

@@ -1,0 +1,91 @@
+#pragma once
+// The contract between the format parsers (core/io) and the workspace writer (core/storage).
+// Plain std types: 541,909 order lines go through here, so no QString per field on the hot path.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mb {
+
+enum class ImportKind { Catalog, Orders };
+
+// One rejected cell or row: where it is, what was there, and what was expected.
+struct Reject {
+    int64_t line = 0;      // physical line in the file (1-based, the header is line 1)
+    std::string column;    // header name of the offending field ("" for the whole row)
+    std::string value;     // the offending value, as read
+    std::string reason;    // what was expected
+};
+
+struct ProductRecord {
+    int64_t line = 0;
+    std::string sku;       // unique key; case-sensitive (Online Retail has 85123A and 85123a)
+    std::string title;
+    std::string category;  // full path, "A > B" (parsers normalise "A/B" too)
+    std::string brand;
+    std::string family;    // variants / good-better-best ladder share it (Shopify handle, Woo parent)
+    std::optional<double> price;
+    std::optional<double> cost;
+    std::optional<int64_t> stock;
+};
+
+// A product-to-product link carried by a platform file (Woo Upsells, Magento crosssell_skus, ...).
+struct RelationRecord {
+    int64_t line = 0;
+    std::string anchorSku;
+    std::string targetSku;
+    std::string platformType;  // upsell, cross-sell, grouped, related, complementary
+    int position = 0;          // 1-based order within anchor and platform type
+};
+
+struct CatalogBatch {
+    std::string format;        // generic, shopify, woocommerce, magento
+    std::vector<ProductRecord> products;
+    std::vector<RelationRecord> relations;
+    std::vector<Reject> rejects;
+    std::vector<std::string> notes;  // things the user should know that are not errors (shared SKUs, ...)
+    int64_t rowsRead = 0;            // data records read (not physical lines)
+    int64_t duplicateRows = 0;       // records identical to an earlier record
+};
+
+enum class OrderStatus { Completed, Cancelled, Returned };
+
+struct OrderRecord {
+    int64_t line = 0;          // first line of the order
+    std::string externalId;    // the platform's order id / invoice number
+    std::string customer;      // external customer key (id or e-mail); "" when unknown
+    std::string country;
+    std::string currency;
+    int64_t orderedAt = 0;     // seconds since the epoch, UTC
+    int32_t utcOffsetMinutes = 0;  // the offset the file gave (0 when it gave none)
+    bool hasTime = false;
+    OrderStatus status = OrderStatus::Completed;
+};
+
+struct OrderLineRecord {
+    int64_t line = 0;
+    uint32_t order = 0;        // index into OrderBatch::orders
+    std::string sku;
+    double quantity = 0;       // negative for returns and cancellations; kept, never dropped
+    double unitPrice = 0;
+};
+
+struct OrderBatch {
+    std::string format;        // lines, shopify, baskets
+    std::vector<OrderRecord> orders;
+    std::vector<OrderLineRecord> lines;
+    // One per distinct SKU seen in the orders: title from the description, price from the last unit
+    // price seen. The writer creates those not yet in the catalog with origin "orders".
+    std::vector<ProductRecord> products;
+    std::vector<Reject> rejects;
+    std::vector<std::string> notes;
+    int64_t rowsRead = 0;
+    int64_t duplicateRows = 0;
+};
+
+// Called now and then with the share of the work done (0..1); returning false cancels the work.
+using ProgressFn = std::function<bool(double fraction)>;
+
+}  // namespace mb

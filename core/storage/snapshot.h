@@ -1,0 +1,85 @@
+#pragma once
+// The immutable in-memory picture of a workspace that every engine function reads: products, categories,
+// customers, orders, order lines, and the baskets in compressed-sparse-row form. Loaded with a handful of
+// full-table queries (never a query per row) and safe to share across threads once built.
+#include "core/io/importrecords.h"
+
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace mb {
+
+class Workspace;
+
+struct SnapshotCategory {
+    int64_t id = 0;
+    int32_t parent = -1;      // index into Snapshot::categories, -1 for a root
+    std::string name;         // last path element
+    std::string path;         // "Cameras > Mirrorless"
+};
+
+struct SnapshotProduct {
+    int64_t id = 0;
+    std::string sku, title, brand, family, origin;
+    int32_t category = -1;    // index into Snapshot::categories
+    double price = NAN;       // NAN when unknown
+    double cost = NAN;
+    int64_t stock = -1;       // -1 when unknown
+    bool recommendable = true;
+};
+
+struct SnapshotCustomer {
+    int64_t id = 0;
+    std::string externalId;
+};
+
+struct SnapshotOrder {
+    int64_t id = 0;
+    std::string externalId;
+    int32_t customer = -1;    // index into Snapshot::customers
+    int64_t orderedAt = 0;    // UTC seconds
+    int32_t utcOffsetMinutes = 0;
+    OrderStatus status = OrderStatus::Completed;
+    std::string country;
+    uint32_t lineBegin = 0, lineEnd = 0;  // range in Snapshot::lines
+    double merchandiseTotal = 0;          // sum of quantity * unit price over the order's lines
+};
+
+struct SnapshotLine {
+    uint32_t product = 0;     // index into Snapshot::products
+    double quantity = 0;
+    double unitPrice = 0;
+};
+
+struct Snapshot {
+    std::vector<SnapshotCategory> categories;
+    std::vector<SnapshotProduct> products;
+    std::vector<SnapshotCustomer> customers;
+    std::vector<SnapshotOrder> orders;    // sorted by time, then id
+    std::vector<SnapshotLine> lines;
+    // Baskets: the distinct products bought (quantity > 0) in each order that is not cancelled, sorted
+    // ascending. basketStart has one entry more than there are baskets; empty baskets are not stored.
+    std::vector<uint32_t> basketStart;
+    std::vector<uint32_t> basketItems;
+    std::vector<uint32_t> basketOrder;    // index into orders of each basket
+    std::unordered_map<std::string, uint32_t> skuIndex;
+    int64_t historyVersion = 0;
+
+    size_t basketCount() const { return basketStart.empty() ? 0 : basketStart.size() - 1; }
+    int32_t productIndex(const std::string &sku) const
+    {
+        auto it = skuIndex.find(sku);
+        return it == skuIndex.end() ? -1 : int32_t(it->second);
+    }
+    // True when category `c` is `ancestor` or lies below it.
+    bool categoryWithin(int32_t c, int32_t ancestor) const;
+
+    // Null with error set on failure; null with error empty when cancelled.
+    static std::shared_ptr<const Snapshot> load(const Workspace &ws, std::string &error, const ProgressFn &progress = {});
+};
+
+}  // namespace mb

@@ -1,0 +1,70 @@
+#pragma once
+// One workspace = one SQLite file (*.merchbench). Opening checks that it is ours and of a version we can
+// read; everything that changes it goes through one transaction (see Transaction).
+#include <cstdint>
+#include <memory>
+#include <string>
+
+struct sqlite3;
+
+namespace mb {
+
+enum class WorkspaceError { None, CannotOpen, NotAWorkspace, NewerVersion, Corrupt, ReadOnly, Busy, Failed };
+
+struct WorkspaceCounts {
+    int64_t products = 0, categories = 0, customers = 0, orders = 0, orderLines = 0;
+    int64_t baskets = 0;        // orders with at least one product bought (not cancelled, quantity > 0)
+    int64_t basketItems = 0;    // distinct products appearing in baskets
+    int64_t importedRelations = 0;
+};
+
+class Workspace {
+public:
+    static constexpr int32_t ApplicationId = 0x4D426E63;  // "MBnc"
+    static constexpr int SchemaVersion = 1;
+
+    ~Workspace();
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+
+    // Creates a new, empty workspace; refuses to overwrite an existing file.
+    static std::unique_ptr<Workspace> create(const std::string &path, std::string &error);
+    // Opens an existing workspace, upgrading an older schema (after a backup copy). A read-only file, or
+    // readOnly=true, opens read-only. On failure returns null and sets error and kind.
+    static std::unique_ptr<Workspace> open(const std::string &path, std::string &error,
+                                           WorkspaceError *kind = nullptr, bool readOnly = false);
+
+    const std::string &path() const { return path_; }
+    bool isReadOnly() const { return readOnly_; }
+    sqlite3 *db() const { return db_; }
+
+    WorkspaceCounts counts() const;
+    // Bumped by every import that changes the order history; mined results remember the version they saw.
+    int64_t historyVersion() const;
+    std::string meta(const std::string &key) const;
+    void setMeta(const std::string &key, const std::string &value);  // inside the caller's transaction
+
+    bool integrityOk(std::string *detail = nullptr) const;
+
+private:
+    Workspace() = default;
+    sqlite3 *db_ = nullptr;
+    std::string path_;
+    bool readOnly_ = false;
+};
+
+// RAII transaction: rolls back unless commit() succeeded. IMMEDIATE so that two writers fail fast.
+class Transaction {
+public:
+    explicit Transaction(Workspace &ws);
+    ~Transaction();
+    bool ok() const { return ok_; }
+    bool commit(std::string *error = nullptr);
+
+private:
+    Workspace &ws_;
+    bool ok_ = false;
+    bool done_ = false;
+};
+
+}  // namespace mb

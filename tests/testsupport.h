@@ -1,0 +1,26 @@
+#pragma once
+// Small helpers shared by the tests: where the fixtures and the real data sets are.
+#include <QFileInfo>
+#include <QString>
+#include <QtTest>
+
+namespace mbtest {
+
+inline QString fixture(const QString &relative) { return QStringLiteral(MB_TEST_DATA "/") + relative; }
+
+inline QString datasetsDir()
+{
+    const QString env = qEnvironmentVariable("MB_DATASETS");
+    return env.isEmpty() ? QStringLiteral(MB_DATASETS_DIR) : env;
+}
+
+inline QString dataset(const QString &relative) { return datasetsDir() + QLatin1Char('/') + relative; }
+
+}  // namespace mbtest
+
+// Skips the test, saying why, when a real data set is not beside the repo (../shared/datasets).
+#define MB_REQUIRE_DATASET(var, relative)                                                                        \
+    const QString var = mbtest::dataset(relative);                                                              \
+    if (!QFileInfo::exists(var))                                                                                \
+        QSKIP(qPrintable(QStringLiteral("real data set not found: %1 (put shared/datasets beside the repo or set " \
+                                        "MB_DATASETS)").arg(var)))
