@@ -1,1 +1,59 @@
-int main() { return 0; }
+// merchbench-cli: the engine without a display, for scripts, tests and benchmarks.
+#include "command.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cstring>
+
+using namespace mb::cli;
+
+static void printHelp()
+{
+    std::printf("usage: merchbench-cli --workspace FILE [--json] COMMAND [options]\n\ncommands:\n");
+    auto list = commands();
+    std::sort(list.begin(), list.end(), [](const Command &a, const Command &b) { return a.name < b.name; });
+    for (const Command &c : list)
+        std::printf("  %-18s %s\n  %-18s   %s\n", c.name.c_str(), c.synopsis.c_str(), "", c.summary.c_str());
+    std::printf("\nexit codes: 0 success, 1 usage error, 2 bad input, 3 workspace error\n");
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);  // for Qt's file and JSON classes; no event loop is run
+    QCoreApplication::setApplicationName("merchbench-cli");
+    QCoreApplication::setApplicationVersion(MB_VERSION);
+    Context ctx;
+    std::vector<std::string> rest;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--help" || a == "-h") { printHelp(); return Success; }
+        if (a == "--version") { std::printf("merchbench-cli %s\n", MB_VERSION); return Success; }
+        if (a == "--json") { ctx.json = true; continue; }
+        if (a == "--workspace" || a.rfind("--workspace=", 0) == 0) {
+            if (a == "--workspace") {
+                if (i + 1 >= argc) return ctx.usage("option --workspace needs a file name");
+                ctx.workspace = argv[++i];
+            } else {
+                ctx.workspace = a.substr(std::strlen("--workspace="));
+            }
+            continue;
+        }
+        rest.push_back(a);
+    }
+    if (rest.empty()) { printHelp(); return Usage; }
+    // The longest registered command name that the words start with ("import orders" before "import").
+    const Command *best = nullptr;
+    size_t bestWords = 0;
+    for (const Command &c : commands()) {
+        std::vector<std::string> words;
+        size_t start = 0;
+        for (size_t p = 0; p <= c.name.size(); ++p)
+            if (p == c.name.size() || c.name[p] == ' ') { words.push_back(c.name.substr(start, p - start)); start = p + 1; }
+        if (words.size() > rest.size() || words.size() <= bestWords) continue;
+        if (std::equal(words.begin(), words.end(), rest.begin())) { best = &c; bestWords = words.size(); }
+    }
+    if (!best) return ctx.usage("unknown command \"" + rest.front() + "\"");
+    ctx.args.assign(rest.begin() + long(bestWords), rest.end());
+    return best->run(ctx);
+}

@@ -1,0 +1,61 @@
+#include "command.h"
+
+#include "core/storage/workspace.h"
+
+#include <QJsonDocument>
+
+namespace mb::cli {
+
+std::vector<Command> &commands()
+{
+    static std::vector<Command> list;
+    return list;
+}
+
+int Context::usage(const std::string &message) const
+{
+    std::fprintf(stderr, "merchbench-cli: %s (see merchbench-cli --help)\n", message.c_str());
+    return Usage;
+}
+
+int Context::badInput(const std::string &message) const
+{
+    std::fprintf(stderr, "%s\n", message.c_str());
+    return BadInput;
+}
+
+int Context::workspaceError(const std::string &message) const
+{
+    std::fprintf(stderr, "%s\n", message.c_str());
+    return WorkspaceFailure;
+}
+
+void Context::printJson(const QJsonObject &o) const
+{
+    const QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Indented);
+    std::fwrite(b.data(), 1, size_t(b.size()), stdout);
+}
+
+std::unique_ptr<Workspace> Context::openWorkspace(int &exitCode, bool readOnly) const
+{
+    if (workspace.empty()) {
+        exitCode = usage("this command needs --workspace FILE");
+        return nullptr;
+    }
+    std::string error;
+    auto ws = Workspace::open(workspace, error, nullptr, readOnly);
+    if (!ws) exitCode = workspaceError(error);
+    return ws;
+}
+
+std::string grouped(long long n)
+{
+    std::string digits = std::to_string(n < 0 ? -n : n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return n < 0 ? "-" + out : out;
+}
+
+}  // namespace mb::cli

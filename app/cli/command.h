@@ -1,0 +1,56 @@
+#pragma once
+// The CLI's command registry: each command group lives in its own cmd_*.cpp and registers itself with a
+// static Registration, so adding a command never touches main.cpp.
+#include "cliargs.h"
+
+#include <QJsonObject>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mb {
+class Workspace;
+}
+
+namespace mb::cli {
+
+// Exit codes from DESIGN.md.
+enum Exit { Success = 0, Usage = 1, BadInput = 2, WorkspaceFailure = 3 };
+
+struct Context {
+    std::string workspace;               // --workspace
+    bool json = false;                   // --json
+    std::vector<std::string> args;       // everything after the command words
+
+    int usage(const std::string &message) const;   // prints to stderr, returns Usage
+    int badInput(const std::string &message) const;
+    int workspaceError(const std::string &message) const;
+    void print(const std::string &text) const { std::fputs(text.c_str(), stdout); }
+    void printJson(const QJsonObject &o) const;
+
+    // Opens --workspace (required); prints the error and returns null when it cannot.
+    std::unique_ptr<Workspace> openWorkspace(int &exitCode, bool readOnly = false) const;
+};
+
+struct Command {
+    std::string name;      // "import orders", "info"
+    std::string synopsis;  // options, for --help
+    std::string summary;
+    int (*run)(Context &);
+};
+
+std::vector<Command> &commands();
+
+struct Registration {
+    Registration(std::string name, std::string synopsis, std::string summary, int (*run)(Context &))
+    {
+        commands().push_back({std::move(name), std::move(synopsis), std::move(summary), run});
+    }
+};
+
+// "1234567" -> "1,234,567": counts are read by people first.
+std::string grouped(long long n);
+
+}  // namespace mb::cli

@@ -1,0 +1,16 @@
+#pragma once
+// Writing CSV the way every Merchbench export does: RFC 4180 quoting, and spreadsheet-formula defence
+// (a text cell starting with = + - @ gets a leading ', which the importers strip again).
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mb {
+
+std::string csvField(std::string_view value, bool neutraliseFormulas = true);
+// Appends one row and a newline; numbers should be passed already formatted (see csvNumber).
+void appendCsvRow(std::string &out, const std::vector<std::string> &fields, bool neutraliseFormulas = true);
+// Shortest text that reads back as the same double ("0.1", "80.5", "1e-05").
+std::string csvNumber(double v);
+
+}  // namespace mb

@@ -1,0 +1,114 @@
+#include "core/storage/importer.h"
+
+#include "core/io/csvreader.h"
+#include "core/io/csvwriter.h"
+#include "core/storage/workspace.h"
+
+#include <QSaveFile>
+
+namespace mb {
+
+namespace {
+
+// Maps the parse to the first half of the progress bar and the write to the second.
+ProgressFn scaled(const ProgressFn &progress, double from, double to)
+{
+    if (!progress) return {};
+    return [progress, from, to](double f) { return progress(from + (to - from) * f); };
+}
+
+template <typename Batch>
+void takeParseFacts(ImportReport &r, const Batch &b)
+{
+    r.format = b.format;
+    r.rowsRead = b.rowsRead;
+    r.duplicateRows = b.duplicateRows;
+    r.rejected = int64_t(b.rejects.size());
+    r.rejects = b.rejects;
+    r.notes = b.notes;
+}
+
+bool finishParse(ImportReport &report, const ParseResult &parsed, const ImportRequest &request)
+{
+    if (parsed.status == ParseStatus::Cancelled) {
+        report.status = ImportStatus::Cancelled;
+        return false;
+    }
+    if (parsed.status == ParseStatus::Failed) {
+        report.status = ImportStatus::Failed;
+        report.error = parsed.error;
+        return false;
+    }
+    if (request.strict && !report.rejects.empty()) {
+        const Reject &r = report.rejects.front();
+        report.status = ImportStatus::RejectedStrict;
+        report.error = request.path + ": line " + std::to_string(r.line) + (r.column.empty() ? "" : ", field \"" + r.column + "\"") +
+                       ": " + r.reason + " (strict import: nothing was imported; " + std::to_string(report.rejects.size()) +
+                       " row(s) rejected in all)";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+ImportReport runImport(Workspace &ws, const ImportRequest &request)
+{
+    ImportReport report;
+    if (ws.isReadOnly()) {
+        report.status = ImportStatus::Failed;
+        report.error = ws.path() + ": the workspace is open read-only; nothing can be imported into it";
+        return report;
+    }
+    const TextFile file = TextFile::load(request.path);
+    if (!file.ok()) {
+        report.status = ImportStatus::Failed;
+        report.error = file.error;
+        return report;
+    }
+    report.encoding = file.encoding;
+    report.delimiter = CsvReader::detectDelimiter(file.data);
+    ParseOptions options;
+    options.format = request.format;
+    options.mapping = request.mapping.empty() ? nullptr : &request.mapping;
+    options.progress = scaled(request.progress, 0.0, 0.5);
+    const ProgressFn writeProgress = scaled(request.progress, 0.5, 1.0);
+
+    bool ok = false;
+    if (request.kind == ImportKind::Catalog) {
+        CatalogBatch batch;
+        const ParseResult parsed = parseCatalog(file, options, batch);
+        takeParseFacts(report, batch);
+        if (!finishParse(report, parsed, request)) return report;
+        report.imported = int64_t(batch.products.size());
+        ok = writeCatalog(ws, batch, request.path, report, writeProgress);
+    } else {
+        OrderBatch batch;
+        const ParseResult parsed = parseOrders(file, options, batch);
+        takeParseFacts(report, batch);
+        if (!finishParse(report, parsed, request)) return report;
+        report.imported = int64_t(batch.lines.size());
+        ok = writeOrders(ws, batch, request.path, report, writeProgress);
+    }
+    if (!ok && report.status == ImportStatus::Ok) report.status = ImportStatus::Cancelled;
+    if (!ok) {
+        // Counts describe what was written; after a rollback nothing was.
+        report.productsAdded = report.productsUpdated = report.ordersAdded = report.ordersUpdated = 0;
+        report.linesWritten = report.customersAdded = report.relationsWritten = report.imported = 0;
+    }
+    return report;
+}
+
+bool writeRejectReport(const std::string &path, const std::vector<Reject> &rejects, std::string &error)
+{
+    std::string out = "line,column,value,reason\n";
+    for (const Reject &r : rejects) appendCsvRow(out, {std::to_string(r.line), r.column, r.value, r.reason});
+    QSaveFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::WriteOnly) || f.write(out.data(), qint64(out.size())) < 0 || !f.commit()) {
+        error = path + ": cannot write the reject report: " + f.errorString().toStdString();
+        return false;
+    }
+    return true;
+}
+
+}  // namespace mb

@@ -1,0 +1,185 @@
+#include "core/storage/snapshot.h"
+
+#include "core/storage/statement.h"
+#include "core/storage/workspace.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace mb {
+
+bool Snapshot::categoryWithin(int32_t c, int32_t ancestor) const
+{
+    // Category trees are shallow (a handful of levels), so walking up is cheaper than keeping closure sets.
+    while (c >= 0) {
+        if (c == ancestor) return true;
+        c = categories[size_t(c)].parent;
+    }
+    return false;
+}
+
+namespace {
+
+OrderStatus statusFrom(std::string_view s)
+{
+    if (s == "cancelled") return OrderStatus::Cancelled;
+    if (s == "returned") return OrderStatus::Returned;
+    return OrderStatus::Completed;
+}
+
+// Row ids are dense in practice (we only append), so a vector indexed by id beats a hash map here.
+class IdIndex {
+public:
+    void add(int64_t id, uint32_t index)
+    {
+        if (id < 0) return;
+        if (size_t(id) >= map_.size()) map_.resize(size_t(id) + 1, UINT32_MAX);
+        map_[size_t(id)] = index;
+    }
+    int64_t find(int64_t id) const
+    {
+        return id >= 0 && size_t(id) < map_.size() && map_[size_t(id)] != UINT32_MAX ? int64_t(map_[size_t(id)]) : -1;
+    }
+
+private:
+    std::vector<uint32_t> map_;
+};
+
+}  // namespace
+
+std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string &error, const ProgressFn &progress)
+{
+    auto snap = std::make_shared<Snapshot>();
+    sqlite3 *db = ws.db();
+    // One read transaction so the five scans see one consistent state, even while an import commits.
+    execSql(db, "BEGIN");
+    struct EndRead { sqlite3 *db; ~EndRead() { execSql(db, "COMMIT"); } } endRead{db};
+    auto check = [&](const Statement &s) {
+        if (s.failed()) error = ws.path() + ": cannot read the workspace: " + s.error();
+        return !s.failed();
+    };
+    auto cancelled = [&](double f) { return progress && !progress(f); };
+
+    IdIndex catIndex;
+    {
+        Statement s(db, "SELECT id, parent_id, name, path FROM categories ORDER BY path");
+        std::vector<int64_t> parentIds;
+        while (s.step()) {
+            SnapshotCategory c;
+            c.id = s.int64(0);
+            parentIds.push_back(s.isNull(1) ? -1 : s.int64(1));
+            c.name = s.text(2);
+            c.path = s.text(3);
+            catIndex.add(c.id, uint32_t(snap->categories.size()));
+            snap->categories.push_back(std::move(c));
+        }
+        if (!check(s)) return nullptr;
+        for (size_t i = 0; i < parentIds.size(); ++i) snap->categories[i].parent = int32_t(catIndex.find(parentIds[i]));
+    }
+    IdIndex productIndex;
+    {
+        Statement s(db, "SELECT id, sku, title, brand, family, origin, category_id, price, cost, stock, recommendable "
+                        "FROM products ORDER BY id");
+        while (s.step()) {
+            SnapshotProduct p;
+            p.id = s.int64(0);
+            p.sku = s.text(1);
+            p.title = s.text(2);
+            p.brand = s.text(3);
+            p.family = s.text(4);
+            p.origin = s.text(5);
+            p.category = s.isNull(6) ? -1 : int32_t(catIndex.find(s.int64(6)));
+            if (!s.isNull(7)) p.price = s.real(7);
+            if (!s.isNull(8)) p.cost = s.real(8);
+            if (!s.isNull(9)) p.stock = s.int64(9);
+            p.recommendable = s.int64(10) != 0;
+            const auto index = uint32_t(snap->products.size());
+            productIndex.add(p.id, index);
+            snap->skuIndex.emplace(p.sku, index);
+            snap->products.push_back(std::move(p));
+        }
+        if (!check(s)) return nullptr;
+    }
+    if (cancelled(0.1)) return nullptr;
+    IdIndex customerIndex;
+    {
+        Statement s(db, "SELECT id, external_id FROM customers ORDER BY id");
+        while (s.step()) {
+            customerIndex.add(s.int64(0), uint32_t(snap->customers.size()));
+            snap->customers.push_back({s.int64(0), s.text(1)});
+        }
+        if (!check(s)) return nullptr;
+    }
+    IdIndex orderIndex;
+    {
+        Statement s(db, "SELECT id, external_id, customer_id, ordered_at, utc_offset, status, country FROM orders "
+                        "ORDER BY ordered_at, id");
+        while (s.step()) {
+            SnapshotOrder o;
+            o.id = s.int64(0);
+            o.externalId = s.text(1);
+            o.customer = s.isNull(2) ? -1 : int32_t(customerIndex.find(s.int64(2)));
+            o.orderedAt = s.isNull(3) ? 0 : s.int64(3);
+            o.utcOffsetMinutes = int32_t(s.int64(4));
+            o.status = statusFrom(s.textView(5));
+            o.country = s.text(6);
+            orderIndex.add(o.id, uint32_t(snap->orders.size()));
+            snap->orders.push_back(std::move(o));
+        }
+        if (!check(s)) return nullptr;
+    }
+    if (cancelled(0.2)) return nullptr;
+    {
+        // Full scan in storage order, then a counting sort by order: cheaper than ORDER BY order_id, which
+        // would walk the index and fetch every row by id.
+        struct Raw { uint32_t order; SnapshotLine line; };
+        std::vector<Raw> raw;
+        raw.reserve(size_t(ws.counts().orderLines));
+        Statement s(db, "SELECT order_id, product_id, quantity, unit_price FROM order_lines");
+        size_t n = 0;
+        while (s.step()) {
+            const int64_t o = orderIndex.find(s.int64(0));
+            const int64_t p = productIndex.find(s.int64(1));
+            if (o < 0 || p < 0) continue;  // foreign keys make this unreachable; never index out of range
+            raw.push_back({uint32_t(o), {uint32_t(p), s.real(2), s.real(3)}});
+            if ((++n & 65535) == 0 && cancelled(0.2 + 0.6 * double(n) / double(raw.capacity() + 1))) return nullptr;
+        }
+        if (!check(s)) return nullptr;
+        std::vector<uint32_t> start(snap->orders.size() + 1, 0);
+        for (const Raw &r : raw) ++start[r.order + 1];
+        std::partial_sum(start.begin(), start.end(), start.begin());
+        snap->lines.resize(raw.size());
+        std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+        for (const Raw &r : raw) snap->lines[fill[r.order]++] = r.line;
+        for (size_t i = 0; i < snap->orders.size(); ++i) {
+            SnapshotOrder &o = snap->orders[i];
+            o.lineBegin = start[i];
+            o.lineEnd = start[i + 1];
+            double total = 0;
+            for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k) total += snap->lines[k].quantity * snap->lines[k].unitPrice;
+            o.merchandiseTotal = total;
+        }
+    }
+    if (cancelled(0.85)) return nullptr;
+    // Baskets: what was actually bought together.
+    snap->basketStart.push_back(0);
+    std::vector<uint32_t> items;
+    for (size_t i = 0; i < snap->orders.size(); ++i) {
+        const SnapshotOrder &o = snap->orders[i];
+        if (o.status == OrderStatus::Cancelled) continue;
+        items.clear();
+        for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k)
+            if (snap->lines[k].quantity > 0) items.push_back(snap->lines[k].product);
+        if (items.empty()) continue;
+        std::sort(items.begin(), items.end());
+        items.erase(std::unique(items.begin(), items.end()), items.end());
+        snap->basketItems.insert(snap->basketItems.end(), items.begin(), items.end());
+        snap->basketStart.push_back(uint32_t(snap->basketItems.size()));
+        snap->basketOrder.push_back(uint32_t(i));
+    }
+    snap->historyVersion = ws.historyVersion();
+    if (cancelled(1.0)) return nullptr;
+    return snap;
+}
+
+}  // namespace mb

@@ -1,0 +1,50 @@
+#pragma once
+// A prepared SQLite statement with RAII and bound parameters only: no SQL is ever built from data.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace mb {
+
+class Statement {
+public:
+    Statement(sqlite3 *db, const char *sql);
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    bool ok() const { return stmt_ != nullptr; }
+    const std::string &error() const { return error_; }
+
+    Statement &bind(int i, std::string_view text);
+    Statement &bind(int i, double v);
+    Statement &bind(int i, int64_t v);
+    Statement &bind(int i, int v) { return bind(i, int64_t(v)); }
+    Statement &bindNull(int i);
+
+    // SQLITE_ROW: true; SQLITE_DONE: false (and done() is true); an error: false with error() set.
+    bool step();
+    bool exec();  // step to completion; true on success
+    void reset();
+    bool failed() const { return !error_.empty(); }
+    int resultCode() const { return rc_; }
+
+    int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+    double real(int col) const { return sqlite3_column_double(stmt_, col); }
+    bool isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+    std::string text(int col) const;
+    std::string_view textView(int col) const;
+
+private:
+    sqlite3 *db_;
+    sqlite3_stmt *stmt_ = nullptr;
+    std::string error_;
+    int rc_ = SQLITE_OK;
+};
+
+// Runs SQL without results (DDL, PRAGMA, BEGIN/COMMIT); false with error set on failure.
+bool execSql(sqlite3 *db, const char *sql, std::string *error = nullptr);
+
+}  // namespace mb

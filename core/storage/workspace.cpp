@@ -1,0 +1,224 @@
+#include "core/storage/workspace.h"
+
+#include "core/storage/schema.h"
+#include "core/storage/statement.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
+
+#include <sqlite3.h>
+
+namespace mb {
+
+namespace {
+
+std::string quoted(const std::string &path) { return "\"" + path + "\""; }
+
+bool hasSqliteHeader(const std::string &path)
+{
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::ReadOnly)) return false;
+    return f.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+int pragmaInt(sqlite3 *db, const char *sql, int *rc = nullptr)
+{
+    Statement s(db, sql);
+    int v = 0;
+    if (s.step()) v = int(s.int64(0));
+    if (rc) *rc = s.failed() ? s.resultCode() : SQLITE_OK;
+    return v;
+}
+
+void configure(sqlite3 *db, bool readOnly)
+{
+    sqlite3_busy_timeout(db, 2000);
+    execSql(db, "PRAGMA foreign_keys = ON");
+    if (!readOnly) {
+        // WAL + NORMAL: a crash or kill can lose at most the last commit, never leave a half-written file.
+        execSql(db, "PRAGMA journal_mode = WAL");
+        execSql(db, "PRAGMA synchronous = NORMAL");
+    }
+    execSql(db, "PRAGMA cache_size = -65536");
+    execSql(db, "PRAGMA temp_store = MEMORY");
+}
+
+}  // namespace
+
+Workspace::~Workspace()
+{
+    if (db_) sqlite3_close_v2(db_);
+}
+
+std::unique_ptr<Workspace> Workspace::create(const std::string &path, std::string &error)
+{
+    if (QFileInfo::exists(QString::fromStdString(path))) {
+        error = quoted(path) + ": a file of that name already exists; choose another name or open it";
+        return nullptr;
+    }
+    std::unique_ptr<Workspace> ws(new Workspace);
+    ws->path_ = path;
+    if (sqlite3_open_v2(path.c_str(), &ws->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        error = quoted(path) + ": cannot create the workspace: " + sqlite3_errmsg(ws->db_);
+        return nullptr;
+    }
+    const std::string appId = "PRAGMA application_id = " + std::to_string(ApplicationId);
+    if (!execSql(ws->db_, appId.c_str(), &error)) {
+        error = quoted(path) + ": cannot create the workspace: " + error;
+        return nullptr;
+    }
+    configure(ws->db_, false);
+    if (!migrateSchema(ws->db_, 0, SchemaVersion, error)) {
+        error = quoted(path) + ": " + error;
+        ws.reset();
+        QFile::remove(QString::fromStdString(path));
+        return nullptr;
+    }
+    return ws;
+}
+
+std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string &error, WorkspaceError *kind, bool readOnly)
+{
+    auto fail = [&](WorkspaceError k, std::string msg) -> std::unique_ptr<Workspace> {
+        error = quoted(path) + ": " + msg;
+        if (kind) *kind = k;
+        return nullptr;
+    };
+    if (kind) *kind = WorkspaceError::None;
+    const QFileInfo info(QString::fromStdString(path));
+    if (!info.exists()) return fail(WorkspaceError::CannotOpen, "no such file");
+    if (!info.isFile()) return fail(WorkspaceError::CannotOpen, "not a file");
+    if (!info.isReadable()) return fail(WorkspaceError::CannotOpen, "not readable (check the file's permissions)");
+    if (info.size() == 0 || !hasSqliteHeader(path))
+        return fail(WorkspaceError::NotAWorkspace, "not a Merchbench workspace (it is not an SQLite database)");
+    if (!info.isWritable()) readOnly = true;
+
+    // Inspect read-only first so that a file we refuse is never written to, not even by a WAL switch.
+    sqlite3 *probe = nullptr;
+    const std::string roUri = "file:" + QUrl::toPercentEncoding(QString::fromStdString(path), "/").toStdString() + "?mode=ro";
+    int rc = sqlite3_open_v2(roUri.c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    int appId = 0, version = 0;
+    if (rc == SQLITE_OK) appId = pragmaInt(probe, "PRAGMA application_id", &rc);
+    if (rc == SQLITE_CANTOPEN) {
+        // A WAL file in a read-only folder cannot get its -shm; read it as immutable instead.
+        sqlite3_close_v2(probe);
+        probe = nullptr;
+        const std::string imm = "file:" + QUrl::toPercentEncoding(QString::fromStdString(path), "/").toStdString() + "?immutable=1";
+        rc = sqlite3_open_v2(imm.c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+        if (rc == SQLITE_OK) appId = pragmaInt(probe, "PRAGMA application_id", &rc);
+    }
+    if (rc == SQLITE_OK) version = pragmaInt(probe, "PRAGMA user_version", &rc);
+    const std::string probeError = probe ? sqlite3_errmsg(probe) : "out of memory";
+    sqlite3_close_v2(probe);
+    if (rc == SQLITE_NOTADB)
+        return fail(WorkspaceError::NotAWorkspace, "not a Merchbench workspace (not a readable SQLite database)");
+    if (rc == SQLITE_CORRUPT) return fail(WorkspaceError::Corrupt, "the workspace is damaged: " + probeError);
+    if (rc != SQLITE_OK) return fail(WorkspaceError::CannotOpen, "cannot open: " + probeError);
+    if (appId != ApplicationId)
+        return fail(WorkspaceError::NotAWorkspace,
+                    "not a Merchbench workspace (an SQLite database of another application)");
+    if (version > SchemaVersion)
+        return fail(WorkspaceError::NewerVersion,
+                    "made by a newer Merchbench (workspace version " + std::to_string(version) +
+                        ", this program reads up to version " + std::to_string(SchemaVersion) +
+                        "); it was left untouched: open it with a newer Merchbench");
+    if (version < SchemaVersion && readOnly)
+        return fail(WorkspaceError::ReadOnly, "made by an older Merchbench (version " + std::to_string(version) +
+                                                  ") and read-only, so it cannot be upgraded; make it writable");
+
+    std::unique_ptr<Workspace> ws(new Workspace);
+    ws->path_ = path;
+    ws->readOnly_ = readOnly;
+    const int flags = readOnly ? (SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) : SQLITE_OPEN_READWRITE;
+    const std::string target = readOnly ? roUri : path;
+    if (sqlite3_open_v2(target.c_str(), &ws->db_, flags, nullptr) != SQLITE_OK)
+        return fail(WorkspaceError::CannotOpen, std::string("cannot open: ") + sqlite3_errmsg(ws->db_));
+    configure(ws->db_, readOnly);
+    if (version < SchemaVersion) {
+        // Keep the user's file as it was before touching it: a failed upgrade must not cost them data.
+        const QString backup = QString::fromStdString(path) + ".v" + QString::number(version) + ".bak";
+        std::string err;
+        QFile::remove(backup);
+        Statement into(ws->db_, "VACUUM INTO ?1");
+        into.bind(1, backup.toStdString());
+        if (!into.exec())
+            return fail(WorkspaceError::Failed, "cannot write the backup copy " + backup.toStdString() +
+                                                    " before upgrading: " + into.error());
+        if (!migrateSchema(ws->db_, version, SchemaVersion, err))
+            return fail(WorkspaceError::Failed, err + " (the file is unchanged; a copy is in " + backup.toStdString() + ")");
+    }
+    return ws;
+}
+
+WorkspaceCounts Workspace::counts() const
+{
+    WorkspaceCounts c;
+    auto one = [&](const char *sql) {
+        Statement s(db_, sql);
+        return s.step() ? s.int64(0) : int64_t(0);
+    };
+    c.products = one("SELECT count(*) FROM products");
+    c.categories = one("SELECT count(*) FROM categories");
+    c.customers = one("SELECT count(*) FROM customers");
+    c.orders = one("SELECT count(*) FROM orders");
+    c.orderLines = one("SELECT count(*) FROM order_lines");
+    c.baskets = one("SELECT count(DISTINCT l.order_id) FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                    "WHERE l.quantity > 0 AND o.status <> 'cancelled'");
+    c.basketItems = one("SELECT count(DISTINCT l.product_id) FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                        "WHERE l.quantity > 0 AND o.status <> 'cancelled'");
+    c.importedRelations = one("SELECT count(*) FROM imported_relations");
+    return c;
+}
+
+std::string Workspace::meta(const std::string &key) const
+{
+    Statement s(db_, "SELECT value FROM meta WHERE key = ?1");
+    s.bind(1, key);
+    return s.step() ? s.text(0) : std::string();
+}
+
+void Workspace::setMeta(const std::string &key, const std::string &value)
+{
+    Statement s(db_, "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    s.bind(1, key).bind(2, value);
+    s.exec();
+}
+
+int64_t Workspace::historyVersion() const
+{
+    const std::string v = meta("history_version");
+    return v.empty() ? 0 : std::stoll(v);
+}
+
+bool Workspace::integrityOk(std::string *detail) const
+{
+    Statement s(db_, "PRAGMA integrity_check");
+    std::string all;
+    while (s.step()) {
+        if (!all.empty()) all += "; ";
+        all += s.text(0);
+    }
+    if (detail) *detail = all;
+    return all == "ok";
+}
+
+Transaction::Transaction(Workspace &ws) : ws_(ws) { ok_ = execSql(ws_.db(), "BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction()
+{
+    if (ok_ && !done_) execSql(ws_.db(), "ROLLBACK");
+}
+
+bool Transaction::commit(std::string *error)
+{
+    if (!ok_ || done_) return false;
+    done_ = true;
+    if (!execSql(ws_.db(), "COMMIT", error)) {
+        execSql(ws_.db(), "ROLLBACK");
+        return false;
+    }
+    return true;
+}
+
+}  // namespace mb

@@ -1,0 +1,224 @@
+// The workspace file: what it is made of, which files it refuses, and that a refusal changes nothing.
+#include "core/storage/importer.h"
+#include "core/storage/schema.h"
+#include "core/storage/statement.h"
+#include "core/storage/workspace.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+using namespace mb;
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+int64_t scalar(const Workspace &ws, const char *sql)
+{
+    Statement s(ws.db(), sql);
+    return s.step() ? s.int64(0) : -1;
+}
+
+// A raw SQLite file with the given application id and schema version, made without our code.
+void makeRawDatabase(const QString &path, int appId, int version, bool withSchema)
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    std::string err;
+    if (withSchema) QVERIFY2(migrateSchema(db, 0, 1, err), err.c_str());
+    QVERIFY(execSql(db, ("PRAGMA application_id = " + std::to_string(appId)).c_str()));
+    QVERIFY(execSql(db, ("PRAGMA user_version = " + std::to_string(version)).c_str()));
+    QVERIFY(execSql(db, "CREATE TABLE IF NOT EXISTS other(x)"));
+    sqlite3_close(db);
+}
+
+OrderBatch smallOrders()
+{
+    OrderBatch b;
+    b.format = "lines";
+    b.orders.push_back({2, "1001", "C1", "UK", "GBP", 1700000000, 0, true, OrderStatus::Completed});
+    b.orders.push_back({4, "1002", "C2", "UK", "GBP", 1700003600, 0, true, OrderStatus::Completed});
+    b.lines.push_back({2, 0, "A", 2, 1.5});
+    b.lines.push_back({3, 0, "B", 1, 4.0});
+    b.lines.push_back({4, 1, "A", 1, 1.5});
+    b.products.push_back({2, "A", "Apple", "", "", "", 1.5, std::nullopt, std::nullopt});
+    b.products.push_back({3, "B", "Banana", "", "", "", 4.0, std::nullopt, std::nullopt});
+    b.rowsRead = 3;
+    return b;
+}
+
+}  // namespace
+
+class TestWorkspace : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void createSetsIdentityAndJournal()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("store.merchbench");
+        std::string error;
+        auto ws = Workspace::create(path.toStdString(), error);
+        QVERIFY2(ws, error.c_str());
+        QCOMPARE(scalar(*ws, "PRAGMA application_id"), int64_t(Workspace::ApplicationId));
+        QCOMPARE(scalar(*ws, "PRAGMA user_version"), int64_t(Workspace::SchemaVersion));
+        QCOMPARE(scalar(*ws, "PRAGMA foreign_keys"), int64_t(1));
+        Statement j(ws->db(), "PRAGMA journal_mode");
+        QVERIFY(j.step());
+        QCOMPARE(QString::fromStdString(j.text(0)), QStringLiteral("wal"));
+        QVERIFY(ws->integrityOk());
+        const WorkspaceCounts c = ws->counts();
+        QCOMPARE(c.products + c.orders + c.orderLines, int64_t(0));
+    }
+
+    void createRefusesAnExistingFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("notes.txt");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("keep me");
+        f.close();
+        std::string error;
+        QVERIFY(!Workspace::create(path.toStdString(), error));
+        QVERIFY(error.find("already exists") != std::string::npos);
+        QCOMPARE(fileHash(path), QCryptographicHash::hash("keep me", QCryptographicHash::Sha256));
+    }
+
+    void refusesWhatIsNotAWorkspace_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("appId");
+        QTest::newRow("text file") << QByteArray("sku,title\nA,Apple\n") << 0;
+        QTest::newRow("empty file") << QByteArray() << 0;
+        QTest::newRow("sqlite of another app") << QByteArray() << 12345;
+    }
+    void refusesWhatIsNotAWorkspace()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(int, appId);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("x.merchbench");
+        if (appId) {
+            makeRawDatabase(path, appId, 1, false);
+        } else {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        const QByteArray before = fileHash(path);
+        std::string error;
+        WorkspaceError kind = WorkspaceError::None;
+        QVERIFY(!Workspace::open(path.toStdString(), error, &kind));
+        QCOMPARE(kind, WorkspaceError::NotAWorkspace);
+        QVERIFY2(error.find("not a Merchbench workspace") != std::string::npos, error.c_str());
+        QVERIFY2(error.find(path.toStdString()) != std::string::npos, "the message names the file");
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void refusesANewerVersionUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("future.merchbench");
+        makeRawDatabase(path, Workspace::ApplicationId, Workspace::SchemaVersion + 1, true);
+        const QByteArray before = fileHash(path);
+        std::string error;
+        WorkspaceError kind = WorkspaceError::None;
+        QVERIFY(!Workspace::open(path.toStdString(), error, &kind));
+        QCOMPARE(kind, WorkspaceError::NewerVersion);
+        QVERIFY2(error.find("newer Merchbench") != std::string::npos, error.c_str());
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(!QFile::exists(path + "-wal"));
+    }
+
+    void upgradesAnOlderVersionWithABackup()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("old.merchbench");
+        makeRawDatabase(path, Workspace::ApplicationId, 1, true);
+        {
+            sqlite3 *db = nullptr;
+            sqlite3_open(path.toUtf8().constData(), &db);
+            QVERIFY(execSql(db, "INSERT INTO products(sku, title, origin, created_at, updated_at) VALUES ('A', 'Apple', 'catalog', 0, 0)"));
+            sqlite3_close(db);
+        }
+        std::string error;
+        auto ws = Workspace::open(path.toStdString(), error);
+        QVERIFY2(ws, error.c_str());
+        QCOMPARE(scalar(*ws, "PRAGMA user_version"), int64_t(Workspace::SchemaVersion));
+        QCOMPARE(scalar(*ws, "SELECT recommendable FROM products WHERE sku = 'A'"), int64_t(1));
+        QCOMPARE(ws->counts().products, int64_t(1));
+        const QString backup = path + ".v1.bak";
+        QVERIFY(QFile::exists(backup));
+        sqlite3 *db = nullptr;
+        sqlite3_open(backup.toUtf8().constData(), &db);
+        Statement v(db, "PRAGMA user_version");
+        QVERIFY(v.step());
+        QCOMPARE(v.int64(0), int64_t(1));
+    }
+
+    void readOnlyWorkspaceRefusesImports()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("ro.merchbench");
+        std::string error;
+        QVERIFY(Workspace::create(path.toStdString(), error));
+        auto ws = Workspace::open(path.toStdString(), error, nullptr, true);
+        QVERIFY2(ws, error.c_str());
+        QVERIFY(ws->isReadOnly());
+        ImportRequest req;
+        req.path = dir.filePath("none.csv").toStdString();
+        const ImportReport r = runImport(*ws, req);
+        QCOMPARE(r.status, ImportStatus::Failed);
+        QVERIFY(r.error.find("read-only") != std::string::npos);
+        if (geteuid() != 0) {  // root ignores file permissions, so only an ordinary user can test chmod
+            ws.reset();
+            QFile::setPermissions(path, QFileDevice::ReadOwner);
+            auto again = Workspace::open(path.toStdString(), error);
+            QVERIFY2(again, error.c_str());
+            QVERIFY(again->isReadOnly());
+        }
+    }
+
+    void writeOrdersIsOneTransaction()
+    {
+        QTemporaryDir dir;
+        std::string error;
+        auto ws = Workspace::create(dir.filePath("t.merchbench").toStdString(), error);
+        QVERIFY(ws);
+        ImportReport report;
+        // A cancel half-way must leave nothing behind, not even the products or the import log.
+        QVERIFY(!writeOrders(*ws, smallOrders(), "t.csv", report, [](double f) { return f < 0.5; }));
+        QCOMPARE(ws->counts().products, int64_t(0));
+        QCOMPARE(scalar(*ws, "SELECT count(*) FROM imports"), int64_t(0));
+        QCOMPARE(ws->historyVersion(), int64_t(0));
+        ImportReport ok;
+        QVERIFY(writeOrders(*ws, smallOrders(), "t.csv", ok));
+        const WorkspaceCounts c = ws->counts();
+        QCOMPARE(c.orders, int64_t(2));
+        QCOMPARE(c.orderLines, int64_t(3));
+        QCOMPARE(c.products, int64_t(2));
+        QCOMPARE(c.customers, int64_t(2));
+        QCOMPARE(c.baskets, int64_t(2));
+        QCOMPARE(ws->historyVersion(), int64_t(1));
+        // The same batch again replaces the orders: nothing doubles.
+        ImportReport again;
+        QVERIFY(writeOrders(*ws, smallOrders(), "t.csv", again));
+        QCOMPARE(again.ordersAdded, int64_t(0));
+        QCOMPARE(again.ordersUpdated, int64_t(2));
+        QCOMPARE(ws->counts().orderLines, int64_t(3));
+        QCOMPARE(ws->counts().products, int64_t(2));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkspace)
+#include "tst_workspace.moc"
