@@ -60,9 +60,9 @@ int runInfo(Context &ctx)
                                    {"rejected", i.rejected}, {"duplicates", i.duplicates}});
         ctx.printJson({{"workspace", QString::fromStdString(ws->path())},
                        {"schemaVersion", Workspace::SchemaVersion},
-                       {"products", c.products}, {"categories", c.categories}, {"customers", c.customers},
-                       {"orders", c.orders}, {"orderLines", c.orderLines}, {"baskets", c.baskets},
-                       {"itemsInBaskets", c.basketItems}, {"importedRelations", c.importedRelations},
+                       {"products", qint64(c.products)}, {"categories", qint64(c.categories)}, {"customers", qint64(c.customers)},
+                       {"orders", qint64(c.orders)}, {"orderLines", qint64(c.orderLines)}, {"baskets", qint64(c.baskets)},
+                       {"itemsInBaskets", qint64(c.basketItems)}, {"importedRelations", qint64(c.importedRelations)},
                        {"historyVersion", qint64(ws->historyVersion())}, {"imports", log}});
         return Success;
     }

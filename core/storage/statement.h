@@ -34,6 +34,7 @@ public:
     int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
     double real(int col) const { return sqlite3_column_double(stmt_, col); }
     bool isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+    int columnCount() const { return sqlite3_column_count(stmt_); }
     std::string text(int col) const;
     std::string_view textView(int col) const;
 
