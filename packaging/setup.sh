@@ -10,7 +10,7 @@ build_dir=${MB_BUILD_DIR:-build}
 
 packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev libxkbcommon-dev
-          libsqlite3-dev sqlite3 libeigen3-dev
+          libsqlite3-dev sqlite3 libeigen3-dev libxlsxwriter-dev qt6-svg-dev
           fonts-dejavu-core xvfb xauth)
 
 missing=()

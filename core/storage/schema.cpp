@@ -13,7 +13,7 @@ const std::vector<Migration> &migrations()
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE imports(
   id INTEGER PRIMARY KEY,
-  file TEXT NOT NULL, format TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('catalog','orders')),
+  file TEXT NOT NULL, format TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('catalog','orders','events','relations','bundles')),
   imported_at INTEGER NOT NULL,
   rows_read INTEGER NOT NULL, imported INTEGER NOT NULL, rejected INTEGER NOT NULL, duplicates INTEGER NOT NULL);
 CREATE TABLE categories(
@@ -64,6 +64,90 @@ CREATE TABLE imported_relations(
         {2, R"sql(
 ALTER TABLE products ADD COLUMN recommendable INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE imports ADD COLUMN encoding TEXT NOT NULL DEFAULT '';
+)sql"},
+        // Version 3: complementary-product maps and the mined evidence behind them. Anchors and targets are
+        // products or categories, so they carry a type beside the id instead of a foreign key.
+        {3, R"sql(
+CREATE TABLE relations(
+  id INTEGER PRIMARY KEY,
+  anchor_type TEXT NOT NULL CHECK (anchor_type IN ('product','category')),
+  anchor_id INTEGER NOT NULL,
+  target_type TEXT NOT NULL CHECK (target_type IN ('product','category')),
+  target_id INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('necessity','enhancement','accessory','consumable','upgrade')),
+  position INTEGER NOT NULL DEFAULT 0,
+  pitch TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL CHECK (source IN ('curated','imported','mined')),
+  status TEXT NOT NULL CHECK (status IN ('active','suggested','rejected','excluded')),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (anchor_type, anchor_id, target_type, target_id));
+CREATE INDEX relations_by_anchor ON relations(anchor_type, anchor_id);
+CREATE TABLE mining_runs(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('pairs','ease','replenishment')),
+  parameters TEXT NOT NULL,
+  history_version INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  duration_ms INTEGER NOT NULL);
+CREATE TABLE pair_stats(
+  run_id INTEGER NOT NULL REFERENCES mining_runs(id) ON DELETE CASCADE,
+  antecedent_id INTEGER NOT NULL REFERENCES products(id),
+  consequent_id INTEGER NOT NULL REFERENCES products(id),
+  count INTEGER NOT NULL, support REAL NOT NULL, confidence REAL NOT NULL, lift REAL NOT NULL, cosine REAL NOT NULL);
+CREATE INDEX pair_stats_by_run ON pair_stats(run_id, antecedent_id);
+CREATE TABLE ease_neighbours(
+  run_id INTEGER NOT NULL REFERENCES mining_runs(id) ON DELETE CASCADE,
+  item_id INTEGER NOT NULL REFERENCES products(id),
+  rank INTEGER NOT NULL,
+  neighbour_id INTEGER NOT NULL REFERENCES products(id),
+  weight REAL NOT NULL);
+CREATE INDEX ease_by_run ON ease_neighbours(run_id, item_id);
+CREATE TABLE replenishment(
+  run_id INTEGER NOT NULL REFERENCES mining_runs(id) ON DELETE CASCADE,
+  product_id INTEGER NOT NULL REFERENCES products(id),
+  median_days REAL NOT NULL, rebuy_share REAL NOT NULL, intervals INTEGER NOT NULL, buyers INTEGER NOT NULL);
+)sql"},
+        // Version 4: placement policies (one row per setting, so a new rule needs no migration), storefront
+        // events for conversion and abandonment KPIs, and tiered bundles.
+        {4, R"sql(
+CREATE TABLE placement_policies(
+  placement TEXT NOT NULL CHECK (placement IN ('product-page','cart','checkout','post-purchase')),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (placement, key));
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  session TEXT NOT NULL,
+  occurred_at INTEGER NOT NULL,
+  product_id INTEGER REFERENCES products(id),
+  event TEXT NOT NULL CHECK (event IN ('view','add_to_cart','checkout','purchase','recommendation_impression','recommendation_click')),
+  placement TEXT NOT NULL DEFAULT '',
+  import_id INTEGER REFERENCES imports(id));
+CREATE INDEX events_by_session ON events(session, occurred_at);
+CREATE TABLE bundles(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  anchor_product_id INTEGER NOT NULL REFERENCES products(id),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL);
+CREATE TABLE bundle_tiers(
+  id INTEGER PRIMARY KEY,
+  bundle_id INTEGER NOT NULL REFERENCES bundles(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  pricing TEXT NOT NULL CHECK (pricing IN ('sum','discount','fixed')),
+  discount_percent REAL NOT NULL DEFAULT 0,
+  fixed_price REAL,
+  UNIQUE (bundle_id, position));
+CREATE TABLE bundle_items(
+  id INTEGER PRIMARY KEY,
+  tier_id INTEGER NOT NULL REFERENCES bundle_tiers(id) ON DELETE CASCADE,
+  product_id INTEGER NOT NULL REFERENCES products(id),
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  optional INTEGER NOT NULL DEFAULT 0,
+  position INTEGER NOT NULL);
+CREATE INDEX bundle_items_by_tier ON bundle_items(tier_id);
 )sql"},
     };
     return list;

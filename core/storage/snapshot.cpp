@@ -177,6 +177,35 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
         snap->basketStart.push_back(uint32_t(snap->basketItems.size()));
         snap->basketOrder.push_back(uint32_t(i));
     }
+    snap->unitsSold.assign(snap->products.size(), 0.0);
+    snap->basketsWith.assign(snap->products.size(), 0);
+    for (const SnapshotOrder &o : snap->orders) {
+        if (o.status == OrderStatus::Cancelled) continue;
+        for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k) snap->unitsSold[snap->lines[k].product] += snap->lines[k].quantity;
+    }
+    for (uint32_t item : snap->basketItems) ++snap->basketsWith[item];
+    {
+        Statement s(db, "SELECT id, anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status "
+                        "FROM relations ORDER BY anchor_type, anchor_id, kind, position, id");
+        while (s.step()) {
+            SnapshotRelation r;
+            r.id = s.int64(0);
+            r.anchorType = endpointFromName(s.textView(1)).value_or(EndpointType::Product);
+            r.targetType = endpointFromName(s.textView(3)).value_or(EndpointType::Product);
+            const IdIndex &a = r.anchorType == EndpointType::Product ? productIndex : catIndex;
+            const IdIndex &t = r.targetType == EndpointType::Product ? productIndex : catIndex;
+            r.anchor = int32_t(a.find(s.int64(2)));
+            r.target = int32_t(t.find(s.int64(4)));
+            if (r.anchor < 0 || r.target < 0) continue;  // an endpoint that no longer exists
+            r.kind = kindFromName(s.textView(5)).value_or(RelationKind::Accessory);
+            r.position = int(s.int64(6));
+            r.pitch = s.text(7);
+            r.source = sourceFromName(s.textView(8)).value_or(RelationSource::Curated);
+            r.status = statusFromName(s.textView(9)).value_or(RelationStatus::Active);
+            snap->relations.push_back(std::move(r));
+        }
+        if (!check(s)) return nullptr;
+    }
     snap->historyVersion = ws.historyVersion();
     if (cancelled(1.0)) return nullptr;
     return snap;

@@ -3,6 +3,7 @@
 // customers, orders, order lines, and the baskets in compressed-sparse-row form. Loaded with a handful of
 // full-table queries (never a query per row) and safe to share across threads once built.
 #include "core/io/importrecords.h"
+#include "core/maps/relation.h"
 
 #include <cmath>
 #include <cstdint>
@@ -55,6 +56,20 @@ struct SnapshotLine {
     double unitPrice = 0;
 };
 
+// A relation with its endpoints as snapshot indices (into products or categories, by type).
+struct SnapshotRelation {
+    int64_t id = 0;
+    EndpointType anchorType = EndpointType::Product;
+    int32_t anchor = -1;
+    EndpointType targetType = EndpointType::Product;
+    int32_t target = -1;
+    RelationKind kind = RelationKind::Accessory;
+    int position = 0;
+    std::string pitch;
+    RelationSource source = RelationSource::Curated;
+    RelationStatus status = RelationStatus::Active;
+};
+
 struct Snapshot {
     std::vector<SnapshotCategory> categories;
     std::vector<SnapshotProduct> products;
@@ -68,6 +83,9 @@ struct Snapshot {
     std::vector<uint32_t> basketOrder;    // index into orders of each basket
     std::unordered_map<std::string, uint32_t> skuIndex;
     int64_t historyVersion = 0;
+    std::vector<SnapshotRelation> relations;   // every status; sorted by anchor, kind, position
+    std::vector<double> unitsSold;             // per product: units in orders that are not cancelled (returns net)
+    std::vector<uint32_t> basketsWith;         // per product: number of baskets holding it
 
     size_t basketCount() const { return basketStart.empty() ? 0 : basketStart.size() - 1; }
     int32_t productIndex(const std::string &sku) const

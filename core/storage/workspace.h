@@ -21,7 +21,7 @@ struct WorkspaceCounts {
 class Workspace {
 public:
     static constexpr int32_t ApplicationId = 0x4D426E63;  // "MBnc"
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 4;
 
     ~Workspace();
     Workspace(const Workspace &) = delete;

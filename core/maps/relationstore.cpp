@@ -1,0 +1,223 @@
+#include "core/maps/relationstore.h"
+
+#include "core/storage/statement.h"
+#include "core/storage/workspace.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <cctype>
+
+namespace mb {
+
+namespace {
+
+const char *selectColumns =
+    "SELECT id, anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, created_at, updated_at "
+    "FROM relations ";
+
+Relation readRow(const Statement &s)
+{
+    Relation r;
+    r.id = s.int64(0);
+    r.anchorType = endpointFromName(s.textView(1)).value_or(EndpointType::Product);
+    r.anchorId = s.int64(2);
+    r.targetType = endpointFromName(s.textView(3)).value_or(EndpointType::Product);
+    r.targetId = s.int64(4);
+    r.kind = kindFromName(s.textView(5)).value_or(RelationKind::Accessory);
+    r.position = int(s.int64(6));
+    r.pitch = s.text(7);
+    r.source = sourceFromName(s.textView(8)).value_or(RelationSource::Curated);
+    r.status = statusFromName(s.textView(9)).value_or(RelationStatus::Active);
+    r.createdAt = s.int64(10);
+    r.updatedAt = s.int64(11);
+    return r;
+}
+
+std::vector<Relation> query(sqlite3 *db, const std::string &where, EndpointType type = EndpointType::Product, int64_t id = -1)
+{
+    Statement s(db, (selectColumns + where).c_str());
+    if (id >= 0) s.bind(1, std::string_view(endpointName(type))).bind(2, id);
+    std::vector<Relation> out;
+    while (s.step()) out.push_back(readRow(s));
+    return out;
+}
+
+bool endpointExists(sqlite3 *db, EndpointType type, int64_t id)
+{
+    Statement s(db, type == EndpointType::Product ? "SELECT 1 FROM products WHERE id = ?1" : "SELECT 1 FROM categories WHERE id = ?1");
+    s.bind(1, id);
+    return s.step();
+}
+
+}  // namespace
+
+std::vector<Relation> RelationStore::all() const
+{
+    return query(ws_.db(), "ORDER BY anchor_type, anchor_id, kind, position, id");
+}
+
+std::vector<Relation> RelationStore::forAnchor(EndpointType type, int64_t id) const
+{
+    return query(ws_.db(), "WHERE anchor_type = ?1 AND anchor_id = ?2 ORDER BY kind, position, id", type, id);
+}
+
+std::optional<Relation> RelationStore::byId(int64_t id) const
+{
+    Statement s(ws_.db(), (std::string(selectColumns) + "WHERE id = ?1").c_str());
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return readRow(s);
+}
+
+bool RelationStore::add(Relation &r, std::string &error)
+{
+    sqlite3 *db = ws_.db();
+    if (r.anchorType == r.targetType && r.anchorId == r.targetId) {
+        error = "a product or category cannot be related to itself";
+        return false;
+    }
+    if (!endpointExists(db, r.anchorType, r.anchorId) || !endpointExists(db, r.targetType, r.targetId)) {
+        error = "the anchor or the target of the relation is not in the workspace";
+        return false;
+    }
+    Transaction tx(ws_);
+    const int64_t now = QDateTime::currentSecsSinceEpoch();
+    if (r.createdAt == 0) r.createdAt = now;
+    r.updatedAt = now;
+    if (r.position <= 0) {
+        Statement p(db, "SELECT coalesce(max(position), 0) + 1 FROM relations WHERE anchor_type = ?1 AND anchor_id = ?2 AND kind = ?3");
+        p.bind(1, std::string_view(endpointName(r.anchorType))).bind(2, r.anchorId).bind(3, std::string_view(kindName(r.kind)));
+        r.position = p.step() ? int(p.int64(0)) : 1;
+    }
+    Statement s(db, "INSERT INTO relations(id, anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, "
+                    "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    if (r.id > 0) s.bind(1, r.id); else s.bindNull(1);
+    s.bind(2, std::string_view(endpointName(r.anchorType))).bind(3, r.anchorId);
+    s.bind(4, std::string_view(endpointName(r.targetType))).bind(5, r.targetId);
+    s.bind(6, std::string_view(kindName(r.kind))).bind(7, int64_t(r.position)).bind(8, r.pitch);
+    s.bind(9, std::string_view(sourceName(r.source))).bind(10, std::string_view(statusName(r.status)));
+    s.bind(11, r.createdAt).bind(12, r.updatedAt);
+    if (!s.exec()) {
+        error = s.error().find("UNIQUE") != std::string::npos ? "this anchor already has a relation to that target" : s.error();
+        return false;
+    }
+    r.id = sqlite3_last_insert_rowid(db);
+    return tx.commit(&error);
+}
+
+bool RelationStore::update(const Relation &r, std::string &error)
+{
+    Transaction tx(ws_);
+    Statement s(ws_.db(), "UPDATE relations SET kind = ?2, position = ?3, pitch = ?4, source = ?5, status = ?6, updated_at = ?7 "
+                          "WHERE id = ?1");
+    s.bind(1, r.id).bind(2, std::string_view(kindName(r.kind))).bind(3, int64_t(r.position)).bind(4, r.pitch);
+    s.bind(5, std::string_view(sourceName(r.source))).bind(6, std::string_view(statusName(r.status)));
+    s.bind(7, int64_t(QDateTime::currentSecsSinceEpoch()));
+    if (!s.exec()) {
+        error = s.error();
+        return false;
+    }
+    if (sqlite3_changes(ws_.db()) != 1) {
+        error = "relation " + std::to_string(r.id) + " no longer exists";
+        return false;
+    }
+    return tx.commit(&error);
+}
+
+bool RelationStore::remove(int64_t id, std::string &error)
+{
+    Transaction tx(ws_);
+    Statement s(ws_.db(), "DELETE FROM relations WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.exec()) {
+        error = s.error();
+        return false;
+    }
+    return tx.commit(&error);
+}
+
+bool RelationStore::reorder(const std::vector<int64_t> &ids, std::string &error)
+{
+    Transaction tx(ws_);
+    Statement s(ws_.db(), "UPDATE relations SET position = ?2, updated_at = ?3 WHERE id = ?1");
+    const int64_t now = QDateTime::currentSecsSinceEpoch();
+    for (size_t i = 0; i < ids.size(); ++i) {
+        s.bind(1, ids[i]).bind(2, int64_t(i + 1)).bind(3, now);
+        if (!s.exec()) {
+            error = s.error();
+            return false;
+        }
+    }
+    return tx.commit(&error);
+}
+
+int RelationStore::adoptImportedRelations(std::string &error)
+{
+    sqlite3 *db = ws_.db();
+    Transaction tx(ws_);
+    // Platform types map onto kinds as the issue says; positions keep the platform's order.
+    Statement s(db, R"sql(
+INSERT OR IGNORE INTO relations(anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, created_at, updated_at)
+SELECT 'product', a.id, 'product', t.id,
+       CASE WHEN ir.platform_type = 'upsell' THEN 'upgrade' ELSE 'accessory' END,
+       ir.position, '', 'imported', 'active', ?1, ?1
+FROM imported_relations ir
+JOIN products a ON a.sku = ir.anchor_sku
+JOIN products t ON t.sku = ir.target_sku
+WHERE a.id <> t.id
+ORDER BY ir.id)sql");
+    s.bind(1, int64_t(QDateTime::currentSecsSinceEpoch()));
+    if (!s.exec()) {
+        error = s.error();
+        return -1;
+    }
+    const int added = sqlite3_changes(db);
+    if (!tx.commit(&error)) return -1;
+    return added;
+}
+
+bool RelationStore::setRecommendable(const std::vector<int64_t> &ids, bool recommendable, std::string &error)
+{
+    Transaction tx(ws_);
+    Statement s(ws_.db(), "UPDATE products SET recommendable = ?2 WHERE id = ?1");
+    for (int64_t id : ids) {
+        s.bind(1, id).bind(2, int64_t(recommendable ? 1 : 0));
+        if (!s.exec()) {
+            error = s.error();
+            return false;
+        }
+    }
+    return tx.commit(&error);
+}
+
+bool looksLikeNonMerchandise(const std::string &sku, const std::string &title)
+{
+    std::string s = sku, t = title;
+    for (char &c : s) c = char(std::toupper(static_cast<unsigned char>(c)));
+    for (char &c : t) c = char(std::toupper(static_cast<unsigned char>(c)));
+    // Online Retail's service codes, and what other shops call the same things.
+    static const char *const codes[] = {"POST", "DOT", "M", "C2", "D", "S", "B", "BANK CHARGES", "AMAZONFEE", "CRUK", "PADS",
+                                        "CARRIAGE", "SHIPPING", "TIP"};
+    for (const char *c : codes)
+        if (s == c) return true;
+    static const char *const prefixes[] = {"GIFT_", "GIFT-CARD", "DCGS", "SHIP-", "FEE-"};
+    for (const char *p : prefixes)
+        if (s.rfind(p, 0) == 0) return true;
+    static const char *const words[] = {"POSTAGE", "CARRIAGE", "BANK CHARGES", "AMAZON FEE", "GIFT VOUCHER", "GIFT CARD",
+                                        "ADJUST BAD DEBT", "SHIPPING FEE", "MANUAL", "DISCOUNT"};
+    for (const char *w : words)
+        if (t.find(w) != std::string::npos) return true;
+    return false;
+}
+
+std::vector<int64_t> RelationStore::nonMerchandiseCandidates() const
+{
+    std::vector<int64_t> out;
+    Statement s(ws_.db(), "SELECT id, sku, title FROM products WHERE recommendable = 1 ORDER BY id");
+    while (s.step())
+        if (looksLikeNonMerchandise(s.text(1), s.text(2))) out.push_back(s.int64(0));
+    return out;
+}
+
+}  // namespace mb

@@ -1,0 +1,47 @@
+#pragma once
+// Relations in the workspace. Every call that changes something is one transaction, so an edit made in
+// the GUI is saved at once and an undo is simply the inverse call.
+#include "core/maps/relation.h"
+
+#include <string>
+#include <vector>
+
+namespace mb {
+
+class Workspace;
+
+class RelationStore {
+public:
+    explicit RelationStore(Workspace &ws) : ws_(ws) {}
+
+    std::vector<Relation> all() const;
+    std::vector<Relation> forAnchor(EndpointType type, int64_t id) const;
+    std::optional<Relation> byId(int64_t id) const;
+
+    // Adds r (r.id must be 0, or an id to restore after an undo); sets r.id and the timestamps. An existing
+    // relation between the same anchor and target is an error: callers update it instead.
+    bool add(Relation &r, std::string &error);
+    bool update(const Relation &r, std::string &error);
+    bool remove(int64_t id, std::string &error);
+    // Sets positions 1..n in the given order (ids of one anchor and kind).
+    bool reorder(const std::vector<int64_t> &idsInOrder, std::string &error);
+
+    // Turns the platform links stored at catalog import (imported_relations) into relations of source
+    // "imported": upsells become upgrades; cross-sells, complementary, related and grouped become
+    // accessories. Links already present are left as the merchandiser edited them. Returns how many
+    // were added, or -1 on error.
+    int adoptImportedRelations(std::string &error);
+
+    // Marks products (not) recommendable; returns false on error.
+    bool setRecommendable(const std::vector<int64_t> &productIds, bool recommendable, std::string &error);
+    // Products whose SKU or title says they are no merchandise (postage, fees, vouchers, adjustments).
+    std::vector<int64_t> nonMerchandiseCandidates() const;
+
+private:
+    Workspace &ws_;
+};
+
+// The rule behind nonMerchandiseCandidates, exposed for tests and the GUI's explanation.
+bool looksLikeNonMerchandise(const std::string &sku, const std::string &title);
+
+}  // namespace mb
