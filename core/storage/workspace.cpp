@@ -59,8 +59,7 @@ std::unique_ptr<Workspace> Workspace::create(const std::string &path, std::strin
     }
     std::unique_ptr<Workspace> ws(new Workspace);
     ws->path_ = path;
-    // NOMUTEX: a connection is only ever used by one thread at a time (workers open their own or own it).
-    if (sqlite3_open_v2(path.c_str(), &ws->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.c_str(), &ws->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
         error = quoted(path) + ": cannot create the workspace: " + sqlite3_errmsg(ws->db_);
         return nullptr;
     }
@@ -131,7 +130,7 @@ std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string 
     std::unique_ptr<Workspace> ws(new Workspace);
     ws->path_ = path;
     ws->readOnly_ = readOnly;
-    const int flags = (readOnly ? (SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+    const int flags = (readOnly ? (SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) : SQLITE_OPEN_READWRITE);
     const std::string target = readOnly ? roUri : path;
     if (sqlite3_open_v2(target.c_str(), &ws->db_, flags, nullptr) != SQLITE_OK)
         return fail(WorkspaceError::CannotOpen, std::string("cannot open: ") + sqlite3_errmsg(ws->db_));
