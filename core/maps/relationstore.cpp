@@ -152,11 +152,10 @@ bool RelationStore::reorder(const std::vector<int64_t> &ids, std::string &error)
     return tx.commit(&error);
 }
 
-int RelationStore::adoptImportedRelations(std::string &error)
+int adoptImportedRelationsInTransaction(sqlite3 *db, std::string &error)
 {
-    sqlite3 *db = ws_.db();
-    Transaction tx(ws_);
-    // Platform types map onto kinds as the issue says; positions keep the platform's order.
+    // Platform types map onto kinds as the issue says; positions keep the platform's order. A link the
+    // merchandiser already has (any status, e.g. rejected) is left as they made it.
     Statement s(db, R"sql(
 INSERT OR IGNORE INTO relations(anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, created_at, updated_at)
 SELECT 'product', a.id, 'product', t.id,
@@ -172,8 +171,14 @@ ORDER BY ir.id)sql");
         error = s.error();
         return -1;
     }
-    const int added = sqlite3_changes(db);
-    if (!tx.commit(&error)) return -1;
+    return sqlite3_changes(db);
+}
+
+int RelationStore::adoptImportedRelations(std::string &error)
+{
+    Transaction tx(ws_);
+    const int added = adoptImportedRelationsInTransaction(ws_.db(), error);
+    if (added < 0 || !tx.commit(&error)) return -1;
     return added;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+struct sqlite3;
+
 namespace mb {
 
 class Workspace;
@@ -40,6 +42,10 @@ public:
 private:
     Workspace &ws_;
 };
+
+// The statement behind adoptImportedRelations, for a caller already inside a transaction (the catalog
+// import adopts the links it just stored in the same transaction). Returns added rows, -1 on error.
+int adoptImportedRelationsInTransaction(sqlite3 *db, std::string &error);
 
 // The rule behind nonMerchandiseCandidates, exposed for tests and the GUI's explanation.
 bool looksLikeNonMerchandise(const std::string &sku, const std::string &title);

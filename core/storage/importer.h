@@ -30,6 +30,7 @@ struct ImportReport {
     int64_t productsAdded = 0, productsUpdated = 0;
     int64_t ordersAdded = 0, ordersUpdated = 0, ordersUnchanged = 0, linesWritten = 0;
     int64_t customersAdded = 0, relationsWritten = 0;
+    int64_t relationsAdopted = 0;   // platform links that became relations of source "imported"
     std::vector<Reject> rejects;
     std::vector<std::string> notes;
 };

@@ -1,5 +1,6 @@
 // Writes parsed batches into the workspace. Each call is one transaction: on any error or a cancel the
 // transaction rolls back and the workspace is exactly as before.
+#include "core/maps/relationstore.h"
 #include "core/storage/categorystore.h"
 #include "core/storage/importer.h"
 #include "core/storage/statement.h"
@@ -119,6 +120,12 @@ ON CONFLICT(anchor_sku, target_sku, platform_type) DO UPDATE SET position = excl
         rel.bind(1, r.anchorSku).bind(2, r.targetSku).bind(3, r.platformType).bind(4, int64_t(r.position)).bind(5, importId);
         if (!rel.exec()) return fail(report, file, rel.error());
         ++report.relationsWritten;
+    }
+    if (!batch.relations.empty()) {
+        std::string err;
+        const int adopted = adoptImportedRelationsInTransaction(db, err);
+        if (adopted < 0) return fail(report, file, err);
+        report.relationsAdopted = adopted;
     }
     if (progress && !progress(1.0)) return false;
     std::string err;

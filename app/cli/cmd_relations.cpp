@@ -1,0 +1,125 @@
+// relations list / import / export: the complementary-product map from a script.
+#include "command.h"
+
+#include "core/maps/relationcsv.h"
+#include "core/maps/relationresolver.h"
+#include "core/storage/importer.h"
+#include "core/storage/snapshot.h"
+#include "core/storage/workspace.h"
+
+#include <QJsonArray>
+#include <QSaveFile>
+
+namespace mb::cli {
+namespace {
+
+QString qs(const std::string &s) { return QString::fromStdString(s); }
+
+std::string endpointLabel(const Snapshot &s, EndpointType t, int32_t i)
+{
+    return t == EndpointType::Product ? s.products[size_t(i)].sku : s.categories[size_t(i)].path;
+}
+
+int runList(Context &ctx)
+{
+    CliArgs a(ctx.args, {"sku"}, {});
+    if (!a.ok()) return ctx.usage(a.error());
+    int code = Success;
+    auto ws = ctx.openWorkspace(code, true);
+    if (!ws) return code;
+    std::string error;
+    auto snap = Snapshot::load(*ws, error);
+    if (!snap) return ctx.workspaceError(error);
+    QJsonArray rows;
+    std::string text;
+    if (const auto sku = a.value("sku")) {
+        // For one product: what its map resolves to, inherited category rules included.
+        const int32_t p = snap->productIndex(*sku);
+        if (p < 0) return ctx.badInput("--sku " + *sku + ": no product with that SKU in the workspace");
+        RelationResolver resolver(*snap);
+        for (const ResolvedRelation &r : resolver.resolve(uint32_t(p))) {
+            const SnapshotProduct &t = snap->products[r.product];
+            const std::string from = r.inheritedFrom >= 0 ? "category " + snap->categories[size_t(r.inheritedFrom)].path : "own";
+            rows.append(QJsonObject{{"target", qs(t.sku)}, {"title", qs(t.title)}, {"kind", kindName(r.kind)},
+                                    {"position", r.position}, {"pitch", qs(r.relation->pitch)},
+                                    {"source", sourceName(r.relation->source)}, {"from", qs(from)},
+                                    {"viaCategory", r.viaCategory >= 0 ? qs(snap->categories[size_t(r.viaCategory)].path) : QString()}});
+            text += "  " + std::string(kindName(r.kind)) + "\t" + t.sku + "\t" + t.title + "\t(" + sourceName(r.relation->source) + ", " +
+                    from + (r.viaCategory >= 0 ? ", best of " + snap->categories[size_t(r.viaCategory)].path : "") + ")" +
+                    (r.relation->pitch.empty() ? "" : "\t\"" + r.relation->pitch + "\"") + "\n";
+        }
+        if (ctx.json) ctx.printJson({{"sku", qs(*sku)}, {"relations", rows}});
+        else ctx.print(*sku + " " + snap->products[size_t(p)].title + ": " + std::to_string(rows.size()) + " relations\n" + text);
+        return Success;
+    }
+    for (const SnapshotRelation &r : snap->relations) {
+        const std::string anchor = endpointLabel(*snap, r.anchorType, r.anchor), target = endpointLabel(*snap, r.targetType, r.target);
+        rows.append(QJsonObject{{"anchorType", endpointName(r.anchorType)}, {"anchor", qs(anchor)},
+                                {"targetType", endpointName(r.targetType)}, {"target", qs(target)}, {"kind", kindName(r.kind)},
+                                {"position", r.position}, {"pitch", qs(r.pitch)}, {"source", sourceName(r.source)},
+                                {"status", statusName(r.status)}});
+        text += std::string(endpointName(r.anchorType)) + " " + anchor + " -> " + endpointName(r.targetType) + " " + target + "\t" +
+                kindName(r.kind) + "\t" + sourceName(r.source) + "\t" + statusName(r.status) + "\n";
+    }
+    if (ctx.json) ctx.printJson({{"relations", rows}});
+    else ctx.print(text + std::to_string(rows.size()) + " relations\n");
+    return Success;
+}
+
+int runExport(Context &ctx)
+{
+    CliArgs a(ctx.args, {"out", "sku", "format"}, {});
+    if (!a.ok()) return ctx.usage(a.error());
+    const std::string format = a.value("format").value_or("csv");
+    if (format != "csv") return ctx.usage("relations export --format " + format + ": this version writes csv");
+    int code = Success;
+    auto ws = ctx.openWorkspace(code, true);
+    if (!ws) return code;
+    const std::string csv = exportRelationsCsv(*ws, a.value("sku").value_or(""));
+    if (const auto out = a.value("out")) {
+        QSaveFile f(qs(*out));
+        if (!f.open(QIODevice::WriteOnly) || f.write(csv.data(), qint64(csv.size())) < 0 || !f.commit())
+            return ctx.badInput(*out + ": cannot write: " + f.errorString().toStdString());
+        return Success;
+    }
+    ctx.print(csv);
+    return Success;
+}
+
+int runImportRelations(Context &ctx)
+{
+    CliArgs a(ctx.args, {"rejects"}, {"strict"});
+    if (!a.ok()) return ctx.usage(a.error());
+    if (a.positional().size() != 1) return ctx.usage("relations import needs exactly one FILE");
+    int code = Success;
+    auto ws = ctx.openWorkspace(code);
+    if (!ws) return code;
+    if (ws->isReadOnly()) return ctx.workspaceError(ws->path() + ": the workspace is read-only; nothing was imported");
+    const std::string path = a.positional().front();
+    const RelationImportReport r = importRelationsCsv(*ws, path, a.flag("strict"));
+    if (const auto rej = a.value("rejects")) {
+        std::string error;
+        if (!writeRejectReport(*rej, r.rejects, error)) return ctx.badInput(error);
+    }
+    for (const Reject &x : r.rejects)
+        std::fprintf(stderr, "%s: line %lld, field \"%s\": %s (value \"%s\")\n", path.c_str(), static_cast<long long>(x.line),
+                     x.column.c_str(), x.reason.c_str(), x.value.c_str());
+    if (!r.ok) return ctx.badInput(r.error);
+    if (ctx.json)
+        ctx.printJson({{"rowsRead", qint64(r.rowsRead)}, {"added", qint64(r.added)}, {"updated", qint64(r.updated)},
+                       {"rejected", qint64(r.rejects.size())}});
+    else
+        ctx.print("Imported relations from " + path + ": " + grouped(r.rowsRead) + " rows read, " + grouped(r.added) + " added, " +
+                  grouped(r.updated) + " updated, " + grouped(static_cast<long long>(r.rejects.size())) + " rejected\n");
+    return Success;
+}
+
+Registration list("relations list", "[--sku SKU] [--json]",
+                  "all relations, or what one product's map resolves to (category rules included)", runList);
+Registration exportRel("relations export", "[--out FILE] [--sku SKU]",
+                       "CSV: anchor_type, anchor, target_type, target, kind, position, pitch, source, status", runExport);
+Registration importRel("relations import", "FILE [--strict] [--rejects FILE]",
+                       "add or update relations from such a CSV (matched by anchor and target)", runImportRelations);
+
+}  // namespace
+}  // namespace mb::cli
