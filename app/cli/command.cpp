@@ -43,7 +43,11 @@ std::unique_ptr<Workspace> Context::openWorkspace(int &exitCode, bool readOnly) 
         return nullptr;
     }
     std::string error;
-    auto ws = Workspace::open(workspace, error, nullptr, readOnly);
+    WorkspaceError kind = WorkspaceError::None;
+    auto ws = Workspace::open(workspace, error, &kind, readOnly);
+    // A command that only reads still upgrades an older, writable workspace (after its backup copy)
+    // rather than refuse it; a file that is really read-only is refused with the reason.
+    if (!ws && readOnly && kind == WorkspaceError::ReadOnly) ws = Workspace::open(workspace, error, &kind, false);
     if (!ws) exitCode = workspaceError(error);
     return ws;
 }

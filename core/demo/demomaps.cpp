@@ -99,6 +99,8 @@ bool addDemoMap(Workspace &ws, std::string &error)
         return true;
     };
     RelationStore store(ws);
+    // The one-click rule a merchandiser applies first: shipping fees and gift cards are never recommended.
+    if (!store.setRecommendable(store.nonMerchandiseCandidates(), false, error)) return false;
     for (const Rule &rule : rules()) {
         Relation r;
         if (!resolve(rule.anchor, r.anchorType, r.anchorId) || !resolve(rule.target, r.targetType, r.targetId)) return false;

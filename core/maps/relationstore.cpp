@@ -70,9 +70,8 @@ std::optional<Relation> RelationStore::byId(int64_t id) const
     return readRow(s);
 }
 
-bool RelationStore::add(Relation &r, std::string &error)
+bool insertRelationInTransaction(sqlite3 *db, Relation &r, std::string &error)
 {
-    sqlite3 *db = ws_.db();
     if (r.anchorType == r.targetType && r.anchorId == r.targetId) {
         error = "a product or category cannot be related to itself";
         return false;
@@ -81,7 +80,6 @@ bool RelationStore::add(Relation &r, std::string &error)
         error = "the anchor or the target of the relation is not in the workspace";
         return false;
     }
-    Transaction tx(ws_);
     const int64_t now = QDateTime::currentSecsSinceEpoch();
     if (r.createdAt == 0) r.createdAt = now;
     r.updatedAt = now;
@@ -103,7 +101,13 @@ bool RelationStore::add(Relation &r, std::string &error)
         return false;
     }
     r.id = sqlite3_last_insert_rowid(db);
-    return tx.commit(&error);
+    return true;
+}
+
+bool RelationStore::add(Relation &r, std::string &error)
+{
+    Transaction tx(ws_);
+    return insertRelationInTransaction(ws_.db(), r, error) && tx.commit(&error);
 }
 
 bool RelationStore::update(const Relation &r, std::string &error)

@@ -43,6 +43,9 @@ private:
     Workspace &ws_;
 };
 
+// The insert behind add(), for callers that group several inserts in their own transaction.
+bool insertRelationInTransaction(sqlite3 *db, Relation &r, std::string &error);
+
 // The statement behind adoptImportedRelations, for a caller already inside a transaction (the catalog
 // import adopts the links it just stored in the same transaction). Returns added rows, -1 on error.
 int adoptImportedRelationsInTransaction(sqlite3 *db, std::string &error);

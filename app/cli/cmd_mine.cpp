@@ -1,0 +1,152 @@
+// mine pairs / mine ease / mine run / mine status: evidence from the order history.
+#include "command.h"
+
+#include "core/io/csvwriter.h"
+#include "core/mining/minedresults.h"
+#include "core/storage/snapshot.h"
+#include "core/storage/workspace.h"
+
+#include <QJsonArray>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace mb::cli {
+namespace {
+
+// Writes to --out atomically, or to stdout.
+int emit(Context &ctx, const std::optional<std::string> &out, const std::string &text)
+{
+    if (!out) {
+        ctx.print(text);
+        return Success;
+    }
+    QSaveFile f(QString::fromStdString(*out));
+    if (!f.open(QIODevice::WriteOnly) || f.write(text.data(), qint64(text.size())) < 0 || !f.commit())
+        return ctx.badInput(*out + ": cannot write: " + f.errorString().toStdString());
+    return Success;
+}
+
+std::shared_ptr<const Snapshot> load(Context &ctx, std::unique_ptr<Workspace> &ws, int &code, bool readOnly = true)
+{
+    ws = ctx.openWorkspace(code, readOnly);
+    if (!ws) return nullptr;
+    std::string error;
+    auto snap = Snapshot::load(*ws, error);
+    if (!snap) code = ctx.workspaceError(error);
+    return snap;
+}
+
+int runPairs(Context &ctx)
+{
+    CliArgs a(ctx.args, {"min-support", "min-count", "min-confidence", "out"}, {});
+    PairOptions o;
+    o.minSupport = a.number("min-support", 0);
+    o.minCount = uint32_t(a.integer("min-count", 2));
+    o.minConfidence = a.number("min-confidence", 0);
+    if (!a.ok()) return ctx.usage(a.error());
+    if (o.minSupport < 0 || o.minSupport > 1 || o.minConfidence < 0 || o.minConfidence > 1)
+        return ctx.usage("--min-support and --min-confidence take a share between 0 and 1");
+    int code = Success;
+    std::unique_ptr<Workspace> ws;
+    auto snap = load(ctx, ws, code);
+    if (!snap) return code;
+    std::string csv;
+    appendCsvRow(csv, {"antecedent", "consequent", "count", "support", "confidence", "lift", "cosine"});
+    // Streamed: with a low --min-count a big store has millions of rules.
+    const PairSummary sum = forEachPairRule(*snap, o, [&](std::span<const PairRule> rules) {
+        for (const PairRule &r : rules)
+            appendCsvRow(csv, {snap->products[r.antecedent].sku, snap->products[r.consequent].sku, std::to_string(r.count),
+                               csvNumber(r.support), csvNumber(r.confidence), csvNumber(r.lift), csvNumber(r.cosine)},
+                         false);  // SKUs as stored, exactly
+        return true;
+    });
+    std::fprintf(stderr, "%s baskets, %s items, minimum count %u: %s frequent pairs, %s rules\n", grouped(long(sum.baskets)).c_str(),
+                 grouped(long(sum.items)).c_str(), sum.countThreshold, grouped(long(sum.frequentPairs)).c_str(),
+                 grouped(long(sum.rules)).c_str());
+    return emit(ctx, a.value("out"), csv);
+}
+
+int runEase(Context &ctx)
+{
+    CliArgs a(ctx.args, {"lambda", "min-baskets", "top", "out"}, {});
+    EaseOptions o;
+    o.lambda = a.number("lambda", 500);
+    o.minBaskets = uint32_t(a.integer("min-baskets", 20));
+    o.topK = int(a.integer("top", 10));
+    if (!a.ok()) return ctx.usage(a.error());
+    if (o.lambda <= 0 || o.topK <= 0) return ctx.usage("--lambda and --top must be positive");
+    int code = Success;
+    std::unique_ptr<Workspace> ws;
+    auto snap = load(ctx, ws, code);
+    if (!snap) return code;
+    const EaseModel m = trainEase(*snap, o);
+    if (!m.ok()) return ctx.badInput("EASE: " + m.error);
+    std::string csv;
+    appendCsvRow(csv, {"item", "rank", "neighbour", "weight"});
+    for (const EaseItem &item : m.items)
+        for (size_t k = 0; k < item.neighbours.size(); ++k)
+            appendCsvRow(csv, {snap->products[item.product].sku, std::to_string(k + 1), snap->products[item.neighbours[k].product].sku,
+                               csvNumber(item.neighbours[k].weight)},
+                         false);
+    std::fprintf(stderr, "%s items in at least %u baskets%s; load %.0f ms, gram %.0f ms, solve %.0f ms, top-k %.0f ms\n",
+                 grouped(long(m.items.size())).c_str(), o.minBaskets, m.truncated ? " (truncated to the most bought)" : "",
+                 m.timings.loadMs, m.timings.gramMs, m.timings.solveMs, m.timings.topKMs);
+    return emit(ctx, a.value("out"), csv);
+}
+
+int runMineAll(Context &ctx)
+{
+    CliArgs a(ctx.args, {"min-count", "min-confidence"}, {});
+    MiningSettings s;
+    s.pairs.minCount = uint32_t(a.integer("min-count", s.pairs.minCount));
+    s.pairs.minConfidence = a.number("min-confidence", s.pairs.minConfidence);
+    if (!a.ok()) return ctx.usage(a.error());
+    int code = Success;
+    std::unique_ptr<Workspace> ws;
+    auto snap = load(ctx, ws, code, false);
+    if (!snap) return code;
+    if (ws->isReadOnly()) return ctx.workspaceError(ws->path() + ": the workspace is read-only; nothing was saved");
+    std::string error;
+    if (!mineAndSave(*ws, *snap, s, error)) return ctx.workspaceError(error);
+    const MinedResults m = loadMinedResults(*ws, *snap);
+    if (ctx.json)
+        ctx.printJson({{"pairRules", qint64(m.pairs.size())}, {"easeItems", qint64(m.ease.size())},
+                       {"replenishedProducts", qint64(m.replenishment.size())}, {"historyVersion", qint64(snap->historyVersion)}});
+    else
+        ctx.print("Mined and saved: " + grouped(long(m.pairs.size())) + " pair rules, " + grouped(long(m.ease.size())) +
+                  " items with EASE neighbours, " + grouped(long(m.replenishment.size())) + " products re-bought on an interval\n");
+    return Success;
+}
+
+int runStatus(Context &ctx)
+{
+    CliArgs a(ctx.args, {}, {});
+    if (!a.ok()) return ctx.usage(a.error());
+    int code = Success;
+    auto ws = ctx.openWorkspace(code, true);
+    if (!ws) return code;
+    const int64_t version = ws->historyVersion();
+    QJsonArray runs;
+    std::string text;
+    for (const MiningRun &r : miningRuns(*ws)) {
+        const bool stale = r.historyVersion != version;
+        runs.append(QJsonObject{{"kind", QString::fromStdString(r.kind)}, {"parameters", QString::fromStdString(r.parameters)},
+                                {"historyVersion", qint64(r.historyVersion)}, {"stale", stale}, {"durationMs", qint64(r.durationMs)}});
+        text += r.kind + ": " + r.parameters + (stale ? "  STALE: orders were imported since; run `mine run` again" : "  up to date") + "\n";
+    }
+    if (ctx.json) ctx.printJson({{"historyVersion", qint64(version)}, {"runs", runs}});
+    else ctx.print(text.empty() ? "Nothing mined yet: run `mine run`\n" : text);
+    return Success;
+}
+
+Registration pairs("mine pairs", "[--min-support S] [--min-count N] [--min-confidence C] [--out FILE]",
+                   "CSV antecedent,consequent,count,support,confidence,lift,cosine (one row per ordered pair)", runPairs);
+Registration ease("mine ease", "[--lambda L] [--min-baskets N] [--top K] [--out FILE]",
+                  "CSV item,rank,neighbour,weight from EASE (Steck 2019)", runEase);
+Registration all("mine run", "[--min-count N] [--min-confidence C]",
+                 "mine pairs, EASE and replenishment and save them in the workspace for suggestions", runMineAll);
+Registration status("mine status", "[--json]", "the saved mining runs, and whether imports made them stale", runStatus);
+
+}  // namespace
+}  // namespace mb::cli

@@ -1,0 +1,62 @@
+#pragma once
+// Mined evidence kept in the workspace: the last run of each kind (pair statistics, EASE, replenishment)
+// with its parameters and the order-history version it saw. After an import the history version moves on
+// and the runs read as stale until they are run again.
+#include "core/mining/ease.h"
+#include "core/mining/pairstatistics.h"
+#include "core/mining/replenishment.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mb {
+
+class Workspace;
+struct Snapshot;
+
+struct MiningRun {
+    int64_t id = 0;
+    std::string kind;        // pairs, ease, replenishment
+    std::string parameters;  // JSON, as given
+    int64_t historyVersion = 0;
+    int64_t createdAt = 0;
+    int64_t durationMs = 0;
+};
+
+// What suggestions need, in snapshot indices; loaded once per snapshot.
+struct MinedResults {
+    std::optional<MiningRun> pairsRun, easeRun, replenishmentRun;
+    std::vector<PairRule> pairs;                  // by antecedent, then consequent
+    std::vector<uint32_t> pairsStart;             // per product: first rule with that antecedent (size products+1)
+    std::vector<EaseItem> ease;                   // modelled items with their neighbours
+    std::vector<int32_t> easeIndex;               // per product: index into ease, or -1
+    std::vector<ReplenishmentStat> replenishment;
+    std::vector<int32_t> replenishmentIndex;      // per product: index into replenishment, or -1
+    bool stale = false;                           // a run saw an older order history than the snapshot
+
+    const ReplenishmentStat *replenishmentOf(uint32_t product) const;
+    const EaseItem *easeOf(uint32_t product) const;
+    // Rules with this antecedent.
+    std::pair<const PairRule *, const PairRule *> rulesFrom(uint32_t product) const;
+    bool empty() const { return !pairsRun && !easeRun && !replenishmentRun; }
+};
+
+// The parameters the suggestions use unless told otherwise; written into the run's parameters.
+struct MiningSettings {
+    PairOptions pairs;
+    EaseOptions ease;
+    ReplenishmentOptions replenishment;
+    MiningSettings();
+};
+
+// Mines all three on the snapshot and saves them, replacing earlier runs, in one transaction. progress
+// covers the whole; false cancels and nothing is saved (error empty).
+bool mineAndSave(Workspace &ws, const Snapshot &snapshot, const MiningSettings &settings, std::string &error,
+                 const ProgressFn &progress = {});
+
+std::vector<MiningRun> miningRuns(const Workspace &ws);
+MinedResults loadMinedResults(const Workspace &ws, const Snapshot &snapshot);
+
+}  // namespace mb
