@@ -1,6 +1,7 @@
 // relations list / import / export: the complementary-product map from a script.
 #include "command.h"
 
+#include "core/bundles/bundleexchange.h"
 #include "core/maps/relationcsv.h"
 #include "core/maps/relationresolver.h"
 #include "core/storage/importer.h"
@@ -71,11 +72,24 @@ int runExport(Context &ctx)
     CliArgs a(ctx.args, {"out", "sku", "format"}, {});
     if (!a.ok()) return ctx.usage(a.error());
     const std::string format = a.value("format").value_or("csv");
-    if (format != "csv") return ctx.usage("relations export --format " + format + ": this version writes csv");
+    const auto platform = exportFormatFromName(format);
+    if (!platform) return ctx.usage("relations export --format " + format + ": expected csv, json, woocommerce, magento or shopify");
+    if (format != "csv" && a.value("sku")) return ctx.usage("relations export --sku works with --format csv only");
     int code = Success;
     auto ws = ctx.openWorkspace(code, true);
     if (!ws) return code;
-    const std::string csv = exportRelationsCsv(*ws, a.value("sku").value_or(""));
+    std::string csv;
+    if (format == "csv") {
+        csv = exportRelationsCsv(*ws, a.value("sku").value_or(""));
+    } else {
+        // The maps alone, in the platform's product CSV or the Merchbench JSON (core/bundles/bundleexchange).
+        std::string error;
+        auto snap = Snapshot::load(*ws, error);
+        if (!snap) return ctx.workspaceError(error);
+        ExportOptions options;
+        options.bundles = false;
+        csv = writeExport(*platform, collectExportData(*ws, *snap, options), options);
+    }
     if (const auto out = a.value("out")) {
         QSaveFile f(qs(*out));
         if (!f.open(QIODevice::WriteOnly) || f.write(csv.data(), qint64(csv.size())) < 0 || !f.commit())
@@ -116,7 +130,7 @@ int runImportRelations(Context &ctx)
 
 Registration list("relations list", "[--sku SKU] [--json]",
                   "all relations, or what one product's map resolves to (category rules included)", runList);
-Registration exportRel("relations export", "[--out FILE] [--sku SKU]",
+Registration exportRel("relations export", "[--format csv|json|woocommerce|magento|shopify] [--out FILE] [--sku SKU]",
                        "CSV: anchor_type, anchor, target_type, target, kind, position, pitch, source, status", runExport);
 Registration importRel("relations import", "FILE [--strict] [--rejects FILE]",
                        "add or update relations from such a CSV (matched by anchor and target)", runImportRelations);

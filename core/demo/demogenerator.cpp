@@ -1,6 +1,7 @@
 #include "core/demo/demogenerator.h"
 
 #include "core/demo/demomaps.h"
+#include "core/demo/demobundles.h"
 
 #include "core/demo/democatalog.h"
 #include "core/demo/demoorders.h"
@@ -79,7 +80,7 @@ bool createDemoWorkspace(const std::string &path, const DemoParameters &p, std::
     if (ok)
         ok = writeOrders(*ws, store.orders, file, ordersReport);
     std::string mapError;
-    if (ok && addDemoMap(*ws, mapError))
+    if (ok && addDemoMap(*ws, mapError) && addDemoBundles(*ws, mapError))
         return true;
     error = "cannot write the demo store into " + path + ": " +
             (!mapError.empty() ? mapError : failed.error.empty() ? std::string("the write was cancelled") : failed.error);

@@ -141,6 +141,20 @@ bool RelationStore::remove(int64_t id, std::string &error)
     return tx.commit(&error);
 }
 
+bool RelationStore::removeMany(const std::vector<int64_t> &ids, std::string &error)
+{
+    Transaction tx(ws_);
+    Statement s(ws_.db(), "DELETE FROM relations WHERE id = ?1");
+    for (int64_t id : ids) {
+        s.bind(1, id);
+        if (!s.exec()) {
+            error = s.error();
+            return false;
+        }
+    }
+    return tx.commit(&error);
+}
+
 bool RelationStore::reorder(const std::vector<int64_t> &ids, std::string &error)
 {
     Transaction tx(ws_);

@@ -25,6 +25,8 @@ public:
     bool add(Relation &r, std::string &error);
     bool update(const Relation &r, std::string &error);
     bool remove(int64_t id, std::string &error);
+    // Removes several in one transaction (undoing a bulk accept): all or none.
+    bool removeMany(const std::vector<int64_t> &ids, std::string &error);
     // Sets positions 1..n in the given order (ids of one anchor and kind).
     bool reorder(const std::vector<int64_t> &idsInOrder, std::string &error);
 

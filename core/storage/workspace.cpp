@@ -203,7 +203,7 @@ bool Workspace::integrityOk(std::string *detail) const
     return all == "ok";
 }
 
-Transaction::Transaction(Workspace &ws) : ws_(ws) { ok_ = execSql(ws_.db(), "BEGIN IMMEDIATE"); }
+Transaction::Transaction(Workspace &ws) : ws_(ws), lock_(ws.transactionMutex()) { ok_ = execSql(ws_.db(), "BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction()
 {

@@ -3,6 +3,7 @@
 // read; everything that changes it goes through one transaction (see Transaction).
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 
 struct sqlite3;
@@ -46,8 +47,14 @@ public:
 
     bool integrityOk(std::string *detail = nullptr) const;
 
+    // The connection is shared across threads (a snapshot loads on a worker while the GUI thread edits):
+    // whoever opens a transaction on it holds this until the transaction ends, so that one thread's
+    // BEGIN/COMMIT never interleaves with another's. Transaction and Snapshot::load take it.
+    std::recursive_mutex &transactionMutex() const { return transactionMutex_; }
+
 private:
     Workspace() = default;
+    mutable std::recursive_mutex transactionMutex_;
     sqlite3 *db_ = nullptr;
     std::string path_;
     bool readOnly_ = false;
@@ -63,6 +70,7 @@ public:
 
 private:
     Workspace &ws_;
+    std::unique_lock<std::recursive_mutex> lock_;
     bool ok_ = false;
     bool done_ = false;
 };

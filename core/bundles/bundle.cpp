@@ -1,0 +1,29 @@
+#include "core/bundles/bundle.h"
+
+namespace mb {
+
+const char *pricingName(TierPricing p)
+{
+    switch (p) {
+    case TierPricing::Sum: return "sum";
+    case TierPricing::Discount: return "discount";
+    case TierPricing::Fixed: return "fixed";
+    }
+    return "sum";
+}
+
+std::optional<TierPricing> pricingFromName(std::string_view s)
+{
+    if (s == "sum") return TierPricing::Sum;
+    if (s == "discount") return TierPricing::Discount;
+    if (s == "fixed") return TierPricing::Fixed;
+    return std::nullopt;
+}
+
+const std::vector<std::string> &defaultTierNames()
+{
+    static const std::vector<std::string> names = {"Basic", "Standard", "Premium", "Deluxe", "Ultimate"};
+    return names;
+}
+
+}  // namespace mb

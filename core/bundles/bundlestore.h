@@ -1,0 +1,44 @@
+#pragma once
+// Bundles in the workspace. Every call that changes something is one transaction, so an edit made in the
+// GUI is saved at once and its undo is the inverse call (update with the old bundle, remove after add).
+#include "core/bundles/bundle.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mb {
+
+class Workspace;
+
+class BundleStore {
+public:
+    explicit BundleStore(Workspace &ws) : ws_(ws) {}
+
+    std::vector<Bundle> all() const;   // by name
+    std::optional<Bundle> byId(int64_t id) const;
+    std::optional<Bundle> byName(const std::string &name) const;
+
+    // Adds b (b.id 0, or an id to restore after an undo); sets b.id and the timestamps.
+    bool add(Bundle &b, std::string &error);
+    // Replaces name, anchor and every tier of the stored bundle b.id.
+    bool update(const Bundle &b, std::string &error);
+    bool remove(int64_t id, std::string &error);
+
+    // `base`, or "base (2)", "base (3)", … whichever is free.
+    std::string uniqueName(const std::string &base) const;
+
+    // Rejects what the schema or the model forbids, in words: empty name, 1–5 tiers, quantities > 0,
+    // a fixed price on a fixed tier, a discount within 0–100.
+    static bool validate(const Bundle &b, std::string &error);
+
+    // For a caller already inside a transaction (an import of many bundles): replaces the bundle of the same
+    // name, or adds it; sets b.id. `replaced` says which.
+    bool putInTransaction(Bundle &b, bool &replaced, std::string &error);
+
+private:
+    std::vector<Bundle> load(const char *where, int64_t id, const std::string &name) const;
+    Workspace &ws_;
+};
+
+}  // namespace mb

@@ -1,0 +1,230 @@
+// Catalog import entry points: reads the header, applies a saved column mapping, picks the format (given or
+// detected) and hands the records to that format's parser. Shared checks live here too (catalogparser_p.h).
+#include "core/io/catalogparser_p.h"
+#include "core/io/fieldparse.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mb {
+
+namespace catalog {
+
+const std::vector<std::string> &Aliases::sku()
+{
+    static const std::vector<std::string> a{"sku", "Variant SKU", "StockCode", "Item"};
+    return a;
+}
+const std::vector<std::string> &Aliases::title()
+{
+    static const std::vector<std::string> a{"title", "Name", "Description"};
+    return a;
+}
+const std::vector<std::string> &Aliases::price()
+{
+    static const std::vector<std::string> a{"price", "Regular price", "Variant Price", "UnitPrice"};
+    return a;
+}
+const std::vector<std::string> &Aliases::cost()
+{
+    static const std::vector<std::string> a{"cost", "Cost per item"};
+    return a;
+}
+const std::vector<std::string> &Aliases::stock()
+{
+    static const std::vector<std::string> a{"stock", "qty", "Variant Inventory Qty"};
+    return a;
+}
+const std::vector<std::string> &Aliases::category()
+{
+    static const std::vector<std::string> a{"category", "Categories", "Type", "Product Category"};
+    return a;
+}
+const std::vector<std::string> &Aliases::brand()
+{
+    static const std::vector<std::string> a{"brand", "Vendor", "Brands"};
+    return a;
+}
+const std::vector<std::string> &Aliases::family()
+{
+    static const std::vector<std::string> a{"family"};
+    return a;
+}
+
+bool parseNumber(std::string_view text, bool decimalComma, double &out)
+{
+    text = trimmed(text);
+    if (decimalComma && text.find(',') != std::string_view::npos) {
+        // "1.234,50" and "12,5": dots and blanks group thousands, the comma is the decimal point.
+        std::string buf;
+        buf.reserve(text.size());
+        for (char c : text) {
+            if (c == '.' || c == ' ') continue;
+            buf.push_back(c == ',' ? '.' : c);
+        }
+        return parseDecimal(buf, out);
+    }
+    return parseDecimal(text, out);
+}
+
+bool Context::decimal(const CsvRecord &r, int column, std::optional<double> &value)
+{
+    const std::string_view text = cell(r, column);
+    if (text.empty()) return true;
+    double v = 0;
+    if (!parseNumber(text, decimalComma, v) || !std::isfinite(v)) {
+        reject(r, column, text, decimalComma ? "expected a number like 12,50" : "expected a number like 12.50");
+        return false;
+    }
+    value = v;
+    return true;
+}
+
+bool Context::whole(const CsvRecord &r, int column, std::optional<int64_t> &value)
+{
+    const std::string_view text = cell(r, column);
+    if (text.empty()) return true;
+    int64_t n = 0;
+    double d = 0;
+    if (parseInteger(text, n)) {
+        value = n;
+        return true;
+    }
+    // Magento writes stock as "100.0000"; a fraction of an item is still an error.
+    if (parseNumber(text, decimalComma, d) && std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
+        value = int64_t(d);
+        return true;
+    }
+    reject(r, column, text, "expected a whole number like 12");
+    return false;
+}
+
+bool Context::claimSku(const CsvRecord &r, int column, const std::string &sku)
+{
+    auto [it, inserted] = skus_.emplace(sku, r.line);
+    if (inserted) return true;
+    reject(r, column, sku, "duplicate SKU, first seen on line " + std::to_string(it->second));
+    return false;
+}
+
+bool Context::progress()
+{
+    if (++sinceProgress_ < 4096) return true;
+    sinceProgress_ = 0;
+    if (!options.progress) return true;
+    const double fraction = reader.size() ? double(reader.offset()) / double(reader.size()) : 1.0;
+    return options.progress(fraction);
+}
+
+bool Context::admit(const CsvRecord &r)
+{
+    ++out.rowsRead;
+    if (r.unterminatedQuote) {
+        const std::string_view last = r.fields.empty() ? std::string_view() : r.fields.back();
+        out.rejects.push_back({r.line, std::string(), std::string(last.substr(0, 60)),
+                               "a quoted field opens on line " + std::to_string(r.line)
+                                   + " and is never closed: expected a closing \" before the end of the file"});
+        return false;
+    }
+    if (r.fields.size() != header.size()) {
+        std::string shown;
+        for (size_t i = 0; i < r.fields.size() && shown.size() < 60; ++i) {
+            if (i) shown.push_back(reader.delimiter());
+            shown.append(r.fields[i]);
+        }
+        out.rejects.push_back({r.line, std::string(), shown.substr(0, 60),
+                               "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(r.fields.size())});
+        return false;
+    }
+    std::string key;
+    for (auto f : r.fields) {
+        key.append(f);
+        key.push_back('\x1F');
+    }
+    if (!seenRecords_.insert(std::move(key)).second) {
+        ++out.duplicateRows;
+        return false;
+    }
+    return true;
+}
+
+std::string describeColumns(const CsvHeader &header)
+{
+    std::string s;
+    const size_t shown = std::min<size_t>(header.size(), 12);
+    for (size_t i = 0; i < shown; ++i) {
+        if (i) s += ", ";
+        s += header.names()[i].empty() ? std::string("(blank)") : header.names()[i];
+    }
+    if (header.size() > shown) s += ", … (" + std::to_string(header.size() - shown) + " more)";
+    return s;
+}
+
+ParseResult cancelled() { return {ParseStatus::Cancelled, {}}; }
+
+ParseResult failed(const Context &ctx, const std::string &what)
+{
+    return {ParseStatus::Failed, ctx.file.path + ": line " + std::to_string(ctx.headerLine) + ": " + what};
+}
+
+static std::string joined(const std::vector<std::string> &names)
+{
+    std::string s;
+    for (const auto &n : names) s += (s.empty() ? "" : ", ") + n;
+    return s;
+}
+
+}  // namespace catalog
+
+const std::vector<std::string> &catalogFormats()
+{
+    static const std::vector<std::string> f{"generic", "shopify", "woocommerce", "magento"};
+    return f;
+}
+
+std::string detectCatalogFormat(const CsvHeader &h)
+{
+    if (h.find({"Handle"}) >= 0 && (h.find({"Variant SKU"}) >= 0 || h.find({"Variant Price"}) >= 0)) return "shopify";
+    if (h.find({"Regular price"}) >= 0 || (h.find({"Type"}) >= 0 && h.find({"SKU"}) >= 0 && h.find({"In stock?"}) >= 0))
+        return "woocommerce";
+    if (h.find({"sku"}) >= 0 && (h.find({"product_type"}) >= 0 || h.find({"attribute_set_code"}) >= 0)) return "magento";
+    if (h.find(catalog::Aliases::sku()) >= 0) return "generic";
+    return {};
+}
+
+ParseResult parseCatalog(const TextFile &file, const ParseOptions &options, CatalogBatch &out)
+{
+    using namespace catalog;
+    out = CatalogBatch{};
+    const auto &formats = catalogFormats();
+    if (!options.format.empty() && std::find(formats.begin(), formats.end(), options.format) == formats.end())
+        return {ParseStatus::Failed, file.path + ": unknown catalog format \"" + options.format
+                                         + "\": expected one of " + joined(formats)};
+
+    Context ctx(file, options, out, CsvReader::detectDelimiter(file.data));
+    CsvRecord first;
+    if (!ctx.reader.next(first)) return failed(ctx, "expected a header line naming the columns, found nothing");
+    ctx.headerLine = first.line;
+    if (first.unterminatedQuote) return failed(ctx, "the header opens a quote that is never closed");
+    ctx.header = CsvHeader(first.fields);
+    if (options.mapping && options.mapping->kind != "orders") options.mapping->apply(ctx.header);
+
+    std::string format = options.format.empty() ? detectCatalogFormat(ctx.header) : options.format;
+    if (format.empty())
+        return failed(ctx, "no product catalog header: expected a SKU column (one of " + joined(Aliases::sku())
+                               + "); found columns " + describeColumns(ctx.header));
+    out.format = format;
+
+    ParseResult result;
+    if (format == "shopify") result = parseShopify(ctx);
+    else if (format == "woocommerce") result = parseWooCommerce(ctx);
+    else if (format == "magento") result = parseMagento(ctx);
+    else result = parseGeneric(ctx);
+    if (result.status != ParseStatus::Ok) {
+        out = CatalogBatch{};
+        out.format = format;
+    }
+    return result;
+}
+
+}  // namespace mb

@@ -1,0 +1,65 @@
+#pragma once
+// What an export writes, as plain data with products named by SKU and categories by path, so the writers
+// here never touch the workspace (core/bundles/bundleexchange builds it and applies what a reader returns).
+#include "core/maps/relation.h"
+
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mb {
+
+// A relation as the map stores it (JSON keeps everything, category rules included).
+struct ExportRelation {
+    std::string anchorType = "product", anchor, targetType = "product", target;
+    std::string kind = "accessory";
+    int position = 0;
+    std::string pitch, source = "curated", status = "active";
+};
+
+// A product-to-product link as a store shows it: a product's effective map after category rules,
+// which is what the platforms' per-product link columns can hold.
+struct ExportLink {
+    std::string anchor, target;
+    RelationKind kind = RelationKind::Accessory;
+};
+
+struct ExportProduct {
+    std::string sku, title;
+    double price = NAN;
+};
+
+struct ExportItem {
+    std::string sku, title;
+    int quantity = 1;
+    bool optional = false;
+    double unitPrice = NAN;        // written for the reader's information; not read back
+};
+
+struct ExportTier {
+    std::string name;
+    std::string pricing = "sum";   // sum, discount, fixed
+    double discountPercent = 0;
+    double fixedPrice = NAN;
+    double price = NAN;            // the tier's price under its pricing (informational)
+    std::vector<ExportItem> items;
+};
+
+struct ExportBundle {
+    std::string name, anchor;      // anchor SKU
+    std::vector<ExportTier> tiers;
+};
+
+struct ExportData {
+    std::vector<ExportProduct> products;    // every product named by links or bundles, in SKU order
+    std::vector<ExportRelation> relations;  // JSON and relation CSV
+    std::vector<ExportLink> links;          // platform files; grouped by anchor, in the map's order
+    std::vector<ExportBundle> bundles;      // by name
+    bool includeMaps = true, includeBundles = true;
+};
+
+// The SKU a platform file gives a bundle tier's own product: "BUNDLE-<bundle>-<tier>", upper-case slugs.
+std::string bundleTierSku(const std::string &bundle, const std::string &tier);
+
+}  // namespace mb

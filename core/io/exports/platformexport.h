@@ -1,0 +1,33 @@
+#pragma once
+// Product CSVs the store platforms import (FORMATS.md): the maps as each platform's link columns, the
+// bundles as the platform's own bundle products. Product rows carry only the SKU, the name and the links,
+// so an import into the store updates links without touching prices or stock; bundle rows create one
+// product per tier, keyed bundleTierSku(). Every cell goes through the formula defence of csvwriter.
+#include "core/io/exports/exportdata.h"
+
+#include <string>
+#include <vector>
+
+namespace mb {
+
+// WooCommerce bundles: "Grouped" products (core WooCommerce: the items, no quantities or price), or the
+// Product Bundles extension's "Bundled Items (JSON-encoded)" (quantities, optional items, discount).
+enum class WooBundleStyle { Grouped, ProductBundles };
+
+// Upsells = upgrades; Cross-sells = necessities, enhancements, accessories, consumables (the map's order).
+std::string writeWooCommerceCsv(const ExportData &data, WooBundleStyle style, std::vector<std::string> *notes = nullptr);
+// upsell_skus = upgrades; related_skus = enhancements and accessories (shown on the product page);
+// crosssell_skus = necessities and consumables (shown in the cart); *_position 1..n. Bundles as bundle
+// products with bundle_values; a discount becomes the bundle's special_price (a percentage in Magento).
+std::string writeMagentoCsv(const ExportData &data, std::vector<std::string> *notes = nullptr);
+// Search & Discovery metafields: complementary = the cross-sell kinds, related = upgrades, as product
+// handles. Shopify's product CSV has no bundle columns, so bundles are left out (with a note).
+std::string writeShopifyCsv(const ExportData &data, std::vector<std::string> *notes = nullptr);
+
+// The handle the Shopify export gives a product: its SKU lower-cased, runs of other characters as "-".
+std::string shopifyHandle(const std::string &sku);
+
+extern const char *const ShopifyComplementaryColumn;
+extern const char *const ShopifyRelatedColumn;
+
+}  // namespace mb

@@ -1,0 +1,156 @@
+// The generic `lines` order format: one row per order line (the UCI Online Retail file imports as is).
+// This is the hot path of the import benchmark: fields stay string_views into the file, the order look-up is
+// skipped while rows keep the same order id, and repeated timestamp texts are parsed once.
+#include "core/io/orderbatchbuilder.h"
+#include "core/io/orderformatparsers.h"
+
+#include <algorithm>
+
+namespace mb {
+
+const std::vector<std::string> &orderIdAliases()
+{
+    static const std::vector<std::string> a{"order_id", "order", "InvoiceNo", "Order ID", "order_number"};
+    return a;
+}
+
+const std::vector<std::string> &orderSkuAliases()
+{
+    static const std::vector<std::string> a{"sku", "StockCode", "SKU", "product_sku"};
+    return a;
+}
+
+namespace {
+
+// pandas round-trips an integer id column with gaps as floats ("17850.0"); the customer is still 17850.
+std::string_view customerKey(std::string_view s)
+{
+    if (s.size() > 2 && s.substr(s.size() - 2) == ".0"
+        && std::all_of(s.begin(), s.end() - 2, [](char c) { return c >= '0' && c <= '9'; }))
+        s.remove_suffix(2);
+    return s;
+}
+
+}  // namespace
+
+ParseResult parseLinesOrders(const OrderParseContext &ctx)
+{
+    using namespace orderparse;
+    const CsvHeader &h = ctx.header;
+    OrderBatch &out = ctx.out;
+    const int cId = h.find(orderIdAliases());
+    const int cSku = h.find(orderSkuAliases());
+    if (cId < 0 || cSku < 0)
+        return failed(ctx.file, std::string("missing the ") + (cId < 0 ? "order id" : "SKU")
+                                    + " column (found: " + columnList(h) + "): expected "
+                                    + (cId < 0 ? "order_id, order, InvoiceNo, Order ID or order_number"
+                                               : "sku, StockCode, SKU or product_sku"));
+    const int cQty = h.find({"quantity", "qty", "Quantity"});
+    const int cPrice = h.find({"unit_price", "price", "UnitPrice"});
+    const int cDate = h.find({"ordered_at", "date", "InvoiceDate", "created_at", "order_date"});
+    const int cCustomer = h.find({"customer_id", "customer", "CustomerID", "email"});
+    const int cDesc = h.find({"description", "Description", "product_name"});
+    const int cCountry = h.find({"country", "Country"});
+    const int cCurrency = h.find({"currency"});
+
+    const std::string_view data = ctx.file.data;
+    const size_t expected = size_t(std::count(data.begin() + ptrdiff_t(ctx.bodyOffset), data.end(), '\n')) + 1;
+    OrderBatchBuilder builder(out, data, expected);
+    TimestampCache timestamps;
+    CsvReader reader(data, ctx.delimiter);
+    // A reader started at bodyOffset would count lines from 1 again: re-read the header instead.
+    CsvRecord rec;
+    reader.next(rec);
+    rec.fields.reserve(h.size() + 8);
+    const size_t columns = h.size();
+    int64_t noCustomer = 0;
+
+    size_t begin = reader.offset();
+    while (reader.next(rec)) {
+        const size_t end = reader.offset();
+        const std::string_view raw = rawRecord(data, begin, end);
+        begin = end;
+        ++out.rowsRead;
+        if (!keepGoing(ctx.options, out.rowsRead, reader)) return cancelled();
+        if (!checkShape(rec, columns, out)) continue;
+        const auto &f = rec.fields;
+
+        const std::string_view id = trimmed(f[size_t(cId)]);
+        if (id.empty()) { reject(out, rec.line, h, cId, id, "expected an order id"); continue; }
+        const std::string_view sku = trimmed(f[size_t(cSku)]);
+        if (sku.empty()) { reject(out, rec.line, h, cSku, sku, "expected a SKU"); continue; }
+        double quantity = 1;
+        if (cQty >= 0 && !parseNumber(f[size_t(cQty)], ctx.delimiter, quantity)) {
+            reject(out, rec.line, h, cQty, f[size_t(cQty)], "expected a quantity, a number such as 6 or -2");
+            continue;
+        }
+        std::optional<double> price;
+        if (cPrice >= 0 && !trimmed(f[size_t(cPrice)]).empty()) {
+            double p = 0;
+            if (!parseNumber(f[size_t(cPrice)], ctx.delimiter, p)) {
+                reject(out, rec.line, h, cPrice, f[size_t(cPrice)], "expected a unit price, a number such as 2.55");
+                continue;
+            }
+            price = p;
+        }
+        int64_t at = 0;
+        int32_t offset = 0;
+        const std::string_view when = cDate >= 0 ? trimmed(f[size_t(cDate)]) : std::string_view();
+        if (!when.empty() && !timestamps.parse(when, at, offset)) {
+            reject(out, rec.line, h, cDate, when,
+                   "expected a date and time such as 2011-12-09 12:50:00, 2011-12-09T12:50:00Z or 12/9/2011 12:50");
+            continue;
+        }
+
+        bool created = false;
+        const uint32_t order = builder.order(id, rec.line, created);
+        if (created) {
+            // Order-level values come from the order's first line; later lines repeat them.
+            OrderRecord &o = builder.orderAt(order);
+            if (cCustomer >= 0) o.customer.assign(customerKey(trimmed(f[size_t(cCustomer)])));
+            if (o.customer.empty()) ++noCustomer;
+            if (cCountry >= 0) o.country.assign(trimmed(f[size_t(cCountry)]));
+            if (cCurrency >= 0) o.currency.assign(trimmed(f[size_t(cCurrency)]));
+            if (!when.empty()) {
+                o.orderedAt = at;
+                o.utcOffsetMinutes = offset;
+                o.hasTime = true;
+            }
+        }
+        builder.addLine(order, rec.line, sku, quantity, price, cDesc >= 0 ? f[size_t(cDesc)] : std::string_view());
+        builder.isDuplicateRow(raw, order);
+    }
+    builder.finish();
+
+    // UCI convention: an invoice starting with C is a cancellation, but only if it really takes goods back.
+    int64_t cancelledOrders = 0, returnedOrders = 0, cancelledLines = 0;
+    for (uint32_t i = 0; i < out.orders.size(); ++i) {
+        if (builder.hasNonNegativeLine(i)) continue;
+        OrderRecord &o = out.orders[i];
+        if (o.externalId[0] == 'C') { o.status = OrderStatus::Cancelled; ++cancelledOrders; }
+        else { o.status = OrderStatus::Returned; ++returnedOrders; }
+    }
+    if (cancelledOrders)
+        for (const auto &l : out.lines) cancelledLines += out.orders[l.order].status == OrderStatus::Cancelled;
+
+    if (cQty < 0) out.notes.push_back("there is no quantity column: every order line counts as quantity 1");
+    if (cPrice < 0) out.notes.push_back("there is no unit price column: order lines have price 0, so revenue figures "
+                                        "will be 0");
+    if (cDate < 0) out.notes.push_back("there is no date column: orders have no time, so period filters and trends "
+                                       "cannot use them");
+    if (cancelledOrders)
+        out.notes.push_back(withThousands(cancelledOrders) + " orders are cancellations (id starting with C, all "
+                            "quantities negative; " + withThousands(cancelledLines) + " lines): kept, and left out of "
+                            "baskets");
+    if (returnedOrders)
+        out.notes.push_back(withThousands(returnedOrders) + " orders have only negative quantities and are treated "
+                            "as returns (kept, and left out of baskets)");
+    if (out.duplicateRows)
+        out.notes.push_back(withThousands(out.duplicateRows) + " rows repeat an earlier row byte for byte; they are "
+                            "kept as order lines");
+    if (cCustomer >= 0 && noCustomer)
+        out.notes.push_back(withThousands(noCustomer) + " orders have no customer id");
+    return {};
+}
+
+}  // namespace mb

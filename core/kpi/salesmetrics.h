@@ -1,0 +1,26 @@
+#pragma once
+// Revenue, orders, AOV, units per order and distinct items per basket over a selection.
+// Revenue is merchandise only: the workspace holds order lines, not shipping, tax or order-level
+// discounts, so none of them is in (see README "KPI definitions").
+#include <cmath>
+#include <cstdint>
+
+namespace mb {
+
+class KpiContext;
+struct OrderSelection;
+
+struct SalesMetrics {
+    double revenue = 0;           // Σ quantity × unit price over lines of orders not cancelled (returns negative)
+    double returnsValue = 0;      // the negative part of revenue (lines with quantity < 0), as a positive amount
+    int64_t orders = 0;           // counted orders
+    double aov = NAN;             // revenue / orders
+    double unitsPerOrder = NAN;   // Σ positive quantities / orders
+    double itemsPerBasket = NAN;  // mean distinct products bought per counted order
+    int64_t customers = 0;        // distinct known customers with a counted order
+    int64_t guestOrders = 0;      // counted orders without a customer
+};
+
+SalesMetrics computeSales(const KpiContext &ctx, const OrderSelection &sel);
+
+}  // namespace mb

@@ -1,0 +1,133 @@
+// Where candidates come from: the map (RelationResolver: own, inherited and category-target relations)
+// and the mined evidence, per the policy's strategy. A product reached twice merges into one candidate
+// (the map's kind wins, the mined evidence adds its reasons and score); reached from a second anchor it is
+// left out as a duplicate when the policy forbids showing an item twice.
+#include "core/placement/placementcandidate.h"
+#include "core/placement/placementengine.h"
+#include "core/storage/snapshot.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace mb {
+namespace {
+
+std::string percent(double share)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f%%", share * 100);
+    return buf;
+}
+
+Candidate *find(std::vector<Candidate> &list, uint32_t product, int32_t anchor, bool anyAnchor)
+{
+    for (Candidate &c : list)
+        if (c.product == product && (anyAnchor || c.anchor == anchor)) return &c;
+    return nullptr;
+}
+
+void addMapCandidates(const Request &r, uint32_t anchor, std::vector<Candidate> &out, std::vector<LeftOut> &leftOut)
+{
+    const Snapshot &s = r.engine.snapshot();
+    for (const ResolvedRelation &rel : r.engine.resolver().resolve(anchor)) {
+        Candidate c;
+        c.product = rel.product;
+        c.kind = rel.kind;
+        c.anchor = int32_t(anchor);
+        c.fromMap = true;
+        c.source = rel.relation && rel.relation->source == RelationSource::Imported ? PickSource::Imported : PickSource::Curated;
+        // Map order is the merchandiser's order: earlier positions score higher, all above any mined score.
+        c.score = 2.0 + 1.0 / double(1 + std::max(0, rel.position));
+        if (rel.relation) c.pitch = rel.relation->pitch;
+        std::string text = std::string(c.source == PickSource::Imported ? "platform link" : "map") + ": " + kindName(rel.kind) +
+                           " of " + s.products[anchor].sku;
+        if (rel.inheritedFrom >= 0) text += " (inherited from category " + s.categories[size_t(rel.inheritedFrom)].path + ")";
+        if (rel.viaCategory >= 0) text += " (best seller of category " + s.categories[size_t(rel.viaCategory)].path + ")";
+        c.reasons.push_back({c.source == PickSource::Imported ? ReasonCode::ImportedRelation : ReasonCode::CuratedRelation, std::move(text)});
+        if (Candidate *seen = find(out, c.product, c.anchor, r.policy.noDuplicates)) {
+            leftOut.push_back(leftOutOf(c, LeftOutRule::Duplicate, "already a candidate for " + s.products[size_t(seen->anchor)].sku));
+            continue;
+        }
+        out.push_back(std::move(c));
+    }
+}
+
+void addMinedCandidates(const Request &r, uint32_t anchor, std::vector<Candidate> &out, std::vector<LeftOut> &leftOut)
+{
+    const Snapshot &s = r.engine.snapshot();
+    const double w = r.policy.pairWeight;
+    for (const MinedCandidate &m : r.engine.evidence().of(anchor)) {
+        Candidate c;
+        c.product = m.product;
+        c.kind = m.kind;
+        c.anchor = int32_t(anchor);
+        c.source = PickSource::Mined;
+        c.score = w * double(m.confidence) + (1 - w) * double(m.ease);
+        if (m.confidence > 0) {
+            char lift[32];
+            std::snprintf(lift, sizeof lift, "%.1f", double(m.lift));
+            c.reasons.push_back({ReasonCode::BoughtTogether, "bought in " + percent(m.confidence) + " of the orders with " +
+                                                                 s.products[anchor].sku + " (lift " + lift + ")"});
+        }
+        if (m.ease > 0)
+            c.reasons.push_back({ReasonCode::EaseNeighbour, "EASE neighbour of " + s.products[anchor].sku + " (" + percent(m.ease) +
+                                                                " of its strongest)"});
+        if (Candidate *same = find(out, c.product, c.anchor, false); same && same->fromMap) {
+            // The map already names it: keep the map's kind and rank, add what the history says.
+            for (Reason &x : c.reasons) same->reasons.push_back(std::move(x));
+            same->score += c.score * 0.5;
+            continue;
+        }
+        if (Candidate *seen = find(out, c.product, c.anchor, r.policy.noDuplicates)) {
+            leftOut.push_back(leftOutOf(c, LeftOutRule::Duplicate, "already a candidate for " + s.products[size_t(seen->anchor)].sku));
+            continue;
+        }
+        out.push_back(std::move(c));
+    }
+}
+
+}  // namespace
+
+std::vector<Candidate> collectCandidates(const Request &r, std::vector<LeftOut> &leftOut)
+{
+    std::vector<Candidate> out;
+    const Strategy strategy = r.policy.strategy;
+    // A blend lists every anchor's map candidates before any mined one: curated first, then filled.
+    if (strategy != Strategy::Mined)
+        for (uint32_t a : r.anchors) addMapCandidates(r, a, out, leftOut);
+    if (strategy != Strategy::Curated)
+        for (uint32_t a : r.anchors) addMinedCandidates(r, a, out, leftOut);
+    return out;
+}
+
+std::vector<Candidate> fallbackCandidates(const Request &r)
+{
+    std::vector<Candidate> out;
+    if (r.anchors.empty()) return out;
+    const Snapshot &s = r.engine.snapshot();
+    const uint32_t anchor = r.anchors.front();
+    // Enough to fill the slots after the filters in all but pathological categories, without a scan.
+    const size_t budget = size_t(r.slots) * 8 + 16;
+    for (int32_t cat : r.engine.resolver().categoryChain(anchor)) {
+        for (uint32_t p : r.engine.resolver().productsIn(cat)) {
+            if (out.size() >= budget) return out;
+            if (std::any_of(out.begin(), out.end(), [&](const Candidate &c) { return c.product == p; })) continue;
+            if (std::find(r.anchors.begin(), r.anchors.end(), p) != r.anchors.end()) continue;
+            Candidate c;
+            c.product = p;
+            c.anchor = int32_t(anchor);
+            c.source = PickSource::Fallback;
+            c.kind = RelationKind::Accessory;
+            // Nearest category first, best seller first within it: the discovery order is the rank.
+            c.score = double(budget - out.size());
+            char sold[48];
+            std::snprintf(sold, sizeof sold, "%.0f units sold", s.unitsSold[p]);
+            c.reasons.push_back({ReasonCode::FallbackBestSeller,
+                                 "fallback: best seller in " + s.categories[size_t(cat)].path + " (" + sold + ")"});
+            out.push_back(std::move(c));
+        }
+    }
+    return out;
+}
+
+}  // namespace mb

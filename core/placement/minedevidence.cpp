@@ -1,0 +1,130 @@
+#include "core/placement/minedevidence.h"
+
+#include "core/mining/ease.h"
+#include "core/mining/pairstatistics.h"
+#include "core/mining/replenishment.h"
+#include "core/storage/snapshot.h"
+
+#include <algorithm>
+
+namespace mb {
+
+MinedEvidenceBuilder::MinedEvidenceBuilder(const Snapshot &s, MinedEvidenceOptions options)
+    : snap_(s), options_(options), perAnchor_(s.products.size()), days_(s.products.size(), NAN), repeatShare_(s.products.size(), 0)
+{
+}
+
+namespace {
+
+MinedCandidate &entry(std::vector<MinedCandidate> &list, uint32_t product)
+{
+    for (MinedCandidate &c : list)
+        if (c.product == product) return c;
+    list.push_back({});
+    list.back().product = product;
+    return list.back();
+}
+
+// Keeps the list bounded while streaming: the strongest by pair confidence and by EASE weight.
+void trim(std::vector<MinedCandidate> &list, size_t keep)
+{
+    if (list.size() <= keep) return;
+    std::sort(list.begin(), list.end(), [](const MinedCandidate &a, const MinedCandidate &b) {
+        const float x = std::max(a.confidence, a.ease), y = std::max(b.confidence, b.ease);
+        return x != y ? x > y : a.product < b.product;
+    });
+    list.resize(keep);
+}
+
+}  // namespace
+
+void MinedEvidenceBuilder::addPairRules(std::span<const PairRule> rules)
+{
+    for (const PairRule &r : rules) {
+        if (r.antecedent >= perAnchor_.size()) continue;
+        auto &list = perAnchor_[r.antecedent];
+        MinedCandidate &c = entry(list, r.consequent);
+        c.confidence = float(r.confidence);
+        c.lift = float(r.lift);
+        // Trimming at 2x keeps the streaming cost linear without losing the top maxPerAnchor.
+        if (list.size() > 2 * options_.maxPerAnchor) trim(list, options_.maxPerAnchor);
+    }
+}
+
+void MinedEvidenceBuilder::addEase(const EaseModel &model)
+{
+    for (const EaseItem &item : model.items) {
+        if (item.product >= perAnchor_.size() || item.neighbours.empty()) continue;
+        const double top = item.neighbours.front().weight;
+        if (top <= 0) continue;
+        auto &list = perAnchor_[item.product];
+        for (const EaseNeighbour &n : item.neighbours)
+            if (n.weight > 0) entry(list, n.product).ease = float(n.weight / top);
+    }
+}
+
+void MinedEvidenceBuilder::addReplenishment(const Replenishment &r)
+{
+    for (const ReplenishmentStat &st : r.products) {
+        if (st.product >= days_.size()) continue;
+        days_[st.product] = float(st.medianDays);
+        repeatShare_[st.product] = float(st.repeatShare);
+    }
+}
+
+MinedEvidence MinedEvidenceBuilder::finish()
+{
+    MinedEvidence e;
+    e.start.reserve(perAnchor_.size() + 1);
+    e.start.push_back(0);
+    for (uint32_t a = 0; a < perAnchor_.size(); ++a) {
+        auto &list = perAnchor_[a];
+        trim(list, options_.maxPerAnchor);
+        const SnapshotProduct &anchor = snap_.products[a];
+        for (MinedCandidate c : list) {
+            const SnapshotProduct &p = snap_.products[c.product];
+            if (!anchor.family.empty() && p.family == anchor.family && p.price > anchor.price)
+                c.kind = RelationKind::Upgrade;
+            else if (!std::isnan(days_[c.product]) && repeatShare_[c.product] >= options_.minRepeatShare)
+                c.kind = RelationKind::Consumable;
+            else if (c.confidence >= options_.necessityConfidence && p.price <= options_.necessityPriceShare * anchor.price)
+                c.kind = RelationKind::Necessity;
+            else
+                c.kind = RelationKind::Accessory;
+            e.items.push_back(c);
+        }
+        e.start.push_back(uint32_t(e.items.size()));
+        std::vector<MinedCandidate>().swap(list);
+    }
+    e.replenishDays = std::move(days_);
+    return e;
+}
+
+MinedEvidence buildMinedEvidence(const Snapshot &snapshot, const PairStatistics *pairs, const EaseModel *ease,
+                                 const Replenishment *replenishment, MinedEvidenceOptions options)
+{
+    MinedEvidenceBuilder b(snapshot, options);
+    if (pairs) b.addPairRules(pairs->rules);
+    if (ease) b.addEase(*ease);
+    if (replenishment) b.addReplenishment(*replenishment);
+    return b.finish();
+}
+
+MinedEvidence mineEvidence(const Snapshot &snapshot, size_t easeMaxItems, MinedEvidenceOptions options)
+{
+    MinedEvidenceBuilder b(snapshot, options);
+    PairOptions po;
+    po.minCount = 2;
+    forEachPairRule(snapshot, po, [&](std::span<const PairRule> rules) {
+        b.addPairRules(rules);
+        return true;
+    });
+    EaseOptions eo;
+    eo.maxItems = easeMaxItems;
+    const EaseModel model = trainEase(snapshot, eo);
+    if (model.ok()) b.addEase(model);
+    b.addReplenishment(replenishment(snapshot, ReplenishmentOptions{}));
+    return b.finish();
+}
+
+}  // namespace mb

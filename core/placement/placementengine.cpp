@@ -1,0 +1,96 @@
+#include "core/placement/placementengine.h"
+
+#include "core/placement/placementcandidate.h"
+#include "core/storage/snapshot.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+
+namespace mb {
+
+PlacementEngine::PlacementEngine(const Snapshot &snapshot, MinedEvidence evidence, PolicySet policies)
+    : snap_(snapshot), evidence_(std::move(evidence)), policies_(std::move(policies)), resolver_(snapshot), purchases_(snapshot)
+{
+    customers_.reserve(snapshot.customers.size());
+    for (size_t i = 0; i < snapshot.customers.size(); ++i) customers_.emplace(snapshot.customers[i].externalId, int32_t(i));
+}
+
+int32_t PlacementEngine::productIndex(const std::string &sku) const { return snap_.productIndex(sku); }
+
+int32_t PlacementEngine::customerIndex(const std::string &externalId) const
+{
+    const auto it = customers_.find(externalId);
+    return it == customers_.end() ? -1 : it->second;
+}
+
+RecommendResult PlacementEngine::recommend(const RecommendContext &ctx) const
+{
+    const PlacementPolicy &pol = policy(ctx.placement);
+    Request r{*this, pol, ctx, {}, 0, 0, 0, 0};
+    RecommendResult result;
+    result.placement = ctx.placement;
+    if (ctx.anchor >= 0 && size_t(ctx.anchor) < snap_.products.size()) r.anchors.push_back(uint32_t(ctx.anchor));
+    for (const CartLine &l : ctx.cart) {
+        if (l.product >= snap_.products.size()) {
+            result.error = "cart line names product index " + std::to_string(l.product) + ", beyond the catalog";
+            return result;
+        }
+        if (std::find(r.anchors.begin(), r.anchors.end(), l.product) == r.anchors.end()) r.anchors.push_back(l.product);
+        const double price = snap_.products[l.product].price;
+        if (!std::isnan(price) && l.quantity > 0) r.subtotal += price * l.quantity;
+    }
+    if (r.anchors.empty()) {
+        result.error = ctx.placement == Placement::ProductPage ? "no product to recommend for" : "the cart is empty";
+        return result;
+    }
+    r.day = ctx.day == INT32_MIN ? purchases_.lastDay() + 1 : ctx.day;
+    r.slots = ctx.limit > 0 ? std::min(ctx.limit, pol.slots) : pol.slots;
+    if (pol.freeShippingThreshold > 0 && r.subtotal < pol.freeShippingThreshold) r.shippingGap = pol.freeShippingThreshold - r.subtotal;
+    result.cartSubtotal = r.subtotal;
+
+    std::vector<Candidate> candidates = collectCandidates(r, result.leftOut);
+    std::vector<Candidate> survivors;
+    survivors.reserve(candidates.size());
+    LeftOut lo;
+    for (Candidate &c : candidates) {
+        if (filterOut(r, c, lo, false)) result.leftOut.push_back(std::move(lo));
+        else survivors.push_back(std::move(c));
+    }
+    rankAndFill(r, survivors, result);
+    if (result.picks.empty() && pol.fallbackBestSellers) {
+        std::vector<Candidate> fallback = fallbackCandidates(r);
+        survivors.clear();
+        for (Candidate &c : fallback) {
+            if (filterOut(r, c, lo, true)) result.leftOut.push_back(std::move(lo));
+            else survivors.push_back(std::move(c));
+        }
+        rankAndFill(r, survivors, result);
+        result.fallback = !result.picks.empty();
+    }
+    return result;
+}
+
+const char *pickSourceName(PickSource s)
+{
+    static const char *const names[] = {"curated", "imported", "mined", "fallback"};
+    return names[int(s)];
+}
+
+const char *reasonCodeName(ReasonCode c)
+{
+    static const char *const names[] = {"curated-relation", "imported-relation", "bought-together", "ease-neighbour",
+                                        "upgrade-in-band",  "closes-shipping-gap", "due-again",     "send-day-mined",
+                                        "send-day-default", "send-day-addon",    "fallback-best-seller"};
+    return names[int(c)];
+}
+
+const char *leftOutRuleName(LeftOutRule r)
+{
+    static const char *const names[] = {"kind-not-allowed", "duplicate", "in-cart", "not-recommendable", "out-of-stock",
+                                        "low-stock",        "already-bought", "not-due-yet", "margin", "price-band",
+                                        "cart-share",       "price-cap", "cannibalisation", "family", "no-slot"};
+    return names[int(r)];
+}
+
+}  // namespace mb

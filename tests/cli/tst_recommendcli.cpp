@@ -1,0 +1,135 @@
+// merchbench-cli recommend / policy show / policy set on the demo store, as a script uses them: exit
+// codes, JSON, the left-out list with --explain, and policies that persist in the workspace.
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Result { int code; QByteArray out, err; };
+
+Result cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(MB_CLI_PATH), args);
+    p.waitForFinished(120000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+}  // namespace
+
+class tst_RecommendCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir;
+    QString ws;
+
+    Result run(QStringList args)
+    {
+        args.prepend(ws);
+        args.prepend("--workspace");
+        return cli(args);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        ws = dir.filePath("demo.merchbench");
+        const Result r = cli({"--workspace", ws, "demo"});
+        QVERIFY2(r.code == 0, r.err.constData());
+    }
+
+    void productPageAsJson()
+    {
+        const Result r = run({"recommend", "--placement", "product-page", "--sku", "CAM-MIR-110", "--json", "--explain"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["placement"].toString(), QString("product-page"));
+        const QJsonArray picks = o["picks"].toArray();
+        QVERIFY(!picks.isEmpty() && picks.size() <= 6);
+        bool card = false;
+        for (const auto &v : picks) {
+            const QJsonObject p = v.toObject();
+            QVERIFY(!p["reasons"].toArray().isEmpty());
+            QVERIFY(p.contains("price") && p.contains("score") && p.contains("source"));
+            if (p["sku"].toString().startsWith("CAM-CRD") && p["kind"].toString() == "necessity") card = true;
+        }
+        QVERIFY(card);
+        QVERIFY(!o["leftOut"].toArray().isEmpty());
+        QVERIFY(!o["leftOut"].toArray().first().toObject()["rule"].toString().isEmpty());
+    }
+
+    void cartWithQuantitiesAndLimit()
+    {
+        const Result r = run({"recommend", "--placement", "cart", "--cart", "COF-MAC-110:1,COF-FLT-701:2", "--limit", "2", "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["cartSubtotal"].toDouble(), 48.99 + 2 * 3.49);
+        QVERIFY(o["picks"].toArray().size() <= 2);
+        QVERIFY(!o.contains("leftOut"));  // only with --explain
+        for (const auto &v : o["picks"].toArray()) QVERIFY(v.toObject()["sku"].toString() != "COF-FLT-701");
+    }
+
+    void postPurchaseTextShowsSendDays()
+    {
+        const Result r = run({"recommend", "--placement", "post-purchase", "--sku", "COF-MAC-110", "--customer", "C0001", "--date", "2026-11-01"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.out.startsWith("post-purchase for COF-MAC-110"));
+        QVERIFY(r.out.contains("[day "));
+    }
+
+    void errorsHaveTheirExitCodes_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no placement") << QStringList{"recommend", "--sku", "X"} << 1 << "recommend needs --placement";
+        QTest::newRow("bad placement") << QStringList{"recommend", "--placement", "homepage", "--sku", "X"} << 1
+                                       << "\"homepage\" is not a placement";
+        QTest::newRow("sku and cart") << QStringList{"recommend", "--placement", "cart", "--sku", "A", "--cart", "B"} << 1
+                                      << "exactly one of --sku SKU or --cart";
+        QTest::newRow("bad date") << QStringList{"recommend", "--placement", "cart", "--cart", "A", "--date", "2026-02-30"} << 1
+                                  << "--date: \"2026-02-30\" is not a date; expected YYYY-MM-DD";
+        QTest::newRow("unknown sku") << QStringList{"recommend", "--placement", "product-page", "--sku", "NOPE"} << 2
+                                     << "--sku: no product with SKU \"NOPE\"";
+        QTest::newRow("unknown customer") << QStringList{"recommend", "--placement", "product-page", "--sku", "CAM-MIR-110", "--customer", "Z9"}
+                                          << 2 << "--customer: no customer \"Z9\"";
+        QTest::newRow("bad quantity") << QStringList{"recommend", "--placement", "cart", "--cart", "CAM-MIR-110:0"} << 2
+                                      << "the quantity must be above 0";
+        QTest::newRow("bad policy value") << QStringList{"policy", "set", "cart", "slots", "many"} << 2
+                                          << "cart policy: key \"slots\": \"many\" is not valid; expected a whole number from 1 to 20";
+        QTest::newRow("bad policy placement") << QStringList{"policy", "set", "shelf", "slots", "2"} << 1 << "\"shelf\" is not a placement";
+    }
+    void errorsHaveTheirExitCodes()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        const Result r = run(args);
+        QCOMPARE(r.code, code);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void policySetChangesWhatRecommendShows()
+    {
+        Result r = run({"policy", "set", "checkout", "slots", "1"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("checkout slots = 1\n"));
+        r = run({"policy", "show", "--json"});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["checkout"].toObject()["slots"].toString(), QString("1"));
+        r = run({"recommend", "--placement", "checkout", "--cart", "CAM-MIR-110", "--json"});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["picks"].toArray().size(), 1);
+        r = run({"policy", "show"});
+        QVERIFY(r.out.contains("checkout:\n"));
+        QVERIFY(r.out.contains("max-cart-share-percent"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_RecommendCli)
+#include "tst_recommendcli.moc"

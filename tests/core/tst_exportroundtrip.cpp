@@ -1,0 +1,277 @@
+// Export and import back: the Merchbench JSON (byte-identical after a round trip), the bundle CSV, the
+// WooCommerce / Magento / Shopify product CSVs read back by our own platform importers to the same links,
+// and the spreadsheet-formula defence in every CSV.
+#include "testsupport.h"
+
+#include "core/bundles/bundleexchange.h"
+#include "core/bundles/bundlestore.h"
+#include "core/demo/demogenerator.h"
+#include "core/io/csvreader.h"
+#include "core/io/importparser.h"
+#include "core/maps/relationstore.h"
+#include "core/storage/importer.h"
+#include "core/storage/snapshot.h"
+#include "core/storage/statement.h"
+#include "core/storage/workspace.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <map>
+#include <set>
+
+using namespace mb;
+
+namespace {
+
+using Link = std::tuple<std::string, std::string, std::string>;  // anchor, target, platform type
+
+std::string platformType(const std::string &format, RelationKind k)
+{
+    if (format == "woocommerce") return k == RelationKind::Upgrade ? "upsell" : "cross-sell";
+    if (format == "shopify") return k == RelationKind::Upgrade ? "related" : "complementary";
+    if (k == RelationKind::Upgrade) return "upsell";
+    return k == RelationKind::Enhancement || k == RelationKind::Accessory ? "related" : "cross-sell";
+}
+
+}  // namespace
+
+class TestExportRoundTrip : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+    std::unique_ptr<Workspace> a;
+
+    std::string path(const char *name) const { return (dir.path() + "/" + name).toStdString(); }
+    std::unique_ptr<Workspace> demo(const char *name, bool empty)
+    {
+        std::string error;
+        if (!createDemoWorkspace(path(name), DemoParameters{}, error)) return nullptr;
+        auto ws = Workspace::open(path(name), error);
+        if (ws && empty) {
+            execSql(ws->db(), "DELETE FROM bundles");
+            execSql(ws->db(), "DELETE FROM relations");
+        }
+        return ws;
+    }
+    std::string exportText(Workspace &ws, ExportFormat f, ExportOptions o = {})
+    {
+        std::string error;
+        auto snap = Snapshot::load(ws, error);
+        return snap ? writeExport(f, collectExportData(ws, *snap, o), o) : std::string();
+    }
+    bool save(const std::string &file, const std::string &text)
+    {
+        QFile f(QString::fromStdString(file));
+        return f.open(QIODevice::WriteOnly) && f.write(text.data(), qint64(text.size())) == qint64(text.size());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        a = demo("a.merchbench", false);
+        QVERIFY(a);
+    }
+
+    void jsonRoundTripIsByteIdentical()
+    {
+        const std::string first = exportText(*a, ExportFormat::Json);
+        const QJsonObject root = QJsonDocument::fromJson(QByteArray::fromStdString(first)).object();
+        QCOMPARE(root.value("format").toString(), QString("merchbench-export"));
+        QCOMPARE(root.value("version").toInt(), 1);
+        QCOMPARE(root.value("bundles").toArray().size(), 3);
+        QVERIFY(root.value("maps").toArray().size() >= 45);
+        QVERIFY(save(path("export.json"), first));
+
+        auto b = demo("b.merchbench", true);
+        QVERIFY(b);
+        const ExchangeImportReport r = importExchangeFile(*b, path("export.json"));
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.bundlesAdded, 3);
+        QCOMPARE(r.relationsAdded, int(root.value("maps").toArray().size()));
+        QCOMPARE(exportText(*b, ExportFormat::Json), first);
+
+        // Importing into the workspace it came from merges by name: replaced, not doubled.
+        const ExchangeImportReport again = importExchangeFile(*a, path("export.json"));
+        QVERIFY2(again.ok, again.error.c_str());
+        QCOMPARE(again.bundlesReplaced, 3);
+        QCOMPARE(again.bundlesAdded, 0);
+        QCOMPARE(exportText(*a, ExportFormat::Json), first);
+    }
+
+    void jsonErrorsNameThePlace()
+    {
+        std::string text = exportText(*a, ExportFormat::Json);
+        const size_t at = text.find("\"quantity\": 1");
+        QVERIFY(at != std::string::npos);
+        text.replace(at, 13, "\"quantity\": 0");
+        QVERIFY(save(path("bad.json"), text));
+        auto before = BundleStore(*a).all();
+        const ExchangeImportReport r = importExchangeFile(*a, path("bad.json"));
+        QVERIFY(!r.ok);
+        QVERIFY2(QString::fromStdString(r.error).contains(QRegularExpression(R"(bad\.json: bundles\[\d\]\.tiers\[\d\]\.items\[\d\]\.quantity: expected a whole number ≥ 1)")),
+                 r.error.c_str());
+        QCOMPARE(BundleStore(*a).all().size(), before.size());
+    }
+
+    void bundleCsvRoundTrip()
+    {
+        ExportOptions o;
+        o.maps = false;
+        const std::string csv = exportText(*a, ExportFormat::Csv, o);
+        QVERIFY(csv.rfind("bundle,anchor,tier,tier_position,pricing,sku,quantity,optional,unit_price,discount_percent,tier_price\n", 0) == 0);
+        QVERIFY(save(path("bundles.csv"), csv));
+        auto b = demo("c.merchbench", true);
+        const ExchangeImportReport r = importExchangeFile(*b, path("bundles.csv"));
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.bundlesAdded, 3);
+        QCOMPARE(exportText(*b, ExportFormat::Csv, o), csv);
+        QCOMPARE(exportText(*b, ExportFormat::Json, o), exportText(*a, ExportFormat::Json, o));
+    }
+
+    void formulasAreNeutralised_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::newRow("csv") << int(ExportFormat::Csv);
+        QTest::newRow("woocommerce") << int(ExportFormat::WooCommerce);
+        QTest::newRow("magento") << int(ExportFormat::Magento);
+    }
+    void formulasAreNeutralised()
+    {
+        QFETCH(int, format);
+        auto ws = demo((std::string("f-") + QTest::currentDataTag() + ".merchbench").c_str(), true);
+        QVERIFY(ws);
+        std::string error;
+        Bundle evil = *BundleStore(*a).byName("Espresso at home");
+        evil.id = 0;
+        evil.name = "=HYPERLINK(\"http://x\")";
+        evil.tiers[0].name = "+1";
+        QVERIFY2(BundleStore(*ws).add(evil, error), error.c_str());
+        const std::string text = exportText(*ws, ExportFormat(format));
+        CsvReader reader(text, ',');
+        CsvRecord rec;
+        int seen = 0;
+        while (reader.next(rec))
+            for (std::string_view f : rec.fields) {
+                QVERIFY2(f.empty() || (f[0] != '=' && f[0] != '+' && f[0] != '-' && f[0] != '@'), std::string(f).c_str());
+                seen += f.rfind("'=HYPERLINK", 0) == 0 || f.find("'=HYPERLINK") != std::string_view::npos;
+            }
+        QVERIFY(seen > 0);   // the bundle's name, guarded, is in every one of these files
+        if (format == int(ExportFormat::Csv)) {
+            // The guard is stripped on the way back in.
+            QVERIFY(save(path("evil.csv"), text));
+            execSql(ws->db(), "DELETE FROM bundles");
+            const ExchangeImportReport r = importExchangeFile(*ws, path("evil.csv"));
+            QVERIFY2(r.ok, r.error.c_str());
+            QVERIFY(BundleStore(*ws).byName("=HYPERLINK(\"http://x\")"));
+            QCOMPARE(BundleStore(*ws).byName("=HYPERLINK(\"http://x\")")->tiers[0].name, std::string("+1"));
+        }
+    }
+
+    void platformFilesReadBackToTheSameLinks_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("woocommerce") << "woocommerce";
+        QTest::newRow("magento") << "magento";
+        QTest::newRow("shopify") << "shopify";
+    }
+    void platformFilesReadBackToTheSameLinks()
+    {
+        QFETCH(QString, format);
+        const std::string fmt = format.toStdString();
+        ExportOptions o;
+        o.bundles = false;
+        std::string error;
+        auto snap = Snapshot::load(*a, error);
+        const ExportData data = collectExportData(*a, *snap, o);
+        QVERIFY(data.links.size() > 100);
+        std::vector<Link> expected;
+        for (const ExportLink &l : data.links) expected.emplace_back(l.anchor, l.target, platformType(fmt, l.kind));
+        QVERIFY(std::any_of(data.links.begin(), data.links.end(), [](const ExportLink &l) { return l.kind == RelationKind::Upgrade; }));
+
+        const std::string text = writeExport(*exportFormatFromName(fmt), data, o);
+        CatalogBatch batch;
+        ParseOptions po;   // detect the format from the header, as an import would
+        const ParseResult pr = parseCatalog(TextFile::fromBytes(text, fmt + ".csv"), po, batch);
+        QVERIFY2(pr.status == ParseStatus::Ok, pr.error.c_str());
+        QCOMPARE(batch.format, fmt);
+        QVERIFY(batch.rejects.empty());
+        // Same links, and within each anchor and type the same order (positions 1..n).
+        std::map<std::pair<std::string, std::string>, std::vector<std::string>> want, got;
+        for (const auto &[anchor, target, type] : expected) want[{anchor, type}].push_back(target);
+        std::map<std::pair<std::string, std::string>, std::vector<std::pair<int, std::string>>> read;
+        for (const RelationRecord &r : batch.relations) read[{r.anchorSku, r.platformType}].push_back({r.position, r.targetSku});
+        for (auto &[key, list] : read) {
+            std::sort(list.begin(), list.end());
+            for (auto &p : list) got[key].push_back(p.second);
+        }
+        QCOMPARE(got.size(), want.size());
+        QVERIFY(got == want);
+    }
+
+    void wooAndMagentoImportBackIntoMerchbench_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("woocommerce") << "woocommerce";
+        QTest::newRow("magento") << "magento";
+    }
+    void wooAndMagentoImportBackIntoMerchbench()
+    {
+        // Into a workspace with the demo catalog but no map: the links come back as relations of source
+        // "imported", upsells as upgrades and the rest as accessories.
+        QFETCH(QString, format);
+        ExportOptions o;
+        o.bundles = false;
+        std::string error;
+        auto snap = Snapshot::load(*a, error);
+        const ExportData data = collectExportData(*a, *snap, o);
+        const std::string file = path(("maps-" + format.toStdString() + ".csv").c_str());
+        QVERIFY(save(file, writeExport(*exportFormatFromName(format.toStdString()), data, o)));
+        auto b = demo(("imp-" + format.toStdString() + ".merchbench").c_str(), true);
+        QVERIFY(b);
+        ImportRequest req;
+        req.kind = ImportKind::Catalog;
+        req.path = file;
+        const ImportReport rep = runImport(*b, req);
+        QVERIFY2(rep.status == ImportStatus::Ok, rep.error.c_str());
+        QCOMPARE(rep.format, format.toStdString());
+        std::set<Link> want, got;
+        for (const ExportLink &l : data.links)
+            want.emplace(l.anchor, l.target, l.kind == RelationKind::Upgrade ? "upgrade" : "accessory");
+        auto after = Snapshot::load(*b, error);
+        for (const SnapshotRelation &r : after->relations) {
+            QCOMPARE(r.source, RelationSource::Imported);
+            got.emplace(after->products[size_t(r.anchor)].sku, after->products[size_t(r.target)].sku, kindName(r.kind));
+        }
+        QCOMPARE(got.size(), want.size());
+        QVERIFY(got == want);
+        QCOMPARE(after->products.size(), snap->products.size());   // no stray products
+    }
+
+    void platformBundleRows()
+    {
+        ExportOptions o;
+        o.maps = false;
+        const std::string woo = exportText(*a, ExportFormat::WooCommerce, o);
+        QVERIFY(woo.find("bundle,BUNDLE-MIRRORLESS-STARTER-KIT-STANDARD,Mirrorless starter kit – Standard,0,") != std::string::npos);
+        QVERIFY(woo.find("\"\"quantity_default\"\":3") != std::string::npos);   // the Premium consumable pack
+        o.wooStyle = WooBundleStyle::Grouped;
+        const std::string grouped = exportText(*a, ExportFormat::WooCommerce, o);
+        QVERIFY(grouped.find("grouped,BUNDLE-ESPRESSO-AT-HOME-BASIC,Espresso at home – Basic,,COF-MAC-510,,") != std::string::npos);
+        const std::string magento = exportText(*a, ExportFormat::Magento, o);
+        // Standard's 35% discount becomes a special price of 65% of the sum.
+        QVERIFY(magento.find("BUNDLE-MIRRORLESS-STARTER-KIT-STANDARD,,Default,bundle,base,Mirrorless starter kit – Standard,,65.0000,") != std::string::npos);
+        QVERIFY(magento.find("sku=CAM-MIR-110,price=0.0000,default=1,default_qty=1.0000,price_type=fixed") != std::string::npos);
+        std::vector<std::string> notes;
+        const ExportOptions all;
+        std::string error;
+        const auto snap = Snapshot::load(*a, error);
+        writeExport(ExportFormat::Shopify, collectExportData(*a, *snap, all), all, &notes);
+        QCOMPARE(int(notes.size()), 1);
+        QVERIFY(notes.front().find("3 bundles were not written") == 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExportRoundTrip)
+#include "tst_exportroundtrip.moc"

@@ -1,0 +1,112 @@
+// The Bundles view on the demo store, offscreen: the demo bundles and their warning, an edit that fixes
+// the warning, undo and redo, a generated bundle, and File ▸ Export… writing a file the importer reads.
+#include "uitestsupport.h"
+
+#include "core/bundles/bundleexchange.h"
+#include "core/bundles/bundlestore.h"
+#include "ui/bundles/bundlesview.h"
+#include "ui/bundles/exportdialog.h"
+#include "ui/bundles/tiercolumn.h"
+#include "ui/workspacedocument.h"
+
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QUndoStack>
+
+using namespace mb;
+
+class TestBundlesView : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+    WorkspaceDocument *doc = nullptr;
+
+    static QString warnings(TierColumn *c)
+    {
+        QString all;
+        for (QLabel *l : c->findChildren<QLabel *>()) all += l->text();
+        return all;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        doc = new WorkspaceDocument(this);
+        QString error;
+        WorkspaceError kind;
+        QVERIFY2(doc->open(mbtest::makeDemo(dir), error, kind), qPrintable(error));
+        QVERIFY(mbtest::waitLoaded(doc));
+    }
+
+    void showsDemoBundlesAndFixesTheWarning()
+    {
+        BundlesView view(doc);
+        view.resize(1400, 800);
+        auto *list = view.findChild<QListWidget *>(QStringLiteral("bundleList"));
+        QVERIFY(list);
+        QCOMPARE(list->count(), 3);
+        QVERIFY(view.selectBundle(QStringLiteral("Mirrorless starter kit")));
+        auto columns = view.findChildren<TierColumn *>();
+        QCOMPARE(columns.size(), 3);
+        std::sort(columns.begin(), columns.end(), [](TierColumn *a, TierColumn *b) { return a->index() < b->index(); });
+        QVERIFY(warnings(columns[1]).contains(QStringLiteral("under the floor")));
+        QVERIFY(view.grab().save(dir.filePath(QStringLiteral("bundles.png"))));
+
+        // Lower Standard's discount from 35% to 5%: the warning goes, one undo step brings it back.
+        auto *discount = columns[1]->findChild<QDoubleSpinBox *>();
+        QVERIFY(discount && discount->isVisibleTo(&view));
+        QCOMPARE(discount->value(), 35.0);
+        const int before = doc->undoStack()->count();
+        discount->setValue(5);
+        QTRY_VERIFY(!warnings(columns[1]).contains(QStringLiteral("under the floor")));
+        QCOMPARE(doc->undoStack()->count(), before + 1);
+        QCOMPARE(BundleStore(*doc->workspace()).byName("Mirrorless starter kit")->tiers[1].discountPercent, 5.0);
+        doc->undoStack()->undo();
+        QTRY_VERIFY(warnings(columns[1]).contains(QStringLiteral("under the floor")));
+        QCOMPARE(BundleStore(*doc->workspace()).byName("Mirrorless starter kit")->tiers[1].discountPercent, 35.0);
+        doc->undoStack()->redo();
+        QTRY_COMPARE(BundleStore(*doc->workspace()).byName("Mirrorless starter kit")->tiers[1].discountPercent, 5.0);
+        doc->undoStack()->undo();
+        QTRY_COMPARE(BundleStore(*doc->workspace()).byName("Mirrorless starter kit")->tiers[1].discountPercent, 35.0);
+    }
+
+    void generatesABundleUndoably()
+    {
+        BundlesView view(doc);
+        QVERIFY(view.generateFor(QStringLiteral("BIK-MTB-110")));
+        QTRY_COMPARE(view.findChild<QListWidget *>(QStringLiteral("bundleList"))->count(), 4);
+        QVERIFY(view.currentBundleId() > 0);
+        QVERIFY(BundleStore(*doc->workspace()).byId(view.currentBundleId()));
+        doc->undoStack()->undo();
+        QTRY_COMPARE(view.findChild<QListWidget *>(QStringLiteral("bundleList"))->count(), 3);
+    }
+
+    void exportDialogWritesEveryFormat_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("firstLine");
+        QTest::newRow("json") << "json" << "{";
+        QTest::newRow("csv") << "csv" << "bundle,anchor,tier,tier_position,pricing,sku,quantity,optional,unit_price,discount_percent,tier_price";
+        QTest::newRow("woocommerce") << "woocommerce" << "Type,SKU,Name,Regular price,Grouped products,Upsells,Cross-sells,Bundled Items (JSON-encoded),Min Bundle Size,Max Bundle Size";
+        QTest::newRow("magento") << "magento" << "sku,store_view_code,attribute_set_code,product_type,product_websites,name,price,special_price,related_skus,related_position,crosssell_skus,crosssell_position,upsell_skus,upsell_position,bundle_price_type,bundle_sku_type,bundle_price_view,bundle_weight_type,bundle_values";
+        QTest::newRow("shopify") << "shopify" << "Handle,Title,Option1 Name,Option1 Value,Variant SKU,";
+    }
+    void exportDialogWritesEveryFormat()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, firstLine);
+        ExportDialog dialog(doc);
+        dialog.setFormat(format);
+        const QString path = dir.filePath(QStringLiteral("export-") + format);
+        QString error;
+        QStringList notes;
+        QVERIFY2(dialog.exportTo(path, error, &notes), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(f.readLine()).startsWith(firstLine));
+        QCOMPARE(notes.size(), format == QLatin1String("shopify") ? 1 : format == QLatin1String("magento") ? 1 : 0);
+    }
+};
+
+QTEST_MAIN(TestBundlesView)
+#include "tst_bundlesview.moc"

@@ -1,0 +1,112 @@
+// The catalog view narrows its table as the user types into the search box and when a category is
+// selected (sub-categories included); out-of-stock products are marked.
+#include "testsupport.h"
+#include "ui/uitestsupport.h"
+
+#include "ui/catalog/catalogview.h"
+#include "ui/catalog/categorytreemodel.h"
+#include "ui/catalog/productfilterproxy.h"
+#include "ui/catalog/producttablemodel.h"
+
+#include <QLineEdit>
+#include <QTableView>
+#include <QTreeView>
+
+using namespace mb;
+
+class TstCatalogView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        QString error;
+        WorkspaceError kind;
+        QVERIFY2(doc_.open(mbtest::makeDemo(dir_), error, kind), qPrintable(error));
+        QVERIFY(mbtest::waitLoaded(&doc_));
+    }
+
+    void searchNarrowsTheRows()
+    {
+        CatalogView view(&doc_);
+        const Snapshot &s = *doc_.snapshot();
+        QCOMPARE(view.proxy()->rowCount(), int(s.products.size()));
+        // A word from a real title, and the number of products whose SKU, title or brand holds it.
+        const QString title = QString::fromStdString(s.products[s.products.size() / 2].title);
+        const QString word = title.split(' ', Qt::SkipEmptyParts).front();
+        int expected = 0;
+        for (const SnapshotProduct &p : s.products)
+            for (const std::string &field : {p.sku, p.title, p.brand})
+                if (QString::fromStdString(field).contains(word, Qt::CaseInsensitive)) {
+                    ++expected;
+                    break;
+                }
+        QVERIFY(expected > 0 && expected < int(s.products.size()));
+        QTest::keyClicks(view.searchBox(), word.toUpper());
+        QCOMPARE(view.proxy()->rowCount(), expected);
+        for (int r = 0; r < view.proxy()->rowCount(); ++r) {
+            const QModelIndex i = view.proxy()->index(r, 0);
+            const SnapshotProduct &p = s.products[size_t(i.data(ProductTableModel::ProductIndexRole).toInt())];
+            QVERIFY(QString::fromStdString(p.sku + ' ' + p.title + ' ' + p.brand).contains(word, Qt::CaseInsensitive));
+        }
+        view.searchBox()->clear();
+        QCOMPARE(view.proxy()->rowCount(), int(s.products.size()));
+        QTest::keyClicks(view.searchBox(), QStringLiteral("no product is called this"));
+        QCOMPARE(view.proxy()->rowCount(), 0);
+    }
+
+    void categoryIncludesItsSubcategories()
+    {
+        CatalogView view(&doc_);
+        const Snapshot &s = *doc_.snapshot();
+        // A root category that has sub-categories.
+        int root = -1;
+        for (size_t c = 0; c < s.categories.size() && root < 0; ++c)
+            if (s.categories[c].parent >= 0) {
+                root = s.categories[c].parent;
+                while (s.categories[size_t(root)].parent >= 0) root = s.categories[size_t(root)].parent;
+            }
+        QVERIFY2(root >= 0, "the demo catalog has nested categories");
+        int expected = 0, direct = 0;
+        for (const SnapshotProduct &p : s.products) {
+            if (p.category < 0) continue;
+            int32_t c = p.category;
+            if (c == root) ++direct;
+            while (c >= 0 && c != root) c = s.categories[size_t(c)].parent;
+            if (c == root) ++expected;
+        }
+        QVERIFY(expected > direct);
+        view.categoryTree()->setCurrentIndex(view.categoryModel()->indexOfCategory(root));
+        QCOMPARE(view.proxy()->rowCount(), expected);
+        view.categoryTree()->setCurrentIndex(view.categoryModel()->index(0, 0));
+        QCOMPARE(view.proxy()->rowCount(), int(s.products.size()));
+    }
+
+    void formatsNumbersAndMarksOutOfStock()
+    {
+        ProductTableModel model;
+        model.setSnapshot(doc_.snapshot());
+        const Snapshot &s = *doc_.snapshot();
+        int checked = 0;
+        for (size_t i = 0; i < s.products.size(); ++i) {
+            const SnapshotProduct &p = s.products[i];
+            const QModelIndex price = model.index(int(i), ProductTableModel::Price);
+            QCOMPARE(price.data(Qt::TextAlignmentRole).toInt() & Qt::AlignRight, int(Qt::AlignRight));
+            if (!std::isnan(p.price)) QVERIFY(price.data().toString().contains(QRegularExpression(QStringLiteral("\\.\\d\\d$"))));
+            if (p.stock == 0) {
+                const QModelIndex stock = model.index(int(i), ProductTableModel::Stock);
+                QCOMPARE(stock.data().toString(), QStringLiteral("Out of stock"));
+                QCOMPARE(stock.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xc0, 0x1c, 0x28));
+                ++checked;
+            }
+        }
+        QVERIFY2(checked > 0, "the demo catalog has out-of-stock products");
+    }
+
+private:
+    QTemporaryDir dir_;
+    WorkspaceDocument doc_;
+};
+
+QTEST_MAIN(TstCatalogView)
+#include "tst_catalogview.moc"

@@ -1,0 +1,122 @@
+// The main window opens a workspace, shows its counts, switches views from the View menu and Ctrl+N,
+// and on a first start opens a copy of the demo workspace and says so.
+#include "testsupport.h"
+#include "ui/uitestsupport.h"
+
+#include "core/storage/workspace.h"
+#include "ui/infobar.h"
+#include "ui/mainwindow.h"
+#include "ui/workspaceview.h"
+
+#include <QAction>
+#include <QStandardPaths>
+
+using namespace mb;
+
+class TstMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("MerchbenchTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QVERIFY(dir_.isValid());
+        demo_ = mbtest::makeDemo(dir_);
+        QVERIFY(QFileInfo::exists(demo_));
+    }
+
+    void opensTheDemoWorkspace()
+    {
+        mbtest::RecordingPresenter messages;
+        MainWindow w(&messages);
+        QVERIFY(w.openWorkspace(demo_));
+        QVERIFY(mbtest::waitLoaded(w.document()));
+        QVERIFY2(messages.errors.isEmpty(), qPrintable(messages.errors.join('\n')));
+        QCOMPARE(w.windowTitle(), QStringLiteral("demo.merchbench — Merchbench"));
+
+        std::string error;
+        auto ws = Workspace::open(demo_.toStdString(), error);
+        QVERIFY2(ws, error.c_str());
+        const WorkspaceCounts c = ws->counts();
+        QVERIFY(c.products > 0);
+        QCOMPARE(c.orders, 1500);
+        const QLocale en(QLocale::English);
+        QVERIFY2(w.statusText().contains(en.toString(qlonglong(c.products)) + QStringLiteral(" products")), qPrintable(w.statusText()));
+        QVERIFY2(w.statusText().contains(QStringLiteral("1,500 orders")), qPrintable(w.statusText()));
+        QVERIFY2(w.statusText().contains(en.toString(qlonglong(c.baskets)) + QStringLiteral(" baskets")), qPrintable(w.statusText()));
+        QCOMPARE(qsizetype(w.document()->snapshot()->products.size()), qsizetype(c.products));
+    }
+
+    void switchesViewsFromTheViewMenu()
+    {
+        mbtest::RecordingPresenter messages;
+        MainWindow w(&messages);
+        QVERIFY(w.openWorkspace(demo_));
+        // Later issues add views after these two; every view gets a View-menu entry with Ctrl+<position>.
+        const QStringList ids = w.viewIds();
+        QVERIFY(ids.size() >= 2);
+        QCOMPARE(ids.mid(0, 2), (QStringList{QStringLiteral("catalog"), QStringLiteral("orders")}));
+        for (int i = 0; i < ids.size() && i < 9; ++i) {
+            QCOMPARE(w.viewAction(ids[i])->shortcut(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+            w.viewAction(ids[i])->trigger();
+            QCOMPARE(w.currentViewId(), ids[i]);
+        }
+        w.viewAction(QStringLiteral("orders"))->trigger();
+        QCOMPARE(w.currentViewId(), QStringLiteral("orders"));
+        QVERIFY(w.view(QStringLiteral("orders"))->isVisibleTo(&w));
+        w.viewAction(QStringLiteral("catalog"))->trigger();
+        QCOMPARE(w.currentViewId(), QStringLiteral("catalog"));
+        QCOMPARE(w.viewAction(QStringLiteral("orders"))->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_2));
+    }
+
+    void switchesViewsWithShortcuts()
+    {
+        mbtest::RecordingPresenter messages;
+        MainWindow w(&messages);
+        w.show();
+        QApplication::setActiveWindow(&w);
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(w.currentViewId(), QStringLiteral("orders"));
+        QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(w.currentViewId(), QStringLiteral("catalog"));
+    }
+
+    void firstStartOpensACopyOfTheDemo()
+    {
+        const QString demoCopy = MainWindow::demoWorkspacePath();
+        QFile::remove(demoCopy);
+        mbtest::RecordingPresenter messages;
+        MainWindow w(&messages);
+        QSignalSpy ready(&w, &MainWindow::demoReady);
+        w.openDemoWorkspace();
+        QVERIFY(ready.wait(120000));
+        QCOMPARE(ready.front().front().toBool(), true);
+        QVERIFY2(messages.errors.isEmpty(), qPrintable(messages.errors.join('\n')));
+        QCOMPARE(w.document()->path(), QFileInfo(demoCopy).absoluteFilePath());
+        QVERIFY2(w.infoBar()->text().contains(QStringLiteral("demo workspace")), qPrintable(w.infoBar()->text()));
+        QVERIFY(mbtest::waitLoaded(w.document(), 120000));
+        QVERIFY(w.document()->counts().orders > 0);
+        QVERIFY(MainWindow::lastWorkspace() == QFileInfo(demoCopy).absoluteFilePath());
+    }
+
+    void closingLeavesAnEmptyWindow()
+    {
+        mbtest::RecordingPresenter messages;
+        MainWindow w(&messages);
+        QVERIFY(w.openWorkspace(demo_));
+        QVERIFY(mbtest::waitLoaded(w.document()));
+        w.closeWorkspace();
+        QVERIFY(!w.document()->isOpen());
+        QCOMPARE(w.windowTitle(), QStringLiteral("Merchbench"));
+        QVERIFY(w.statusText().startsWith(QStringLiteral("No workspace open")));
+    }
+
+private:
+    QTemporaryDir dir_;
+    QString demo_;
+};
+
+QTEST_MAIN(TstMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,144 @@
+#include "ui/catalog/catalogview.h"
+
+#include "ui/catalog/categorytreemodel.h"
+#include "ui/catalog/productfilterproxy.h"
+#include "ui/catalog/producttablemodel.h"
+#include "ui/emptystate.h"
+#include "ui/format.h"
+#include "ui/tablestyle.h"
+#include "ui/workspacedocument.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace mb {
+
+CatalogView::CatalogView(WorkspaceDocument *document, QWidget *parent)
+    : WorkspaceView(document, parent),
+      products_(new ProductTableModel(this)),
+      proxy_(new ProductFilterProxy(products_, this)),
+      categories_(new CategoryTreeModel(this)),
+      splitter_(new QSplitter(Qt::Horizontal, this)),
+      tree_(new QTreeView(splitter_)),
+      search_(new QLineEdit(this)),
+      summary_(new QLabel(this)),
+      stack_(new QStackedWidget(this)),
+      table_(new QTableView(stack_)),
+      empty_(new EmptyState(stack_))
+{
+    tree_->setModel(categories_);
+    tree_->setHeaderHidden(false);
+    tree_->setUniformRowHeights(true);
+    tree_->setMinimumWidth(160);
+    connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this, &CatalogView::onCategorySelected);
+
+    search_->setPlaceholderText(tr("Search SKU, title or brand"));
+    search_->setClearButtonEnabled(true);
+    search_->setObjectName(QStringLiteral("catalogSearch"));
+    connect(search_, &QLineEdit::textChanged, this, [this](const QString &text) {
+        proxy_->setSearchText(text);
+        updateSummary();
+    });
+
+    table_->setModel(proxy_);
+    setUpTable(table_);
+    table_->sortByColumn(ProductTableModel::Sku, Qt::AscendingOrder);
+    QHeaderView *h = table_->horizontalHeader();
+    // Sized to fit 1280 px beside the tree; any extra width goes to the last column.
+    const int widths[] = {105, 225, 140, 95, 78, 78, 66, 88, 60};
+    for (int c = 0; c < ProductTableModel::ColumnCount; ++c) h->resizeSection(c, widths[c]);
+    h->setStretchLastSection(true);
+
+    stack_->addWidget(table_);
+    stack_->addWidget(empty_);
+
+    auto *right = new QWidget(splitter_);
+    auto *top = new QHBoxLayout;
+    top->addWidget(search_, 1);
+    top->addSpacing(12);
+    top->addWidget(summary_);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addLayout(top);
+    rightLayout->addWidget(stack_, 1);
+
+    splitter_->addWidget(tree_);
+    splitter_->addWidget(right);
+    splitter_->setStretchFactor(1, 1);
+    splitter_->setSizes({190, 970});
+    splitter_->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 8);
+    layout->addWidget(splitter_);
+
+    connect(document, &WorkspaceDocument::snapshotChanged, this, &CatalogView::onSnapshotChanged);
+    onSnapshotChanged();
+}
+
+void CatalogView::onSnapshotChanged()
+{
+    // Keep the chosen category across a reload (after an import) when it still exists.
+    const int category = proxy_->category();
+    auto snap = document()->snapshot();
+    products_->setSnapshot(snap);
+    categories_->setSnapshot(snap);
+    tree_->expandToDepth(0);
+    QModelIndex idx = categories_->indexOfCategory(category);
+    if (!idx.isValid()) idx = categories_->index(0, 0);
+    proxy_->setCategory(idx.isValid() ? idx.data(CategoryTreeModel::CategoryRole).toInt() : ProductFilterProxy::AllCategories);
+    if (idx.isValid()) tree_->setCurrentIndex(idx);
+    updateSummary();
+}
+
+void CatalogView::onCategorySelected()
+{
+    const QModelIndex idx = tree_->currentIndex();
+    proxy_->setCategory(idx.isValid() ? idx.data(CategoryTreeModel::CategoryRole).toInt() : ProductFilterProxy::AllCategories);
+    updateSummary();
+}
+
+void CatalogView::updateSummary()
+{
+    const int total = products_->rowCount();
+    const int shown = proxy_->rowCount();
+    summary_->setText(shown == total ? tr("%1 products").arg(fmt::count(total))
+                                     : tr("%1 of %2 products").arg(fmt::count(shown), fmt::count(total)));
+    if (!document()->isOpen()) {
+        empty_->setText(tr("No workspace open"), tr("Open or create a workspace from the File menu."));
+        stack_->setCurrentWidget(empty_);
+    } else if (!document()->snapshot()) {
+        empty_->setText(tr("Loading the catalog…"), QString());
+        stack_->setCurrentWidget(empty_);
+    } else if (total == 0) {
+        empty_->setText(tr("No products yet"),
+                        tr("Import a catalog CSV (File ▸ Import Catalog…) or drop one on this window."));
+        stack_->setCurrentWidget(empty_);
+    } else if (shown == 0) {
+        empty_->setText(tr("No product matches"), tr("Nothing in this category matches “%1”.").arg(search_->text()));
+        stack_->setCurrentWidget(empty_);
+    } else {
+        stack_->setCurrentWidget(table_);
+    }
+}
+
+void CatalogView::saveState(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("splitter"), splitter_->saveState());
+    settings.setValue(QStringLiteral("columns"), table_->horizontalHeader()->saveState());
+}
+
+void CatalogView::restoreState(QSettings &settings)
+{
+    splitter_->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    table_->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
+}
+
+}  // namespace mb

@@ -1,0 +1,52 @@
+#pragma once
+// Catalog view: the category tree on the left narrows the product table on the right; the search box
+// filters it as the user types.
+#include "ui/workspaceview.h"
+
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QTreeView;
+
+namespace mb {
+
+class CategoryTreeModel;
+class EmptyState;
+class ProductFilterProxy;
+class ProductTableModel;
+
+class CatalogView : public WorkspaceView {
+    Q_OBJECT
+public:
+    explicit CatalogView(WorkspaceDocument *document, QWidget *parent = nullptr);
+
+    ProductTableModel *productModel() const { return products_; }
+    ProductFilterProxy *proxy() const { return proxy_; }
+    CategoryTreeModel *categoryModel() const { return categories_; }
+    QLineEdit *searchBox() const { return search_; }
+    QTableView *table() const { return table_; }
+    QTreeView *categoryTree() const { return tree_; }
+
+    void saveState(QSettings &settings) const override;
+    void restoreState(QSettings &settings) override;
+
+private:
+    void onSnapshotChanged();
+    void onCategorySelected();
+    void updateSummary();
+
+    ProductTableModel *products_;
+    ProductFilterProxy *proxy_;
+    CategoryTreeModel *categories_;
+    QSplitter *splitter_;
+    QTreeView *tree_;
+    QLineEdit *search_;
+    QLabel *summary_;
+    QStackedWidget *stack_;
+    QTableView *table_;
+    EmptyState *empty_;
+};
+
+}  // namespace mb

@@ -1,0 +1,41 @@
+#include "ui/catalog/productfilterproxy.h"
+
+#include "ui/catalog/producttablemodel.h"
+
+namespace mb {
+
+ProductFilterProxy::ProductFilterProxy(ProductTableModel *source, QObject *parent)
+    : QSortFilterProxyModel(parent), source_(source)
+{
+    setSourceModel(source);
+    setSortRole(ProductTableModel::SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void ProductFilterProxy::setSearchText(const QString &text)
+{
+    const QString s = text.trimmed().toLower();
+    if (s == search_) return;
+    search_ = s;
+    invalidateRowsFilter();
+}
+
+void ProductFilterProxy::setCategory(int category)
+{
+    if (category == category_) return;
+    category_ = category;
+    invalidateRowsFilter();
+}
+
+bool ProductFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    const Snapshot *snap = source_->snapshot();
+    if (!snap) return false;
+    if (category_ != AllCategories) {
+        const int32_t c = snap->products[size_t(sourceRow)].category;
+        if (category_ == Uncategorised ? c >= 0 : (c < 0 || !snap->categoryWithin(c, category_))) return false;
+    }
+    return search_.isEmpty() || source_->searchKey(sourceRow).contains(search_);
+}
+
+}  // namespace mb

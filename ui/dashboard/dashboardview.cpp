@@ -1,0 +1,427 @@
+#include "ui/dashboard/dashboardview.h"
+
+#include "core/kpi/kpicalendar.h"
+#include "core/kpi/kpicontext.h"
+#include "core/kpi/kpidefinitions.h"
+#include "core/kpi/kpireport.h"
+#include "ui/dashboard/chartcard.h"
+#include "ui/dashboard/dashboardcharts.h"
+#include "ui/dashboard/dashboardexport.h"
+#include "ui/dashboard/dashboardmodels.h"
+#include "ui/dashboard/dashboardpdf.h"
+#include "ui/dashboard/dashboardtiles.h"
+#include "ui/dashboard/kpitablemodel.h"
+#include "ui/dashboard/kpitile.h"
+#include "ui/workspacedocument.h"
+
+#include <QChartView>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <set>
+
+namespace mb {
+namespace {
+
+const QDate epoch(1970, 1, 1);
+QDate dateOf(int64_t day) { return epoch.addDays(day); }
+int64_t dayOf(const QDate &d) { return epoch.daysTo(d); }
+
+}  // namespace
+
+DashboardView::DashboardView(WorkspaceDocument *document, QWidget *parent)
+    : WorkspaceView(document, parent),
+      models_(new DashboardModels(this)),
+      from_(new QDateEdit(this)),
+      to_(new QDateEdit(this)),
+      by_(new QComboBox(this)),
+      category_(new QComboBox(this)),
+      customers_(new QComboBox(this)),
+      country_(new QComboBox(this)),
+      status_(new QLabel(this)),
+      debounce_(new QTimer(this)),
+      contextWatcher_(new QFutureWatcher<std::shared_ptr<const KpiContext>>(this)),
+      watcher_(new QFutureWatcher<std::shared_ptr<KpiReport>>(this))
+{
+    for (QDateEdit *e : {from_, to_}) {
+        e->setCalendarPopup(true);
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        connect(e, &QDateEdit::dateChanged, this, &DashboardView::schedule);
+    }
+    by_->addItem(tr("Day"), int(Granularity::Day));
+    by_->addItem(tr("Week"), int(Granularity::Week));
+    by_->addItem(tr("Month"), int(Granularity::Month));
+    by_->setCurrentIndex(2);
+    customers_->addItem(tr("All customers"), int(CustomerScope::All));
+    customers_->addItem(tr("New customers"), int(CustomerScope::New));
+    customers_->addItem(tr("Returning customers"), int(CustomerScope::Returning));
+    category_->setMinimumContentsLength(18);
+    category_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    country_->setMinimumContentsLength(12);
+    country_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    for (QComboBox *c : {by_, category_, customers_, country_})
+        connect(c, &QComboBox::currentIndexChanged, this, &DashboardView::schedule);
+    debounce_->setSingleShot(true);
+    debounce_->setInterval(120);
+    connect(debounce_, &QTimer::timeout, this, &DashboardView::compute);
+
+    auto *whole = new QPushButton(tr("Whole history"), this);
+    whole->setToolTip(tr("From the first order to the last"));
+    connect(whole, &QPushButton::clicked, this, [this] {
+        if (!context_ || !context_->hasOrders()) return;
+        settingFilter_ = true;
+        from_->setDate(dateOf(context_->firstDay()));
+        to_->setDate(dateOf(context_->lastDay()));
+        settingFilter_ = false;
+        schedule();
+    });
+    auto *help = new QToolButton(this);
+    help->setText(QStringLiteral("?"));
+    help->setToolTip(tr("How each KPI is defined"));
+    connect(help, &QToolButton::clicked, this, &DashboardView::showHelp);
+    auto *exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(exportButton);
+    menu->addAction(tr("Dashboard as PDF report…"), this, &DashboardView::askExportPdf);
+    menu->addAction(tr("All tables as XLSX workbook…"), this, &DashboardView::askExportWorkbook);
+    exportButton->setMenu(menu);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("From"), this));
+    filters->addWidget(from_);
+    filters->addWidget(new QLabel(tr("to"), this));
+    filters->addWidget(to_);
+    filters->addWidget(whole);
+    filters->addSpacing(8);
+    filters->addWidget(new QLabel(tr("by"), this));
+    filters->addWidget(by_);
+    filters->addSpacing(8);
+    filters->addWidget(category_);
+    filters->addWidget(customers_);
+    filters->addWidget(country_);
+    filters->addStretch(1);
+    filters->addWidget(exportButton);
+    filters->addWidget(help);
+
+    tiles_ = createDashboardTiles(this);
+    auto *tileGrid = new QGridLayout;
+    tileGrid->setSpacing(8);
+    const int perRow = (int(tiles_.size()) + 1) / 2;
+    for (int i = 0; i < tiles_.size(); ++i) tileGrid->addWidget(tiles_[i], i / perRow, i % perRow);
+
+    auto card = [this](const QString &title, KpiTableModel *m, QChartView *chart) {
+        auto *c = new ChartCard(title, m, chart, this);
+        cards_ << c;
+        return c;
+    };
+    ChartCard *timeCard = card(tr("Revenue and AOV over time"), models_->series, makeTimeChart(models_->series));
+    timeCard->table()->setColumnHidden(DashboardModels::SeriesStart, true);
+    card(tr("Attach rate by kind"), models_->kinds,
+         makeBarChart(models_->kinds, 0, DashboardModels::GroupRate, tr("attach rate"), true, true));
+    card(tr("Attach rate by category"), models_->categories,
+         makeBarChart(models_->categories, 0, DashboardModels::GroupRate, tr("attach rate"), true, true));
+    card(tr("CLV distribution (historic value per customer)"), models_->histogram,
+         makeBarChart(models_->histogram, 0, DashboardModels::HistogramCustomers, tr("customers"), false, false));
+    card(tr("Top pairs"), models_->pairs, nullptr);
+    card(tr("Cohort retention (share ordering again, by month of first order)"), models_->cohorts, nullptr);
+    card(tr("Bundle take rate per tier"), models_->bundles, nullptr);
+    card(tr("Recommendations by placement"), models_->placements, nullptr);
+
+    auto *grid = new QGridLayout;
+    grid->setSpacing(10);
+    // Two columns; the wide tables (top pairs, placements) take a whole row so their columns fit.
+    int row = 0, column = 0;
+    for (ChartCard *c : cards_) {
+        const bool wide = c->model() == models_->pairs || c->model() == models_->placements;
+        if (wide && column == 1) { ++row; column = 0; }
+        grid->addWidget(c, row, column, 1, wide ? 2 : 1);
+        if (wide || ++column == 2) { ++row; column = 0; }
+    }
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+
+    auto *content = new QWidget;
+    auto *body = new QVBoxLayout(content);
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addLayout(tileGrid);
+    body->addSpacing(6);
+    body->addLayout(grid);
+    body->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    status_->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    auto *l = new QVBoxLayout(this);
+    l->addLayout(filters);
+    l->addWidget(status_);
+    l->addWidget(scroll, 1);
+
+    connect(contextWatcher_, &QFutureWatcherBase::finished, this, &DashboardView::onContextReady);
+    connect(watcher_, &QFutureWatcherBase::finished, this, &DashboardView::onComputed);
+    connect(document, &WorkspaceDocument::snapshotChanged, this, &DashboardView::onSnapshotChanged);
+    onSnapshotChanged();
+}
+
+DashboardView::~DashboardView()
+{
+    if (cancel_) cancel_->store(true);
+    contextWatcher_->waitForFinished();
+    watcher_->waitForFinished();
+}
+
+void DashboardView::onSnapshotChanged()
+{
+    auto snapshot = document()->snapshot();
+    auto ws = document()->workspace();
+    ++contextGeneration_;
+    if (!snapshot || !ws) {
+        context_.reset();
+        status_->setText(document()->isLoading() ? tr("Loading…") : tr("No workspace open"));
+        return;
+    }
+    status_->setText(tr("Preparing…"));
+    contextWatcher_->setProperty("generation", contextGeneration_);
+    // Events and bundles are read here, beside the snapshot: a handful of SELECTs, off the GUI thread.
+    contextWatcher_->setFuture(QtConcurrent::run([snapshot, ws]() -> std::shared_ptr<const KpiContext> {
+        KpiData data;
+        std::string error;
+        if (!KpiData::load(*ws, *snapshot, data, error)) data = KpiData{};
+        return std::make_shared<const KpiContext>(snapshot, std::move(data));
+    }));
+}
+
+void DashboardView::onContextReady()
+{
+    if (contextWatcher_->property("generation").toULongLong() != contextGeneration_) {
+        onSnapshotChanged();
+        return;
+    }
+    const bool first = !context_;
+    context_ = contextWatcher_->result();
+    settingFilter_ = true;
+    fillFilterChoices();
+    if (context_->hasOrders()) {
+        const QDate minDate = dateOf(context_->firstDay()), maxDate = dateOf(context_->lastDay());
+        for (QDateEdit *e : {from_, to_}) e->setDateRange(minDate, maxDate);
+        if (first || from_->date() > maxDate) {
+            // The last six calendar months, so the tiles have a previous period to compare with.
+            QDate from = QDate(maxDate.year(), maxDate.month(), 1).addMonths(-5);
+            from_->setDate(std::max(from, minDate));
+            to_->setDate(maxDate);
+        }
+    }
+    settingFilter_ = false;
+    compute();
+}
+
+void DashboardView::fillFilterChoices()
+{
+    const Snapshot &s = context_->snapshot();
+    const QString category = category_->currentData().toString(), country = country_->currentData().toString();
+    category_->clear();
+    category_->addItem(tr("All categories"), QString());
+    std::vector<std::pair<std::string, size_t>> paths;
+    for (size_t i = 0; i < s.categories.size(); ++i) paths.emplace_back(s.categories[i].path, i);
+    std::sort(paths.begin(), paths.end());
+    for (const auto &[path, i] : paths) category_->addItem(QString::fromStdString(path), QString::fromStdString(path));
+    category_->setCurrentIndex(std::max(0, category_->findData(category)));
+    country_->clear();
+    country_->addItem(tr("All countries"), QString());
+    std::set<std::string> countries;
+    for (const SnapshotOrder &o : s.orders)
+        if (!o.country.empty()) countries.insert(o.country);
+    for (const std::string &c : countries) country_->addItem(QString::fromStdString(c), QString::fromStdString(c));
+    country_->setCurrentIndex(std::max(0, country_->findData(country)));
+}
+
+KpiFilter DashboardView::filter() const
+{
+    KpiFilter f;
+    f.fromDay = dayOf(from_->date());
+    f.toDay = dayOf(to_->date());
+    f.granularity = Granularity(by_->currentData().toInt());
+    f.customers = CustomerScope(customers_->currentData().toInt());
+    f.country = country_->currentData().toString().toStdString();
+    const std::string path = category_->currentData().toString().toStdString();
+    if (context_ && !path.empty()) {
+        const auto &cats = context_->snapshot().categories;
+        for (size_t i = 0; i < cats.size(); ++i)
+            if (cats[i].path == path) f.category = int32_t(i);
+    }
+    return f;
+}
+
+void DashboardView::setFilter(const KpiFilter &f)
+{
+    settingFilter_ = true;
+    if (f.fromDay) from_->setDate(dateOf(*f.fromDay));
+    if (f.toDay) to_->setDate(dateOf(*f.toDay));
+    by_->setCurrentIndex(by_->findData(int(f.granularity)));
+    customers_->setCurrentIndex(customers_->findData(int(f.customers)));
+    country_->setCurrentIndex(std::max(0, country_->findData(QString::fromStdString(f.country))));
+    const QString path = context_ && f.category >= 0 ? QString::fromStdString(context_->snapshot().categories[size_t(f.category)].path)
+                                                     : QString();
+    category_->setCurrentIndex(std::max(0, category_->findData(path)));
+    settingFilter_ = false;
+    compute();
+}
+
+void DashboardView::schedule()
+{
+    if (settingFilter_ || !context_) return;
+    debounce_->start();
+}
+
+void DashboardView::compute()
+{
+    debounce_->stop();
+    if (!context_) return;
+    if (from_->date() > to_->date()) {
+        status_->setText(tr("“From” is after “to”"));
+        return;
+    }
+    ++generation_;
+    if (watcher_->isRunning()) {
+        // Ask the stale computation to stop; onComputed starts the current one when it has.
+        cancel_->store(true);
+        pendingCompute_ = true;
+        return;
+    }
+    pendingCompute_ = false;
+    cancel_ = std::make_shared<std::atomic<bool>>(false);
+    computing_ = true;
+    status_->setText(tr("Computing…"));
+    watcher_->setProperty("generation", generation_);
+    auto ctx = context_;
+    auto cancel = cancel_;
+    const KpiFilter f = filter();
+    watcher_->setFuture(QtConcurrent::run([ctx, cancel, f]() -> std::shared_ptr<KpiReport> {
+        auto r = computeKpiReport(*ctx, f, cancel.get());
+        return r ? std::make_shared<KpiReport>(std::move(*r)) : nullptr;
+    }));
+}
+
+void DashboardView::onComputed()
+{
+    const bool stale = watcher_->property("generation").toULongLong() != generation_;
+    auto result = watcher_->result();
+    computing_ = false;
+    if (stale || pendingCompute_ || !result) {
+        compute();
+        return;
+    }
+    report_ = std::make_unique<KpiReport>(*result);
+    showReport(*report_);
+    Q_EMIT reportReady();
+}
+
+void DashboardView::showReport(const KpiReport &r)
+{
+    models_->fill(*context_, r);
+    fillDashboardTiles(tiles_, r);
+    status_->setText(r.empty ? tr("No orders yet: import some") : tr("%1 · computed in %2 ms").arg(periodText()).arg(r.computeMilliseconds, 0, 'f', 0));
+    const QString noMaps = tr("No complement maps yet: map complements (or adopt the catalog's platform links) to see attach rates.");
+    cards_[1]->setNote(r.attach.hasMaps ? QString() : noMaps);
+    cards_[2]->setNote(r.attach.hasMaps ? QString() : noMaps);
+    cards_[4]->setNote(r.attach.hasMaps ? tr("Mapped anchor → target pairs, most orders together first") : noMaps);
+    cards_[5]->setNote(r.retention.cohorts.empty() ? tr("No customer placed a first order in this period.") : QString());
+    cards_[6]->setNote(r.bundles.hasBundles ? QString() : tr("No bundles yet: build tiered bundles to see their take rates."));
+    cards_[7]->setNote(r.events.hasEvents ? QString() : QString::fromStdString(r.events.missing));
+}
+
+QString DashboardView::periodText() const
+{
+    if (!report_) return {};
+    QString t = tr("Period %1 to %2").arg(QString::fromStdString(kpicalendar::isoDate(report_->fromDay)),
+                                   QString::fromStdString(kpicalendar::isoDate(report_->toDay)));
+    if (report_->hasPrevious)
+        t += tr(", compared with %1 to %2").arg(QString::fromStdString(kpicalendar::isoDate(report_->previousFromDay)),
+                                     QString::fromStdString(kpicalendar::isoDate(report_->previousToDay)));
+    return t;
+}
+
+void DashboardView::showHelp()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("KPI definitions"));
+    auto *text = new QTextBrowser(&dialog);
+    QString html = QStringLiteral("<h3>%1</h3><dl>").arg(tr("How the dashboard computes each figure"));
+    for (const KpiDefinition &d : kpiDefinitions())
+        html += QStringLiteral("<dt><b>%1</b></dt><dd>%2</dd>").arg(QString::fromUtf8(d.name).toHtmlEscaped(),
+                                                                   QString::fromUtf8(d.definition).toHtmlEscaped());
+    text->setHtml(html + QStringLiteral("</dl>"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *l = new QVBoxLayout(&dialog);
+    l->addWidget(text);
+    l->addWidget(buttons);
+    dialog.resize(640, 560);
+    dialog.exec();
+}
+
+bool DashboardView::exportPdf(const QString &path, QString &error) const
+{
+    if (!report_) {
+        error = tr("There is no report to export yet.");
+        return false;
+    }
+    return writeDashboardPdf(path, tr("Merchbench KPI report — %1").arg(document()->displayName()), periodText(), tiles_, cards_, error);
+}
+
+bool DashboardView::exportWorkbook(const QString &path, QString &error) const
+{
+    std::vector<std::pair<QString, const KpiTableModel *>> sheets;
+    for (ChartCard *c : cards_) sheets.emplace_back(c->title().section(QLatin1Char('('), 0, 0).trimmed(), c->model());
+    return saveTablesXlsx(sheets, path, error);
+}
+
+void DashboardView::askExportPdf()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Export the dashboard as PDF"), QStringLiteral("kpi-report.pdf"), tr("PDF (*.pdf)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) path += QStringLiteral(".pdf");
+    QString error;
+    if (!exportPdf(path, error)) QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+void DashboardView::askExportWorkbook()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Export all tables"), QStringLiteral("kpi-tables.xlsx"), tr("Excel workbook (*.xlsx)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive)) path += QStringLiteral(".xlsx");
+    QString error;
+    if (!exportWorkbook(path, error)) QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+void DashboardView::saveState(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("granularity"), by_->currentData());
+}
+
+void DashboardView::restoreState(QSettings &settings)
+{
+    const int i = by_->findData(settings.value(QStringLiteral("granularity"), int(Granularity::Month)));
+    if (i >= 0) by_->setCurrentIndex(i);
+}
+
+}  // namespace mb

@@ -1,0 +1,83 @@
+#pragma once
+// The Dashboard: how cross-selling and upselling perform over a period, by category and by kind.
+// Filters on top; headline tiles with the change against the previous period of equal length; charts
+// and tables below, each pair sharing one model. The KPI computation runs on a worker thread; a newer
+// filter makes an older result stale (generation counter) and asks the old computation to stop.
+#include "core/kpi/kpifilter.h"
+#include "ui/workspaceview.h"
+
+#include <QFutureWatcher>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QTimer;
+
+namespace mb {
+
+class ChartCard;
+class KpiContext;
+class KpiTile;
+struct DashboardModels;
+struct KpiReport;
+
+class DashboardView : public WorkspaceView {
+    Q_OBJECT
+public:
+    explicit DashboardView(WorkspaceDocument *document, QWidget *parent = nullptr);
+    ~DashboardView() override;
+
+    KpiFilter filter() const;
+    void setFilter(const KpiFilter &filter);   // and recompute
+    const KpiReport *report() const { return report_.get(); }
+    bool isComputing() const { return computing_; }
+    QList<KpiTile *> tiles() const { return tiles_; }
+    QList<ChartCard *> cards() const { return cards_; }
+
+    bool exportPdf(const QString &path, QString &error) const;
+    bool exportWorkbook(const QString &path, QString &error) const;
+
+    void saveState(QSettings &settings) const override;
+    void restoreState(QSettings &settings) override;
+
+Q_SIGNALS:
+    void reportReady();   // a report for the current filter is shown
+
+private:
+    struct Result;
+    void onSnapshotChanged();
+    void onContextReady();
+    void schedule();
+    void compute();
+    void onComputed();
+    void showReport(const KpiReport &report);
+    void fillFilterChoices();
+    void showHelp();
+    void askExportPdf();
+    void askExportWorkbook();
+    QString periodText() const;
+
+    std::shared_ptr<const KpiContext> context_;
+    std::unique_ptr<KpiReport> report_;
+    DashboardModels *models_;
+    QList<KpiTile *> tiles_;
+    QList<ChartCard *> cards_;
+    QDateEdit *from_, *to_;
+    QComboBox *by_, *category_, *customers_, *country_;
+    QLabel *status_;
+    QTimer *debounce_;
+    QFutureWatcher<std::shared_ptr<const KpiContext>> *contextWatcher_;
+    QFutureWatcher<std::shared_ptr<KpiReport>> *watcher_;
+    std::shared_ptr<std::atomic<bool>> cancel_;
+    quint64 generation_ = 0;
+    quint64 contextGeneration_ = 0;
+    bool computing_ = false;
+    bool settingFilter_ = false;
+    bool pendingCompute_ = false;
+};
+
+}  // namespace mb

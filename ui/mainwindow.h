@@ -1,0 +1,106 @@
+#pragma once
+// The application window: menus, the view sidebar, the status bar, and the workspace life cycle (open,
+// new, close, first-start demo, recent files, refusal of files it cannot open). Views come from a list of
+// ViewDescriptors so later issues add theirs without touching this class.
+#include "core/io/importrecords.h"
+#include "ui/viewregistry.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+
+namespace mb {
+
+class ImportDialog;
+class InfoBar;
+class MessagePresenter;
+class WorkspaceDocument;
+class WorkspaceView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // messages: null = modal message boxes; tests pass a recorder. The window does not own it.
+    explicit MainWindow(MessagePresenter *messages = nullptr, std::vector<ViewDescriptor> views = builtinViews(),
+                        QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    WorkspaceDocument *document() const { return document_; }
+    InfoBar *infoBar() const { return infoBar_; }
+
+    // Opens a workspace; on failure tells the user why and keeps the current one.
+    bool openWorkspace(const QString &path);
+    bool newWorkspace(const QString &path);
+    void closeWorkspace();
+    // First start: opens (creating it in the background if needed) the demo workspace in the user's data
+    // folder and says so in the info bar. demoReady() follows.
+    void openDemoWorkspace();
+    static QString demoWorkspacePath();
+    // The last workspace of the previous session, if it still exists.
+    static QString lastWorkspace();
+
+    bool showView(const QString &id);
+    QString currentViewId() const;
+    WorkspaceView *view(const QString &id) const;
+    QAction *viewAction(const QString &id) const;
+    QStringList viewIds() const;
+
+    // The import dialog for a file (modeless; the caller may exec() it).
+    ImportDialog *createImportDialog(const QString &path, std::optional<ImportKind> kind);
+    QString statusText() const;
+
+    // Renders the window at 1280×800 into a PNG.
+    bool saveScreenshot(const QString &path);
+
+Q_SIGNALS:
+    void demoReady(bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildCentre();
+    void onWorkspaceChanged();
+    void updateStatus();
+    void refreshRecentMenu();
+    void chooseAndOpen();
+    void chooseAndCreate();
+    void chooseAndImport(ImportKind kind);
+    void runImportDialog(const QString &path, std::optional<ImportKind> kind);
+    void showAbout();
+    void restoreSettings();
+    void saveSettings() const;
+
+    std::unique_ptr<MessagePresenter> ownMessages_;
+    MessagePresenter *messages_;
+    std::vector<ViewDescriptor> descriptors_;
+    WorkspaceDocument *document_;
+    std::vector<WorkspaceView *> views_;
+    std::vector<QAction *> viewActions_;
+    QActionGroup *viewGroup_ = nullptr;
+    QListWidget *sidebar_ = nullptr;
+    QStackedWidget *stack_ = nullptr;
+    InfoBar *infoBar_ = nullptr;
+    QMenu *recentMenu_ = nullptr;
+    QAction *closeAction_ = nullptr;
+    QAction *importCatalogAction_ = nullptr;
+    QAction *importOrdersAction_ = nullptr;
+    QLabel *workspaceLabel_ = nullptr;
+    QLabel *countsLabel_ = nullptr;
+    QProgressBar *busy_ = nullptr;
+};
+
+}  // namespace mb

@@ -1,0 +1,63 @@
+#include "ui/maps/miningrunner.h"
+
+#include "core/mining/minedresults.h"
+#include "ui/workspacedocument.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace mb {
+
+MiningRunner::MiningRunner(WorkspaceDocument *document, QObject *parent)
+    : QObject(parent), document_(document), poll_(new QTimer(this))
+{
+    // Polling an atomic keeps the worker free of queued signals: a fast run posts nothing at all.
+    poll_->setInterval(50);
+    connect(poll_, &QTimer::timeout, this, [this] {
+        if (shared_) Q_EMIT progress(shared_->permille.load() / 10);
+    });
+    connect(&watcher_, &QFutureWatcher<Result>::finished, this, [this] {
+        poll_->stop();
+        const Result r = watcher_.result();
+        if (r.ok) Q_EMIT progress(100);
+        Q_EMIT finished(r.ok, QString::fromStdString(r.error), r.ms);
+        if (r.ok) document_->reload();
+    });
+}
+
+MiningRunner::~MiningRunner()
+{
+    if (shared_) shared_->cancel = true;
+    watcher_.waitForFinished();
+}
+
+bool MiningRunner::start()
+{
+    auto ws = document_->workspace();
+    auto snap = document_->snapshot();
+    if (!ws || !snap || watcher_.isRunning()) return false;
+    shared_ = std::make_shared<Shared>();
+    auto shared = shared_;
+    Q_EMIT progress(0);
+    poll_->start();
+    watcher_.setFuture(QtConcurrent::run([ws, snap, shared] {
+        Result r;
+        QElapsedTimer t;
+        t.start();
+        r.ok = mineAndSave(*ws, *snap, MiningSettings(), r.error, [shared](double f) {
+            shared->permille = int(f * 1000);
+            return !shared->cancel.load();
+        });
+        r.ms = t.elapsed();
+        return r;
+    }));
+    return true;
+}
+
+void MiningRunner::cancel()
+{
+    if (shared_) shared_->cancel = true;
+}
+
+}  // namespace mb

@@ -1,0 +1,119 @@
+#include "ui/workspacedocument.h"
+
+#include <QFileInfo>
+#include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace mb {
+
+WorkspaceDocument::WorkspaceDocument(QObject *parent)
+    : QObject(parent), undoStack_(new QUndoStack(this)), watcher_(new QFutureWatcher<LoadResult>(this))
+{
+    connect(watcher_, &QFutureWatcher<LoadResult>::finished, this, &WorkspaceDocument::onLoaded);
+}
+
+WorkspaceDocument::~WorkspaceDocument()
+{
+    // The worker holds its own reference to the workspace; waiting keeps shutdown orderly.
+    watcher_->waitForFinished();
+}
+
+QString WorkspaceDocument::displayName() const
+{
+    return path_.isEmpty() ? QString() : QFileInfo(path_).fileName();
+}
+
+bool WorkspaceDocument::open(const QString &path, QString &error, WorkspaceError &kind)
+{
+    std::string err;
+    kind = WorkspaceError::None;
+    auto ws = Workspace::open(QFileInfo(path).absoluteFilePath().toStdString(), err, &kind);
+    if (!ws) {
+        error = QString::fromStdString(err);
+        if (error.isEmpty()) error = tr("%1: cannot be opened.").arg(path);
+        return false;
+    }
+    adopt(std::move(ws), QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+bool WorkspaceDocument::create(const QString &path, QString &error)
+{
+    std::string err;
+    auto ws = Workspace::create(QFileInfo(path).absoluteFilePath().toStdString(), err);
+    if (!ws) {
+        error = QString::fromStdString(err);
+        return false;
+    }
+    adopt(std::move(ws), QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+void WorkspaceDocument::adopt(std::unique_ptr<Workspace> ws, const QString &path)
+{
+    workspace_ = std::move(ws);
+    path_ = path;
+    snapshot_.reset();
+    counts_ = {};
+    undoStack_->clear();
+    ++generation_;
+    Q_EMIT workspaceChanged();
+    Q_EMIT snapshotChanged();
+    reload();
+}
+
+void WorkspaceDocument::close()
+{
+    if (!workspace_) return;
+    workspace_.reset();
+    snapshot_.reset();
+    counts_ = {};
+    path_.clear();
+    undoStack_->clear();
+    ++generation_;
+    loading_ = false;
+    Q_EMIT workspaceChanged();
+    Q_EMIT snapshotChanged();
+}
+
+void WorkspaceDocument::reload()
+{
+    if (!workspace_) return;
+    if (watcher_->isRunning()) {
+        // One load at a time; the finished handler starts another when this one is stale.
+        ++generation_;
+        return;
+    }
+    loading_ = true;
+    Q_EMIT loadingStarted();
+    const quint64 generation = generation_;
+    std::shared_ptr<Workspace> ws = workspace_;
+    watcher_->setProperty("generation", generation);
+    watcher_->setFuture(QtConcurrent::run([ws]() {
+        LoadResult r;
+        r.snapshot = Snapshot::load(*ws, r.error);
+        if (r.snapshot) r.counts = ws->counts();
+        return r;
+    }));
+}
+
+void WorkspaceDocument::onLoaded()
+{
+    const quint64 generation = watcher_->property("generation").toULongLong();
+    const LoadResult r = watcher_->result();
+    if (generation != generation_) {
+        // The workspace changed (or a reload was asked for) while this ran: start over for the current one.
+        if (workspace_) reload();
+        return;
+    }
+    loading_ = false;
+    if (!r.snapshot) {
+        Q_EMIT loadFailed(QString::fromStdString(r.error.empty() ? std::string("loading was cancelled") : r.error));
+        return;
+    }
+    snapshot_ = r.snapshot;
+    counts_ = r.counts;
+    Q_EMIT snapshotChanged();
+}
+
+}  // namespace mb
