@@ -1,6 +1,7 @@
 // Catalog import entry points: reads the header, applies a saved column mapping, picks the format (given or
 // detected) and hands the records to that format's parser. Shared checks live here too (catalogparser_p.h).
 #include "core/io/catalogparser_p.h"
+#include "core/io/fieldaliases.h"
 #include "core/io/fieldparse.h"
 
 #include <algorithm>
@@ -10,46 +11,14 @@ namespace mb {
 
 namespace catalog {
 
-const std::vector<std::string> &Aliases::sku()
-{
-    static const std::vector<std::string> a{"sku", "Variant SKU", "StockCode", "Item"};
-    return a;
-}
-const std::vector<std::string> &Aliases::title()
-{
-    static const std::vector<std::string> a{"title", "Name", "Description"};
-    return a;
-}
-const std::vector<std::string> &Aliases::price()
-{
-    static const std::vector<std::string> a{"price", "Regular price", "Variant Price", "UnitPrice"};
-    return a;
-}
-const std::vector<std::string> &Aliases::cost()
-{
-    static const std::vector<std::string> a{"cost", "Cost per item"};
-    return a;
-}
-const std::vector<std::string> &Aliases::stock()
-{
-    static const std::vector<std::string> a{"stock", "qty", "Variant Inventory Qty"};
-    return a;
-}
-const std::vector<std::string> &Aliases::category()
-{
-    static const std::vector<std::string> a{"category", "Categories", "Type", "Product Category"};
-    return a;
-}
-const std::vector<std::string> &Aliases::brand()
-{
-    static const std::vector<std::string> a{"brand", "Vendor", "Brands"};
-    return a;
-}
-const std::vector<std::string> &Aliases::family()
-{
-    static const std::vector<std::string> a{"family"};
-    return a;
-}
+const std::vector<std::string> &Aliases::sku() { return fieldAliases(ImportKind::Catalog, "sku"); }
+const std::vector<std::string> &Aliases::title() { return fieldAliases(ImportKind::Catalog, "title"); }
+const std::vector<std::string> &Aliases::price() { return fieldAliases(ImportKind::Catalog, "price"); }
+const std::vector<std::string> &Aliases::cost() { return fieldAliases(ImportKind::Catalog, "cost"); }
+const std::vector<std::string> &Aliases::stock() { return fieldAliases(ImportKind::Catalog, "stock"); }
+const std::vector<std::string> &Aliases::category() { return fieldAliases(ImportKind::Catalog, "category"); }
+const std::vector<std::string> &Aliases::brand() { return fieldAliases(ImportKind::Catalog, "brand"); }
+const std::vector<std::string> &Aliases::family() { return fieldAliases(ImportKind::Catalog, "family"); }
 
 bool parseNumber(std::string_view text, bool decimalComma, double &out)
 {

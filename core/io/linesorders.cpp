@@ -1,6 +1,7 @@
 // The generic `lines` order format: one row per order line (the UCI Online Retail file imports as is).
 // This is the hot path of the import benchmark: fields stay string_views into the file, the order look-up is
 // skipped while rows keep the same order id, and repeated timestamp texts are parsed once.
+#include "core/io/fieldaliases.h"
 #include "core/io/orderbatchbuilder.h"
 #include "core/io/orderformatparsers.h"
 
@@ -8,17 +9,9 @@
 
 namespace mb {
 
-const std::vector<std::string> &orderIdAliases()
-{
-    static const std::vector<std::string> a{"order_id", "order", "InvoiceNo", "Order ID", "order_number"};
-    return a;
-}
+const std::vector<std::string> &orderIdAliases() { return fieldAliases(ImportKind::Orders, "order_id"); }
 
-const std::vector<std::string> &orderSkuAliases()
-{
-    static const std::vector<std::string> a{"sku", "StockCode", "SKU", "product_sku"};
-    return a;
-}
+const std::vector<std::string> &orderSkuAliases() { return fieldAliases(ImportKind::Orders, "sku"); }
 
 namespace {
 
@@ -45,13 +38,13 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
                                     + " column (found: " + columnList(h) + "): expected "
                                     + (cId < 0 ? "order_id, order, InvoiceNo, Order ID or order_number"
                                                : "sku, StockCode, SKU or product_sku"));
-    const int cQty = h.find({"quantity", "qty", "Quantity"});
-    const int cPrice = h.find({"unit_price", "price", "UnitPrice"});
-    const int cDate = h.find({"ordered_at", "date", "InvoiceDate", "created_at", "order_date"});
-    const int cCustomer = h.find({"customer_id", "customer", "CustomerID", "email"});
-    const int cDesc = h.find({"description", "Description", "product_name"});
-    const int cCountry = h.find({"country", "Country"});
-    const int cCurrency = h.find({"currency"});
+    const int cQty = h.find(fieldAliases(ImportKind::Orders, "quantity"));
+    const int cPrice = h.find(fieldAliases(ImportKind::Orders, "unit_price"));
+    const int cDate = h.find(fieldAliases(ImportKind::Orders, "ordered_at"));
+    const int cCustomer = h.find(fieldAliases(ImportKind::Orders, "customer_id"));
+    const int cDesc = h.find(fieldAliases(ImportKind::Orders, "description"));
+    const int cCountry = h.find(fieldAliases(ImportKind::Orders, "country"));
+    const int cCurrency = h.find(fieldAliases(ImportKind::Orders, "currency"));
 
     const std::string_view data = ctx.file.data;
     const size_t expected = size_t(std::count(data.begin() + ptrdiff_t(ctx.bodyOffset), data.end(), '\n')) + 1;

@@ -21,10 +21,10 @@ struct Snapshot;
 class RelationResolver;
 
 struct KindHeuristics {
-    double consumableShare = 0.2;
+    double consumableShare = 0.25;
     uint32_t consumableIntervals = 5;
     double upgradeMin = 1.05, upgradeMax = 2.0;
-    double necessityConfidence = 0.5;
+    double necessityConfidence = 0.4;
     double necessityPriceShare = 0.25;
 };
 
@@ -32,6 +32,12 @@ struct KindSuggestion {
     RelationKind kind = RelationKind::Accessory;
     std::string reasoning;  // one sentence a merchandiser can check
 };
+
+// The kind alone: the placement engine classifies every mined candidate of a whole catalogue and needs
+// no sentence for each.
+RelationKind suggestedKind(const Snapshot &snapshot, const RelationResolver &resolver, uint32_t anchor, uint32_t target,
+                           double confidence, const ReplenishmentStat *targetReplenishment,
+                           const KindHeuristics &h = KindHeuristics());
 
 KindSuggestion suggestKind(const Snapshot &snapshot, const RelationResolver &resolver, uint32_t anchor, uint32_t target,
                            double confidence, const ReplenishmentStat *targetReplenishment,

@@ -1,5 +1,6 @@
 #include "core/maps/relationcsv.h"
 
+#include "core/io/categorypath.h"
 #include "core/io/csvreader.h"
 #include "core/io/csvwriter.h"
 #include "core/io/fieldparse.h"
@@ -117,7 +118,7 @@ ON CONFLICT(anchor_type, anchor_id, target_type, target_id) DO UPDATE SET
                 if (it == names.productId.end()) { reject(nameCol, n, "expected the SKU of a product in the workspace"); return false; }
                 id = it->second;
             } else {
-                auto it = names.categoryId.find(CategoryStore::normalisePath(n));
+                auto it = names.categoryId.find(normaliseCategoryPath(n));
                 if (it == names.categoryId.end()) { reject(nameCol, n, "expected the path of a category in the workspace (A > B)"); return false; }
                 id = it->second;
             }

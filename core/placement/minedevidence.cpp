@@ -1,6 +1,8 @@
 #include "core/placement/minedevidence.h"
 
+#include "core/maps/relationresolver.h"
 #include "core/mining/ease.h"
+#include "core/mining/minedresults.h"
 #include "core/mining/pairstatistics.h"
 #include "core/mining/replenishment.h"
 #include "core/storage/snapshot.h"
@@ -10,7 +12,7 @@
 namespace mb {
 
 MinedEvidenceBuilder::MinedEvidenceBuilder(const Snapshot &s, MinedEvidenceOptions options)
-    : snap_(s), options_(options), perAnchor_(s.products.size()), days_(s.products.size(), NAN), repeatShare_(s.products.size(), 0)
+    : snap_(s), options_(options), perAnchor_(s.products.size()), days_(s.products.size(), NAN), replenishment_(s.products.size())
 {
 }
 
@@ -51,9 +53,11 @@ void MinedEvidenceBuilder::addPairRules(std::span<const PairRule> rules)
     }
 }
 
-void MinedEvidenceBuilder::addEase(const EaseModel &model)
+void MinedEvidenceBuilder::addEase(const EaseModel &model) { addEase(std::span<const EaseItem>(model.items)); }
+
+void MinedEvidenceBuilder::addEase(std::span<const EaseItem> items)
 {
-    for (const EaseItem &item : model.items) {
+    for (const EaseItem &item : items) {
         if (item.product >= perAnchor_.size() || item.neighbours.empty()) continue;
         const double top = item.neighbours.front().weight;
         if (top <= 0) continue;
@@ -63,34 +67,29 @@ void MinedEvidenceBuilder::addEase(const EaseModel &model)
     }
 }
 
-void MinedEvidenceBuilder::addReplenishment(const Replenishment &r)
+void MinedEvidenceBuilder::addReplenishment(const Replenishment &r) { addReplenishment(std::span<const ReplenishmentStat>(r.products)); }
+
+void MinedEvidenceBuilder::addReplenishment(std::span<const ReplenishmentStat> stats)
 {
-    for (const ReplenishmentStat &st : r.products) {
+    for (const ReplenishmentStat &st : stats) {
         if (st.product >= days_.size()) continue;
         days_[st.product] = float(st.medianDays);
-        repeatShare_[st.product] = float(st.repeatShare);
+        replenishment_[st.product] = st;
     }
 }
 
 MinedEvidence MinedEvidenceBuilder::finish()
 {
     MinedEvidence e;
+    const RelationResolver resolver(snap_);
     e.start.reserve(perAnchor_.size() + 1);
     e.start.push_back(0);
     for (uint32_t a = 0; a < perAnchor_.size(); ++a) {
         auto &list = perAnchor_[a];
         trim(list, options_.maxPerAnchor);
-        const SnapshotProduct &anchor = snap_.products[a];
         for (MinedCandidate c : list) {
-            const SnapshotProduct &p = snap_.products[c.product];
-            if (!anchor.family.empty() && p.family == anchor.family && p.price > anchor.price)
-                c.kind = RelationKind::Upgrade;
-            else if (!std::isnan(days_[c.product]) && repeatShare_[c.product] >= options_.minRepeatShare)
-                c.kind = RelationKind::Consumable;
-            else if (c.confidence >= options_.necessityConfidence && p.price <= options_.necessityPriceShare * anchor.price)
-                c.kind = RelationKind::Necessity;
-            else
-                c.kind = RelationKind::Accessory;
+            const ReplenishmentStat &r = replenishment_[c.product];
+            c.kind = suggestedKind(snap_, resolver, a, c.product, c.confidence, r.intervals > 0 ? &r : nullptr, options_.kinds);
             e.items.push_back(c);
         }
         e.start.push_back(uint32_t(e.items.size()));
@@ -107,6 +106,15 @@ MinedEvidence buildMinedEvidence(const Snapshot &snapshot, const PairStatistics 
     if (pairs) b.addPairRules(pairs->rules);
     if (ease) b.addEase(*ease);
     if (replenishment) b.addReplenishment(*replenishment);
+    return b.finish();
+}
+
+MinedEvidence buildMinedEvidence(const Snapshot &snapshot, const MinedResults &saved, MinedEvidenceOptions options)
+{
+    MinedEvidenceBuilder b(snapshot, options);
+    b.addPairRules(saved.pairs);
+    b.addEase(std::span<const EaseItem>(saved.ease));
+    b.addReplenishment(std::span<const ReplenishmentStat>(saved.replenishment));
     return b.finish();
 }
 

@@ -2,15 +2,14 @@
 // The mined side of a placement's candidates, computed once per snapshot: for every anchor product the
 // products the history links to it (pair confidence and lift, EASE weight), each with a kind guessed from
 // the evidence, and for every product its replenishment interval. The placement engine reads only this,
-// so mining results can come from a fresh run (buildMinedEvidence) or, later, from stored results.
+// so mining results can come from a fresh run (mineEvidence) or from the results saved in the workspace
+// (buildMinedEvidence from MinedResults: no mining at all when a saved run is fresh).
 //
-// Kind heuristic for mined candidates (until a map says otherwise), first match wins:
-//   upgrade     same family as the anchor and dearer;
-//   consumable  the history says it is re-bought (replenishment: >= minRepeatShare of its buyers came back);
-//   necessity   most buyers of the anchor take it (confidence >= necessityConfidence) and it costs at most
-//               necessityPriceShare of the anchor: a cheap item almost everybody needs with it (memory card);
-//   accessory   everything else.
+// Each mined candidate's kind comes from the same documented heuristic the Maps suggestions use
+// (core/maps/kindsuggestion.h), so a product page and the Maps view never disagree about a pair.
+#include "core/maps/kindsuggestion.h"
 #include "core/maps/relation.h"
+#include "core/mining/replenishment.h"
 
 #include <cmath>
 #include <cstdint>
@@ -23,7 +22,8 @@ struct Snapshot;
 struct PairRule;
 struct PairStatistics;
 struct EaseModel;
-struct Replenishment;
+struct EaseItem;
+struct MinedResults;
 
 struct MinedCandidate {
     uint32_t product = 0;
@@ -35,9 +35,7 @@ struct MinedCandidate {
 
 struct MinedEvidenceOptions {
     size_t maxPerAnchor = 24;          // candidates kept per anchor, by max(confidence, ease)
-    double minRepeatShare = 0.25;
-    double necessityConfidence = 0.4;
-    double necessityPriceShare = 0.25;
+    KindHeuristics kinds;
 };
 
 struct MinedEvidence {
@@ -64,19 +62,26 @@ public:
     MinedEvidenceBuilder(const Snapshot &snapshot, MinedEvidenceOptions options = {});
     void addPairRules(std::span<const PairRule> rules);
     void addEase(const EaseModel &model);
+    void addEase(std::span<const EaseItem> items);
     void addReplenishment(const Replenishment &r);
+    void addReplenishment(std::span<const ReplenishmentStat> stats);
     MinedEvidence finish();
 
 private:
     const Snapshot &snap_;
     MinedEvidenceOptions options_;
     std::vector<std::vector<MinedCandidate>> perAnchor_;
-    std::vector<float> days_, repeatShare_;
+    std::vector<float> days_;
+    std::vector<ReplenishmentStat> replenishment_;  // per product; intervals 0 when not re-bought
 };
 
 // Any of the inputs may be null (not mined): the evidence then lacks that part.
 MinedEvidence buildMinedEvidence(const Snapshot &snapshot, const PairStatistics *pairs, const EaseModel *ease,
                                  const Replenishment *replenishment, MinedEvidenceOptions options = {});
+
+// From the runs saved in the workspace (loadMinedResults); a kind never run is simply absent. The caller
+// decides whether stale results are good enough (MinedResults::stale).
+MinedEvidence buildMinedEvidence(const Snapshot &snapshot, const MinedResults &saved, MinedEvidenceOptions options = {});
 
 // Runs pair statistics (min count 2), EASE and replenishment with settings fit for previews and builds
 // the evidence. easeMaxItems bounds the dense EASE model on big catalogs.

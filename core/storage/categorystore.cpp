@@ -1,9 +1,7 @@
 #include "core/storage/categorystore.h"
 
-#include "core/io/csvreader.h"
+#include "core/io/categorypath.h"
 #include "core/storage/statement.h"
-
-#include <vector>
 
 namespace mb {
 
@@ -13,30 +11,9 @@ CategoryStore::CategoryStore(sqlite3 *db) : db_(db)
     while (s.step()) ids_.emplace(s.text(1), s.int64(0));
 }
 
-std::string CategoryStore::normalisePath(const std::string &path)
-{
-    // Platforms write hierarchy as "A > B" (WooCommerce, Shopify) or "A/B" (Magento): one form in the store.
-    std::vector<std::string_view> parts;
-    std::string_view s(path);
-    size_t start = 0;
-    for (size_t i = 0; i <= s.size(); ++i) {
-        const bool sep = i == s.size() || s[i] == '>' || s[i] == '/';
-        if (!sep) continue;
-        std::string_view part = trimmed(s.substr(start, i - start));
-        if (!part.empty()) parts.push_back(part);
-        start = i + 1;
-    }
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i) out += " > ";
-        out += parts[i];
-    }
-    return out;
-}
-
 int64_t CategoryStore::idFor(const std::string &rawPath, std::string &error)
 {
-    const std::string path = normalisePath(rawPath);
+    const std::string path = normaliseCategoryPath(rawPath);
     if (path.empty()) return 0;
     if (auto it = ids_.find(path); it != ids_.end()) return it->second;
     int64_t parent = 0;

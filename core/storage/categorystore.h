@@ -14,9 +14,6 @@ public:
     // Id of the path's deepest category, creating missing levels; 0 for an empty path, -1 on error.
     int64_t idFor(const std::string &path, std::string &error);
 
-    // "A/B", "A > B", " A >B " all become "A > B".
-    static std::string normalisePath(const std::string &path);
-
 private:
     sqlite3 *db_;
     std::unordered_map<std::string, int64_t> ids_;

@@ -1,6 +1,7 @@
 #include "ui/import/fieldguess.h"
 
 #include "core/io/csvreader.h"
+#include "core/io/fieldaliases.h"
 
 #include <utility>
 #include <vector>
@@ -8,46 +9,27 @@
 namespace mb {
 
 namespace {
-using Aliases = std::vector<std::pair<const char *, std::vector<const char *>>>;
-
-// Kept in step with the parsers' alias lists (core/io/catalogparser.cpp, linesorders.cpp, shopifyorders.cpp).
-const Aliases &catalogAliases()
+// The Shopify orders export's own column names (fixed by Shopify, read by core/io/shopifyorders.cpp): the
+// generic aliases do not include them, because "Name" in any other file is no order number.
+const std::vector<std::pair<const char *, const char *>> &shopifyOrderColumns()
 {
-    static const Aliases a{
-        {"sku", {"sku", "variant sku", "stockcode", "item"}},
-        {"title", {"title", "name", "description"}},
-        {"category", {"category", "categories", "type", "product category"}},
-        {"brand", {"brand", "vendor", "brands"}},
-        {"price", {"price", "regular price", "variant price", "unitprice"}},
-        {"cost", {"cost", "cost per item"}},
-        {"stock", {"stock", "qty", "variant inventory qty"}},
-        {"family", {"family"}},
+    static const std::vector<std::pair<const char *, const char *>> c{
+        {"name", "order_id"},         {"lineitem sku", "sku"},          {"lineitem quantity", "quantity"},
+        {"lineitem price", "unit_price"}, {"created at", "ordered_at"}, {"lineitem name", "description"},
+        {"billing country", "country"}, {"shipping country", "country"},
     };
-    return a;
-}
-
-const Aliases &orderAliases()
-{
-    static const Aliases a{
-        {"order_id", {"order_id", "order", "invoiceno", "order id", "order_number", "name"}},
-        {"sku", {"sku", "stockcode", "product_sku", "lineitem sku"}},
-        {"quantity", {"quantity", "qty", "lineitem quantity"}},
-        {"unit_price", {"unit_price", "price", "unitprice", "lineitem price"}},
-        {"ordered_at", {"ordered_at", "date", "invoicedate", "created_at", "order_date", "created at"}},
-        {"customer_id", {"customer_id", "customer", "customerid", "email"}},
-        {"description", {"description", "product_name", "lineitem name"}},
-        {"country", {"country", "billing country", "shipping country"}},
-    };
-    return a;
+    return c;
 }
 }  // namespace
 
 std::string guessField(ImportKind kind, const std::string &columnName)
 {
-    const std::string n = CsvHeader::normalise(columnName);
-    for (const auto &[field, aliases] : kind == ImportKind::Catalog ? catalogAliases() : orderAliases())
-        for (const char *alias : aliases)
-            if (n == alias) return field;
+    if (std::string field = fieldForColumn(kind, columnName); !field.empty()) return field;
+    if (kind == ImportKind::Orders) {
+        const std::string n = CsvHeader::normalise(columnName);
+        for (const auto &[column, field] : shopifyOrderColumns())
+            if (n == column) return field;
+    }
     return {};
 }
 
