@@ -33,6 +33,7 @@ MainWindow::MainWindow(MessagePresenter *messages, std::vector<ViewDescriptor> v
 {
     if (!messages) ownMessages_ = std::make_unique<DialogMessagePresenter>();
     messages_ = messages ? messages : ownMessages_.get();
+    document_->setMessages(messages_);
     initUiResources();
     setWindowIcon(QIcon(QStringLiteral(":/icons/merchbench.png")));
     setAcceptDrops(true);

@@ -5,6 +5,7 @@
 #include "ui/dashboard/dashboardview.h"
 #include "ui/maps/mapsview.h"
 #include "ui/orders/ordersview.h"
+#include "ui/preview/previewview.h"
 
 namespace mb {
 
@@ -20,6 +21,9 @@ std::vector<ViewDescriptor> builtinViews()
         {QStringLiteral("maps"), QObject::tr("Maps"), QStringLiteral(":/icons/maps.png"),
          QObject::tr("Complementary-product maps per product and category, with mined suggestions and their evidence"),
          [](WorkspaceDocument *d, QWidget *p) -> WorkspaceView * { return new MapsView(d, p); }},
+        {QStringLiteral("preview"), QObject::tr("Preview"), QStringLiteral(":/icons/preview.png"),
+         QObject::tr("What the product page, cart, checkout and post-purchase e-mail would recommend, with reasons and what was left out"),
+         [](WorkspaceDocument *d, QWidget *p) -> WorkspaceView * { return new PreviewView(d, p); }},
         {QStringLiteral("dashboard"), QObject::tr("Dashboard"), QStringLiteral(":/icons/dashboard.png"),
          QObject::tr("KPIs over any period: revenue, AOV, attach and take rates, retention, CLV; PDF and XLSX export"),
          [](WorkspaceDocument *d, QWidget *p) -> WorkspaceView * { return new DashboardView(d, p); }},

@@ -1,5 +1,7 @@
 #include "ui/workspacedocument.h"
 
+#include "ui/messagepresenter.h"
+
 #include <QFileInfo>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
@@ -114,6 +116,12 @@ void WorkspaceDocument::onLoaded()
     snapshot_ = r.snapshot;
     counts_ = r.counts;
     Q_EMIT snapshotChanged();
+}
+
+MessagePresenter *WorkspaceDocument::messages() const
+{
+    static DialogMessagePresenter dialogs;
+    return messages_ ? messages_ : &dialogs;
 }
 
 }  // namespace mb

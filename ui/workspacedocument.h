@@ -14,6 +14,10 @@
 class QUndoStack;
 
 namespace mb {
+class MessagePresenter;
+}
+
+namespace mb {
 
 class WorkspaceDocument : public QObject {
     Q_OBJECT
@@ -40,6 +44,11 @@ public:
     // Reloads the snapshot in the background (after an import); snapshotChanged() follows.
     void reload();
 
+    // Where views report errors: the window's presenter, so tests capture messages instead of blocking
+    // on a modal box. Never null (a dialog presenter until the window sets its own).
+    MessagePresenter *messages() const;
+    void setMessages(MessagePresenter *messages) { messages_ = messages; }
+
 Q_SIGNALS:
     void workspaceChanged();   // opened, created or closed: path and name changed
     void loadingStarted();
@@ -60,6 +69,7 @@ private:
     WorkspaceCounts counts_;
     QString path_;
     QUndoStack *undoStack_;
+    MessagePresenter *messages_ = nullptr;
     QFutureWatcher<LoadResult> *watcher_;
     quint64 generation_ = 0;   // a load started for an older workspace is ignored when it finishes
     bool loading_ = false;

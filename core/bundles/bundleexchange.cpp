@@ -6,6 +6,7 @@
 #include "core/io/exports/bundlejson.h"
 #include "core/io/textfile.h"
 #include "core/maps/relationresolver.h"
+#include "core/io/categorypath.h"
 #include "core/storage/categorystore.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/statement.h"
@@ -148,7 +149,7 @@ ExchangeImportReport importExchangeFile(Workspace &ws, const std::string &path)
             if (it == productId.end()) { rep.error = path + ": " + where + ": no product with SKU \"" + name + "\" in the workspace"; return false; }
             id = it->second;
         } else {
-            auto it = categoryId.find(CategoryStore::normalisePath(name));
+            auto it = categoryId.find(normaliseCategoryPath(name));
             if (it == categoryId.end()) { rep.error = path + ": " + where + ": no category \"" + name + "\" in the workspace"; return false; }
             id = it->second;
         }

@@ -51,9 +51,6 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
 {
     auto snap = std::make_shared<Snapshot>();
     sqlite3 *db = ws.db();
-    // One read transaction so the five scans see one consistent state, even while an import commits; held
-    // under the workspace's transaction lock so an edit on another thread waits instead of joining it.
-    const std::lock_guard<std::recursive_mutex> serialized(ws.transactionMutex());
     execSql(db, "BEGIN");
     struct EndRead { sqlite3 *db; ~EndRead() { execSql(db, "COMMIT"); } } endRead{db};
     auto check = [&](const Statement &s) {

@@ -33,7 +33,8 @@ int pragmaInt(sqlite3 *db, const char *sql, int *rc = nullptr)
 
 void configure(sqlite3 *db, bool readOnly)
 {
-    sqlite3_busy_timeout(db, 2000);
+    // An import on a worker holds the write lock for a second or two; an edit made meanwhile waits for it.
+    sqlite3_busy_timeout(db, 15000);
     execSql(db, "PRAGMA foreign_keys = ON");
     if (!readOnly) {
         // WAL + NORMAL: a crash or kill can lose at most the last commit, never leave a half-written file.
@@ -48,7 +49,25 @@ void configure(sqlite3 *db, bool readOnly)
 
 Workspace::~Workspace()
 {
+    for (auto &[thread, c] : others_) sqlite3_close_v2(c);
     if (db_) sqlite3_close_v2(db_);
+}
+
+sqlite3 *Workspace::db() const
+{
+    if (std::this_thread::get_id() == owner_ || !db_) return db_;
+    std::lock_guard<std::mutex> lock(mutex_);
+    sqlite3 *&c = others_[std::this_thread::get_id()];
+    if (!c) {
+        if (sqlite3_open_v2(target_.c_str(), &c, flags_, nullptr) != SQLITE_OK) {
+            // Hand back the owner's connection rather than none: serialized mode keeps it safe, if slower.
+            sqlite3_close_v2(c);
+            c = nullptr;
+            return db_;
+        }
+        configure(c, readOnly_);
+    }
+    return c;
 }
 
 std::unique_ptr<Workspace> Workspace::create(const std::string &path, std::string &error)
@@ -59,6 +78,8 @@ std::unique_ptr<Workspace> Workspace::create(const std::string &path, std::strin
     }
     std::unique_ptr<Workspace> ws(new Workspace);
     ws->path_ = path;
+    ws->target_ = path;
+    ws->flags_ = SQLITE_OPEN_READWRITE;
     if (sqlite3_open_v2(path.c_str(), &ws->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
         error = quoted(path) + ": cannot create the workspace: " + sqlite3_errmsg(ws->db_);
         return nullptr;
@@ -130,9 +151,9 @@ std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string 
     std::unique_ptr<Workspace> ws(new Workspace);
     ws->path_ = path;
     ws->readOnly_ = readOnly;
-    const int flags = (readOnly ? (SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) : SQLITE_OPEN_READWRITE);
-    const std::string target = readOnly ? roUri : path;
-    if (sqlite3_open_v2(target.c_str(), &ws->db_, flags, nullptr) != SQLITE_OK)
+    ws->flags_ = readOnly ? (SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) : SQLITE_OPEN_READWRITE;
+    ws->target_ = readOnly ? roUri : path;
+    if (sqlite3_open_v2(ws->target_.c_str(), &ws->db_, ws->flags_, nullptr) != SQLITE_OK)
         return fail(WorkspaceError::CannotOpen, std::string("cannot open: ") + sqlite3_errmsg(ws->db_));
     configure(ws->db_, readOnly);
     if (version < SchemaVersion) {
@@ -203,7 +224,7 @@ bool Workspace::integrityOk(std::string *detail) const
     return all == "ok";
 }
 
-Transaction::Transaction(Workspace &ws) : ws_(ws), lock_(ws.transactionMutex()) { ok_ = execSql(ws_.db(), "BEGIN IMMEDIATE"); }
+Transaction::Transaction(Workspace &ws) : ws_(ws) { ok_ = execSql(ws_.db(), "BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction()
 {

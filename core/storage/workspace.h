@@ -2,9 +2,11 @@
 // One workspace = one SQLite file (*.merchbench). Opening checks that it is ours and of a version we can
 // read; everything that changes it goes through one transaction (see Transaction).
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 struct sqlite3;
 
@@ -37,7 +39,10 @@ public:
 
     const std::string &path() const { return path_; }
     bool isReadOnly() const { return readOnly_; }
-    sqlite3 *db() const { return db_; }
+    // The calling thread's connection to the workspace. Each thread gets its own (opened on first use,
+    // closed with the workspace), so a snapshot load or an import on a worker has its own transactions and
+    // never sees, or breaks, an edit the GUI thread is making; WAL lets readers run beside the one writer.
+    sqlite3 *db() const;
 
     WorkspaceCounts counts() const;
     // Bumped by every import that changes the order history; mined results remember the version they saw.
@@ -47,17 +52,16 @@ public:
 
     bool integrityOk(std::string *detail = nullptr) const;
 
-    // The connection is shared across threads (a snapshot loads on a worker while the GUI thread edits):
-    // whoever opens a transaction on it holds this until the transaction ends, so that one thread's
-    // BEGIN/COMMIT never interleaves with another's. Transaction and Snapshot::load take it.
-    std::recursive_mutex &transactionMutex() const { return transactionMutex_; }
-
 private:
     Workspace() = default;
-    mutable std::recursive_mutex transactionMutex_;
-    sqlite3 *db_ = nullptr;
+    sqlite3 *db_ = nullptr;              // the connection of the thread that opened the workspace
+    std::thread::id owner_ = std::this_thread::get_id();
     std::string path_;
+    std::string target_;                 // what sqlite3_open_v2 was given (a URI when read-only)
+    int flags_ = 0;
     bool readOnly_ = false;
+    mutable std::mutex mutex_;
+    mutable std::map<std::thread::id, sqlite3 *> others_;
 };
 
 // RAII transaction: rolls back unless commit() succeeded. IMMEDIATE so that two writers fail fast.
@@ -70,7 +74,6 @@ public:
 
 private:
     Workspace &ws_;
-    std::unique_lock<std::recursive_mutex> lock_;
     bool ok_ = false;
     bool done_ = false;
 };

@@ -12,6 +12,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <thread>
+
 using namespace mb;
 
 namespace {
@@ -217,6 +220,43 @@ private Q_SLOTS:
         QCOMPARE(again.ordersUpdated, int64_t(2));
         QCOMPARE(ws->counts().orderLines, int64_t(3));
         QCOMPARE(ws->counts().products, int64_t(2));
+    }
+
+    void eachThreadHasItsOwnConnection()
+    {
+        // A worker reading in a transaction (a snapshot load) must neither block nor break an edit the
+        // GUI thread makes meanwhile, nor see it half-done.
+        QTemporaryDir dir;
+        std::string error;
+        auto ws = Workspace::create(dir.filePath("t.merchbench").toStdString(), error);
+        QVERIFY(ws);
+        ImportReport rep;
+        QVERIFY(writeOrders(*ws, smallOrders(), "t.csv", rep));
+        std::atomic<int> stage{0};
+        sqlite3 *workerDb = nullptr;
+        int64_t seenInside = -1, seenAfter = -1;
+        std::thread worker([&] {
+            workerDb = ws->db();
+            execSql(workerDb, "BEGIN");
+            seenInside = scalar(*ws, "SELECT count(*) FROM order_lines");
+            stage = 1;
+            while (stage < 2) std::this_thread::yield();
+            seenInside = scalar(*ws, "SELECT count(*) FROM order_lines");  // still the state it began with
+            execSql(workerDb, "COMMIT");
+            seenAfter = scalar(*ws, "SELECT count(*) FROM order_lines");
+        });
+        while (stage < 1) std::this_thread::yield();
+        {
+            Transaction tx(*ws);
+            QVERIFY(tx.ok());
+            QVERIFY(execSql(ws->db(), "DELETE FROM order_lines WHERE source_line = 4"));
+            QVERIFY(tx.commit());
+        }
+        stage = 2;
+        worker.join();
+        QVERIFY(workerDb != ws->db());
+        QCOMPARE(seenInside, int64_t(3));
+        QCOMPARE(seenAfter, int64_t(2));
     }
 };
 

@@ -17,6 +17,7 @@
 #include "ui/maps/relationspanel.h"
 #include "ui/maps/suggestionsmodel.h"
 #include "ui/maps/suggestionspanel.h"
+#include "ui/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -25,6 +26,8 @@
 #include <QDoubleSpinBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QSpinBox>
 #include <QUndoStack>
 
@@ -86,6 +89,7 @@ class TestMapsView : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);
         const QString path = dir.filePath(QStringLiteral("demo.merchbench"));
         std::string error;
         QVERIFY2(createDemoWorkspace(path.toStdString(), DemoParameters{}, error), error.c_str());
@@ -111,6 +115,30 @@ private Q_SLOTS:
     }
 
     void cleanupTestCase() { delete view; }
+
+    // The window as a user sees it: Maps chosen in the sidebar, CAM-MIR-110 with its map and suggestions.
+    // MB_MAPS_SCREENSHOT=path keeps a copy (resources/screenshots/maps.png is made this way).
+    void screenshotInTheMainWindow()
+    {
+        QSettings().clear();  // the default layout, not one a previous run left behind
+        mbtest::RecordingPresenter presenter;
+        MainWindow window(&presenter);
+        QVERIFY(window.openWorkspace(doc->path()));
+        QVERIFY(mbtest::waitLoaded(window.document()));
+        QVERIFY(window.showView(QStringLiteral("maps")));
+        auto *maps = qobject_cast<MapsView *>(window.view(QStringLiteral("maps")));
+        QVERIFY(maps);
+        window.resize(1280, 800);
+        window.show();
+        QTRY_VERIFY(!maps->isLoadingMined());
+        QVERIFY(maps->selectAnchor(EndpointType::Product, QStringLiteral("CAM-MIR-110")));
+        QVERIFY(maps->suggestions()->model()->rowCount() > 0);
+        QTest::qWait(50);
+        const QString out = qEnvironmentVariableIsSet("MB_MAPS_SCREENSHOT") ? qEnvironmentVariable("MB_MAPS_SCREENSHOT")
+                                                                            : dir.filePath(QStringLiteral("maps.png"));
+        QVERIFY(window.saveScreenshot(out));
+        QVERIFY(presenter.errors.isEmpty());
+    }
 
     void modelsPassTheTester()
     {
@@ -140,7 +168,7 @@ private Q_SLOTS:
         const QStringList necessities = rowsOf(RelationKind::Necessity);
         QVERIFY2(necessities.size() >= 2, qPrintable(necessities.join(QLatin1Char('|'))));
         QVERIFY(necessities.first().startsWith(QStringLiteral("CAM-CRD-110 — ")));
-        QVERIFY(necessities.at(1).startsWith(QStringLiteral("Any of Cameras > Accessories > Memory Cards")));
+        QVERIFY(necessities.at(1).startsWith(QStringLiteral("Any Memory Cards  →  CAM-CRD-")));
         const QModelIndex inherited = relations()->index(1, RelationsModel::Source, relations()->groupIndex(RelationKind::Necessity));
         QCOMPARE(inherited.data().toString(), QStringLiteral("From Cameras > Mirrorless"));
         QCOMPARE(relations()->index(0, RelationsModel::Pitch, relations()->groupIndex(RelationKind::Necessity)).data().toString(),
@@ -160,9 +188,9 @@ private Q_SLOTS:
     {
         QVERIFY(view->selectAnchor(EndpointType::Product, QStringLiteral("CAM-MIR-110")));
         QVERIFY(!storedTo("CAM-MIR-110", "CAM-BAG-704"));
-        const int before = stack()->count();
+        const int before = stack()->index();
         QVERIFY(view->relations()->addRelation(EndpointType::Product, productIndex("CAM-BAG-704"), RelationKind::Accessory));
-        QCOMPARE(stack()->count(), before + 1);
+        QCOMPARE(stack()->index(), before + 1);
         auto added = storedTo("CAM-MIR-110", "CAM-BAG-704");
         QVERIFY(added);
         QCOMPARE(added->kind, RelationKind::Accessory);
@@ -191,20 +219,20 @@ private Q_SLOTS:
         QVERIFY(!storedTo("CAM-MIR-110", "CAM-CRD-110"));
         stack()->undo();
         QVERIFY(settle());
-        QCOMPARE(stack()->undoText(), QStringLiteral("Remove necessity CAM-CRD-110"));
+        QCOMPARE(stack()->redoText(), QStringLiteral("Remove necessity CAM-CRD-110"));
     }
 
     void pitchEditsMergeIntoOneStep()
     {
         QVERIFY(view->selectAnchor(EndpointType::Product, QStringLiteral("CAM-MIR-110")));
         const Relation card = *storedTo("CAM-MIR-110", "CAM-CRD-110");
-        const int before = stack()->count();
+        const int before = stack()->index();
         // Typed in place, twice, as the editor commits.
         const QModelIndex pitch = relations()->indexOfRelation(card.id).siblingAtColumn(RelationsModel::Pitch);
         QVERIFY(relations()->setData(pitch, QStringLiteral("Fast card")));
         QCOMPARE(storedTo("CAM-MIR-110", "CAM-CRD-110")->pitch, std::string("Fast card"));
         QVERIFY(view->relations()->editPitch(card.id, QStringLiteral("Fast enough for 4K video")));
-        QCOMPARE(stack()->count(), before + 1);
+        QCOMPARE(stack()->index(), before + 1);
         QCOMPARE(storedTo("CAM-MIR-110", "CAM-CRD-110")->pitch, std::string("Fast enough for 4K video"));
         QCOMPARE(relations()->indexOfRelation(card.id).siblingAtColumn(RelationsModel::Pitch).data().toString(),
                  QStringLiteral("Fast enough for 4K video"));
@@ -215,7 +243,7 @@ private Q_SLOTS:
         // An edit of another relation's pitch is a step of its own.
         const Relation strap = *storedTo("CAM-MIR-110", "CAM-BAG-704");
         QVERIFY(view->relations()->editPitch(strap.id, QStringLiteral("Carry it all day")));
-        QCOMPARE(stack()->count(), before + 2);
+        QCOMPARE(stack()->index(), before + 2);
         stack()->undo();
         QCOMPARE(storedTo("CAM-MIR-110", "CAM-BAG-704")->pitch, std::string());
         QCOMPARE(storedTo("CAM-MIR-110", "CAM-CRD-110")->pitch, std::string("Fast enough for 4K video"));

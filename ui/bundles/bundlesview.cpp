@@ -1,5 +1,7 @@
 #include "ui/bundles/bundlesview.h"
 
+#include "ui/messagepresenter.h"
+
 #include "core/bundles/bundlechecks.h"
 #include "core/bundles/bundlegenerator.h"
 #include "core/bundles/bundlestore.h"
@@ -14,7 +16,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollArea>
@@ -125,7 +126,7 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     splitter_->setStretchFactor(0, 0);
     splitter_->setStretchFactor(1, 1);
     splitter_->setStretchFactor(2, 0);
-    splitter_->setSizes({220, 900, 280});
+    splitter_->setSizes({190, 960, 250});
 
     connect(list_, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= int(bundles_.size())) return;
@@ -177,7 +178,11 @@ const Bundle *BundlesView::current() const
 
 int64_t BundlesView::currentBundleId() const { return currentId_; }
 
-void BundlesView::error(const QString &message) { QMessageBox::warning(this, tr("Bundle not saved"), message); }
+void BundlesView::error(const QString &message)
+{
+    qWarning("bundle not saved: %s", qPrintable(message));
+    document()->messages()->error(this, tr("Bundle not saved"), message);
+}
 
 void BundlesView::refresh()
 {

@@ -1,5 +1,7 @@
 #include "ui/bundles/exportdialog.h"
 
+#include "ui/messagepresenter.h"
+
 #include "core/bundles/bundleexchange.h"
 #include "ui/workspacedocument.h"
 
@@ -12,7 +14,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
 
@@ -125,14 +126,14 @@ void ExportDialog::accept()
     QString error;
     QStringList notes;
     if (path_->text().trimmed().isEmpty()) {
-        QMessageBox::warning(this, tr("Export"), tr("Choose a file to export to."));
+        document_->messages()->error(this, tr("Export"), tr("Choose a file to export to."));
         return;
     }
     if (!exportTo(path_->text().trimmed(), error, &notes)) {
-        QMessageBox::warning(this, tr("Export failed"), error);
+        document_->messages()->error(this, tr("Export failed"), error);
         return;
     }
-    if (!notes.isEmpty()) QMessageBox::information(this, tr("Exported"), notes.join(QLatin1Char('\n')));
+    if (!notes.isEmpty()) document_->messages()->information(this, tr("Exported"), notes.join(QLatin1Char('\n')));
     QDialog::accept();
 }
 

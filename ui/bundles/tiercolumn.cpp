@@ -26,7 +26,7 @@ TierColumn::TierColumn(int index, QWidget *parent) : QFrame(parent), index_(inde
 {
     setFrameShape(QFrame::StyledPanel);
     setAcceptDrops(true);
-    setMinimumWidth(300);
+    setMinimumWidth(250);
     auto *layout = new QVBoxLayout(this);
     auto *head = new QHBoxLayout;
     name_ = new QLineEdit(this);
@@ -62,6 +62,8 @@ TierColumn::TierColumn(int index, QWidget *parent) : QFrame(parent), index_(inde
     items_->setSelectionMode(QAbstractItemView::NoSelection);
     items_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     items_->setAlternatingRowColors(true);
+    items_->setWordWrap(false);
+    items_->setTextElideMode(Qt::ElideRight);
     items_->setToolTip(tr("Drag products here from the catalog or from the anchor's map"));
     layout->addWidget(items_, 1);
 
@@ -121,7 +123,8 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
     for (int r = 0; r < int(tier.items.size()); ++r) {
         const BundleItem &it = tier.items[size_t(r)];
         const SnapshotProduct *p = catalog.product(it.productId);
-        auto *label = new QTableWidgetItem(p ? QString::fromStdString(p->sku) + QStringLiteral("  ") + QString::fromStdString(p->title) : tr("(unknown)"));
+        // SKU above the title: the column is narrow and both are needed to tell two cards apart.
+        auto *label = new QTableWidgetItem(p ? QString::fromStdString(p->sku) + QLatin1Char('\n') + QString::fromStdString(p->title) : tr("(unknown)"));
         if (p) label->setToolTip(QString::fromStdString(p->title) + QStringLiteral("\n") + tr("Price %1, cost %2, stock %3")
                                      .arg(money(p->price), money(p->cost), p->stock < 0 ? QStringLiteral("?") : QString::number(p->stock)));
         for (const BundleIssue &i : issues)
@@ -160,6 +163,7 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
         });
         items_->setCellWidget(r, 3, del);
     }
+    items_->resizeRowsToContents();
     const QString margin = std::isnan(t.marginPercent) ? QStringLiteral("–")
                                                        : QStringLiteral("%1 (%2 %)").arg(money(t.margin), QLocale().toString(t.marginPercent, 'f', 1));
     totals_->setText(QStringLiteral("<table cellspacing=2>"

@@ -62,7 +62,7 @@ MapsView::MapsView(WorkspaceDocument *document, QWidget *parent)
     setUpTable(anchorTable_);
     anchorTable_->sortByColumn(AnchorListModel::Anchor, Qt::AscendingOrder);
     anchorTable_->horizontalHeader()->setSectionResizeMode(AnchorListModel::Anchor, QHeaderView::Stretch);
-    anchorTable_->horizontalHeader()->resizeSection(AnchorListModel::Relations, 72);
+    anchorTable_->horizontalHeader()->resizeSection(AnchorListModel::Relations, 64);
     anchorTable_->horizontalHeader()->setSectionsMovable(false);
     search_->setPlaceholderText(tr("Search SKU, title or category"));
     search_->setClearButtonEnabled(true);
@@ -89,8 +89,12 @@ MapsView::MapsView(WorkspaceDocument *document, QWidget *parent)
     rightSplitter_->setChildrenCollapsible(false);
     splitter_->addWidget(left);
     splitter_->addWidget(rightSplitter_);
-    splitter_->setStretchFactor(1, 1);
-    splitter_->setSizes({300, 900});
+    // Grow both sides in proportion: the anchor list needs room for titles, not only the map.
+    splitter_->setStretchFactor(0, 1);
+    splitter_->setStretchFactor(1, 3);
+    left->setMinimumWidth(240);
+    connect(splitter_, &QSplitter::splitterMoved, this, [this] { userSized_ = true; });
+    connect(rightSplitter_, &QSplitter::splitterMoved, this, [this] { userSized_ = true; });
     splitter_->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -153,7 +157,7 @@ void MapsView::onSnapshotChanged()
     const QModelIndex viewIdx = proxy_->mapFromSource(idx);
     if (viewIdx.isValid()) {
         anchorTable_->setCurrentIndex(viewIdx);
-        anchorTable_->scrollTo(viewIdx);
+        anchorTable_->scrollTo(viewIdx, QAbstractItemView::PositionAtCenter);
     }
     onAnchorChanged();
     updateBanner();
@@ -215,7 +219,7 @@ bool MapsView::selectAnchor(EndpointType type, const QString &skuOrPath)
     }
     if (!idx.isValid()) return false;
     anchorTable_->setCurrentIndex(idx);
-    anchorTable_->scrollTo(idx);
+    anchorTable_->scrollTo(idx, QAbstractItemView::PositionAtCenter);
     return true;
 }
 
@@ -253,6 +257,21 @@ void MapsView::startMining()
     if (miner_->start()) updateBanner();
 }
 
+void MapsView::resizeEvent(QResizeEvent *event)
+{
+    WorkspaceView::resizeEvent(event);
+    if (userSized_) return;
+    // The default split in proportion to the size the view really has; queued, because the splitters
+    // take their own new size only after this event (and a hidden view's only when it is shown).
+    QMetaObject::invokeMethod(this, [this] {
+        if (userSized_) return;
+        const int w = splitter_->width();
+        splitter_->setSizes({w * 29 / 100, w - w * 29 / 100});
+        const int h = rightSplitter_->height();
+        rightSplitter_->setSizes({h * 55 / 100, h - h * 55 / 100});
+    }, Qt::QueuedConnection);
+}
+
 void MapsView::saveState(QSettings &settings) const
 {
     settings.setValue(QStringLiteral("splitter"), splitter_->saveState());
@@ -265,7 +284,7 @@ void MapsView::saveState(QSettings &settings) const
 
 void MapsView::restoreState(QSettings &settings)
 {
-    splitter_->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    if (splitter_->restoreState(settings.value(QStringLiteral("splitter")).toByteArray())) userSized_ = true;
     rightSplitter_->restoreState(settings.value(QStringLiteral("rightSplitter")).toByteArray());
     relations_->restoreHeader(settings.value(QStringLiteral("relationColumns")).toByteArray());
     suggestions_->restoreHeader(settings.value(QStringLiteral("suggestionColumns")).toByteArray());

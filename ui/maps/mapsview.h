@@ -52,6 +52,9 @@ public:
     void saveState(QSettings &settings) const override;
     void restoreState(QSettings &settings) override;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void onSnapshotChanged();
     void onAnchorChanged();
@@ -78,6 +81,7 @@ private:
     RelationsPanel *relations_;
     SuggestionsPanel *suggestions_;
     bool minedPending_ = false;
+    bool userSized_ = false;  // until the user moves a splitter (or a saved layout is restored) keep the default split
     EndpointType anchorType_ = EndpointType::Product;
     int64_t anchorId_ = 0;  // workspace id: survives a reload that renumbers the snapshot
 };

@@ -235,12 +235,13 @@ QVariant RelationsModel::display(const Item &it, int column) const
             const int32_t p = data_->productIndex(r.targetId);
             return p < 0 ? targetLabel(r) : data_->productLabel(uint32_t(p));
         }
+        // The category's own name reads best in a narrow column; the tool tip gives the whole path.
         const int32_t c = data_->categoryIndex(r.targetId);
-        QString text = tr("Any of %1").arg(data_->categoryLabel(c));
+        QString text = c < 0 ? targetLabel(r) : tr("Any %1").arg(QString::fromStdString(data_->snapshot->categories[size_t(c)].name));
         // What a product page would show today for a whole-category target.
         if (anchorType_ == EndpointType::Product && c >= 0 && !it.excluded()) {
             const int32_t best = data_->resolver->bestInCategory(c, uint32_t(anchorIndex_));
-            if (best >= 0) text += tr("  → now %1").arg(QString::fromStdString(data_->snapshot->products[size_t(best)].sku));
+            if (best >= 0) text += tr("  →  %1").arg(QString::fromStdString(data_->snapshot->products[size_t(best)].sku));
         }
         return text;
     }
@@ -293,9 +294,14 @@ QVariant RelationsModel::data(const QModelIndex &index, int role) const
         if (it->inherited) return QBrush(QColor(0x4a, 0x5a, 0x70));
         return {};
     case Qt::ToolTipRole:
-        if (it->inherited && it->excluded()) return tr("Excluded for this product; right-click ▸ Include Again to restore it");
-        if (it->inherited) return tr("Inherited from the category rule; right-click ▸ Exclude to veto it for this product");
+        if (index.column() == Source && it->inherited && it->excluded())
+            return tr("Excluded for this product; right-click ▸ Include Again to restore it");
+        if (index.column() == Source && it->inherited)
+            return tr("Inherited from the category rule; right-click ▸ Exclude to veto it for this product");
         if (index.column() == Pitch) return tr("Double-click to edit the pitch shown beside the recommendation");
+        if (index.column() == Target && it->relation.targetType == EndpointType::Category)
+            return tr("Any product of %1 (and below); a product page shows its best seller in stock")
+                .arg(data_->endpointLabel(EndpointType::Category, it->relation.targetId));
         return display(*it, index.column());
     }
     return {};

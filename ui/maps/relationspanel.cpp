@@ -61,8 +61,12 @@ RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
     tree_->setDropIndicatorShown(true);
     tree_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     tree_->setContextMenuPolicy(Qt::CustomContextMenu);
-    tree_->header()->resizeSection(RelationsModel::Target, 330);
-    tree_->header()->resizeSection(RelationsModel::Pitch, 280);
+    // In the tool tip rather than beside the buttons: a label there would set the panel's minimum width.
+    tree_->setToolTip(tr("Drag a relation to reorder it within its kind; double-click a pitch to edit it; right-click for more"));
+    // Rows as tall as the tables' (tablestyle), so the tree does not look cramped beside them.
+    tree_->setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 0px; }"));
+    tree_->header()->resizeSection(RelationsModel::Target, 340);
+    tree_->header()->resizeSection(RelationsModel::Pitch, 270);
     tree_->header()->setStretchLastSection(true);
     connect(tree_, &QWidget::customContextMenuRequested, this, &RelationsPanel::showMenu);
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
@@ -132,9 +136,6 @@ RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
     button(exclude_);
     button(include_);
     buttons->addStretch(1);
-    auto *hint = new QLabel(tr("Drag to reorder · double-click a pitch to edit it"), this);
-    hint->setStyleSheet(QStringLiteral("color: #777;"));
-    buttons->addWidget(hint);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

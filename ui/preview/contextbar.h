@@ -1,0 +1,45 @@
+#pragma once
+// Who is shopping and when: a customer (searchable; anonymous by default) and the day of the visit (by
+// default the day after the last order, so "already bought" and "due again" read as of today's history).
+#include <QWidget>
+
+#include <climits>
+#include <cstdint>
+#include <memory>
+
+class QComboBox;
+class QDateEdit;
+class QToolButton;
+
+namespace mb {
+
+struct Snapshot;
+
+class ContextBar : public QWidget {
+    Q_OBJECT
+public:
+    explicit ContextBar(QWidget *parent = nullptr);
+
+    void setSnapshot(std::shared_ptr<const Snapshot> snapshot, int32_t lastOrderDay);
+    QString customer() const;              // external id, empty = anonymous
+    bool setCustomer(const QString &externalId);
+    int32_t day() const;                   // days since 1970-01-01; INT32_MIN = the engine's default
+    void setDay(int32_t day);
+    QComboBox *customerBox() const { return customer_; }
+    QDateEdit *dateEdit() const { return date_; }
+
+Q_SIGNALS:
+    void contextChanged();
+
+private:
+    void showDefaultDay();
+
+    QComboBox *customer_;
+    QDateEdit *date_;
+    QToolButton *today_;
+    int32_t defaultDay_ = 0;
+    bool daySet_ = false;
+    bool updating_ = false;
+};
+
+}  // namespace mb

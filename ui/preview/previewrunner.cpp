@@ -1,0 +1,86 @@
+#include "ui/preview/previewrunner.h"
+
+#include "core/mining/minedresults.h"
+#include "core/storage/workspace.h"
+#include "ui/workspacedocument.h"
+
+#include <QElapsedTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace mb {
+
+namespace {
+
+std::shared_ptr<const PreviewBuild> build(std::shared_ptr<Workspace> ws, std::shared_ptr<const Snapshot> snap)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto b = std::make_shared<PreviewBuild>();
+    b->snapshot = snap;
+    b->policies = defaultPolicies();
+    if (!loadPolicies(*ws, b->policies, b->error)) b->policies = defaultPolicies();
+    MinedEvidence evidence;
+    const MinedResults saved = loadMinedResults(*ws, *snap);
+    if (!saved.empty() && !saved.stale) {
+        evidence = buildMinedEvidence(*snap, saved);
+        b->origin = EvidenceOrigin::Saved;
+        b->minedAt = saved.pairsRun ? saved.pairsRun->createdAt : 0;
+    } else if (!snap->basketStart.empty()) {
+        // Nothing saved, or saved before the last import: mine here so that the preview is never blind.
+        evidence = mineEvidence(*snap);
+        b->origin = saved.stale ? EvidenceOrigin::StaleMinedNow : EvidenceOrigin::MinedNow;
+    }
+    b->engine = std::make_shared<PlacementEngine>(*snap, std::move(evidence), b->policies);
+    b->milliseconds = timer.elapsed();
+    return b;
+}
+
+}  // namespace
+
+PreviewRunner::PreviewRunner(WorkspaceDocument *document, QObject *parent) : QObject(parent), document_(document)
+{
+    connect(&watcher_, &QFutureWatcher<std::shared_ptr<const PreviewBuild>>::finished, this, &PreviewRunner::onFinished);
+}
+
+PreviewRunner::~PreviewRunner() { watcher_.waitForFinished(); }
+
+void PreviewRunner::rebuild()
+{
+    ++generation_;
+    const auto snap = document_->snapshot();
+    const auto ws = document_->workspace();
+    if (!snap || !ws) {
+        if (!watcher_.isRunning()) building_ = false;
+        current_.reset();
+        Q_EMIT built();
+        return;
+    }
+    building_ = true;
+    Q_EMIT started();
+    if (watcher_.isRunning()) return;  // onFinished sees the newer generation and starts again
+    running_ = generation_;
+    watcher_.setFuture(QtConcurrent::run(build, ws, snap));
+}
+
+void PreviewRunner::onFinished()
+{
+    const quint64 generation = running_;
+    auto result = watcher_.result();
+    if (generation != generation_) {
+        // The snapshot moved on while this ran: build for the current one instead.
+        const auto snap = document_->snapshot();
+        const auto ws = document_->workspace();
+        if (!snap || !ws) {
+            building_ = false;
+            return;
+        }
+        running_ = generation_;
+        watcher_.setFuture(QtConcurrent::run(build, ws, snap));
+        return;
+    }
+    building_ = false;
+    current_ = std::move(result);
+    Q_EMIT built();
+}
+
+}  // namespace mb

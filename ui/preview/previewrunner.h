@@ -1,0 +1,58 @@
+#pragma once
+// Builds the placement engine for each snapshot on a worker thread: policies from the workspace, the mined
+// evidence from the saved mining results when they are fresh (else mined right there, for the preview
+// only), then the engine's indices. The view calls recommend() on the GUI thread: that part is
+// sub-millisecond, the build is not. A build started for an older snapshot is dropped when it finishes.
+#include "core/placement/placementengine.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace mb {
+
+class WorkspaceDocument;
+
+// Where the engine's mined evidence came from, for the view's status line.
+enum class EvidenceOrigin { None, Saved, StaleMinedNow, MinedNow };
+
+struct PreviewBuild {
+    std::shared_ptr<const Snapshot> snapshot;   // the engine holds a reference into it: kept alive together
+    std::shared_ptr<PlacementEngine> engine;
+    PolicySet policies;
+    EvidenceOrigin origin = EvidenceOrigin::None;
+    int64_t minedAt = 0;                        // UTC seconds of the saved pair run (Saved)
+    qint64 milliseconds = 0;
+    std::string error;                          // the stored policies do not validate (defaults used)
+};
+
+class PreviewRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit PreviewRunner(WorkspaceDocument *document, QObject *parent = nullptr);
+    ~PreviewRunner() override;
+
+    // Starts a build for the document's current snapshot (a running one is dropped when it finishes).
+    void rebuild();
+    bool isBuilding() const { return building_; }
+    const std::shared_ptr<const PreviewBuild> &current() const { return current_; }
+    void waitForFinished() { watcher_.waitForFinished(); }
+
+Q_SIGNALS:
+    void started();
+    void built();  // current() is the new build
+
+private:
+    void onFinished();
+
+    WorkspaceDocument *document_;
+    QFutureWatcher<std::shared_ptr<const PreviewBuild>> watcher_;
+    std::shared_ptr<const PreviewBuild> current_;
+    quint64 generation_ = 0;
+    quint64 running_ = 0;  // the generation the running build was started for
+    bool building_ = false;
+};
+
+}  // namespace mb
