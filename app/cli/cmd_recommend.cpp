@@ -79,7 +79,7 @@ int runRecommend(Context &ctx)
     if (!loadPolicies(*ws, policies, error)) return ctx.workspaceError(error);
     const auto snap = Snapshot::load(*ws, error);
     if (!snap) return ctx.workspaceError(ws->path() + ": cannot load the workspace: " + error);
-    const PlacementEngine engine(*snap, mineEvidence(*snap), policies);
+    const PlacementEngine engine(*snap, evidenceFor(*ws, *snap).evidence, policies);
 
     if (sku) {
         rc.anchor = engine.productIndex(*sku);

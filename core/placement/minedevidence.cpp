@@ -135,4 +135,19 @@ MinedEvidence mineEvidence(const Snapshot &snapshot, size_t easeMaxItems, MinedE
     return b.finish();
 }
 
+EvidenceSource evidenceFor(const Workspace &ws, const Snapshot &snap)
+{
+    EvidenceSource out;
+    const MinedResults saved = loadMinedResults(ws, snap);
+    if (!saved.empty() && !saved.stale) {
+        out.evidence = buildMinedEvidence(snap, saved);
+        out.origin = EvidenceOrigin::Saved;
+        out.minedAt = saved.pairsRun ? saved.pairsRun->createdAt : 0;
+    } else if (!snap.basketStart.empty()) {
+        out.evidence = mineEvidence(snap);
+        out.origin = saved.stale ? EvidenceOrigin::StaleMinedNow : EvidenceOrigin::MinedNow;
+    }
+    return out;
+}
+
 }  // namespace mb

@@ -24,6 +24,7 @@ struct PairStatistics;
 struct EaseModel;
 struct EaseItem;
 struct MinedResults;
+class Workspace;
 
 struct MinedCandidate {
     uint32_t product = 0;
@@ -86,5 +87,15 @@ MinedEvidence buildMinedEvidence(const Snapshot &snapshot, const MinedResults &s
 // Runs pair statistics (min count 2), EASE and replenishment with settings fit for previews and builds
 // the evidence. easeMaxItems bounds the dense EASE model on big catalogs.
 MinedEvidence mineEvidence(const Snapshot &snapshot, size_t easeMaxItems = 3000, MinedEvidenceOptions options = {});
+
+// Where a placement's evidence came from, so a view or the CLI can say so.
+enum class EvidenceOrigin { None, Saved, MinedNow, StaleMinedNow };
+struct EvidenceSource {
+    MinedEvidence evidence;
+    EvidenceOrigin origin = EvidenceOrigin::None;
+    int64_t minedAt = 0;  // when the saved run was made (Saved only)
+};
+// The saved runs when they are there and fresh; otherwise mined here, so a preview is never blind.
+EvidenceSource evidenceFor(const Workspace &ws, const Snapshot &snapshot);
 
 }  // namespace mb

@@ -8,9 +8,13 @@
 #include "core/bundles/bundletakerate.h"
 #include "core/maps/relationresolver.h"
 #include "ui/bundles/bundlecommands.h"
+#include "ui/bundles/bundledelegates.h"
 #include "ui/bundles/tiercolumn.h"
+#include "ui/maps/kindtext.h"
+#include "ui/preview/previewtext.h"
 #include "ui/workspacedocument.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -34,8 +38,9 @@ public:
     {
         setDragEnabled(true);
         setDragDropMode(QAbstractItemView::DragOnly);
-        setAlternatingRowColors(true);
-        setUniformItemSizes(true);
+        setTextElideMode(Qt::ElideRight);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);   // entries elide; sideways scrolling hides the SKU
+        setItemDelegate(new ProductEntryDelegate(false, this));
     }
 
 protected:
@@ -43,11 +48,29 @@ protected:
     QMimeData *mimeData(const QList<QListWidgetItem *> &items) const override
     {
         if (items.isEmpty()) return nullptr;
+        const qint64 id = items.front()->data(bundleroles::ProductId).toLongLong();
+        if (id <= 0) return nullptr;   // a kind header or a message row
         auto *m = new QMimeData;
-        m->setData(QString::fromLatin1(ProductMimeType), QByteArray::number(items.front()->data(Qt::UserRole).toLongLong()));
+        m->setData(QString::fromLatin1(ProductMimeType), QByteArray::number(id));
         return m;
     }
 };
+
+namespace {
+
+// One product row for the drag lists: the title as text (what keyboard search matches), SKU and id as data.
+QListWidgetItem *productItem(const SnapshotProduct &p, QListWidget *list)
+{
+    const QString sku = QString::fromStdString(p.sku);
+    auto *item = new QListWidgetItem(QString::fromStdString(p.title), list);
+    item->setData(bundleroles::ProductId, qint64(p.id));
+    item->setData(bundleroles::Sku, sku);
+    item->setToolTip(QStringLiteral("<b>%1</b> %2<br>%3").arg(sku.toHtmlEscaped(), QString::fromStdString(p.title).toHtmlEscaped(),
+                                                              QCoreApplication::translate("mb::BundlesView", "Drag onto a tier to add it")));
+    return item;
+}
+
+}  // namespace
 
 BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : WorkspaceView(document, parent)
 {
@@ -62,7 +85,9 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     auto *listTitle = new QLabel(tr("<b>Bundles</b>"), left);
     list_ = new QListWidget(left);
     list_->setObjectName(QStringLiteral("bundleList"));
-    list_->setAlternatingRowColors(true);
+    list_->setItemDelegate(new BundleEntryDelegate(list_));
+    list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    list_->setSpacing(1);
     auto *generate = new QPushButton(tr("Generate from product…"), left);
     generate->setToolTip(tr("Build Basic / Standard / Premium from a product's map in one click"));
     remove_ = new QPushButton(tr("Delete bundle"), left);
@@ -105,9 +130,19 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     ml->addWidget(empty_, 1);
 
     // Right: what to drag in.
-    auto *tabs = new QTabWidget(splitter_);
+    auto *right = new QWidget(splitter_);
+    auto *rl = new QVBoxLayout(right);
+    rl->setContentsMargins(0, 0, 0, 0);
+    auto *tabs = new QTabWidget(right);
+    auto *hint = new QLabel(tr("Drag an entry onto a tier to add it; dropping it again adds one more."), right);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color: palette(mid); padding: 2px 4px;"));
+    rl->addWidget(tabs, 1);
+    rl->addWidget(hint);
+    right->setMinimumWidth(240);
+    left->setMinimumWidth(185);
     mapList_ = new ProductDragList(tabs);
-    mapList_->setToolTip(tr("The anchor's map: drag an item onto a tier"));
+    mapList_->setToolTip(tr("The anchor's map, grouped by kind: drag an entry onto a tier"));
     auto *catalogPage = new QWidget(tabs);
     auto *cl = new QVBoxLayout(catalogPage);
     cl->setContentsMargins(4, 4, 4, 4);
@@ -115,6 +150,7 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     search_->setPlaceholderText(tr("Search SKU or title"));
     search_->setClearButtonEnabled(true);
     catalogList_ = new ProductDragList(catalogPage);
+    catalogList_->setUniformItemSizes(true);   // up to 500 rows, all alike
     cl->addWidget(search_);
     cl->addWidget(catalogList_, 1);
     tabs->addTab(mapList_, tr("Anchor's map"));
@@ -122,11 +158,12 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
 
     splitter_->addWidget(left);
     splitter_->addWidget(middle);
-    splitter_->addWidget(tabs);
+    splitter_->addWidget(right);
     splitter_->setStretchFactor(0, 0);
     splitter_->setStretchFactor(1, 1);
     splitter_->setStretchFactor(2, 0);
-    splitter_->setSizes({190, 960, 250});
+    splitter_->setChildrenCollapsible(false);
+    splitter_->setSizes({190, 800, 250});
 
     connect(list_, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= int(bundles_.size())) return;
@@ -136,7 +173,7 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     });
     connect(generate, &QPushButton::clicked, this, [this] {
         QString sku;
-        if (auto *item = catalogList_->currentItem()) sku = item->data(Qt::UserRole + 1).toString();
+        if (auto *item = catalogList_->currentItem()) sku = item->data(bundleroles::Sku).toString();
         bool ok = false;
         sku = QInputDialog::getText(this, tr("Generate bundle"), tr("SKU of the anchor product:"), QLineEdit::Normal, sku, &ok).trimmed();
         if (ok && !sku.isEmpty()) generateFor(sku);
@@ -195,9 +232,17 @@ void BundlesView::refresh()
     if (snap) {
         const BundleCatalog catalog(*snap);
         for (const Bundle &b : bundles_) {
-            const size_t issues = checkBundle(catalog, b).size();
-            auto *item = new QListWidgetItem(QString::fromStdString(b.name) + (issues ? QStringLiteral("  ⚠ %1").arg(issues) : QString()), list_);
-            item->setToolTip(issues ? tr("%n warning(s) to look at", nullptr, int(issues)) : tr("No warnings"));
+            const auto issues = checkBundle(catalog, b);
+            const SnapshotProduct *anchor = catalog.product(b.anchorProductId);
+            const QString anchorText = anchor ? QString::fromStdString(anchor->sku) + QStringLiteral(" · ") + QString::fromStdString(anchor->title)
+                                              : tr("(unknown anchor)");
+            auto *item = new QListWidgetItem(QString::fromStdString(b.name), list_);
+            item->setData(bundleroles::AnchorText, anchorText);
+            item->setData(bundleroles::Issues, int(issues.size()));
+            QStringList tip{QStringLiteral("<b>%1</b><br>%2").arg(QString::fromStdString(b.name).toHtmlEscaped(), anchorText.toHtmlEscaped())};
+            for (const BundleIssue &i : issues) tip << QStringLiteral("⚠ ") + QString::fromStdString(i.message).toHtmlEscaped();
+            if (issues.empty()) tip << tr("No warnings");
+            item->setToolTip(tip.join(QStringLiteral("<br>")));
             if (b.id == currentId_) list_->setCurrentItem(item);
         }
     }
@@ -268,14 +313,24 @@ void BundlesView::fillMap()
     const BundleCatalog catalog(*snap);
     const int32_t anchor = catalog.index(b->anchorProductId);
     if (anchor < 0) return;
-    for (const ResolvedRelation &r : RelationResolver(*snap).resolve(uint32_t(anchor))) {
-        const SnapshotProduct &p = snap->products[r.product];
-        auto *item = new QListWidgetItem(QStringLiteral("%1 · %2\n%3").arg(QString::fromLatin1(kindName(r.kind)), QString::fromStdString(p.sku),
-                                                                         QString::fromStdString(p.title)),
-                                         mapList_);
-        item->setData(Qt::UserRole, qint64(p.id));
-        item->setData(Qt::UserRole + 1, QString::fromStdString(p.sku));
-        item->setToolTip(QString::fromStdString(r.relation ? r.relation->pitch : std::string()));
+    const auto relations = RelationResolver(*snap).resolve(uint32_t(anchor));
+    // Grouped by kind, in the map's order within a kind: the merchandiser fills Basic from the necessities.
+    for (RelationKind kind : allKinds) {
+        bool headed = false;
+        for (const ResolvedRelation &r : relations) {
+            if (r.kind != kind) continue;
+            if (!headed) {
+                auto *header = new QListWidgetItem(kindPlural(kind), mapList_);
+                header->setData(bundleroles::Header, kindColor(kind));
+                header->setFlags(Qt::ItemIsEnabled);
+                header->setToolTip(kindHint(kind));
+                headed = true;
+            }
+            const SnapshotProduct &p = snap->products[r.product];
+            auto *item = productItem(p, mapList_);
+            const std::string pitch = r.relation ? r.relation->pitch : std::string();
+            if (!pitch.empty()) item->setToolTip(item->toolTip() + QStringLiteral("<br><i>%1</i>").arg(QString::fromStdString(pitch).toHtmlEscaped()));
+        }
     }
     if (mapList_->count() == 0) new QListWidgetItem(tr("The anchor has no map yet"), mapList_);
 }
@@ -289,9 +344,7 @@ void BundlesView::fillCatalog(const QString &filter)
     for (const SnapshotProduct &p : snap->products) {
         const QString sku = QString::fromStdString(p.sku), title = QString::fromStdString(p.title);
         if (!filter.isEmpty() && !sku.contains(filter, Qt::CaseInsensitive) && !title.contains(filter, Qt::CaseInsensitive)) continue;
-        auto *item = new QListWidgetItem(sku + QStringLiteral("  ") + title, catalogList_);
-        item->setData(Qt::UserRole, qint64(p.id));
-        item->setData(Qt::UserRole + 1, sku);
+        productItem(p, catalogList_);
         if (++shown == 500) break;   // a search narrows it; a list of 100K rows helps nobody
     }
 }

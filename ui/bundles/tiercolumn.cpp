@@ -1,5 +1,7 @@
 #include "ui/bundles/tiercolumn.h"
 
+#include "ui/bundles/bundledelegates.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -20,13 +22,24 @@ namespace {
 
 QString money(double v) { return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v, 'f', 2); }
 
+// A cell widget at its natural height in the middle of a two-line row, not stretched to fill it.
+QWidget *centred(QWidget *w)
+{
+    auto *cell = new QWidget;
+    auto *l = new QHBoxLayout(cell);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->setAlignment(Qt::AlignCenter);
+    l->addWidget(w);
+    return cell;
+}
+
 }  // namespace
 
 TierColumn::TierColumn(int index, QWidget *parent) : QFrame(parent), index_(index)
 {
     setFrameShape(QFrame::StyledPanel);
     setAcceptDrops(true);
-    setMinimumWidth(250);
+    setMinimumWidth(210);
     auto *layout = new QVBoxLayout(this);
     auto *head = new QHBoxLayout;
     name_ = new QLineEdit(this);
@@ -55,10 +68,24 @@ TierColumn::TierColumn(int index, QWidget *parent) : QFrame(parent), index_(inde
     layout->addLayout(priceRow);
 
     items_ = new QTableWidget(0, 4, this);
-    items_->setHorizontalHeaderLabels({tr("Item"), tr("Qty"), tr("Optional"), QString()});
+    items_->setHorizontalHeaderLabels({tr("Item"), tr("Qty"), tr("Opt."), QString()});
+    items_->horizontalHeaderItem(2)->setToolTip(tr("Optional: offered with the tier, not in its price"));
+    items_->horizontalHeaderItem(1)->setToolTip(tr("Quantity in the tier"));
     items_->verticalHeader()->hide();
-    items_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int c = 1; c < 4; ++c) items_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    // Row height fits SKU and title on two lines; the editors sit centred in it.
+    items_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    items_->verticalHeader()->setDefaultSectionSize(2 * fontMetrics().height() + 10);
+    items_->setItemDelegateForColumn(0, new ProductEntryDelegate(true, items_));
+    auto *header = items_->horizontalHeader();
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    header->setMinimumSectionSize(24);
+    // The editors need little room; the item's title gets the rest.
+    const int qtyWidth = qtyWidth_ = fontMetrics().horizontalAdvance(QStringLiteral("999")) + 26;
+    const int optWidth = std::max(fontMetrics().horizontalAdvance(tr("Opt.")) + 10, 30);
+    for (auto [c, w] : {std::pair{1, qtyWidth}, std::pair{2, optWidth}, std::pair{3, 24}}) {
+        header->setSectionResizeMode(c, QHeaderView::Fixed);
+        header->resizeSection(c, w);
+    }
     items_->setSelectionMode(QAbstractItemView::NoSelection);
     items_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     items_->setAlternatingRowColors(true);
@@ -69,6 +96,8 @@ TierColumn::TierColumn(int index, QWidget *parent) : QFrame(parent), index_(inde
 
     totals_ = new QLabel(this);
     totals_->setTextFormat(Qt::RichText);
+    totals_->setToolTip(tr("Worth: the items' prices added up. Savings: worth minus price. Available: how many can be made from stock. "
+                           "Orders with it: past orders with the anchor that held every required item (share of the anchor's orders)."));
     layout->addWidget(totals_);
     warnings_ = new QLabel(this);
     warnings_->setWordWrap(true);
@@ -123,9 +152,10 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
     for (int r = 0; r < int(tier.items.size()); ++r) {
         const BundleItem &it = tier.items[size_t(r)];
         const SnapshotProduct *p = catalog.product(it.productId);
-        // SKU above the title: the column is narrow and both are needed to tell two cards apart.
-        auto *label = new QTableWidgetItem(p ? QString::fromStdString(p->sku) + QLatin1Char('\n') + QString::fromStdString(p->title) : tr("(unknown)"));
-        if (p) label->setToolTip(QString::fromStdString(p->title) + QStringLiteral("\n") + tr("Price %1, cost %2, stock %3")
+        // SKU above the title (the delegate draws both): the column is narrow and both tell two cards apart.
+        auto *label = new QTableWidgetItem(p ? QString::fromStdString(p->title) : tr("(unknown product)"));
+        label->setData(bundleroles::Sku, p ? QString::fromStdString(p->sku) : QStringLiteral("?"));
+        if (p) label->setToolTip(QString::fromStdString(p->sku) + QStringLiteral("  ") + QString::fromStdString(p->title) + QStringLiteral("\n") + tr("Price %1, cost %2, stock %3")
                                      .arg(money(p->price), money(p->cost), p->stock < 0 ? QStringLiteral("?") : QString::number(p->stock)));
         for (const BundleIssue &i : issues)
             if (i.item == r) label->setForeground(QColor(0xB0, 0x3A, 0x2E));
@@ -135,11 +165,12 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
         qty->setValue(it.quantity);
         qty->setKeyboardTracking(false);
         qty->setFrame(false);
+        qty->setFixedWidth(qtyWidth_ - 4);
         connect(qty, &QSpinBox::valueChanged, this, [this, r](int v) {
             tier_.items[size_t(r)].quantity = v;
             emitEdit(tr("Change quantity"), 3);
         });
-        items_->setCellWidget(r, 1, qty);
+        items_->setCellWidget(r, 1, centred(qty));
         auto *opt = new QCheckBox;
         opt->setChecked(it.optional);
         opt->setToolTip(tr("Optional: offered with the tier, not in its price"));
@@ -147,12 +178,7 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
             tier_.items[size_t(r)].optional = on;
             emitEdit(on ? tr("Make item optional") : tr("Make item required"), 0);
         });
-        auto *cell = new QWidget;
-        auto *cl = new QHBoxLayout(cell);
-        cl->setContentsMargins(0, 0, 0, 0);
-        cl->setAlignment(Qt::AlignCenter);
-        cl->addWidget(opt);
-        items_->setCellWidget(r, 2, cell);
+        items_->setCellWidget(r, 2, centred(opt));
         auto *del = new QToolButton;
         del->setText(QStringLiteral("✕"));
         del->setAutoRaise(true);
@@ -161,9 +187,8 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
             tier_.items.erase(tier_.items.begin() + r);
             emitEdit(tr("Remove item"), 0);
         });
-        items_->setCellWidget(r, 3, del);
+        items_->setCellWidget(r, 3, centred(del));
     }
-    items_->resizeRowsToContents();
     const QString margin = std::isnan(t.marginPercent) ? QStringLiteral("–")
                                                        : QStringLiteral("%1 (%2 %)").arg(money(t.margin), QLocale().toString(t.marginPercent, 'f', 1));
     totals_->setText(QStringLiteral("<table cellspacing=2>"
@@ -173,11 +198,11 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
                                     "<tr><td>%7</td><td align=right>%8</td></tr>"
                                     "<tr><td>%9</td><td align=right>%10</td></tr>"
                                     "<tr><td>%11</td><td align=right>%12</td></tr></table>")
-                         .arg(tr("Price"), money(t.price), tr("Worth (sum of items)"), money(t.compareAt), tr("Savings"),
+                         .arg(tr("Price"), money(t.price), tr("Worth"), money(t.compareAt), tr("Savings"),
                               std::isnan(t.savingsPercent) ? money(t.savings)
                                                            : QStringLiteral("%1 (%2 %)").arg(money(t.savings), QLocale().toString(t.savingsPercent, 'f', 1)),
                               tr("Margin"), margin, tr("Available"), t.availability < 0 ? QStringLiteral("–") : QString::number(t.availability),
-                              tr("Orders holding it"),
+                              tr("Orders with it"),
                               std::isnan(take.share) ? QString::number(take.orders)
                                                      : QStringLiteral("%1 (%2 %)").arg(take.orders).arg(QLocale().toString(take.share * 100, 'f', 1))));
     QStringList lines;

@@ -39,6 +39,7 @@ protected:
 private:
     void emitEdit(const QString &what, int mergeKey);
     int index_;
+    int qtyWidth_ = 0;
     BundleTier tier_;
     bool updating_ = false;
     QLineEdit *name_;

@@ -19,18 +19,10 @@ std::shared_ptr<const PreviewBuild> build(std::shared_ptr<Workspace> ws, std::sh
     b->snapshot = snap;
     b->policies = defaultPolicies();
     if (!loadPolicies(*ws, b->policies, b->error)) b->policies = defaultPolicies();
-    MinedEvidence evidence;
-    const MinedResults saved = loadMinedResults(*ws, *snap);
-    if (!saved.empty() && !saved.stale) {
-        evidence = buildMinedEvidence(*snap, saved);
-        b->origin = EvidenceOrigin::Saved;
-        b->minedAt = saved.pairsRun ? saved.pairsRun->createdAt : 0;
-    } else if (!snap->basketStart.empty()) {
-        // Nothing saved, or saved before the last import: mine here so that the preview is never blind.
-        evidence = mineEvidence(*snap);
-        b->origin = saved.stale ? EvidenceOrigin::StaleMinedNow : EvidenceOrigin::MinedNow;
-    }
-    b->engine = std::make_shared<PlacementEngine>(*snap, std::move(evidence), b->policies);
+    EvidenceSource source = evidenceFor(*ws, *snap);
+    b->origin = source.origin;
+    b->minedAt = source.minedAt;
+    b->engine = std::make_shared<PlacementEngine>(*snap, std::move(source.evidence), b->policies);
     b->milliseconds = timer.elapsed();
     return b;
 }

@@ -16,7 +16,6 @@ namespace mb {
 class WorkspaceDocument;
 
 // Where the engine's mined evidence came from, for the view's status line.
-enum class EvidenceOrigin { None, Saved, StaleMinedNow, MinedNow };
 
 struct PreviewBuild {
     std::shared_ptr<const Snapshot> snapshot;   // the engine holds a reference into it: kept alive together
