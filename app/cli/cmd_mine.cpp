@@ -27,16 +27,6 @@ int emit(Context &ctx, const std::optional<std::string> &out, const std::string 
     return Success;
 }
 
-std::shared_ptr<const Snapshot> load(Context &ctx, std::unique_ptr<Workspace> &ws, int &code, bool readOnly = true)
-{
-    ws = ctx.openWorkspace(code, readOnly);
-    if (!ws) return nullptr;
-    std::string error;
-    auto snap = Snapshot::load(*ws, error);
-    if (!snap) code = ctx.workspaceError(error);
-    return snap;
-}
-
 int runPairs(Context &ctx)
 {
     CliArgs a(ctx.args, {"min-support", "min-count", "min-confidence", "out"}, {});
@@ -49,7 +39,7 @@ int runPairs(Context &ctx)
         return ctx.usage("--min-support and --min-confidence take a share between 0 and 1");
     int code = Success;
     std::unique_ptr<Workspace> ws;
-    auto snap = load(ctx, ws, code);
+    auto snap = ctx.openSnapshot(ws, code);
     if (!snap) return code;
     std::string csv;
     appendCsvRow(csv, {"antecedent", "consequent", "count", "support", "confidence", "lift", "cosine"});
@@ -78,7 +68,7 @@ int runEase(Context &ctx)
     if (o.lambda <= 0 || o.topK <= 0) return ctx.usage("--lambda and --top must be positive");
     int code = Success;
     std::unique_ptr<Workspace> ws;
-    auto snap = load(ctx, ws, code);
+    auto snap = ctx.openSnapshot(ws, code);
     if (!snap) return code;
     const EaseModel m = trainEase(*snap, o);
     if (!m.ok()) return ctx.badInput("EASE: " + m.error);
@@ -104,7 +94,7 @@ int runMineAll(Context &ctx)
     if (!a.ok()) return ctx.usage(a.error());
     int code = Success;
     std::unique_ptr<Workspace> ws;
-    auto snap = load(ctx, ws, code, false);
+    auto snap = ctx.openSnapshot(ws, code, false);
     if (!snap) return code;
     if (ws->isReadOnly()) return ctx.workspaceError(ws->path() + ": the workspace is read-only; nothing was saved");
     std::string error;

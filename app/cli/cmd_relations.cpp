@@ -26,11 +26,9 @@ int runList(Context &ctx)
     CliArgs a(ctx.args, {"sku"}, {});
     if (!a.ok()) return ctx.usage(a.error());
     int code = Success;
-    auto ws = ctx.openWorkspace(code, true);
-    if (!ws) return code;
-    std::string error;
-    auto snap = Snapshot::load(*ws, error);
-    if (!snap) return ctx.workspaceError(error);
+    std::unique_ptr<Workspace> ws;
+    const auto snap = ctx.openSnapshot(ws, code, true);
+    if (!snap) return code;
     QJsonArray rows;
     std::string text;
     if (const auto sku = a.value("sku")) {

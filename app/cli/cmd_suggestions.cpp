@@ -21,14 +21,8 @@ struct Loaded {
 
 bool loadAll(Context &ctx, Loaded &l, int &code)
 {
-    l.ws = ctx.openWorkspace(code);
-    if (!l.ws) return false;
-    std::string error;
-    l.snap = Snapshot::load(*l.ws, error);
-    if (!l.snap) {
-        code = ctx.workspaceError(error);
-        return false;
-    }
+    l.snap = ctx.openSnapshot(l.ws, code, false);
+    if (!l.snap) return false;
     l.resolver = std::make_unique<RelationResolver>(*l.snap);
     l.mined = loadMinedResults(*l.ws, *l.snap);
     if (l.mined.empty()) {

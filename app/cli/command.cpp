@@ -1,5 +1,6 @@
 #include "command.h"
 
+#include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 
 #include <QJsonDocument>
@@ -50,6 +51,16 @@ std::unique_ptr<Workspace> Context::openWorkspace(int &exitCode, bool readOnly) 
     if (!ws && readOnly && kind == WorkspaceError::ReadOnly) ws = Workspace::open(workspace, error, &kind, false);
     if (!ws) exitCode = workspaceError(error);
     return ws;
+}
+
+std::shared_ptr<const Snapshot> Context::openSnapshot(std::unique_ptr<Workspace> &ws, int &exitCode, bool readOnly) const
+{
+    ws = openWorkspace(exitCode, readOnly);
+    if (!ws) return nullptr;
+    std::string error;
+    auto snap = Snapshot::load(*ws, error);
+    if (!snap) exitCode = workspaceError(ws->path() + ": cannot load the workspace: " + error);
+    return snap;
 }
 
 std::string grouped(long long n)

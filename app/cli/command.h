@@ -12,6 +12,7 @@
 
 namespace mb {
 class Workspace;
+struct Snapshot;
 }
 
 namespace mb::cli {
@@ -32,6 +33,8 @@ struct Context {
 
     // Opens --workspace (required); prints the error and returns null when it cannot.
     std::unique_ptr<Workspace> openWorkspace(int &exitCode, bool readOnly = false) const;
+    // Opens --workspace into ws and loads its snapshot; prints the error and returns null when it cannot.
+    std::shared_ptr<const Snapshot> openSnapshot(std::unique_ptr<Workspace> &ws, int &exitCode, bool readOnly = true) const;
 };
 
 struct Command {

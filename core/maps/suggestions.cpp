@@ -108,8 +108,7 @@ std::vector<Suggestion> SuggestionEngine::all(const SuggestionFilter &f) const
     return out;
 }
 
-namespace {
-bool storeOne(Workspace &ws, int64_t anchor, int64_t target, RelationKind kind, RelationStatus status, std::string &error)
+Relation minedRelation(int64_t anchor, int64_t target, RelationKind kind, RelationStatus status)
 {
     Relation r;
     r.anchorId = anchor;
@@ -117,6 +116,13 @@ bool storeOne(Workspace &ws, int64_t anchor, int64_t target, RelationKind kind, 
     r.kind = kind;
     r.source = RelationSource::Mined;
     r.status = status;
+    return r;
+}
+
+namespace {
+bool storeOne(Workspace &ws, int64_t anchor, int64_t target, RelationKind kind, RelationStatus status, std::string &error)
+{
+    Relation r = minedRelation(anchor, target, kind, status);
     return RelationStore(ws).add(r, error);
 }
 }  // namespace
@@ -136,11 +142,7 @@ int acceptSuggestions(Workspace &ws, const Snapshot &snap, const std::vector<Sug
     Transaction tx(ws);
     int added = 0;
     for (const Suggestion &s : list) {
-        Relation r;
-        r.anchorId = snap.products[s.anchor].id;
-        r.targetId = snap.products[s.target].id;
-        r.kind = s.kind.kind;
-        r.source = RelationSource::Mined;
+        Relation r = minedRelation(snap.products[s.anchor].id, snap.products[s.target].id, s.kind.kind, RelationStatus::Active);
         if (!insertRelationInTransaction(ws.db(), r, error)) return -1;
         ++added;
     }

@@ -54,6 +54,9 @@ private:
 
 std::string evidenceText(const PairRule &pair, double easeWeight, const ReplenishmentStat *replenishment);
 
+// A relation of source mined from anchor product to target product: what accepting or rejecting stores.
+Relation minedRelation(int64_t anchorProductId, int64_t targetProductId, RelationKind kind, RelationStatus status);
+
 // Accept: a relation from the anchor product to the target product of this kind, source mined, active.
 bool acceptSuggestion(Workspace &ws, int64_t anchorProductId, int64_t targetProductId, RelationKind kind, std::string &error);
 // Reject: remembered as a relation with status rejected, so later mining does not suggest it again.

@@ -1,6 +1,7 @@
 #include "ui/maps/mapcommands.h"
 
 #include "core/maps/relationstore.h"
+#include "core/maps/suggestions.h"
 #include "core/storage/workspace.h"
 #include "ui/maps/kindtext.h"
 #include "ui/maps/mapnotifier.h"
@@ -11,17 +12,6 @@
 namespace mb {
 
 namespace {
-
-Relation mined(int64_t anchor, int64_t target, RelationKind kind, RelationStatus status)
-{
-    Relation r;
-    r.anchorId = anchor;
-    r.targetId = target;
-    r.kind = kind;
-    r.source = RelationSource::Mined;
-    r.status = status;
-    return r;
-}
 
 void failed(WorkspaceDocument *doc, QUndoCommand *cmd, const std::string &error)
 {
@@ -119,7 +109,7 @@ IncludeInheritedCommand::IncludeInheritedCommand(WorkspaceDocument *doc, const R
 }
 
 AcceptSuggestionCommand::AcceptSuggestionCommand(WorkspaceDocument *doc, int64_t anchor, int64_t target, RelationKind kind, const QString &label)
-    : RelationCommand(doc, std::nullopt, mined(anchor, target, kind, RelationStatus::Active),
+    : RelationCommand(doc, std::nullopt, minedRelation(anchor, target, kind, RelationStatus::Active),
                       QObject::tr("Accept %1 as %2").arg(label, kindTitle(kind).toLower()))
 {
 }
@@ -142,7 +132,7 @@ bool AcceptSuggestionCommand::firstAdd(Relation &r, std::string &error)
 }
 
 RejectSuggestionCommand::RejectSuggestionCommand(WorkspaceDocument *doc, int64_t anchor, int64_t target, RelationKind kind, const QString &label)
-    : RelationCommand(doc, std::nullopt, mined(anchor, target, kind, RelationStatus::Rejected), QObject::tr("Reject suggestion %1").arg(label))
+    : RelationCommand(doc, std::nullopt, minedRelation(anchor, target, kind, RelationStatus::Rejected), QObject::tr("Reject suggestion %1").arg(label))
 {
 }
 
@@ -181,7 +171,7 @@ void BulkAcceptCommand::redo()
     if (added_.empty()) {
         if (acceptSuggestions(ws, *snapshot_, suggestions_, error) < 0) return failed(doc_, this, error);
         for (const Suggestion &s : suggestions_) {
-            Relation r = mined(snapshot_->products[s.anchor].id, snapshot_->products[s.target].id, s.kind.kind, RelationStatus::Active);
+            Relation r = minedRelation(snapshot_->products[s.anchor].id, snapshot_->products[s.target].id, s.kind.kind, RelationStatus::Active);
             if (!readBack(ws, r, error)) return failed(doc_, this, error);
             added_.push_back(r);
         }
