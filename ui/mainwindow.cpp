@@ -177,7 +177,9 @@ void MainWindow::openDemoWorkspace()
     });
     watcher->setFuture(QtConcurrent::run([path]() {
         std::string error;
-        return createDemoWorkspace(path.toStdString(), DemoParameters{}, error) ? QString() : QString::fromStdString(error);
+        DemoParameters demo;
+        demo.mine = true;  // first start shows suggestions in Maps straight away
+        return createDemoWorkspace(path.toStdString(), demo, error) ? QString() : QString::fromStdString(error);
     }));
 }
 

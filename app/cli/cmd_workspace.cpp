@@ -32,6 +32,7 @@ int runDemo(Context &ctx)
     if (ctx.workspace.empty()) return ctx.usage("demo needs --workspace FILE");
     DemoParameters p;
     p.seed = uint64_t(seed);
+    p.mine = true;  // the demo store comes with its mining done, as the app shows it at first start
     std::string error;
     if (!createDemoWorkspace(ctx.workspace, p, error)) return ctx.workspaceError(error);
     if (ctx.json) ctx.printJson({{"workspace", QString::fromStdString(ctx.workspace)}, {"seed", seed}});

@@ -1,12 +1,13 @@
 #include "core/demo/demogenerator.h"
 
-#include "core/demo/demomaps.h"
 #include "core/demo/demobundles.h"
-
 #include "core/demo/democatalog.h"
+#include "core/demo/demomaps.h"
 #include "core/demo/demoorders.h"
 #include "core/demo/demorandom.h"
+#include "core/mining/minedresults.h"
 #include "core/storage/importer.h"
+#include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 
 #include <algorithm>
@@ -80,7 +81,12 @@ bool createDemoWorkspace(const std::string &path, const DemoParameters &p, std::
     if (ok)
         ok = writeOrders(*ws, store.orders, file, ordersReport);
     std::string mapError;
-    if (ok && addDemoMap(*ws, mapError) && addDemoBundles(*ws, mapError))
+    auto mine = [&] {
+        if (!p.mine) return true;
+        const auto snap = Snapshot::load(*ws, mapError);
+        return snap && mineAndSave(*ws, *snap, MiningSettings(), mapError);
+    };
+    if (ok && addDemoMap(*ws, mapError) && addDemoBundles(*ws, mapError) && mine())
         return true;
     error = "cannot write the demo store into " + path + ": " +
             (!mapError.empty() ? mapError : failed.error.empty() ? std::string("the write was cancelled") : failed.error);

@@ -15,6 +15,9 @@ struct DemoParameters {
     int orders = 6000;      // orders generated, exactly (cancellations and returns included)
     int customers = 1500;   // customers generated; every one orders unless `orders` runs out first
     int64_t endDate = 20'757 * int64_t(86400);  // UTC seconds of the last day: 2026-10-31
+    // Save pair statistics, EASE and replenishment in the workspace, so the Maps view shows suggestions at
+    // first start. Tests leave it off to see an unmined store.
+    bool mine = false;
 };
 
 struct DemoStore {

@@ -3,6 +3,7 @@
 // the checks every format applies the same way (ragged rows, open quotes, exact duplicates, numbers,
 // duplicate SKUs, progress), so a reject reads the same whichever platform wrote the file.
 #include "core/io/csvreader.h"
+#include "core/io/fieldparse.h"
 #include "core/io/importparser.h"
 
 #include <optional>
@@ -27,9 +28,12 @@ struct Context {
     // A semicolon-separated file comes from a locale that writes "12,50"; there "1,500" is 1.5, not 1500.
     bool decimalComma;
 
+    // A cell as the product means it: trimmed, and without the leading ' that spreadsheet-safe exporters
+    // (ours, WooCommerce's) put before = + - @.
     std::string_view cell(const CsvRecord &r, int column) const
     {
-        return column >= 0 && size_t(column) < r.fields.size() ? trimmed(r.fields[size_t(column)]) : std::string_view();
+        return column >= 0 && size_t(column) < r.fields.size() ? trimmed(stripFormulaGuard(trimmed(r.fields[size_t(column)])))
+                                                               : std::string_view();
     }
     void reject(const CsvRecord &r, int column, std::string_view value, std::string reason)
     {

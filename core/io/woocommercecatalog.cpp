@@ -20,6 +20,7 @@ struct Row {
 
 constexpr const char *kLinkTypes[3] = {"upsell", "cross-sell", "grouped"};
 
+// A token of a list cell (Upsells) can carry its own guard when a spreadsheet wrote the list.
 std::string unguarded(std::string_view s) { return std::string(trimmed(stripFormulaGuard(s))); }
 
 }  // namespace
@@ -44,7 +45,7 @@ ParseResult parseWooCommerce(Context &ctx)
         ProductRecord p;
         p.line = r.line;
         const std::string idText(ctx.cell(r, id));
-        p.sku = unguarded(ctx.cell(r, sku));
+        p.sku = std::string(ctx.cell(r, sku));
         // WooCommerce refers to a product without a SKU as "id:N"; using that as its key keeps links to it.
         if (p.sku.empty() && !idText.empty()) p.sku = "id:" + idText;
         if (p.sku.empty()) {
@@ -55,14 +56,14 @@ ParseResult parseWooCommerce(Context &ctx)
         if (!ctx.claimSku(r, sku >= 0 ? sku : id, p.sku)) return;
         if (!p.stock && parseBool(ctx.cell(r, inStock)) == false) p.stock = 0;
         if (!ctx.cell(r, sale).empty()) ++onSale;
-        p.title = unguarded(ctx.cell(r, name));
-        p.category = deepestCategoryPath(unguarded(ctx.cell(r, categories)), ',');
-        const auto brandList = splitEscapedList(unguarded(ctx.cell(r, brands)), ',');
+        p.title = std::string(ctx.cell(r, name));
+        p.category = deepestCategoryPath(std::string(ctx.cell(r, categories)), ',');
+        const auto brandList = splitEscapedList(std::string(ctx.cell(r, brands)), ',');
         if (!brandList.empty()) p.brand = brandList.front();
         if (!idText.empty()) keyOfId.emplace("id:" + idText, p.sku);
         Row row;
         row.product = out.products.size();
-        row.parent = unguarded(ctx.cell(r, parent));
+        row.parent = std::string(ctx.cell(r, parent));
         for (int k = 0; k < 3; ++k) row.links[k] = std::string(ctx.cell(r, links[k]));
         rows.push_back(std::move(row));
         out.products.push_back(std::move(p));

@@ -224,13 +224,17 @@ bool looksLikeNonMerchandise(const std::string &sku, const std::string &title)
                                         "CARRIAGE", "SHIPPING", "TIP"};
     for (const char *c : codes)
         if (s == c) return true;
-    static const char *const prefixes[] = {"GIFT_", "GIFT-CARD", "DCGS", "SHIP-", "FEE-"};
+    static const char *const prefixes[] = {"GIFT_", "GIFT-CARD", "SHIP-", "FEE-"};
     for (const char *p : prefixes)
         if (s.rfind(p, 0) == 0) return true;
-    static const char *const words[] = {"POSTAGE", "CARRIAGE", "BANK CHARGES", "AMAZON FEE", "GIFT VOUCHER", "GIFT CARD",
-                                        "ADJUST BAD DEBT", "SHIPPING FEE", "MANUAL", "DISCOUNT"};
-    for (const char *w : words)
+    // Phrases, not single words: a "French carriage lantern" is merchandise, "Next day carriage" is not.
+    static const char *const phrases[] = {"POSTAGE", "BANK CHARGES", "AMAZON FEE", "GIFT VOUCHER", "GIFT CARD",
+                                          "ADJUST BAD DEBT", "SHIPPING FEE", "NEXT DAY CARRIAGE"};
+    for (const char *w : phrases)
         if (t.find(w) != std::string::npos) return true;
+    static const char *const titles[] = {"CARRIAGE", "MANUAL", "DISCOUNT", "EBAY", "SAMPLES"};
+    for (const char *w : titles)
+        if (t == w) return true;
     return false;
 }
 

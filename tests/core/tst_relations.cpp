@@ -254,6 +254,12 @@ private Q_SLOTS:
         QTest::newRow("gift") << "gift_0001_10" << "Dotcomgiftshop Gift Voucher £10.00" << true;
         QTest::newRow("merchandise") << "22916" << "HERB MARKER THYME" << false;
         QTest::newRow("camera") << "CAM-MIR-110" << "Mirrorless camera" << false;
+        // Real Online Retail lines: a word alone does not make a fee.
+        QTest::newRow("carriage clock") << "85168B" << "BLACK BAROQUE CARRIAGE CLOCK" << false;
+        QTest::newRow("carriage lantern") << "23099" << "FRENCH CARRIAGE LANTERN" << false;
+        QTest::newRow("gift shop product") << "DCGS0070" << "CAMOUFLAGE DOG COLLAR" << false;
+        QTest::newRow("next day carriage") << "23444" << "Next Day Carriage" << true;
+        QTest::newRow("ebay adjustment") << "DCGS0003" << "ebay" << true;
     }
     void nonMerchandiseRule()
     {

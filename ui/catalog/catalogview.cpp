@@ -3,6 +3,7 @@
 #include "ui/catalog/categorytreemodel.h"
 #include "ui/catalog/productfilterproxy.h"
 #include "ui/catalog/producttablemodel.h"
+#include "ui/catalog/recommendablecommand.h"
 #include "ui/emptystate.h"
 #include "ui/format.h"
 #include "ui/tablestyle.h"
@@ -11,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -62,6 +64,10 @@ CatalogView::CatalogView(WorkspaceDocument *document, QWidget *parent)
     auto *right = new QWidget(splitter_);
     auto *top = new QHBoxLayout;
     top->addWidget(search_, 1);
+    auto *nonMerch = new QPushButton(tr("Mark Non-Merchandise…"), this);
+    nonMerch->setToolTip(tr("Find postage, fees, vouchers and adjustments and keep them out of every recommendation (undoable)"));
+    connect(nonMerch, &QPushButton::clicked, this, [this] { markNonMerchandise(this->document(), this); });
+    top->addWidget(nonMerch);
     top->addSpacing(12);
     top->addWidget(summary_);
     auto *rightLayout = new QVBoxLayout(right);

@@ -1,0 +1,53 @@
+// products non-merchandise: the one-click rule that keeps postage, fees and vouchers out of every
+// recommendation.
+#include "command.h"
+
+#include "core/maps/relationstore.h"
+#include "core/storage/statement.h"
+#include "core/storage/workspace.h"
+
+#include <QJsonArray>
+
+namespace mb::cli {
+namespace {
+
+int runNonMerchandise(Context &ctx)
+{
+    CliArgs a(ctx.args, {}, {"apply"});
+    if (!a.ok()) return ctx.usage(a.error());
+    int code = Success;
+    auto ws = ctx.openWorkspace(code, !a.flag("apply"));
+    if (!ws) return code;
+    RelationStore store(*ws);
+    const std::vector<int64_t> ids = store.nonMerchandiseCandidates();
+    QJsonArray rows;
+    std::string text;
+    Statement s(ws->db(), "SELECT sku, title FROM products WHERE id = ?1");
+    for (int64_t id : ids) {
+        s.bind(1, id);
+        if (s.step()) {
+            rows.append(QJsonObject{{"sku", QString::fromStdString(s.text(0))}, {"title", QString::fromStdString(s.text(1))}});
+            text += "  " + s.text(0) + "\t" + s.text(1) + "\n";
+        }
+        s.reset();
+    }
+    if (a.flag("apply")) {
+        if (ws->isReadOnly()) return ctx.workspaceError(ws->path() + ": the workspace is read-only; nothing was changed");
+        std::string error;
+        if (!store.setRecommendable(ids, false, error)) return ctx.workspaceError(error);
+    }
+    if (ctx.json) {
+        ctx.printJson({{"products", rows}, {"applied", a.flag("apply")}});
+    } else {
+        ctx.print(text + grouped(long(ids.size())) + (a.flag("apply") ? " products marked not recommendable\n"
+                                                                     : " products look like no merchandise (run with --apply to mark them)\n"));
+    }
+    return Success;
+}
+
+Registration nonMerchandise("products non-merchandise", "[--apply] [--json]",
+                            "postage, fees, vouchers and adjustments by SKU or title; --apply marks them not recommendable",
+                            runNonMerchandise);
+
+}  // namespace
+}  // namespace mb::cli
