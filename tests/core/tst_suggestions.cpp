@@ -53,6 +53,17 @@ std::unique_ptr<Workspace> tinyStore(const QString &path)
     return ws;
 }
 
+// The demo store with its mining saved, as the app makes it for a user.
+std::unique_ptr<Workspace> minedDemo(const QTemporaryDir &dir)
+{
+    std::string error;
+    const std::string path = dir.filePath("demo.merchbench").toStdString();
+    DemoParameters p;
+    p.mine = true;
+    if (!createDemoWorkspace(path, p, error)) return nullptr;
+    return Workspace::open(path, error);
+}
+
 }  // namespace
 
 class TestSuggestions : public QObject {
@@ -156,11 +167,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         std::string error;
-        const std::string path = dir.filePath("demo.merchbench").toStdString();
-        QVERIFY(createDemoWorkspace(path, DemoParameters(), error));
-        auto ws = Workspace::open(path, error);
+        auto ws = minedDemo(dir);
+        QVERIFY(ws);
         auto snap = load(*ws);
-        QVERIFY(mineAndSave(*ws, *snap, MiningSettings(), error));
         MinedResults mined = loadMinedResults(*ws, *snap);
         RelationResolver resolver(*snap);
         const uint32_t anchor = uint32_t(snap->productIndex("COF-MAC-120"));
@@ -190,11 +199,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         std::string error;
-        const std::string path = dir.filePath("demo.merchbench").toStdString();
-        QVERIFY(createDemoWorkspace(path, DemoParameters(), error));
-        auto ws = Workspace::open(path, error);
+        auto ws = minedDemo(dir);
+        QVERIFY(ws);
         auto snap = load(*ws);
-        QVERIFY(mineAndSave(*ws, *snap, MiningSettings(), error));
         MinedResults mined = loadMinedResults(*ws, *snap);
         RelationResolver resolver(*snap);
         for (const Suggestion &s : SuggestionEngine(*snap, resolver, mined).all(SuggestionFilter())) {
