@@ -26,9 +26,7 @@ private Q_SLOTS:
     {
         QVERIFY(dir_.isValid());
         QString error;
-        WorkspaceError kind;
-        QVERIFY2(doc_.open(mbtest::makeDemo(dir_), error, kind), qPrintable(error));
-        QVERIFY(mbtest::waitLoaded(&doc_));
+        QVERIFY2(mbtest::openDemo(doc_, dir_, error), qPrintable(error));
     }
 
     void productModelAndProxy()

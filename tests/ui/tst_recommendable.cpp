@@ -18,12 +18,9 @@ private Q_SLOTS:
     void markNonMerchandiseUndoRedo()
     {
         QTemporaryDir dir;
-        const QString path = mbtest::makeDemo(dir);
         WorkspaceDocument doc;
         QString error;
-        WorkspaceError kind;
-        QVERIFY2(doc.open(path, error, kind), qPrintable(error));
-        QVERIFY(mbtest::waitLoaded(&doc));
+        QVERIFY2(mbtest::openDemo(doc, dir, error), qPrintable(error));
         auto recommendable = [&](const char *sku) {
             Statement s(doc.workspace()->db(), "SELECT recommendable FROM products WHERE sku = ?1");
             s.bind(1, std::string_view(sku));

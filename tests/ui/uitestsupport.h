@@ -42,4 +42,11 @@ inline bool waitLoaded(const mb::WorkspaceDocument *doc, int timeoutMs = 60000)
     return true;
 }
 
+// Opens a fresh small demo (makeDemo) in doc and waits for its snapshot; false with error set otherwise.
+inline bool openDemo(mb::WorkspaceDocument &doc, const QTemporaryDir &dir, QString &error)
+{
+    mb::WorkspaceError kind;
+    return doc.open(makeDemo(dir), error, kind) && waitLoaded(&doc);
+}
+
 }  // namespace mbtest
