@@ -9,9 +9,9 @@ action=${1:-build}
 build_dir=${MB_BUILD_DIR:-build}
 
 packages=(build-essential cmake ninja-build pkg-config
-          qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev libxkbcommon-dev
+          qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev zlib1g-dev
           libsqlite3-dev sqlite3 libeigen3-dev libxlsxwriter-dev qt6-svg-dev
-          fonts-dejavu-core xvfb xauth)
+          fonts-dejavu-core xvfb xauth ccache)
 
 missing=()
 for p in "${packages[@]}"; do
