@@ -3,15 +3,19 @@
 #   bash packaging/setup.sh run    # install what is missing, build, open the demo store in the app
 #   bash packaging/setup.sh test   # install what is missing, build, run every test
 #   bash packaging/setup.sh build  # install what is missing and build (Release, into ./build)
+#   bash packaging/setup.sh deps   # only install what is missing
+# Proven on a pristine Debian 12 (bookworm) by every CI run (.ci/run, inside ../shared/tools/fresh-debian.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 action=${1:-build}
 build_dir=${MB_BUILD_DIR:-build}
 
-packages=(build-essential cmake ninja-build pkg-config
-          qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev zlib1g-dev
-          libsqlite3-dev sqlite3 libeigen3-dev libxlsxwriter-dev qt6-svg-dev
-          fonts-dejavu-core xvfb xauth ccache)
+# Everything a bare Debian 12 needs. qt6-charts-dev does not pull in libqt6opengl6-dev, whose CMake config
+# Qt6Charts requires; libxlsxwriter links zlib but its -dev package does not depend on zlib1g-dev.
+packages=(build-essential cmake ninja-build pkg-config ccache
+          qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
+          libsqlite3-dev sqlite3 libeigen3-dev libxlsxwriter-dev zlib1g-dev
+          fonts-dejavu-core xvfb xauth)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -24,6 +28,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+[ "$action" = deps ] && exit 0
 
 launcher=()
 command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
@@ -38,14 +43,14 @@ case "$action" in
   run)
     demo="$build_dir/demo.merchbench"
     [ -f "$demo" ] || "$build_dir/app/cli/merchbench-cli" --workspace "$demo" demo --seed 42
-    if [ -x "$build_dir/app/gui/merchbench" ]; then
-      if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-        echo "No display found: starting the app under a virtual X server (xvfb-run)."
-        exec xvfb-run -a "$build_dir/app/gui/merchbench" --workspace "$demo"
-      fi
-      exec "$build_dir/app/gui/merchbench" --workspace "$demo"
+    app="$build_dir/app/gui/merchbench"
+    [ -x "$app" ] || exec "$build_dir/app/cli/merchbench-cli" --workspace "$demo" info
+    # A chosen Qt platform (offscreen, wayland, xcb) is used as it is; without any display, a virtual one.
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+      echo "No display found: starting the app under a virtual X server (xvfb-run)."
+      exec xvfb-run -a "$app" --workspace "$demo"
     fi
-    exec "$build_dir/app/cli/merchbench-cli" --workspace "$demo" info
+    exec "$app" --workspace "$demo"
     ;;
-  *) echo "usage: $0 run|test|build" >&2; exit 1 ;;
+  *) echo "usage: $0 run|test|build|deps" >&2; exit 1 ;;
 esac
