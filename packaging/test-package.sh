@@ -41,8 +41,8 @@ mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/*.sources 2>/dev
 root=$(mktemp -d /var/tmp/mb-package-test.XXXXXX)
 cleanup() {
   local m busy=0
-  for m in dev proc; do mountpoint -q "$root/$m" && { umount "$root/$m" 2>/dev/null || umount -l "$root/$m"; }; done
-  for m in dev proc; do mountpoint -q "$root/$m" && busy=1; done
+  for m in dev/pts dev proc; do mountpoint -q "$root/$m" && { umount "$root/$m" 2>/dev/null || umount -l "$root/$m"; }; done
+  for m in dev/pts dev proc; do mountpoint -q "$root/$m" && busy=1; done
   # Never delete through a mount that is still there.
   [ $busy = 0 ] && rm -rf --one-file-system "$root"
 }
@@ -56,6 +56,7 @@ cp /etc/resolv.conf "$root/etc/" 2>/dev/null || true
 cp "$deb" "$root/tmp/"
 mount -t proc proc "$root/proc"
 mount --bind /dev "$root/dev"
+mount --bind /dev/pts "$root/dev/pts"   # dpkg logs through a pseudo-terminal
 
 chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb DEBIAN_FRONTEND=noninteractive \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin bash -euo pipefail -c '
