@@ -31,10 +31,10 @@ int pragmaInt(sqlite3 *db, const char *sql, int *rc = nullptr)
     return v;
 }
 
-void configure(sqlite3 *db, bool readOnly)
+void configure(sqlite3 *db, bool readOnly, int busyTimeoutMs)
 {
     // An import on a worker holds the write lock for a second or two; an edit made meanwhile waits for it.
-    sqlite3_busy_timeout(db, 15000);
+    sqlite3_busy_timeout(db, busyTimeoutMs);
     execSql(db, "PRAGMA foreign_keys = ON");
     if (!readOnly) {
         // WAL + NORMAL: a crash or kill can lose at most the last commit, never leave a half-written file.
@@ -43,6 +43,11 @@ void configure(sqlite3 *db, bool readOnly)
     }
     execSql(db, "PRAGMA cache_size = -65536");
     execSql(db, "PRAGMA temp_store = MEMORY");
+}
+
+std::string uriFor(const std::string &path, const char *query)
+{
+    return "file:" + QUrl::toPercentEncoding(QString::fromStdString(path), "/").toStdString() + query;
 }
 
 }  // namespace
@@ -65,9 +70,19 @@ sqlite3 *Workspace::db() const
             c = nullptr;
             return db_;
         }
-        configure(c, readOnly_);
+        configure(c, readOnly_, busyTimeoutMs_);
+        if (!readOnly_) refuseWritesOutsideTransactions(c);
     }
     return c;
+}
+
+void Workspace::setBusyTimeout(int milliseconds)
+{
+    busyTimeoutMs_ = milliseconds;
+    std::lock_guard<std::mutex> lock(mutex_);
+    sqlite3_busy_timeout(db_, milliseconds);
+    for (auto &[thread, c] : others_)
+        if (c) sqlite3_busy_timeout(c, milliseconds);
 }
 
 std::unique_ptr<Workspace> Workspace::create(const std::string &path, std::string &error)
@@ -89,13 +104,14 @@ std::unique_ptr<Workspace> Workspace::create(const std::string &path, std::strin
         error = quoted(path) + ": cannot create the workspace: " + error;
         return nullptr;
     }
-    configure(ws->db_, false);
+    configure(ws->db_, false, ws->busyTimeoutMs_);
     if (!migrateSchema(ws->db_, 0, SchemaVersion, error)) {
         error = quoted(path) + ": " + error;
         ws.reset();
         QFile::remove(QString::fromStdString(path));
         return nullptr;
     }
+    refuseWritesOutsideTransactions(ws->db_);
     return ws;
 }
 
@@ -117,7 +133,7 @@ std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string 
 
     // Inspect read-only first so that a file we refuse is never written to, not even by a WAL switch.
     sqlite3 *probe = nullptr;
-    const std::string roUri = "file:" + QUrl::toPercentEncoding(QString::fromStdString(path), "/").toStdString() + "?mode=ro";
+    const std::string roUri = uriFor(path, "?mode=ro");
     int rc = sqlite3_open_v2(roUri.c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
     int appId = 0, version = 0;
     if (rc == SQLITE_OK) appId = pragmaInt(probe, "PRAGMA application_id", &rc);
@@ -125,8 +141,7 @@ std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string 
         // A WAL file in a read-only folder cannot get its -shm; read it as immutable instead.
         sqlite3_close_v2(probe);
         probe = nullptr;
-        const std::string imm = "file:" + QUrl::toPercentEncoding(QString::fromStdString(path), "/").toStdString() + "?immutable=1";
-        rc = sqlite3_open_v2(imm.c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+        rc = sqlite3_open_v2(uriFor(path, "?immutable=1").c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
         if (rc == SQLITE_OK) appId = pragmaInt(probe, "PRAGMA application_id", &rc);
     }
     if (rc == SQLITE_OK) version = pragmaInt(probe, "PRAGMA user_version", &rc);
@@ -155,7 +170,7 @@ std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string 
     ws->target_ = readOnly ? roUri : path;
     if (sqlite3_open_v2(ws->target_.c_str(), &ws->db_, ws->flags_, nullptr) != SQLITE_OK)
         return fail(WorkspaceError::CannotOpen, std::string("cannot open: ") + sqlite3_errmsg(ws->db_));
-    configure(ws->db_, readOnly);
+    configure(ws->db_, readOnly, ws->busyTimeoutMs_);
     if (version < SchemaVersion) {
         // Keep the user's file as it was before touching it: a failed upgrade must not cost them data.
         const QString backup = QString::fromStdString(path) + ".v" + QString::number(version) + ".bak";
@@ -169,6 +184,7 @@ std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string 
         if (!migrateSchema(ws->db_, version, SchemaVersion, err))
             return fail(WorkspaceError::Failed, err + " (the file is unchanged; a copy is in " + backup.toStdString() + ")");
     }
+    if (!readOnly) refuseWritesOutsideTransactions(ws->db_);
     return ws;
 }
 
@@ -176,7 +192,7 @@ WorkspaceCounts Workspace::counts() const
 {
     WorkspaceCounts c;
     auto one = [&](const char *sql) {
-        Statement s(db_, sql);
+        Statement s(db(), sql);
         return s.step() ? s.int64(0) : int64_t(0);
     };
     c.products = one("SELECT count(*) FROM products");
@@ -194,16 +210,16 @@ WorkspaceCounts Workspace::counts() const
 
 std::string Workspace::meta(const std::string &key) const
 {
-    Statement s(db_, "SELECT value FROM meta WHERE key = ?1");
+    Statement s(db(), "SELECT value FROM meta WHERE key = ?1");
     s.bind(1, key);
     return s.step() ? s.text(0) : std::string();
 }
 
-void Workspace::setMeta(const std::string &key, const std::string &value)
+bool Workspace::setMeta(const std::string &key, const std::string &value)
 {
-    Statement s(db_, "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    Statement s(db(), "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     s.bind(1, key).bind(2, value);
-    s.exec();
+    return s.exec();
 }
 
 int64_t Workspace::historyVersion() const
@@ -214,7 +230,7 @@ int64_t Workspace::historyVersion() const
 
 bool Workspace::integrityOk(std::string *detail) const
 {
-    Statement s(db_, "PRAGMA integrity_check");
+    Statement s(db(), "PRAGMA integrity_check");
     std::string all;
     while (s.step()) {
         if (!all.empty()) all += "; ";
@@ -222,24 +238,6 @@ bool Workspace::integrityOk(std::string *detail) const
     }
     if (detail) *detail = all;
     return all == "ok";
-}
-
-Transaction::Transaction(Workspace &ws) : ws_(ws) { ok_ = execSql(ws_.db(), "BEGIN IMMEDIATE"); }
-
-Transaction::~Transaction()
-{
-    if (ok_ && !done_) execSql(ws_.db(), "ROLLBACK");
-}
-
-bool Transaction::commit(std::string *error)
-{
-    if (!ok_ || done_) return false;
-    done_ = true;
-    if (!execSql(ws_.db(), "COMMIT", error)) {
-        execSql(ws_.db(), "ROLLBACK");
-        return false;
-    }
-    return true;
 }
 
 }  // namespace mb
