@@ -3,6 +3,7 @@
 // moment the write stops waiting for it, which is when a write that went on without its transaction used
 // to commit its rows one by one.
 #include "testsupport.h"
+#include "workspacecontent.h"
 
 #include "core/bundles/bundlestore.h"
 #include "core/kpi/eventstore.h"
@@ -33,30 +34,6 @@ namespace {
 struct WriteCase {
     std::function<bool(Workspace &ws, std::string &error)> run;
 };
-
-// Every row of every table, read by a connection of its own: what "the workspace did not change" means.
-QByteArray content(const QString &path)
-{
-    sqlite3 *db = nullptr;
-    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
-    QByteArray all;
-    std::vector<std::string> tables;
-    {
-        Statement t(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-        while (t.step()) tables.push_back(t.text(0));
-    }
-    for (const std::string &name : tables) {
-        Statement rows(db, ("SELECT * FROM \"" + name + "\" ORDER BY rowid").c_str());
-        all += QByteArray::fromStdString(name) + ":\n";
-        while (rows.step()) {
-            for (int c = 0; c < rows.columnCount(); ++c)
-                all += (rows.isNull(c) ? QByteArray("NULL") : QByteArray::fromStdString(rows.text(c))) + '|';
-            all += '\n';
-        }
-    }
-    sqlite3_close(db);
-    return all;
-}
 
 // Another program's write: its own connection to the file, holding the write lock until released.
 struct OtherWriter {
@@ -256,7 +233,7 @@ private Q_SLOTS:
         std::string error;
         auto ws = Workspace::open(path.toStdString(), error);
         QVERIFY2(ws, error.c_str());
-        const QByteArray before = content(path);
+        const QByteArray before = mbtest::workspaceContent(path);
         bool written = false;
         {
             OtherWriter other(path);
@@ -268,7 +245,7 @@ private Q_SLOTS:
         QVERIFY2(error.find(path.toStdString()) != std::string::npos, "the message names the workspace file");
         QVERIFY2(error.find("nothing was changed") != std::string::npos, error.c_str());
         QCOMPARE(ws->lastWriteError(), WorkspaceError::Busy);
-        QCOMPARE(content(path), before);
+        QCOMPARE(mbtest::workspaceContent(path), before);
     }
 
     void waitsOutTheBusyTimeoutThenFails()
@@ -279,7 +256,7 @@ private Q_SLOTS:
         auto ws = Workspace::open(path.toStdString(), error);
         QVERIFY2(ws, error.c_str());
         ws->setBusyTimeout(150);
-        const QByteArray before = content(path);
+        const QByteArray before = mbtest::workspaceContent(path);
         OtherWriter other(path);
         QElapsedTimer t;
         t.start();
@@ -288,7 +265,7 @@ private Q_SLOTS:
         QVERIFY(t.elapsed() >= 140);
         QVERIFY2(r.error.find("is locked by another program") != std::string::npos, r.error.c_str());
         other.release();
-        QCOMPARE(content(path), before);
+        QCOMPARE(mbtest::workspaceContent(path), before);
         // Once the other program is done, the same import goes through.
         const RelationImportReport again = importRelationsCsv(*ws, dir_.filePath("relations.csv").toStdString(), false);
         QVERIFY2(again.ok, again.error.c_str());
@@ -302,9 +279,9 @@ private Q_SLOTS:
         std::string error;
         auto ws = Workspace::open(path.toStdString(), error);
         QVERIFY2(ws, error.c_str());
-        const QByteArray before = content(path);
+        const QByteArray before = mbtest::workspaceContent(path);
         QVERIFY(!execSql(ws->db(), "DELETE FROM relations"));
-        QCOMPARE(content(path), before);
+        QCOMPARE(mbtest::workspaceContent(path), before);
         QVERIFY2(writeTransaction(*ws, error, [](sqlite3 *db, std::string &) { return execSql(db, "DELETE FROM relations"); }),
                  error.c_str());
         QCOMPARE(idOf(*ws, "SELECT count(*) FROM relations"), int64_t(0));
