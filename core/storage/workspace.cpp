@@ -50,6 +50,28 @@ std::string uriFor(const std::string &path, const char *query)
     return "file:" + QUrl::toPercentEncoding(QString::fromStdString(path), "/").toStdString() + query;
 }
 
+// A read-only connection to a WAL database creates its -wal and -shm with the file's permissions of that
+// moment and, unable to checkpoint, leaves them behind when it closes. Opened while the file was read-only,
+// they stay read-only after it is made writable again, and every later write fails ("attempt to write a
+// readonly database"). They are part of the workspace: give them back its write permissions.
+bool restoreSidecarPermissions(const std::string &path, std::string &error)
+{
+    constexpr auto writeBits = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+    const auto wanted = QFile::permissions(QString::fromStdString(path)) & writeBits;
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString side = QString::fromStdString(path + suffix);
+        if (!QFileInfo::exists(side)) continue;
+        const auto has = QFile::permissions(side);
+        if ((has & wanted) == wanted) continue;
+        if (!QFile::setPermissions(side, has | wanted)) {
+            error = side.toStdString() + " is read-only (left by a read-only open), so the workspace cannot be written; make it "
+                                         "writable, or delete it while no program has the workspace open";
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 Workspace::~Workspace()
@@ -131,17 +153,20 @@ std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string 
         return fail(WorkspaceError::NotAWorkspace, "not a Merchbench workspace (it is not an SQLite database)");
     if (!info.isWritable()) readOnly = true;
 
-    // Inspect read-only first so that a file we refuse is never written to, not even by a WAL switch.
+    // Inspect first, reading only, so that a file we refuse is left exactly as it was. Without a -wal the
+    // file alone holds its whole state: read it as immutable then, which takes no locks and creates none of
+    // the -wal and -shm files any other connection to a WAL database leaves beside it.
+    const bool hasWal = QFileInfo::exists(QString::fromStdString(path + "-wal"));
+    const std::string roUri = uriFor(path, "?mode=ro"), immutableUri = uriFor(path, "?immutable=1");
     sqlite3 *probe = nullptr;
-    const std::string roUri = uriFor(path, "?mode=ro");
-    int rc = sqlite3_open_v2(roUri.c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    int rc = sqlite3_open_v2((hasWal ? roUri : immutableUri).c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
     int appId = 0, version = 0;
     if (rc == SQLITE_OK) appId = pragmaInt(probe, "PRAGMA application_id", &rc);
-    if (rc == SQLITE_CANTOPEN) {
+    if (rc == SQLITE_CANTOPEN && hasWal) {
         // A WAL file in a read-only folder cannot get its -shm; read it as immutable instead.
         sqlite3_close_v2(probe);
         probe = nullptr;
-        rc = sqlite3_open_v2(uriFor(path, "?immutable=1").c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+        rc = sqlite3_open_v2(immutableUri.c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
         if (rc == SQLITE_OK) appId = pragmaInt(probe, "PRAGMA application_id", &rc);
     }
     if (rc == SQLITE_OK) version = pragmaInt(probe, "PRAGMA user_version", &rc);
@@ -162,6 +187,9 @@ std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string 
     if (version < SchemaVersion && readOnly)
         return fail(WorkspaceError::ReadOnly, "made by an older Merchbench (version " + std::to_string(version) +
                                                   ") and read-only, so it cannot be upgraded; make it writable");
+
+    std::string sidecarError;
+    if (!readOnly && !restoreSidecarPermissions(path, sidecarError)) return fail(WorkspaceError::ReadOnly, sidecarError);
 
     std::unique_ptr<Workspace> ws(new Workspace);
     ws->path_ = path;
