@@ -148,7 +148,7 @@ int runImport(Context &ctx)
     if (!ws) return code;
     if (ws->isReadOnly()) return ctx.workspaceError(ws->path() + ": the workspace is read-only; nothing was imported");
     const ExchangeImportReport r = importExchangeFile(*ws, a.positional().front());
-    if (!r.ok) return ctx.badInput(r.error);
+    if (!r.ok) return ctx.writeFailed(*ws, r.error);
     if (ctx.json)
         ctx.printJson({{"bundlesAdded", r.bundlesAdded}, {"bundlesReplaced", r.bundlesReplaced}, {"relationsAdded", r.relationsAdded},
                        {"relationsUpdated", r.relationsUpdated}});

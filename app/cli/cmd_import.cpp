@@ -56,7 +56,7 @@ int runImportCommand(Context &ctx, ImportKind kind)
     if (r.status == ImportStatus::Failed) {
         // A database failure is a workspace error; anything about the file is bad input.
         const bool dbFailure = r.error.find("cannot write to the workspace") != std::string::npos;
-        return dbFailure ? ctx.workspaceError(r.error) : ctx.badInput(r.error);
+        return dbFailure ? ctx.workspaceError(r.error) : ctx.writeFailed(*ws, r.error);
     }
     if (ctx.json) {
         QJsonObject o = reportJson(r, seconds);

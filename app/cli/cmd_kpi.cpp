@@ -195,7 +195,7 @@ int runImportEvents(Context &ctx)
         if (!writeRejectReport(*rejects, r.rejects, error)) return ctx.badInput(error);
     }
     if (r.status == ImportStatus::Failed)
-        return r.error.find("cannot write to the workspace") != std::string::npos ? ctx.workspaceError(r.error) : ctx.badInput(r.error);
+        return r.error.find("cannot write to the workspace") != std::string::npos ? ctx.workspaceError(r.error) : ctx.writeFailed(*ws, r.error);
     for (size_t i = 0; i < std::min<size_t>(r.rejects.size(), 20); ++i) {
         const Reject &x = r.rejects[i];
         std::fprintf(stderr, "%s: line %lld, field \"%s\": %s (value \"%s\")\n", path.c_str(), static_cast<long long>(x.line),

@@ -116,7 +116,7 @@ int runImportRelations(Context &ctx)
     for (const Reject &x : r.rejects)
         std::fprintf(stderr, "%s: line %lld, field \"%s\": %s (value \"%s\")\n", path.c_str(), static_cast<long long>(x.line),
                      x.column.c_str(), x.reason.c_str(), x.value.c_str());
-    if (!r.ok) return ctx.badInput(r.error);
+    if (!r.ok) return ctx.writeFailed(*ws, r.error);
     if (ctx.json)
         ctx.printJson({{"rowsRead", qint64(r.rowsRead)}, {"added", qint64(r.added)}, {"updated", qint64(r.updated)},
                        {"rejected", qint64(r.rejects.size())}});

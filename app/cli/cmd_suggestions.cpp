@@ -108,7 +108,7 @@ int decide(Context &ctx, bool accept)
     std::string error;
     const int64_t aid = l.snap->products[size_t(anchor)].id, tid = l.snap->products[size_t(target)].id;
     if (!(accept ? acceptSuggestion(*l.ws, aid, tid, kind, error) : rejectSuggestion(*l.ws, aid, tid, kind, error)))
-        return ctx.badInput(error);
+        return ctx.writeFailed(*l.ws, error);
     ctx.print(std::string(accept ? "Accepted " : "Rejected ") + *a.value("sku") + " -> " + *a.value("target") + " as " + kindName(kind) + "\n");
     return Success;
 }

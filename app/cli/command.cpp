@@ -31,6 +31,11 @@ int Context::workspaceError(const std::string &message) const
     return WorkspaceFailure;
 }
 
+int Context::writeFailed(const Workspace &ws, const std::string &message) const
+{
+    return ws.lastWriteError() != WorkspaceError::None ? workspaceError(message) : badInput(message);
+}
+
 void Context::printJson(const QJsonObject &o) const
 {
     const QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Indented);
@@ -50,6 +55,7 @@ std::unique_ptr<Workspace> Context::openWorkspace(int &exitCode, bool readOnly) 
     // rather than refuse it; a file that is really read-only is refused with the reason.
     if (!ws && readOnly && kind == WorkspaceError::ReadOnly) ws = Workspace::open(workspace, error, &kind, false);
     if (!ws) exitCode = workspaceError(error);
+    else if (waitMs >= 0) ws->setBusyTimeout(waitMs);
     return ws;
 }
 

@@ -22,12 +22,16 @@ enum Exit { Success = 0, Usage = 1, BadInput = 2, WorkspaceFailure = 3 };
 
 struct Context {
     std::string workspace;               // --workspace
+    int waitMs = -1;                     // --wait: how long a write waits for another writer (-1: default)
     bool json = false;                   // --json
     std::vector<std::string> args;       // everything after the command words
 
     int usage(const std::string &message) const;   // prints to stderr, returns Usage
     int badInput(const std::string &message) const;
     int workspaceError(const std::string &message) const;
+    // A write that failed: a workspace error when the workspace failed it (another program's write lock,
+    // read-only, full, damaged), bad input when the request was refused.
+    int writeFailed(const Workspace &ws, const std::string &message) const;
     void print(const std::string &text) const { std::fputs(text.c_str(), stdout); }
     void printJson(const QJsonObject &o) const;
 

@@ -10,7 +10,8 @@ using namespace mb::cli;
 
 static void printHelp()
 {
-    std::printf("usage: merchbench-cli --workspace FILE [--json] COMMAND [options]\n\ncommands:\n");
+    std::printf("usage: merchbench-cli --workspace FILE [--json] [--wait SECONDS] COMMAND [options]\n\n"
+                "  --wait SECONDS     how long a write waits for another program's write lock (default 15)\n\ncommands:\n");
     auto list = commands();
     std::sort(list.begin(), list.end(), [](const Command &a, const Command &b) { return a.name < b.name; });
     for (const Command &c : list)
@@ -30,6 +31,13 @@ int main(int argc, char **argv)
         if (a == "--help" || a == "-h") { printHelp(); return Success; }
         if (a == "--version") { std::printf("merchbench-cli %s\n", MB_VERSION); return Success; }
         if (a == "--json") { ctx.json = true; continue; }
+        if (a == "--wait") {
+            bool ok = false;
+            const double seconds = i + 1 < argc ? QString::fromLocal8Bit(argv[++i]).toDouble(&ok) : 0;
+            if (!ok || seconds < 0) return ctx.usage("option --wait needs a number of seconds");
+            ctx.waitMs = int(seconds * 1000);
+            continue;
+        }
         if (a == "--workspace" || a.rfind("--workspace=", 0) == 0) {
             if (a == "--workspace") {
                 if (i + 1 >= argc) return ctx.usage("option --workspace needs a file name");

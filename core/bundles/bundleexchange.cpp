@@ -10,6 +10,7 @@
 #include "core/storage/categorystore.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/statement.h"
+#include "core/storage/transaction.h"
 #include "core/storage/workspace.h"
 
 #include <QDateTime>
@@ -156,57 +157,64 @@ ExchangeImportReport importExchangeFile(Workspace &ws, const std::string &path)
         return true;
     };
 
-    Transaction tx(ws);
-    if (!tx.ok()) { rep.error = ws.path() + ": cannot start a transaction: " + sqlite3_errmsg(db); return rep; }
-    Statement exists(db, "SELECT 1 FROM relations WHERE anchor_type = ?1 AND anchor_id = ?2 AND target_type = ?3 AND target_id = ?4");
-    Statement upsert(db, R"sql(
+    // Maps and bundles in one transaction: any error, or a workspace that cannot be written, changes nothing.
+    std::string failure;
+    const bool written = writeTransaction(ws, failure, [&](sqlite3 *db, std::string &) {
+        Statement exists(db, "SELECT 1 FROM relations WHERE anchor_type = ?1 AND anchor_id = ?2 AND target_type = ?3 AND target_id = ?4");
+        Statement upsert(db, R"sql(
 INSERT INTO relations(anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, created_at, updated_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
 ON CONFLICT(anchor_type, anchor_id, target_type, target_id) DO UPDATE SET
   kind = excluded.kind, position = excluded.position, pitch = excluded.pitch, source = excluded.source,
   status = excluded.status, updated_at = excluded.updated_at)sql");
-    const int64_t now = QDateTime::currentSecsSinceEpoch();
-    for (size_t i = 0; i < data.relations.size(); ++i) {
-        const ExportRelation &r = data.relations[i];
-        const std::string where = "maps[" + std::to_string(i) + "]";
-        int64_t a = 0, t = 0;
-        if (!endpoint(r.anchorType, r.anchor, where + ".anchor", a) || !endpoint(r.targetType, r.target, where + ".target", t)) return rep;
-        if (r.anchorType == r.targetType && a == t) { rep.error = path + ": " + where + ": a relation from an item to itself is not allowed"; return rep; }
-        exists.bind(1, r.anchorType).bind(2, a).bind(3, r.targetType).bind(4, t);
-        const bool known = exists.step();
-        exists.reset();
-        upsert.bind(1, r.anchorType).bind(2, a).bind(3, r.targetType).bind(4, t).bind(5, r.kind).bind(6, r.position).bind(7, r.pitch);
-        upsert.bind(8, r.source).bind(9, r.status).bind(10, now);
-        if (!upsert.exec()) { rep.error = path + ": " + where + ": cannot store the relation: " + upsert.error(); return rep; }
-        upsert.reset();
-        ++(known ? rep.relationsUpdated : rep.relationsAdded);
-    }
-    BundleStore store(ws);
-    for (size_t bi = 0; bi < data.bundles.size(); ++bi) {
-        const ExportBundle &eb = data.bundles[bi];
-        const std::string where = "bundle \"" + eb.name + "\"";
-        Bundle b;
-        b.name = eb.name;
-        if (!endpoint("product", eb.anchor, where + ", anchor", b.anchorProductId)) return rep;
-        for (const ExportTier &et : eb.tiers) {
-            BundleTier t;
-            t.name = et.name;
-            t.pricing = pricingFromName(et.pricing).value_or(TierPricing::Sum);
-            t.discountPercent = et.discountPercent;
-            t.fixedPrice = et.fixedPrice;
-            for (const ExportItem &ei : et.items) {
-                BundleItem item{0, ei.quantity, ei.optional};
-                if (!endpoint("product", ei.sku, where + ", tier \"" + et.name + "\"", item.productId)) return rep;
-                t.items.push_back(item);
-            }
-            b.tiers.push_back(std::move(t));
+        const int64_t now = QDateTime::currentSecsSinceEpoch();
+        for (size_t i = 0; i < data.relations.size(); ++i) {
+            const ExportRelation &r = data.relations[i];
+            const std::string where = "maps[" + std::to_string(i) + "]";
+            int64_t a = 0, t = 0;
+            if (!endpoint(r.anchorType, r.anchor, where + ".anchor", a) || !endpoint(r.targetType, r.target, where + ".target", t)) return false;
+            if (r.anchorType == r.targetType && a == t) { rep.error = path + ": " + where + ": a relation from an item to itself is not allowed"; return false; }
+            exists.bind(1, r.anchorType).bind(2, a).bind(3, r.targetType).bind(4, t);
+            const bool known = exists.step();
+            exists.reset();
+            upsert.bind(1, r.anchorType).bind(2, a).bind(3, r.targetType).bind(4, t).bind(5, r.kind).bind(6, r.position).bind(7, r.pitch);
+            upsert.bind(8, r.source).bind(9, r.status).bind(10, now);
+            if (!upsert.exec()) { rep.error = path + ": " + where + ": cannot store the relation: " + upsert.error(); return false; }
+            upsert.reset();
+            ++(known ? rep.relationsUpdated : rep.relationsAdded);
         }
-        bool replaced = false;
-        std::string err;
-        if (!store.putInTransaction(b, replaced, err)) { rep.error = path + ": " + err; return rep; }
-        ++(replaced ? rep.bundlesReplaced : rep.bundlesAdded);
+        BundleStore store(ws);
+        for (size_t bi = 0; bi < data.bundles.size(); ++bi) {
+            const ExportBundle &eb = data.bundles[bi];
+            const std::string where = "bundle \"" + eb.name + "\"";
+            Bundle b;
+            b.name = eb.name;
+            if (!endpoint("product", eb.anchor, where + ", anchor", b.anchorProductId)) return false;
+            for (const ExportTier &et : eb.tiers) {
+                BundleTier t;
+                t.name = et.name;
+                t.pricing = pricingFromName(et.pricing).value_or(TierPricing::Sum);
+                t.discountPercent = et.discountPercent;
+                t.fixedPrice = et.fixedPrice;
+                for (const ExportItem &ei : et.items) {
+                    BundleItem item{0, ei.quantity, ei.optional};
+                    if (!endpoint("product", ei.sku, where + ", tier \"" + et.name + "\"", item.productId)) return false;
+                    t.items.push_back(item);
+                }
+                b.tiers.push_back(std::move(t));
+            }
+            bool replaced = false;
+            std::string err;
+            if (!store.putInTransaction(b, replaced, err)) { rep.error = path + ": " + err; return false; }
+            ++(replaced ? rep.bundlesReplaced : rep.bundlesAdded);
+        }
+        return true;
+    });
+    if (!written) {
+        if (!failure.empty()) rep.error = failure;
+        rep.bundlesAdded = rep.bundlesReplaced = rep.relationsAdded = rep.relationsUpdated = 0;
+        return rep;
     }
-    if (!tx.commit(&rep.error)) return rep;
     rep.ok = true;
     return rep;
 }

@@ -116,22 +116,24 @@ std::optional<Bundle> BundleStore::byName(const std::string &name) const
 bool BundleStore::add(Bundle &b, std::string &error)
 {
     if (!validate(b, error)) return false;
-    Transaction tx(ws_);
-    if (!tx.ok()) { error = "cannot start a transaction: " + std::string(sqlite3_errmsg(ws_.db())); return false; }
     const int64_t now = QDateTime::currentSecsSinceEpoch();
-    Statement ins(ws_.db(), "INSERT INTO bundles(id, name, anchor_product_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (b.id > 0) ins.bind(1, b.id); else ins.bindNull(1);
     const int64_t created = b.createdAt > 0 ? b.createdAt : now;
-    ins.bind(2, b.name).bind(3, b.anchorProductId).bind(4, created).bind(5, now);
-    if (!ins.exec()) {
-        error = ins.resultCode() == SQLITE_CONSTRAINT && byName(b.name) ? "a bundle named \"" + b.name + "\" already exists"
-                                                                          : "cannot store bundle " + b.name + ": " + ins.error();
-        return false;
-    }
-    const int64_t id = sqlite3_last_insert_rowid(ws_.db());
-    Bundle stored = b;
-    stored.id = id;
-    if (!writeTiers(ws_.db(), stored, error) || !tx.commit(&error)) return false;
+    int64_t id = 0;
+    const bool ok = writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
+        Statement ins(db, "INSERT INTO bundles(id, name, anchor_product_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+        if (b.id > 0) ins.bind(1, b.id); else ins.bindNull(1);
+        ins.bind(2, b.name).bind(3, b.anchorProductId).bind(4, created).bind(5, now);
+        if (!ins.exec()) {
+            e = ins.resultCode() == SQLITE_CONSTRAINT && byName(b.name) ? "a bundle named \"" + b.name + "\" already exists"
+                                                                        : "cannot store bundle " + b.name + ": " + ins.error();
+            return false;
+        }
+        id = sqlite3_last_insert_rowid(db);
+        Bundle stored = b;
+        stored.id = id;
+        return writeTiers(db, stored, e);
+    });
+    if (!ok) return false;
     b.id = id;
     b.createdAt = created;
     b.updatedAt = now;
@@ -141,29 +143,29 @@ bool BundleStore::add(Bundle &b, std::string &error)
 bool BundleStore::update(const Bundle &b, std::string &error)
 {
     if (!validate(b, error)) return false;
-    Transaction tx(ws_);
-    if (!tx.ok()) { error = "cannot start a transaction: " + std::string(sqlite3_errmsg(ws_.db())); return false; }
-    Statement up(ws_.db(), "UPDATE bundles SET name = ?2, anchor_product_id = ?3, updated_at = ?4 WHERE id = ?1");
-    up.bind(1, b.id).bind(2, b.name).bind(3, b.anchorProductId).bind(4, int64_t(QDateTime::currentSecsSinceEpoch()));
-    if (!up.exec()) {
-        error = up.resultCode() == SQLITE_CONSTRAINT ? "a bundle named \"" + b.name + "\" already exists" : "cannot update bundle " + b.name + ": " + up.error();
-        return false;
-    }
-    if (sqlite3_changes(ws_.db()) == 0) { error = "bundle " + b.name + " is no longer in the workspace"; return false; }
-    Statement del(ws_.db(), "DELETE FROM bundle_tiers WHERE bundle_id = ?1");
-    del.bind(1, b.id);
-    if (!del.exec()) { error = "cannot update bundle " + b.name + ": " + del.error(); return false; }
-    return writeTiers(ws_.db(), b, error) && tx.commit(&error);
+    return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
+        Statement up(db, "UPDATE bundles SET name = ?2, anchor_product_id = ?3, updated_at = ?4 WHERE id = ?1");
+        up.bind(1, b.id).bind(2, b.name).bind(3, b.anchorProductId).bind(4, int64_t(QDateTime::currentSecsSinceEpoch()));
+        if (!up.exec()) {
+            e = up.resultCode() == SQLITE_CONSTRAINT ? "a bundle named \"" + b.name + "\" already exists" : "cannot update bundle " + b.name + ": " + up.error();
+            return false;
+        }
+        if (sqlite3_changes(db) == 0) { e = "bundle " + b.name + " is no longer in the workspace"; return false; }
+        Statement del(db, "DELETE FROM bundle_tiers WHERE bundle_id = ?1");
+        del.bind(1, b.id);
+        if (!del.exec()) { e = "cannot update bundle " + b.name + ": " + del.error(); return false; }
+        return writeTiers(db, b, e);
+    });
 }
 
 bool BundleStore::remove(int64_t id, std::string &error)
 {
-    Transaction tx(ws_);
-    if (!tx.ok()) { error = "cannot start a transaction: " + std::string(sqlite3_errmsg(ws_.db())); return false; }
-    Statement del(ws_.db(), "DELETE FROM bundles WHERE id = ?1");
-    del.bind(1, id);
-    if (!del.exec()) { error = "cannot remove the bundle: " + del.error(); return false; }
-    return tx.commit(&error);
+    return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
+        Statement del(db, "DELETE FROM bundles WHERE id = ?1");
+        del.bind(1, id);
+        if (!del.exec()) { e = "cannot remove the bundle: " + del.error(); return false; }
+        return true;
+    });
 }
 
 bool BundleStore::putInTransaction(Bundle &b, bool &replaced, std::string &error)

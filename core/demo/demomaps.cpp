@@ -115,16 +115,17 @@ bool addDemoMap(Workspace &ws, std::string &error)
     }
     // The store's platform sent printer cartridges as plain cross-sells; ink is used up and re-bought, so
     // the merchandiser has retyped them as consumables.
-    Transaction tx(ws);
-    Statement retype(db, R"sql(
+    return writeTransaction(ws, error, [](sqlite3 *db, std::string &e) {
+        Statement retype(db, R"sql(
 UPDATE relations SET kind = 'consumable', pitch = 'Spare ink, so you never run dry'
 WHERE source = 'imported' AND anchor_type = 'product' AND target_type = 'product'
   AND target_id IN (SELECT p.id FROM products p JOIN categories c ON c.id = p.category_id WHERE c.path = 'Printers > Ink & Toner'))sql");
-    if (!retype.exec()) {
-        error = "demo map: " + retype.error();
-        return false;
-    }
-    return tx.commit(&error);
+        if (!retype.exec()) {
+            e = "demo map: " + retype.error();
+            return false;
+        }
+        return true;
+    });
 }
 
 }  // namespace mb

@@ -31,54 +31,55 @@ ImportReport importEvents(Workspace &ws, const std::string &path, bool strict)
         r.error = path + ": " + std::to_string(batch.rejects.size()) + " rows rejected; with --strict nothing was imported";
         return r;
     }
-    auto failed = [&](const std::string &what) {
-        r.status = ImportStatus::Failed;
-        r.error = path + ": cannot write to the workspace: " + what;
-        return r;
-    };
-    sqlite3 *db = ws.db();
-    Transaction tx(ws);
-    if (!tx.ok()) return failed(sqlite3_errmsg(db));
+    std::unordered_set<std::string> unknownSkus;
+    int64_t unknownEvents = 0;
+    const bool written = writeImport(ws, path, r, [&](sqlite3 *db, std::string &error) {
+        auto failed = [&](const std::string &what) {
+            error = what;
+            return false;
+        };
 
-    std::unordered_map<std::string, int64_t> productIds;
-    {
-        Statement s(db, "SELECT id, sku FROM products");
-        while (s.step()) productIds.emplace(s.text(1), s.int64(0));
-        if (s.failed()) return failed(s.error());
-    }
-    Statement log(db, "INSERT INTO imports(file, format, kind, imported_at, rows_read, imported, rejected, duplicates, encoding) "
-                      "VALUES (?1, 'events', 'events', ?2, ?3, 0, ?4, 0, ?5)");
-    log.bind(1, path).bind(2, int64_t(QDateTime::currentSecsSinceEpoch())).bind(3, r.rowsRead).bind(4, r.rejected).bind(5, r.encoding);
-    if (!log.exec()) return failed(log.error());
-    const int64_t importId = sqlite3_last_insert_rowid(db);
+        std::unordered_map<std::string, int64_t> productIds;
+        {
+            Statement s(db, "SELECT id, sku FROM products");
+            while (s.step()) productIds.emplace(s.text(1), s.int64(0));
+            if (s.failed()) return failed(s.error());
+        }
+        Statement log(db, "INSERT INTO imports(file, format, kind, imported_at, rows_read, imported, rejected, duplicates, encoding) "
+                          "VALUES (?1, 'events', 'events', ?2, ?3, 0, ?4, 0, ?5)");
+        log.bind(1, path).bind(2, int64_t(QDateTime::currentSecsSinceEpoch())).bind(3, r.rowsRead).bind(4, r.rejected).bind(5, r.encoding);
+        if (!log.exec()) return failed(log.error());
+        const int64_t importId = sqlite3_last_insert_rowid(db);
 
-    // The events_by_session index makes the "already stored" check a short range scan per row.
-    Statement insert(db, R"sql(
+        // The events_by_session index makes the "already stored" check a short range scan per row.
+        Statement insert(db, R"sql(
 INSERT INTO events(session, occurred_at, product_id, event, placement, import_id)
 SELECT ?1, ?2, ?3, ?4, ?5, ?6
 WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.session = ?1 AND e.occurred_at = ?2 AND e.product_id IS ?3
                   AND e.event = ?4 AND e.placement = ?5 AND e.import_id IS NOT ?6))sql");
-    std::unordered_set<std::string> unknownSkus;
-    int64_t unknownEvents = 0;
-    for (const EventRecord &e : batch.events) {
-        insert.reset();
-        insert.bind(1, e.session).bind(2, e.occurredAt);
-        const auto it = e.sku.empty() ? productIds.end() : productIds.find(e.sku);
-        if (it != productIds.end()) insert.bind(3, it->second);
-        else {
-            insert.bindNull(3);
-            if (!e.sku.empty()) { unknownSkus.insert(e.sku); ++unknownEvents; }
+        for (const EventRecord &e : batch.events) {
+            insert.reset();
+            insert.bind(1, e.session).bind(2, e.occurredAt);
+            const auto it = e.sku.empty() ? productIds.end() : productIds.find(e.sku);
+            if (it != productIds.end()) insert.bind(3, it->second);
+            else {
+                insert.bindNull(3);
+                if (!e.sku.empty()) { unknownSkus.insert(e.sku); ++unknownEvents; }
+            }
+            insert.bind(4, std::string_view(eventTypeName(e.event))).bind(5, e.placement).bind(6, importId);
+            if (!insert.exec()) return failed(insert.error());
+            if (sqlite3_changes(db) == 1) ++r.imported;
+            else ++r.duplicateRows;
         }
-        insert.bind(4, std::string_view(eventTypeName(e.event))).bind(5, e.placement).bind(6, importId);
-        if (!insert.exec()) return failed(insert.error());
-        if (sqlite3_changes(db) == 1) ++r.imported;
-        else ++r.duplicateRows;
+        Statement update(db, "UPDATE imports SET imported = ?2, duplicates = ?3 WHERE id = ?1");
+        update.bind(1, importId).bind(2, r.imported).bind(3, r.duplicateRows);
+        if (!update.exec()) return failed(update.error());
+        return true;
+    });
+    if (!written) {
+        r.imported = r.duplicateRows = 0;  // counts describe what was written; after a rollback nothing was
+        return r;
     }
-    Statement update(db, "UPDATE imports SET imported = ?2, duplicates = ?3 WHERE id = ?1");
-    update.bind(1, importId).bind(2, r.imported).bind(3, r.duplicateRows);
-    if (!update.exec()) return failed(update.error());
-    std::string error;
-    if (!tx.commit(&error)) return failed(error);
     if (unknownEvents)
         r.notes.push_back(std::to_string(unknownEvents) + " events name " + std::to_string(unknownSkus.size()) +
                           " SKUs that are not in the workspace; they are kept without a product and count only "

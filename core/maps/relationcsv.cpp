@@ -8,6 +8,7 @@
 #include "core/maps/relation.h"
 #include "core/storage/categorystore.h"
 #include "core/storage/statement.h"
+#include "core/storage/transaction.h"
 #include "core/storage/workspace.h"
 
 #include <QDateTime>
@@ -89,74 +90,75 @@ RelationImportReport importRelationsCsv(Workspace &ws, const std::string &path, 
                         "\" is missing (expected anchor_type, anchor, target_type, target, kind, and optionally position, pitch, source, status)";
             return rep;
         }
-    sqlite3 *db = ws.db();
-    Names names = loadNames(db);
-    Transaction tx(ws);
-    const int64_t now = QDateTime::currentSecsSinceEpoch();
-    Statement upsert(db, R"sql(
+    // Rows are checked and written in one transaction: a strict import with a rejected row, or a workspace
+    // that cannot be written (locked by another writer), rolls back every row before it.
+    const bool written = writeTransaction(ws, rep.error, [&](sqlite3 *db, std::string &error) {
+        Names names = loadNames(db);
+        const int64_t now = QDateTime::currentSecsSinceEpoch();
+        Statement upsert(db, R"sql(
 INSERT INTO relations(anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, created_at, updated_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
 ON CONFLICT(anchor_type, anchor_id, target_type, target_id) DO UPDATE SET
   kind = excluded.kind, position = excluded.position, pitch = excluded.pitch, source = excluded.source,
   status = excluded.status, updated_at = excluded.updated_at)sql");
-    Statement exists(db, "SELECT 1 FROM relations WHERE anchor_type = ?1 AND anchor_id = ?2 AND target_type = ?3 AND target_id = ?4");
-    while (reader.next(rec)) {
-        ++rep.rowsRead;
-        auto field = [&](size_t i) -> std::string {
-            return col[i] >= 0 && size_t(col[i]) < rec.fields.size() ? std::string(stripFormulaGuard(trimmed(rec.fields[size_t(col[i])]))) : std::string();
-        };
-        auto reject = [&](size_t i, const std::string &value, const std::string &why) {
-            rep.rejects.push_back({rec.line, columns[i], value, why});
-        };
-        if (rec.unterminatedQuote) { rep.rejects.push_back({rec.line, "", "", "a quoted field is never closed"}); break; }
-        auto endpoint = [&](size_t typeCol, size_t nameCol, std::string &type, int64_t &id) {
-            const std::string t = field(typeCol), n = field(nameCol);
-            if (!endpointFromName(t)) { reject(typeCol, t, "expected product or category"); return false; }
-            type = t;
-            if (t == "product") {
-                auto it = names.productId.find(n);
-                if (it == names.productId.end()) { reject(nameCol, n, "expected the SKU of a product in the workspace"); return false; }
-                id = it->second;
-            } else {
-                auto it = names.categoryId.find(normaliseCategoryPath(n));
-                if (it == names.categoryId.end()) { reject(nameCol, n, "expected the path of a category in the workspace (A > B)"); return false; }
-                id = it->second;
+        Statement exists(db, "SELECT 1 FROM relations WHERE anchor_type = ?1 AND anchor_id = ?2 AND target_type = ?3 AND target_id = ?4");
+        while (reader.next(rec)) {
+            ++rep.rowsRead;
+            auto field = [&](size_t i) -> std::string {
+                return col[i] >= 0 && size_t(col[i]) < rec.fields.size() ? std::string(stripFormulaGuard(trimmed(rec.fields[size_t(col[i])]))) : std::string();
+            };
+            auto reject = [&](size_t i, const std::string &value, const std::string &why) {
+                rep.rejects.push_back({rec.line, columns[i], value, why});
+            };
+            if (rec.unterminatedQuote) { rep.rejects.push_back({rec.line, "", "", "a quoted field is never closed"}); break; }
+            auto endpoint = [&](size_t typeCol, size_t nameCol, std::string &type, int64_t &id) {
+                const std::string t = field(typeCol), n = field(nameCol);
+                if (!endpointFromName(t)) { reject(typeCol, t, "expected product or category"); return false; }
+                type = t;
+                if (t == "product") {
+                    auto it = names.productId.find(n);
+                    if (it == names.productId.end()) { reject(nameCol, n, "expected the SKU of a product in the workspace"); return false; }
+                    id = it->second;
+                } else {
+                    auto it = names.categoryId.find(normaliseCategoryPath(n));
+                    if (it == names.categoryId.end()) { reject(nameCol, n, "expected the path of a category in the workspace (A > B)"); return false; }
+                    id = it->second;
+                }
+                return true;
+            };
+            std::string at, tt;
+            int64_t aid = 0, tid = 0;
+            if (!endpoint(0, 1, at, aid) || !endpoint(2, 3, tt, tid)) continue;
+            if (at == tt && aid == tid) { reject(3, field(3), "a relation from an item to itself is not allowed"); continue; }
+            const std::string kind = field(4);
+            if (!kindFromName(kind)) { reject(4, kind, "expected necessity, enhancement, accessory, consumable or upgrade"); continue; }
+            int64_t position = 0;
+            if (!field(5).empty() && (!parseInteger(field(5), position) || position < 0)) { reject(5, field(5), "expected a whole number ≥ 0"); continue; }
+            const std::string source = field(7).empty() ? "imported" : field(7);
+            if (!sourceFromName(source)) { reject(7, source, "expected curated, imported or mined"); continue; }
+            const std::string status = field(8).empty() ? "active" : field(8);
+            if (!statusFromName(status)) { reject(8, status, "expected active, suggested, rejected or excluded"); continue; }
+            exists.bind(1, at).bind(2, aid).bind(3, tt).bind(4, tid);
+            const bool known = exists.step();
+            exists.reset();
+            upsert.bind(1, at).bind(2, aid).bind(3, tt).bind(4, tid).bind(5, kind).bind(6, position).bind(7, field(6));
+            upsert.bind(8, source).bind(9, status).bind(10, now);
+            if (!upsert.exec()) {
+                error = path + ": line " + std::to_string(rec.line) + ": cannot store the relation: " + upsert.error();
+                return false;
             }
-            return true;
-        };
-        std::string at, tt;
-        int64_t aid = 0, tid = 0;
-        if (!endpoint(0, 1, at, aid) || !endpoint(2, 3, tt, tid)) continue;
-        if (at == tt && aid == tid) { reject(3, field(3), "a relation from an item to itself is not allowed"); continue; }
-        const std::string kind = field(4);
-        if (!kindFromName(kind)) { reject(4, kind, "expected necessity, enhancement, accessory, consumable or upgrade"); continue; }
-        int64_t position = 0;
-        if (!field(5).empty() && (!parseInteger(field(5), position) || position < 0)) { reject(5, field(5), "expected a whole number ≥ 0"); continue; }
-        const std::string source = field(7).empty() ? "imported" : field(7);
-        if (!sourceFromName(source)) { reject(7, source, "expected curated, imported or mined"); continue; }
-        const std::string status = field(8).empty() ? "active" : field(8);
-        if (!statusFromName(status)) { reject(8, status, "expected active, suggested, rejected or excluded"); continue; }
-        exists.bind(1, at).bind(2, aid).bind(3, tt).bind(4, tid);
-        const bool known = exists.step();
-        exists.reset();
-        upsert.bind(1, at).bind(2, aid).bind(3, tt).bind(4, tid).bind(5, kind).bind(6, position).bind(7, field(6));
-        upsert.bind(8, source).bind(9, status).bind(10, now);
-        if (!upsert.exec()) {
-            rep.error = path + ": line " + std::to_string(rec.line) + ": cannot store the relation: " + upsert.error();
-            return rep;
+            ++(known ? rep.updated : rep.added);
         }
-        ++(known ? rep.updated : rep.added);
-    }
-    if (strict && !rep.rejects.empty()) {
-        const Reject &r = rep.rejects.front();
-        rep.error = path + ": line " + std::to_string(r.line) + ", field \"" + r.column + "\": " + r.reason +
+        if (strict && !rep.rejects.empty()) {
+            const Reject &r = rep.rejects.front();
+            error = path + ": line " + std::to_string(r.line) + ", field \"" + r.column + "\": " + r.reason +
                     " (strict import: nothing was imported)";
-        rep.added = rep.updated = 0;
-        return rep;  // the transaction rolls back
-    }
-    std::string err;
-    if (!tx.commit(&err)) {
-        rep.error = path + ": cannot write to the workspace: " + err;
+            return false;
+        }
+        return true;
+    });
+    if (!written) {
+        rep.added = rep.updated = 0;  // counts describe what was written; after a rollback nothing was
         return rep;
     }
     rep.ok = true;

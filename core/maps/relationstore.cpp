@@ -1,6 +1,7 @@
 #include "core/maps/relationstore.h"
 
 #include "core/storage/statement.h"
+#include "core/storage/transaction.h"
 #include "core/storage/workspace.h"
 
 #include <QDateTime>
@@ -50,27 +51,8 @@ bool endpointExists(sqlite3 *db, EndpointType type, int64_t id)
     return s.step();
 }
 
-}  // namespace
-
-std::vector<Relation> RelationStore::all() const
-{
-    return query(ws_.db(), "ORDER BY anchor_type, anchor_id, kind, position, id");
-}
-
-std::vector<Relation> RelationStore::forAnchor(EndpointType type, int64_t id) const
-{
-    return query(ws_.db(), "WHERE anchor_type = ?1 AND anchor_id = ?2 ORDER BY kind, position, id", type, id);
-}
-
-std::optional<Relation> RelationStore::byId(int64_t id) const
-{
-    Statement s(ws_.db(), (std::string(selectColumns) + "WHERE id = ?1").c_str());
-    s.bind(1, id);
-    if (!s.step()) return std::nullopt;
-    return readRow(s);
-}
-
-bool insertRelationInTransaction(sqlite3 *db, Relation &r, std::string &error)
+// The insert behind add() and addAll(), inside their transaction.
+bool insertRelation(sqlite3 *db, Relation &r, std::string &error)
 {
     if (r.anchorType == r.targetType && r.anchorId == r.targetId) {
         error = "a product or category cannot be related to itself";
@@ -104,70 +86,91 @@ bool insertRelationInTransaction(sqlite3 *db, Relation &r, std::string &error)
     return true;
 }
 
+}  // namespace
+
+std::vector<Relation> RelationStore::all() const
+{
+    return query(ws_.db(), "ORDER BY anchor_type, anchor_id, kind, position, id");
+}
+
+std::vector<Relation> RelationStore::forAnchor(EndpointType type, int64_t id) const
+{
+    return query(ws_.db(), "WHERE anchor_type = ?1 AND anchor_id = ?2 ORDER BY kind, position, id", type, id);
+}
+
+std::optional<Relation> RelationStore::byId(int64_t id) const
+{
+    Statement s(ws_.db(), (std::string(selectColumns) + "WHERE id = ?1").c_str());
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return readRow(s);
+}
+
 bool RelationStore::add(Relation &r, std::string &error)
 {
-    Transaction tx(ws_);
-    return insertRelationInTransaction(ws_.db(), r, error) && tx.commit(&error);
+    return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) { return insertRelation(db, r, e); });
+}
+
+bool RelationStore::addAll(std::vector<Relation> &rs, std::string &error)
+{
+    return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
+        for (Relation &r : rs)
+            if (!insertRelation(db, r, e)) return false;
+        return true;
+    });
 }
 
 bool RelationStore::update(const Relation &r, std::string &error)
 {
-    Transaction tx(ws_);
-    Statement s(ws_.db(), "UPDATE relations SET kind = ?2, position = ?3, pitch = ?4, source = ?5, status = ?6, updated_at = ?7 "
-                          "WHERE id = ?1");
-    s.bind(1, r.id).bind(2, std::string_view(kindName(r.kind))).bind(3, int64_t(r.position)).bind(4, r.pitch);
-    s.bind(5, std::string_view(sourceName(r.source))).bind(6, std::string_view(statusName(r.status)));
-    s.bind(7, int64_t(QDateTime::currentSecsSinceEpoch()));
-    if (!s.exec()) {
-        error = s.error();
-        return false;
-    }
-    if (sqlite3_changes(ws_.db()) != 1) {
-        error = "relation " + std::to_string(r.id) + " no longer exists";
-        return false;
-    }
-    return tx.commit(&error);
+    return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
+        Statement s(db, "UPDATE relations SET kind = ?2, position = ?3, pitch = ?4, source = ?5, status = ?6, updated_at = ?7 "
+                        "WHERE id = ?1");
+        s.bind(1, r.id).bind(2, std::string_view(kindName(r.kind))).bind(3, int64_t(r.position)).bind(4, r.pitch);
+        s.bind(5, std::string_view(sourceName(r.source))).bind(6, std::string_view(statusName(r.status)));
+        s.bind(7, int64_t(QDateTime::currentSecsSinceEpoch()));
+        if (!s.exec()) {
+            e = s.error();
+            return false;
+        }
+        if (sqlite3_changes(db) != 1) {
+            e = "relation " + std::to_string(r.id) + " no longer exists";
+            return false;
+        }
+        return true;
+    });
 }
 
-bool RelationStore::remove(int64_t id, std::string &error)
-{
-    Transaction tx(ws_);
-    Statement s(ws_.db(), "DELETE FROM relations WHERE id = ?1");
-    s.bind(1, id);
-    if (!s.exec()) {
-        error = s.error();
-        return false;
-    }
-    return tx.commit(&error);
-}
+bool RelationStore::remove(int64_t id, std::string &error) { return removeMany({id}, error); }
 
 bool RelationStore::removeMany(const std::vector<int64_t> &ids, std::string &error)
 {
-    Transaction tx(ws_);
-    Statement s(ws_.db(), "DELETE FROM relations WHERE id = ?1");
-    for (int64_t id : ids) {
-        s.bind(1, id);
-        if (!s.exec()) {
-            error = s.error();
-            return false;
+    return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
+        Statement s(db, "DELETE FROM relations WHERE id = ?1");
+        for (int64_t id : ids) {
+            s.bind(1, id);
+            if (!s.exec()) {
+                e = s.error();
+                return false;
+            }
         }
-    }
-    return tx.commit(&error);
+        return true;
+    });
 }
 
 bool RelationStore::reorder(const std::vector<int64_t> &ids, std::string &error)
 {
-    Transaction tx(ws_);
-    Statement s(ws_.db(), "UPDATE relations SET position = ?2, updated_at = ?3 WHERE id = ?1");
-    const int64_t now = QDateTime::currentSecsSinceEpoch();
-    for (size_t i = 0; i < ids.size(); ++i) {
-        s.bind(1, ids[i]).bind(2, int64_t(i + 1)).bind(3, now);
-        if (!s.exec()) {
-            error = s.error();
-            return false;
+    return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
+        Statement s(db, "UPDATE relations SET position = ?2, updated_at = ?3 WHERE id = ?1");
+        const int64_t now = QDateTime::currentSecsSinceEpoch();
+        for (size_t i = 0; i < ids.size(); ++i) {
+            s.bind(1, ids[i]).bind(2, int64_t(i + 1)).bind(3, now);
+            if (!s.exec()) {
+                e = s.error();
+                return false;
+            }
         }
-    }
-    return tx.commit(&error);
+        return true;
+    });
 }
 
 int adoptImportedRelationsInTransaction(sqlite3 *db, std::string &error)
@@ -194,24 +197,27 @@ ORDER BY ir.id)sql");
 
 int RelationStore::adoptImportedRelations(std::string &error)
 {
-    Transaction tx(ws_);
-    const int added = adoptImportedRelationsInTransaction(ws_.db(), error);
-    if (added < 0 || !tx.commit(&error)) return -1;
-    return added;
+    int added = 0;
+    const bool ok = writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
+        added = adoptImportedRelationsInTransaction(db, e);
+        return added >= 0;
+    });
+    return ok ? added : -1;
 }
 
 bool RelationStore::setRecommendable(const std::vector<int64_t> &ids, bool recommendable, std::string &error)
 {
-    Transaction tx(ws_);
-    Statement s(ws_.db(), "UPDATE products SET recommendable = ?2 WHERE id = ?1");
-    for (int64_t id : ids) {
-        s.bind(1, id).bind(2, int64_t(recommendable ? 1 : 0));
-        if (!s.exec()) {
-            error = s.error();
-            return false;
+    return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
+        Statement s(db, "UPDATE products SET recommendable = ?2 WHERE id = ?1");
+        for (int64_t id : ids) {
+            s.bind(1, id).bind(2, int64_t(recommendable ? 1 : 0));
+            if (!s.exec()) {
+                e = s.error();
+                return false;
+            }
         }
-    }
-    return tx.commit(&error);
+        return true;
+    });
 }
 
 bool looksLikeNonMerchandise(const std::string &sku, const std::string &title)

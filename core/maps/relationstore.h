@@ -23,6 +23,8 @@ public:
     // Adds r (r.id must be 0, or an id to restore after an undo); sets r.id and the timestamps. An existing
     // relation between the same anchor and target is an error: callers update it instead.
     bool add(Relation &r, std::string &error);
+    // Adds several in one transaction (a bulk accept, or its redo with the ids it got): all or none.
+    bool addAll(std::vector<Relation> &relations, std::string &error);
     bool update(const Relation &r, std::string &error);
     bool remove(int64_t id, std::string &error);
     // Removes several in one transaction (undoing a bulk accept): all or none.
@@ -45,10 +47,7 @@ private:
     Workspace &ws_;
 };
 
-// The insert behind add(), for callers that group several inserts in their own transaction.
-bool insertRelationInTransaction(sqlite3 *db, Relation &r, std::string &error);
-
-// The statement behind adoptImportedRelations, for a caller already inside a transaction (the catalog
+// The statement behind adoptImportedRelations, for a caller already inside a writeTransaction (the catalog
 // import adopts the links it just stored in the same transaction). Returns added rows, -1 on error.
 int adoptImportedRelationsInTransaction(sqlite3 *db, std::string &error);
 

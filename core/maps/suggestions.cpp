@@ -139,14 +139,10 @@ bool rejectSuggestion(Workspace &ws, int64_t a, int64_t t, RelationKind k, std::
 
 int acceptSuggestions(Workspace &ws, const Snapshot &snap, const std::vector<Suggestion> &list, std::string &error)
 {
-    Transaction tx(ws);
-    int added = 0;
-    for (const Suggestion &s : list) {
-        Relation r = minedRelation(snap.products[s.anchor].id, snap.products[s.target].id, s.kind.kind, RelationStatus::Active);
-        if (!insertRelationInTransaction(ws.db(), r, error)) return -1;
-        ++added;
-    }
-    return tx.commit(&error) ? added : -1;
+    std::vector<Relation> relations;
+    for (const Suggestion &s : list)
+        relations.push_back(minedRelation(snap.products[s.anchor].id, snap.products[s.target].id, s.kind.kind, RelationStatus::Active));
+    return RelationStore(ws).addAll(relations, error) ? int(relations.size()) : -1;
 }
 
 }  // namespace mb

@@ -75,47 +75,46 @@ bool mineAndSave(Workspace &ws, const Snapshot &snap, const MiningSettings &sett
     if (repl.cancelled) return false;
     const int64_t replMs = t.restart();
 
-    sqlite3 *db = ws.db();
-    Transaction tx(ws);
-    if (!tx.ok()) { error = sqlite3_errmsg(db); return false; }
-    const int64_t version = snap.historyVersion;
-    const int64_t pairsRun = insertRun(db, "pairs",
-                                       json({{"minSupport", settings.pairs.minSupport}, {"minCount", qint64(settings.pairs.minCount)},
-                                             {"minConfidence", settings.pairs.minConfidence}, {"baskets", qint64(pairs.summary.baskets)}}),
-                                       version, pairsMs, error);
-    if (pairsRun < 0) return false;
-    Statement ps(db, "INSERT INTO pair_stats(run_id, antecedent_id, consequent_id, count, support, confidence, lift, cosine) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    for (size_t i = 0; i < pairs.rules.size(); ++i) {
-        const PairRule &r = pairs.rules[i];
-        ps.bind(1, pairsRun).bind(2, snap.products[r.antecedent].id).bind(3, snap.products[r.consequent].id).bind(4, int64_t(r.count));
-        ps.bind(5, r.support).bind(6, r.confidence).bind(7, r.lift).bind(8, r.cosine);
-        if (!ps.exec()) { error = ps.error(); return false; }
-        if (progress && (i & 4095) == 0 && !progress(0.9 + 0.05 * double(i) / double(pairs.rules.size() + 1))) return false;
-    }
-    const std::string easeParams = json({{"lambda", settings.ease.lambda}, {"minBaskets", qint64(settings.ease.minBaskets)},
-                                         {"topK", settings.ease.topK}, {"items", qint64(ease.items.size())},
-                                         {"error", QString::fromStdString(ease.error)}});
-    const int64_t easeRun = insertRun(db, "ease", easeParams, version, easeMs, error);
-    if (easeRun < 0) return false;
-    Statement es(db, "INSERT INTO ease_neighbours(run_id, item_id, rank, neighbour_id, weight) VALUES (?1, ?2, ?3, ?4, ?5)");
-    for (const EaseItem &item : ease.items)
-        for (size_t k = 0; k < item.neighbours.size(); ++k) {
-            es.bind(1, easeRun).bind(2, snap.products[item.product].id).bind(3, int64_t(k + 1));
-            es.bind(4, snap.products[item.neighbours[k].product].id).bind(5, item.neighbours[k].weight);
-            if (!es.exec()) { error = es.error(); return false; }
+    // Every run replaces the previous one of its kind, all three in one transaction.
+    return writeTransaction(ws, error, [&](sqlite3 *db, std::string &error) {
+        const int64_t version = snap.historyVersion;
+        const int64_t pairsRun = insertRun(db, "pairs",
+                                           json({{"minSupport", settings.pairs.minSupport}, {"minCount", qint64(settings.pairs.minCount)},
+                                                 {"minConfidence", settings.pairs.minConfidence}, {"baskets", qint64(pairs.summary.baskets)}}),
+                                           version, pairsMs, error);
+        if (pairsRun < 0) return false;
+        Statement ps(db, "INSERT INTO pair_stats(run_id, antecedent_id, consequent_id, count, support, confidence, lift, cosine) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        for (size_t i = 0; i < pairs.rules.size(); ++i) {
+            const PairRule &r = pairs.rules[i];
+            ps.bind(1, pairsRun).bind(2, snap.products[r.antecedent].id).bind(3, snap.products[r.consequent].id).bind(4, int64_t(r.count));
+            ps.bind(5, r.support).bind(6, r.confidence).bind(7, r.lift).bind(8, r.cosine);
+            if (!ps.exec()) { error = ps.error(); return false; }
+            if (progress && (i & 4095) == 0 && !progress(0.9 + 0.05 * double(i) / double(pairs.rules.size() + 1))) return false;
         }
-    const int64_t replRun = insertRun(db, "replenishment", json({{"minIntervals", qint64(settings.replenishment.minIntervals)}}),
-                                      version, replMs, error);
-    if (replRun < 0) return false;
-    Statement rs(db, "INSERT INTO replenishment(run_id, product_id, median_days, rebuy_share, intervals, buyers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    for (const ReplenishmentStat &r : repl.products) {
-        rs.bind(1, replRun).bind(2, snap.products[r.product].id).bind(3, r.medianDays).bind(4, r.repeatShare);
-        rs.bind(5, int64_t(r.intervals)).bind(6, int64_t(r.buyers));
-        if (!rs.exec()) { error = rs.error(); return false; }
-    }
-    if (progress && !progress(1.0)) return false;
-    return tx.commit(&error);
+        const std::string easeParams = json({{"lambda", settings.ease.lambda}, {"minBaskets", qint64(settings.ease.minBaskets)},
+                                             {"topK", settings.ease.topK}, {"items", qint64(ease.items.size())},
+                                             {"error", QString::fromStdString(ease.error)}});
+        const int64_t easeRun = insertRun(db, "ease", easeParams, version, easeMs, error);
+        if (easeRun < 0) return false;
+        Statement es(db, "INSERT INTO ease_neighbours(run_id, item_id, rank, neighbour_id, weight) VALUES (?1, ?2, ?3, ?4, ?5)");
+        for (const EaseItem &item : ease.items)
+            for (size_t k = 0; k < item.neighbours.size(); ++k) {
+                es.bind(1, easeRun).bind(2, snap.products[item.product].id).bind(3, int64_t(k + 1));
+                es.bind(4, snap.products[item.neighbours[k].product].id).bind(5, item.neighbours[k].weight);
+                if (!es.exec()) { error = es.error(); return false; }
+            }
+        const int64_t replRun = insertRun(db, "replenishment", json({{"minIntervals", qint64(settings.replenishment.minIntervals)}}),
+                                          version, replMs, error);
+        if (replRun < 0) return false;
+        Statement rs(db, "INSERT INTO replenishment(run_id, product_id, median_days, rebuy_share, intervals, buyers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        for (const ReplenishmentStat &r : repl.products) {
+            rs.bind(1, replRun).bind(2, snap.products[r.product].id).bind(3, r.medianDays).bind(4, r.repeatShare);
+            rs.bind(5, int64_t(r.intervals)).bind(6, int64_t(r.buyers));
+            if (!rs.exec()) { error = rs.error(); return false; }
+        }
+        return !progress || progress(1.0);
+    });
 }
 
 std::vector<MiningRun> miningRuns(const Workspace &ws)

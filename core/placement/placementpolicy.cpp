@@ -326,20 +326,17 @@ bool savePolicyValue(Workspace &ws, Placement p, std::string_view key, std::stri
     if (!loadPolicies(ws, set, error)) return false;
     PlacementPolicy &policy = set[size_t(p)];
     if (!setPolicyValue(policy, key, value, error)) return false;
-    Transaction tx(ws);
-    if (!tx.ok()) {
-        error = ws.path() + ": cannot start a transaction to save the policy";
-        return false;
-    }
     // Stored in the canonical spelling ("on" -> "true", "5.0" -> "5"), so `policy show` reads back the same.
-    Statement s(ws.db(), "INSERT INTO placement_policies(placement, key, value) VALUES (?1, ?2, ?3) "
-                         "ON CONFLICT(placement, key) DO UPDATE SET value = excluded.value");
-    s.bind(1, std::string_view(placementName(p))).bind(2, key).bind(3, policyValue(policy, key));
-    if (!s.exec()) {
-        error = ws.path() + ": cannot save " + placementName(p) + " " + std::string(key) + ": " + s.error();
-        return false;
-    }
-    return tx.commit(&error);
+    return writeTransaction(ws, error, [&](sqlite3 *db, std::string &e) {
+        Statement s(db, "INSERT INTO placement_policies(placement, key, value) VALUES (?1, ?2, ?3) "
+                        "ON CONFLICT(placement, key) DO UPDATE SET value = excluded.value");
+        s.bind(1, std::string_view(placementName(p))).bind(2, key).bind(3, policyValue(policy, key));
+        if (!s.exec()) {
+            e = ws.path() + ": cannot save " + placementName(p) + " " + std::string(key) + ": " + s.error();
+            return false;
+        }
+        return true;
+    });
 }
 
 }  // namespace mb

@@ -78,20 +78,22 @@ bool writeScaleStore(Workspace &ws, const ScaleParameters &p, ScaleReport &repor
     }
     {
         // Each category's necessity is its complementary category (the next one in the department).
-        Transaction tx(ws);
-        Statement ins(ws.db(), "INSERT INTO relations(anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, "
-                               "created_at, updated_at) SELECT 'category', a.id, 'category', b.id, 'necessity', 1, '', 'curated', 'active', 0, 0 "
-                               "FROM categories a, categories b WHERE a.path = ?1 AND b.path = ?2");
-        for (int64_t c = 0; c < categories; ++c) {
-            const int64_t d = c / p.categoriesPerDepartment, next = d * p.categoriesPerDepartment + (c + 1) % p.categoriesPerDepartment;
-            ins.bind(1, "Dept " + std::to_string(d) + " > Cat " + std::to_string(c)).bind(2, "Dept " + std::to_string(d) + " > Cat " + std::to_string(next));
-            if (!ins.exec()) {
-                error = ins.error();
-                return false;
+        const bool ok = writeTransaction(ws, error, [&](sqlite3 *db, std::string &e) {
+            Statement ins(db, "INSERT INTO relations(anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, "
+                              "created_at, updated_at) SELECT 'category', a.id, 'category', b.id, 'necessity', 1, '', 'curated', 'active', 0, 0 "
+                              "FROM categories a, categories b WHERE a.path = ?1 AND b.path = ?2");
+            for (int64_t c = 0; c < categories; ++c) {
+                const int64_t d = c / p.categoriesPerDepartment, next = d * p.categoriesPerDepartment + (c + 1) % p.categoriesPerDepartment;
+                ins.bind(1, "Dept " + std::to_string(d) + " > Cat " + std::to_string(c)).bind(2, "Dept " + std::to_string(d) + " > Cat " + std::to_string(next));
+                if (!ins.exec()) {
+                    e = ins.error();
+                    return false;
+                }
             }
-            ++report.relations;
-        }
-        if (!tx.commit(&error)) return false;
+            return true;
+        });
+        if (!ok) return false;
+        report.relations += categories;
     }
     report.catalogSeconds = secondsSince(t);
 

@@ -2,6 +2,7 @@
 // One import, end to end: load the file, parse it, write it in one transaction, log it. The CLI and the
 // GUI's import dialog both call runImport, so they reject, report and refuse the same way.
 #include "core/io/importparser.h"
+#include "core/storage/transaction.h"
 
 #include <string>
 #include <vector>
@@ -43,6 +44,10 @@ bool writeCatalog(Workspace &ws, const CatalogBatch &batch, const std::string &f
                   const ProgressFn &progress = {});
 bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file, ImportReport &report,
                  const ProgressFn &progress = {});
+
+// Runs one import's writes in one writeTransaction; a failure sets the report's status and error (a
+// failure of the workspace as writeTransaction words it, any other naming `file`), a cancel leaves them.
+bool writeImport(Workspace &ws, const std::string &file, ImportReport &report, const WriteFn &write);
 
 // CSV with header line,column,value,reason.
 bool writeRejectReport(const std::string &path, const std::vector<Reject> &rejects, std::string &error);

@@ -49,12 +49,27 @@ int64_t logImport(sqlite3 *db, const std::string &file, const std::string &forma
     return s.exec() ? sqlite3_last_insert_rowid(db) : -1;
 }
 
-bool fail(ImportReport &report, const std::string &file, const std::string &what)
+bool fail(std::string &error, const std::string &what)
 {
-    report.status = ImportStatus::Failed;
-    report.error = file + ": cannot write to the workspace: " + what;
+    error = what;
     return false;
 }
+
+}  // namespace
+
+bool writeImport(Workspace &ws, const std::string &file, ImportReport &report, const WriteFn &write)
+{
+    std::string error;
+    if (writeTransaction(ws, error, write)) return true;
+    if (!error.empty()) {
+        report.status = ImportStatus::Failed;
+        // A failure of the workspace names it and says nothing changed; anything else names the row.
+        report.error = ws.lastWriteError() != WorkspaceError::None ? error : file + ": cannot write to the workspace: " + error;
+    }
+    return false;
+}
+
+namespace {
 
 void bindOptional(Statement &s, int i, const std::optional<double> &v)
 {
@@ -66,14 +81,12 @@ void bindOptional(Statement &s, int i, const std::optional<double> &v)
 bool writeCatalog(Workspace &ws, const CatalogBatch &batch, const std::string &file, ImportReport &report,
                   const ProgressFn &progress)
 {
-    sqlite3 *db = ws.db();
-    Transaction tx(ws);
-    if (!tx.ok()) return fail(report, file, sqlite3_errmsg(db));
-    IdMap products = loadIds(db, "SELECT id, sku FROM products");
-    CategoryStore categories(db);
-    const int64_t now = QDateTime::currentSecsSinceEpoch();
-    // Empty or missing cells keep what the workspace had: a partial export must not erase good data.
-    Statement upsert(db, R"sql(
+    return writeImport(ws, file, report, [&](sqlite3 *db, std::string &err) {
+        IdMap products = loadIds(db, "SELECT id, sku FROM products");
+        CategoryStore categories(db);
+        const int64_t now = QDateTime::currentSecsSinceEpoch();
+        // Empty or missing cells keep what the workspace had: a partial export must not erase good data.
+        Statement upsert(db, R"sql(
 INSERT INTO products(sku, title, category_id, brand, price, cost, stock, family, origin, created_at, updated_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
 ON CONFLICT(sku) DO UPDATE SET
@@ -86,51 +99,47 @@ ON CONFLICT(sku) DO UPDATE SET
   family = CASE WHEN excluded.family = '' THEN family ELSE excluded.family END,
   origin = excluded.origin,
   updated_at = excluded.updated_at)sql");
-    if (!upsert.ok()) return fail(report, file, upsert.error());
-    const std::string origin = batch.format == "demo" ? "demo" : "catalog";
-    size_t done = 0;
-    for (const ProductRecord &p : batch.products) {
-        std::string err;
-        const int64_t cat = categories.idFor(p.category, err);
-        if (cat < 0) return fail(report, file, err);
-        upsert.bind(1, p.sku).bind(2, p.title);
-        if (cat > 0) upsert.bind(3, cat); else upsert.bindNull(3);
-        upsert.bind(4, p.brand);
-        bindOptional(upsert, 5, p.price);
-        bindOptional(upsert, 6, p.cost);
-        if (p.stock) upsert.bind(7, *p.stock); else upsert.bindNull(7);
-        upsert.bind(8, p.family).bind(9, origin).bind(10, now);
-        if (!upsert.exec()) return fail(report, file, "product " + p.sku + " (line " + std::to_string(p.line) + "): " + upsert.error());
-        if (products.find(p.sku) == products.end()) {
-            ++report.productsAdded;
-            products.emplace(p.sku, sqlite3_last_insert_rowid(db));
-        } else {
-            ++report.productsUpdated;
+        if (!upsert.ok()) return fail(err, upsert.error());
+        const std::string origin = batch.format == "demo" ? "demo" : "catalog";
+        size_t done = 0;
+        for (const ProductRecord &p : batch.products) {
+            const int64_t cat = categories.idFor(p.category, err);
+            if (cat < 0) return false;
+            upsert.bind(1, p.sku).bind(2, p.title);
+            if (cat > 0) upsert.bind(3, cat); else upsert.bindNull(3);
+            upsert.bind(4, p.brand);
+            bindOptional(upsert, 5, p.price);
+            bindOptional(upsert, 6, p.cost);
+            if (p.stock) upsert.bind(7, *p.stock); else upsert.bindNull(7);
+            upsert.bind(8, p.family).bind(9, origin).bind(10, now);
+            if (!upsert.exec()) return fail(err, "product " + p.sku + " (line " + std::to_string(p.line) + "): " + upsert.error());
+            if (products.find(p.sku) == products.end()) {
+                ++report.productsAdded;
+                products.emplace(p.sku, sqlite3_last_insert_rowid(db));
+            } else {
+                ++report.productsUpdated;
+            }
+            if (progress && (++done & 1023) == 0 && !progress(double(done) / double(batch.products.size() + 1)))
+                return false;
         }
-        if (progress && (++done & 1023) == 0 && !progress(double(done) / double(batch.products.size() + 1)))
-            return false;
-    }
-    const int64_t importId = logImport(db, file, batch.format, "catalog", report, batch.rowsRead,
-                                       int64_t(batch.products.size()), int64_t(batch.rejects.size()), batch.duplicateRows);
-    if (importId < 0) return fail(report, file, sqlite3_errmsg(db));
-    Statement rel(db, R"sql(
+        const int64_t importId = logImport(db, file, batch.format, "catalog", report, batch.rowsRead,
+                                           int64_t(batch.products.size()), int64_t(batch.rejects.size()), batch.duplicateRows);
+        if (importId < 0) return fail(err, sqlite3_errmsg(db));
+        Statement rel(db, R"sql(
 INSERT INTO imported_relations(anchor_sku, target_sku, platform_type, position, import_id) VALUES (?1, ?2, ?3, ?4, ?5)
 ON CONFLICT(anchor_sku, target_sku, platform_type) DO UPDATE SET position = excluded.position, import_id = excluded.import_id)sql");
-    for (const RelationRecord &r : batch.relations) {
-        rel.bind(1, r.anchorSku).bind(2, r.targetSku).bind(3, r.platformType).bind(4, int64_t(r.position)).bind(5, importId);
-        if (!rel.exec()) return fail(report, file, rel.error());
-        ++report.relationsWritten;
-    }
-    if (!batch.relations.empty()) {
-        std::string err;
-        const int adopted = adoptImportedRelationsInTransaction(db, err);
-        if (adopted < 0) return fail(report, file, err);
-        report.relationsAdopted = adopted;
-    }
-    if (progress && !progress(1.0)) return false;
-    std::string err;
-    if (!tx.commit(&err)) return fail(report, file, err);
-    return true;
+        for (const RelationRecord &r : batch.relations) {
+            rel.bind(1, r.anchorSku).bind(2, r.targetSku).bind(3, r.platformType).bind(4, int64_t(r.position)).bind(5, importId);
+            if (!rel.exec()) return fail(err, rel.error());
+            ++report.relationsWritten;
+        }
+        if (!batch.relations.empty()) {
+            const int adopted = adoptImportedRelationsInTransaction(db, err);
+            if (adopted < 0) return false;
+            report.relationsAdopted = adopted;
+        }
+        return !progress || progress(1.0);
+    });
 }
 
 bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file, ImportReport &report,
@@ -142,103 +151,100 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
     // the import time. The pragma cannot change inside a transaction, hence before it.
     execSql(db, "PRAGMA foreign_keys = OFF");
     struct RestoreKeys { sqlite3 *db; ~RestoreKeys() { execSql(db, "PRAGMA foreign_keys = ON"); } } restoreKeys{db};
-    Transaction tx(ws);
-    if (!tx.ok()) return fail(report, file, sqlite3_errmsg(db));
-    const int64_t importId = logImport(db, file, batch.format, "orders", report, batch.rowsRead,
-                                       int64_t(batch.lines.size()), int64_t(batch.rejects.size()), batch.duplicateRows);
-    if (importId < 0) return fail(report, file, sqlite3_errmsg(db));
-    const int64_t now = QDateTime::currentSecsSinceEpoch();
+    return writeImport(ws, file, report, [&](sqlite3 *db, std::string &err) {
+        const int64_t importId = logImport(db, file, batch.format, "orders", report, batch.rowsRead,
+                                           int64_t(batch.lines.size()), int64_t(batch.rejects.size()), batch.duplicateRows);
+        if (importId < 0) return fail(err, sqlite3_errmsg(db));
+        const int64_t now = QDateTime::currentSecsSinceEpoch();
 
-    // Products first: a SKU seen only in orders becomes a product of origin "orders"; one that came from
-    // the orders before keeps following the newest title and price, a catalog product is left alone.
-    IdMap products = loadIds(db, "SELECT id, sku FROM products");
-    {
-        Statement ins(db, "INSERT INTO products(sku, title, price, origin, created_at, updated_at) VALUES (?1, ?2, ?3, 'orders', ?4, ?4)");
-        Statement upd(db, "UPDATE products SET title = CASE WHEN ?2 = '' THEN title ELSE ?2 END, price = coalesce(?3, price), "
-                          "updated_at = ?4 WHERE sku = ?1 AND origin = 'orders'");
-        for (const ProductRecord &p : batch.products) {
-            const bool known = products.find(p.sku) != products.end();
-            Statement &s = known ? upd : ins;
-            s.bind(1, p.sku).bind(2, p.title);
-            bindOptional(s, 3, p.price);
-            s.bind(4, now);
-            if (!s.exec()) return fail(report, file, "product " + p.sku + ": " + s.error());
-            if (!known) {
-                products.emplace(p.sku, sqlite3_last_insert_rowid(db));
-                ++report.productsAdded;
+        // Products first: a SKU seen only in orders becomes a product of origin "orders"; one that came from
+        // the orders before keeps following the newest title and price, a catalog product is left alone.
+        IdMap products = loadIds(db, "SELECT id, sku FROM products");
+        {
+            Statement ins(db, "INSERT INTO products(sku, title, price, origin, created_at, updated_at) VALUES (?1, ?2, ?3, 'orders', ?4, ?4)");
+            Statement upd(db, "UPDATE products SET title = CASE WHEN ?2 = '' THEN title ELSE ?2 END, price = coalesce(?3, price), "
+                              "updated_at = ?4 WHERE sku = ?1 AND origin = 'orders'");
+            for (const ProductRecord &p : batch.products) {
+                const bool known = products.find(p.sku) != products.end();
+                Statement &s = known ? upd : ins;
+                s.bind(1, p.sku).bind(2, p.title);
+                bindOptional(s, 3, p.price);
+                s.bind(4, now);
+                if (!s.exec()) return fail(err, "product " + p.sku + ": " + s.error());
+                if (!known) {
+                    products.emplace(p.sku, sqlite3_last_insert_rowid(db));
+                    ++report.productsAdded;
+                }
             }
         }
-    }
 
-    IdMap customers = loadIds(db, "SELECT id, external_id FROM customers");
-    IdMap orders = loadIds(db, "SELECT id, external_id FROM orders");
-    std::vector<int64_t> customerIds(batch.orders.size(), 0);
-    {
-        Statement ins(db, "INSERT INTO customers(external_id) VALUES (?1)");
-        for (size_t i = 0; i < batch.orders.size(); ++i) {
-            const std::string &c = batch.orders[i].customer;
-            if (c.empty()) continue;
-            auto it = customers.find(c);
-            if (it == customers.end()) {
-                ins.bind(1, c);
-                if (!ins.exec()) return fail(report, file, "customer " + c + ": " + ins.error());
-                it = customers.emplace(c, sqlite3_last_insert_rowid(db)).first;
-                ++report.customersAdded;
-            }
-            customerIds[i] = it->second;
-        }
-    }
-
-    // An order already in the workspace is replaced by the file's version (a later export may carry a
-    // cancellation or a refund); so re-importing a file changes no counts, and a later export adds only
-    // what is new.
-    std::vector<int64_t> orderIds(batch.orders.size(), 0);
-    {
-        Statement ins(db, "INSERT INTO orders(external_id, customer_id, ordered_at, utc_offset, country, currency, status, import_id) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-        Statement upd(db, "UPDATE orders SET customer_id = ?2, ordered_at = ?3, utc_offset = ?4, country = ?5, currency = ?6, "
-                          "status = ?7, import_id = ?8 WHERE id = ?1");
-        Statement del(db, "DELETE FROM order_lines WHERE order_id = ?1");
-        for (size_t i = 0; i < batch.orders.size(); ++i) {
-            const OrderRecord &o = batch.orders[i];
-            auto it = orders.find(o.externalId);
-            const bool known = it != orders.end();
-            Statement &s = known ? upd : ins;
-            if (known) s.bind(1, it->second); else s.bind(1, o.externalId);
-            if (customerIds[i]) s.bind(2, customerIds[i]); else s.bindNull(2);
-            if (o.hasTime) s.bind(3, o.orderedAt); else s.bindNull(3);
-            s.bind(4, int64_t(o.utcOffsetMinutes)).bind(5, o.country).bind(6, o.currency);
-            s.bind(7, std::string_view(statusName(o.status))).bind(8, importId);
-            if (!s.exec()) return fail(report, file, "order " + o.externalId + " (line " + std::to_string(o.line) + "): " + s.error());
-            if (known) {
-                del.bind(1, it->second);
-                if (!del.exec()) return fail(report, file, del.error());
-                orderIds[i] = it->second;
-                ++report.ordersUpdated;
-            } else {
-                orderIds[i] = sqlite3_last_insert_rowid(db);
-                orders.emplace(o.externalId, orderIds[i]);
-                ++report.ordersAdded;
+        IdMap customers = loadIds(db, "SELECT id, external_id FROM customers");
+        IdMap orders = loadIds(db, "SELECT id, external_id FROM orders");
+        std::vector<int64_t> customerIds(batch.orders.size(), 0);
+        {
+            Statement ins(db, "INSERT INTO customers(external_id) VALUES (?1)");
+            for (size_t i = 0; i < batch.orders.size(); ++i) {
+                const std::string &c = batch.orders[i].customer;
+                if (c.empty()) continue;
+                auto it = customers.find(c);
+                if (it == customers.end()) {
+                    ins.bind(1, c);
+                    if (!ins.exec()) return fail(err, "customer " + c + ": " + ins.error());
+                    it = customers.emplace(c, sqlite3_last_insert_rowid(db)).first;
+                    ++report.customersAdded;
+                }
+                customerIds[i] = it->second;
             }
         }
-    }
 
-    Statement line(db, "INSERT INTO order_lines(order_id, product_id, quantity, unit_price, source_line) VALUES (?1, ?2, ?3, ?4, ?5)");
-    const size_t total = batch.lines.size();
-    for (size_t i = 0; i < total; ++i) {
-        const OrderLineRecord &l = batch.lines[i];
-        auto p = products.find(l.sku);
-        if (p == products.end()) return fail(report, file, "line " + std::to_string(l.line) + ": SKU " + l.sku + " has no product");
-        line.bind(1, orderIds[l.order]).bind(2, p->second).bind(3, l.quantity).bind(4, l.unitPrice).bind(5, l.line);
-        if (!line.exec()) return fail(report, file, "line " + std::to_string(l.line) + ": " + line.error());
-        if (progress && (i & 16383) == 0 && !progress(double(i) / double(total + 1))) return false;
-    }
-    report.linesWritten += int64_t(total);
-    ws.setMeta("history_version", std::to_string(ws.historyVersion() + 1));
-    if (progress && !progress(1.0)) return false;
-    std::string err;
-    if (!tx.commit(&err)) return fail(report, file, err);
-    return true;
+        // An order already in the workspace is replaced by the file's version (a later export may carry a
+        // cancellation or a refund); so re-importing a file changes no counts, and a later export adds only
+        // what is new.
+        std::vector<int64_t> orderIds(batch.orders.size(), 0);
+        {
+            Statement ins(db, "INSERT INTO orders(external_id, customer_id, ordered_at, utc_offset, country, currency, status, import_id) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+            Statement upd(db, "UPDATE orders SET customer_id = ?2, ordered_at = ?3, utc_offset = ?4, country = ?5, currency = ?6, "
+                              "status = ?7, import_id = ?8 WHERE id = ?1");
+            Statement del(db, "DELETE FROM order_lines WHERE order_id = ?1");
+            for (size_t i = 0; i < batch.orders.size(); ++i) {
+                const OrderRecord &o = batch.orders[i];
+                auto it = orders.find(o.externalId);
+                const bool known = it != orders.end();
+                Statement &s = known ? upd : ins;
+                if (known) s.bind(1, it->second); else s.bind(1, o.externalId);
+                if (customerIds[i]) s.bind(2, customerIds[i]); else s.bindNull(2);
+                if (o.hasTime) s.bind(3, o.orderedAt); else s.bindNull(3);
+                s.bind(4, int64_t(o.utcOffsetMinutes)).bind(5, o.country).bind(6, o.currency);
+                s.bind(7, std::string_view(statusName(o.status))).bind(8, importId);
+                if (!s.exec()) return fail(err, "order " + o.externalId + " (line " + std::to_string(o.line) + "): " + s.error());
+                if (known) {
+                    del.bind(1, it->second);
+                    if (!del.exec()) return fail(err, del.error());
+                    orderIds[i] = it->second;
+                    ++report.ordersUpdated;
+                } else {
+                    orderIds[i] = sqlite3_last_insert_rowid(db);
+                    orders.emplace(o.externalId, orderIds[i]);
+                    ++report.ordersAdded;
+                }
+            }
+        }
+
+        Statement line(db, "INSERT INTO order_lines(order_id, product_id, quantity, unit_price, source_line) VALUES (?1, ?2, ?3, ?4, ?5)");
+        const size_t total = batch.lines.size();
+        for (size_t i = 0; i < total; ++i) {
+            const OrderLineRecord &l = batch.lines[i];
+            auto p = products.find(l.sku);
+            if (p == products.end()) return fail(err, "line " + std::to_string(l.line) + ": SKU " + l.sku + " has no product");
+            line.bind(1, orderIds[l.order]).bind(2, p->second).bind(3, l.quantity).bind(4, l.unitPrice).bind(5, l.line);
+            if (!line.exec()) return fail(err, "line " + std::to_string(l.line) + ": " + line.error());
+            if (progress && (i & 16383) == 0 && !progress(double(i) / double(total + 1))) return false;
+        }
+        report.linesWritten += int64_t(total);
+        if (!ws.setMeta("history_version", std::to_string(ws.historyVersion() + 1))) return fail(err, sqlite3_errmsg(db));
+        return !progress || progress(1.0);
+    });
 }
 
 }  // namespace mb

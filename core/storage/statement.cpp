@@ -2,10 +2,36 @@
 
 namespace mb {
 
+namespace {
+
+thread_local int storageFailure = SQLITE_OK;
+
+void noteFailure(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_READONLY: case SQLITE_PERM: case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_CANTOPEN: case SQLITE_NOMEM:
+    case SQLITE_PROTOCOL:
+        if (storageFailure == SQLITE_OK) storageFailure = rc;
+        break;
+    default: break;
+    }
+}
+
+}  // namespace
+
+int takeStorageFailure()
+{
+    const int rc = storageFailure;
+    storageFailure = SQLITE_OK;
+    return rc;
+}
+
 Statement::Statement(sqlite3 *db, const char *sql) : db_(db)
 {
     rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
     if (rc_ != SQLITE_OK) {
+        noteFailure(rc_);
         error_ = std::string(sqlite3_errmsg(db)) + " (in: " + sql + ")";
         stmt_ = nullptr;
     }
@@ -42,7 +68,10 @@ bool Statement::step()
     if (!stmt_) return false;
     rc_ = sqlite3_step(stmt_);
     if (rc_ == SQLITE_ROW) return true;
-    if (rc_ != SQLITE_DONE) error_ = sqlite3_errmsg(db_);
+    if (rc_ != SQLITE_DONE) {
+        noteFailure(sqlite3_extended_errcode(db_));
+        error_ = sqlite3_errmsg(db_);
+    }
     return false;
 }
 
@@ -74,6 +103,7 @@ bool execSql(sqlite3 *db, const char *sql, std::string *error)
 {
     char *msg = nullptr;
     if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+        noteFailure(sqlite3_extended_errcode(db));
         if (error) *error = msg ? msg : "unknown SQLite error";
         sqlite3_free(msg);
         return false;

@@ -48,4 +48,9 @@ private:
 // Runs SQL without results (DDL, PRAGMA, BEGIN/COMMIT); false with error set on failure.
 bool execSql(sqlite3 *db, const char *sql, std::string *error = nullptr);
 
+// The first failure of the workspace itself (an SQLite result code: busy, read-only, I/O, disk full,
+// damaged) that a statement met on this thread since the last call, or SQLITE_OK; clears it. A caller
+// turns the error into its own words, so writeTransaction asks here whether the workspace failed.
+int takeStorageFailure();
+
 }  // namespace mb

@@ -31,10 +31,10 @@ int pragmaInt(sqlite3 *db, const char *sql, int *rc = nullptr)
     return v;
 }
 
-void configure(sqlite3 *db, bool readOnly)
+void configure(sqlite3 *db, bool readOnly, int busyTimeoutMs)
 {
     // An import on a worker holds the write lock for a second or two; an edit made meanwhile waits for it.
-    sqlite3_busy_timeout(db, 15000);
+    sqlite3_busy_timeout(db, busyTimeoutMs);
     execSql(db, "PRAGMA foreign_keys = ON");
     if (!readOnly) {
         // WAL + NORMAL: a crash or kill can lose at most the last commit, never leave a half-written file.
@@ -43,6 +43,33 @@ void configure(sqlite3 *db, bool readOnly)
     }
     execSql(db, "PRAGMA cache_size = -65536");
     execSql(db, "PRAGMA temp_store = MEMORY");
+}
+
+std::string uriFor(const std::string &path, const char *query)
+{
+    return "file:" + QUrl::toPercentEncoding(QString::fromStdString(path), "/").toStdString() + query;
+}
+
+// A read-only connection to a WAL database creates its -wal and -shm with the file's permissions of that
+// moment and, unable to checkpoint, leaves them behind when it closes. Opened while the file was read-only,
+// they stay read-only after it is made writable again, and every later write fails ("attempt to write a
+// readonly database"). They are part of the workspace: give them back its write permissions.
+bool restoreSidecarPermissions(const std::string &path, std::string &error)
+{
+    constexpr auto writeBits = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+    const auto wanted = QFile::permissions(QString::fromStdString(path)) & writeBits;
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString side = QString::fromStdString(path + suffix);
+        if (!QFileInfo::exists(side)) continue;
+        const auto has = QFile::permissions(side);
+        if ((has & wanted) == wanted) continue;
+        if (!QFile::setPermissions(side, has | wanted)) {
+            error = side.toStdString() + " is read-only (left by a read-only open), so the workspace cannot be written; make it "
+                                         "writable, or delete it while no program has the workspace open";
+            return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -65,9 +92,19 @@ sqlite3 *Workspace::db() const
             c = nullptr;
             return db_;
         }
-        configure(c, readOnly_);
+        configure(c, readOnly_, busyTimeoutMs_);
+        if (!readOnly_) refuseWritesOutsideTransactions(c);
     }
     return c;
+}
+
+void Workspace::setBusyTimeout(int milliseconds)
+{
+    busyTimeoutMs_ = milliseconds;
+    std::lock_guard<std::mutex> lock(mutex_);
+    sqlite3_busy_timeout(db_, milliseconds);
+    for (auto &[thread, c] : others_)
+        if (c) sqlite3_busy_timeout(c, milliseconds);
 }
 
 std::unique_ptr<Workspace> Workspace::create(const std::string &path, std::string &error)
@@ -89,13 +126,14 @@ std::unique_ptr<Workspace> Workspace::create(const std::string &path, std::strin
         error = quoted(path) + ": cannot create the workspace: " + error;
         return nullptr;
     }
-    configure(ws->db_, false);
+    configure(ws->db_, false, ws->busyTimeoutMs_);
     if (!migrateSchema(ws->db_, 0, SchemaVersion, error)) {
         error = quoted(path) + ": " + error;
         ws.reset();
         QFile::remove(QString::fromStdString(path));
         return nullptr;
     }
+    refuseWritesOutsideTransactions(ws->db_);
     return ws;
 }
 
@@ -115,18 +153,20 @@ std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string 
         return fail(WorkspaceError::NotAWorkspace, "not a Merchbench workspace (it is not an SQLite database)");
     if (!info.isWritable()) readOnly = true;
 
-    // Inspect read-only first so that a file we refuse is never written to, not even by a WAL switch.
+    // Inspect first, reading only, so that a file we refuse is left exactly as it was. Without a -wal the
+    // file alone holds its whole state: read it as immutable then, which takes no locks and creates none of
+    // the -wal and -shm files any other connection to a WAL database leaves beside it.
+    const bool hasWal = QFileInfo::exists(QString::fromStdString(path + "-wal"));
+    const std::string roUri = uriFor(path, "?mode=ro"), immutableUri = uriFor(path, "?immutable=1");
     sqlite3 *probe = nullptr;
-    const std::string roUri = "file:" + QUrl::toPercentEncoding(QString::fromStdString(path), "/").toStdString() + "?mode=ro";
-    int rc = sqlite3_open_v2(roUri.c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    int rc = sqlite3_open_v2((hasWal ? roUri : immutableUri).c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
     int appId = 0, version = 0;
     if (rc == SQLITE_OK) appId = pragmaInt(probe, "PRAGMA application_id", &rc);
-    if (rc == SQLITE_CANTOPEN) {
+    if (rc == SQLITE_CANTOPEN && hasWal) {
         // A WAL file in a read-only folder cannot get its -shm; read it as immutable instead.
         sqlite3_close_v2(probe);
         probe = nullptr;
-        const std::string imm = "file:" + QUrl::toPercentEncoding(QString::fromStdString(path), "/").toStdString() + "?immutable=1";
-        rc = sqlite3_open_v2(imm.c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+        rc = sqlite3_open_v2(immutableUri.c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
         if (rc == SQLITE_OK) appId = pragmaInt(probe, "PRAGMA application_id", &rc);
     }
     if (rc == SQLITE_OK) version = pragmaInt(probe, "PRAGMA user_version", &rc);
@@ -148,6 +188,9 @@ std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string 
         return fail(WorkspaceError::ReadOnly, "made by an older Merchbench (version " + std::to_string(version) +
                                                   ") and read-only, so it cannot be upgraded; make it writable");
 
+    std::string sidecarError;
+    if (!readOnly && !restoreSidecarPermissions(path, sidecarError)) return fail(WorkspaceError::ReadOnly, sidecarError);
+
     std::unique_ptr<Workspace> ws(new Workspace);
     ws->path_ = path;
     ws->readOnly_ = readOnly;
@@ -155,7 +198,7 @@ std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string 
     ws->target_ = readOnly ? roUri : path;
     if (sqlite3_open_v2(ws->target_.c_str(), &ws->db_, ws->flags_, nullptr) != SQLITE_OK)
         return fail(WorkspaceError::CannotOpen, std::string("cannot open: ") + sqlite3_errmsg(ws->db_));
-    configure(ws->db_, readOnly);
+    configure(ws->db_, readOnly, ws->busyTimeoutMs_);
     if (version < SchemaVersion) {
         // Keep the user's file as it was before touching it: a failed upgrade must not cost them data.
         const QString backup = QString::fromStdString(path) + ".v" + QString::number(version) + ".bak";
@@ -169,6 +212,7 @@ std::unique_ptr<Workspace> Workspace::open(const std::string &path, std::string 
         if (!migrateSchema(ws->db_, version, SchemaVersion, err))
             return fail(WorkspaceError::Failed, err + " (the file is unchanged; a copy is in " + backup.toStdString() + ")");
     }
+    if (!readOnly) refuseWritesOutsideTransactions(ws->db_);
     return ws;
 }
 
@@ -176,7 +220,7 @@ WorkspaceCounts Workspace::counts() const
 {
     WorkspaceCounts c;
     auto one = [&](const char *sql) {
-        Statement s(db_, sql);
+        Statement s(db(), sql);
         return s.step() ? s.int64(0) : int64_t(0);
     };
     c.products = one("SELECT count(*) FROM products");
@@ -194,16 +238,16 @@ WorkspaceCounts Workspace::counts() const
 
 std::string Workspace::meta(const std::string &key) const
 {
-    Statement s(db_, "SELECT value FROM meta WHERE key = ?1");
+    Statement s(db(), "SELECT value FROM meta WHERE key = ?1");
     s.bind(1, key);
     return s.step() ? s.text(0) : std::string();
 }
 
-void Workspace::setMeta(const std::string &key, const std::string &value)
+bool Workspace::setMeta(const std::string &key, const std::string &value)
 {
-    Statement s(db_, "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    Statement s(db(), "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     s.bind(1, key).bind(2, value);
-    s.exec();
+    return s.exec();
 }
 
 int64_t Workspace::historyVersion() const
@@ -214,7 +258,7 @@ int64_t Workspace::historyVersion() const
 
 bool Workspace::integrityOk(std::string *detail) const
 {
-    Statement s(db_, "PRAGMA integrity_check");
+    Statement s(db(), "PRAGMA integrity_check");
     std::string all;
     while (s.step()) {
         if (!all.empty()) all += "; ";
@@ -222,24 +266,6 @@ bool Workspace::integrityOk(std::string *detail) const
     }
     if (detail) *detail = all;
     return all == "ok";
-}
-
-Transaction::Transaction(Workspace &ws) : ws_(ws) { ok_ = execSql(ws_.db(), "BEGIN IMMEDIATE"); }
-
-Transaction::~Transaction()
-{
-    if (ok_ && !done_) execSql(ws_.db(), "ROLLBACK");
-}
-
-bool Transaction::commit(std::string *error)
-{
-    if (!ok_ || done_) return false;
-    done_ = true;
-    if (!execSql(ws_.db(), "COMMIT", error)) {
-        execSql(ws_.db(), "ROLLBACK");
-        return false;
-    }
-    return true;
 }
 
 }  // namespace mb

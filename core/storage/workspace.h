@@ -1,6 +1,9 @@
 #pragma once
 // One workspace = one SQLite file (*.merchbench). Opening checks that it is ours and of a version we can
-// read; everything that changes it goes through one transaction (see Transaction).
+// read; everything that changes it goes through one transaction (see transaction.h).
+#include "core/storage/transaction.h"
+
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -39,7 +42,7 @@ public:
 
     const std::string &path() const { return path_; }
     bool isReadOnly() const { return readOnly_; }
-    // The calling thread's connection to the workspace. Each thread gets its own (opened on first use,
+    // The calling thread's connection to the workspace (every member below reads through it). Each thread gets its own (opened on first use,
     // closed with the workspace), so a snapshot load or an import on a worker has its own transactions and
     // never sees, or breaks, an edit the GUI thread is making; WAL lets readers run beside the one writer.
     sqlite3 *db() const;
@@ -48,11 +51,19 @@ public:
     // Bumped by every import that changes the order history; mined results remember the version they saw.
     int64_t historyVersion() const;
     std::string meta(const std::string &key) const;
-    void setMeta(const std::string &key, const std::string &value);  // inside the caller's transaction
+    bool setMeta(const std::string &key, const std::string &value);  // inside the caller's writeTransaction
 
     bool integrityOk(std::string *detail = nullptr) const;
 
+    // How long a write waits for another program's write lock before it fails (default 15 s).
+    void setBusyTimeout(int milliseconds);
+    // Why the calling code's last writeTransaction on this workspace failed in the workspace itself
+    // (Busy: another writer's lock; ReadOnly; Corrupt; Failed), or None when it succeeded or the request
+    // was refused: the CLI exits 3 for the first and 2 for the second.
+    WorkspaceError lastWriteError() const { return lastWriteError_; }
+
 private:
+    friend bool writeTransaction(Workspace &, std::string &, const WriteFn &);
     Workspace() = default;
     sqlite3 *db_ = nullptr;              // the connection of the thread that opened the workspace
     std::thread::id owner_ = std::this_thread::get_id();
@@ -62,20 +73,8 @@ private:
     bool readOnly_ = false;
     mutable std::mutex mutex_;
     mutable std::map<std::thread::id, sqlite3 *> others_;
-};
-
-// RAII transaction: rolls back unless commit() succeeded. IMMEDIATE so that two writers fail fast.
-class Transaction {
-public:
-    explicit Transaction(Workspace &ws);
-    ~Transaction();
-    bool ok() const { return ok_; }
-    bool commit(std::string *error = nullptr);
-
-private:
-    Workspace &ws_;
-    bool ok_ = false;
-    bool done_ = false;
+    std::atomic<int> busyTimeoutMs_{15000};
+    std::atomic<WorkspaceError> lastWriteError_{WorkspaceError::None};
 };
 
 }  // namespace mb

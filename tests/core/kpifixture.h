@@ -70,7 +70,7 @@ inline std::unique_ptr<mb::Workspace> build(const QTemporaryDir &dir, Options o 
             " (2, 1, 2, 'Standard', 'discount', 10);"
             "INSERT INTO bundle_items(tier_id, product_id, quantity, optional, position) VALUES (1, " + cam1 + ", 1, 0, 1), (1, " +
             card + ", 1, 0, 2), (2, " + cam1 + ", 1, 0, 1), (2, " + card + ", 1, 0, 2), (2, " + bag + ", 1, 0, 3);";
-        if (!execSql(ws->db(), sql.c_str(), &error)) return nullptr;
+        if (!writeTransaction(*ws, error, [&](sqlite3 *db, std::string &e) { return execSql(db, sql.c_str(), &e); })) return nullptr;
     }
     if (o.events && importEvents(*ws, mbtest::fixture("kpi/events.csv").toStdString()).status != ImportStatus::Ok) return nullptr;
     return ws;

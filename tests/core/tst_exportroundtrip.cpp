@@ -49,10 +49,10 @@ class TestExportRoundTrip : public QObject {
         std::string error;
         if (!createDemoWorkspace(path(name), DemoParameters{}, error)) return nullptr;
         auto ws = Workspace::open(path(name), error);
-        if (ws && empty) {
-            execSql(ws->db(), "DELETE FROM bundles");
-            execSql(ws->db(), "DELETE FROM relations");
-        }
+        if (ws && empty)
+            writeTransaction(*ws, error, [](sqlite3 *db, std::string &) {
+                return execSql(db, "DELETE FROM bundles") && execSql(db, "DELETE FROM relations");
+            });
         return ws;
     }
     std::string exportText(Workspace &ws, ExportFormat f, ExportOptions o = {})
@@ -161,7 +161,8 @@ private Q_SLOTS:
         if (format == int(ExportFormat::Csv)) {
             // The guard is stripped on the way back in.
             QVERIFY(save(path("evil.csv"), text));
-            execSql(ws->db(), "DELETE FROM bundles");
+            std::string error;
+            QVERIFY(writeTransaction(*ws, error, [](sqlite3 *db, std::string &) { return execSql(db, "DELETE FROM bundles"); }));
             const ExchangeImportReport r = importExchangeFile(*ws, path("evil.csv"));
             QVERIFY2(r.ok, r.error.c_str());
             QVERIFY(BundleStore(*ws).byName("=HYPERLINK(\"http://x\")"));

@@ -107,7 +107,9 @@ private Q_SLOTS:
             QVERIFY(s.step());
             QCOMPARE(s.text(0), std::string("false"));  // stored in canonical spelling
         }
-        QVERIFY(execSql(ws->db(), "INSERT INTO placement_policies VALUES ('checkout', 'price-cap', 'cheap')"));
+        QVERIFY(writeTransaction(*ws, error, [](sqlite3 *db, std::string &) {
+            return execSql(db, "INSERT INTO placement_policies VALUES ('checkout', 'price-cap', 'cheap')");
+        }));
         QVERIFY(!loadPolicies(*ws, set, error));
         QCOMPARE(QString::fromStdString(error),
                  QString::fromStdString(path) + ": stored checkout policy: key \"price-cap\": \"cheap\" is not valid; expected an amount of 0 or more (0 = no cap)");

@@ -246,12 +246,9 @@ private Q_SLOTS:
             seenAfter = scalar(*ws, "SELECT count(*) FROM order_lines");
         });
         while (stage < 1) std::this_thread::yield();
-        {
-            Transaction tx(*ws);
-            QVERIFY(tx.ok());
-            QVERIFY(execSql(ws->db(), "DELETE FROM order_lines WHERE source_line = 4"));
-            QVERIFY(tx.commit());
-        }
+        QVERIFY2(writeTransaction(*ws, error, [](sqlite3 *db, std::string &) {
+                     return execSql(db, "DELETE FROM order_lines WHERE source_line = 4");
+                 }), error.c_str());
         stage = 2;
         worker.join();
         QVERIFY(workerDb != ws->db());

@@ -177,10 +177,8 @@ void BulkAcceptCommand::redo()
         }
     } else {
         // Redo after undo: the same rows with the same ids, again in one transaction.
-        Transaction tx(ws);
-        for (Relation r : added_)
-            if (!insertRelationInTransaction(ws.db(), r, error)) return failed(doc_, this, error);
-        if (!tx.commit(&error)) return failed(doc_, this, error);
+        std::vector<Relation> again = added_;
+        if (!RelationStore(ws).addAll(again, error)) return failed(doc_, this, error);
     }
     MapNotifier::of(doc_)->bulkChanged();
     doc_->reload();

@@ -1,0 +1,93 @@
+#include "core/storage/transaction.h"
+
+#include "core/storage/statement.h"
+#include "core/storage/workspace.h"
+
+#include <sqlite3.h>
+
+namespace mb {
+
+namespace {
+
+// Set only while writeTransaction commits on this thread; each thread has its own connection, so the
+// commit hook of that connection runs on the same thread and sees it.
+thread_local bool committingWrite = false;
+
+int commitHook(void *) { return committingWrite ? 0 : 1; }
+
+// Failures of the workspace itself, as opposed to what the caller asked for (a constraint, bad SQL).
+WorkspaceError failureKind(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return WorkspaceError::Busy;
+    case SQLITE_READONLY:
+    case SQLITE_PERM: return WorkspaceError::ReadOnly;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return WorkspaceError::Corrupt;
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOMEM:
+    case SQLITE_PROTOCOL: return WorkspaceError::Failed;
+    default: return WorkspaceError::None;
+    }
+}
+
+std::string failureMessage(const std::string &path, WorkspaceError kind, const std::string &detail)
+{
+    const std::string ws = "the workspace " + path;
+    const std::string why = detail.empty() ? std::string() : " (" + detail + ")";
+    switch (kind) {
+    case WorkspaceError::Busy:
+        return ws + " is locked by another program writing to it (another Merchbench or merchbench-cli?); nothing was changed";
+    case WorkspaceError::ReadOnly:
+        return ws + " cannot be written: it, its folder or its -wal or -shm file is read-only" + why + "; nothing was changed";
+    case WorkspaceError::Corrupt: return ws + " is damaged" + why + "; nothing was changed";
+    default: return ws + " cannot be written" + why + "; nothing was changed";
+    }
+}
+
+}  // namespace
+
+bool writeTransaction(Workspace &ws, std::string &error, const WriteFn &write)
+{
+    sqlite3 *db = ws.db();
+    ws.lastWriteError_ = WorkspaceError::None;
+    auto workspaceFailed = [&](WorkspaceError kind, const std::string &detail) {
+        ws.lastWriteError_ = kind;
+        error = failureMessage(ws.path(), kind, detail);
+        return false;
+    };
+    if (ws.isReadOnly()) return workspaceFailed(WorkspaceError::ReadOnly, "it was opened read-only");
+    // A write inside another one would commit or roll back its caller's work with its own.
+    if (!sqlite3_get_autocommit(db)) return workspaceFailed(WorkspaceError::Failed, "a write was started inside another one");
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        const WorkspaceError kind = failureKind(rc);
+        return workspaceFailed(kind == WorkspaceError::None ? WorkspaceError::Failed : kind, sqlite3_errmsg(db));
+    }
+    takeStorageFailure();
+    std::string writeError;
+    if (!write(db, writeError)) {
+        const int failure = takeStorageFailure();
+        execSql(db, "ROLLBACK");
+        if (failure != SQLITE_OK) return workspaceFailed(failureKind(failure), writeError);
+        error = writeError;
+        return false;
+    }
+    committingWrite = true;
+    rc = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    committingWrite = false;
+    if (rc != SQLITE_OK) {
+        const std::string detail = sqlite3_errmsg(db);
+        if (!sqlite3_get_autocommit(db)) execSql(db, "ROLLBACK");
+        const WorkspaceError kind = failureKind(rc);
+        return workspaceFailed(kind == WorkspaceError::None ? WorkspaceError::Failed : kind, detail);
+    }
+    return true;
+}
+
+void refuseWritesOutsideTransactions(sqlite3 *db) { sqlite3_commit_hook(db, commitHook, nullptr); }
+
+}  // namespace mb
