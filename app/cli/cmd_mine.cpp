@@ -48,7 +48,7 @@ int runPairs(Context &ctx)
         for (const PairRule &r : rules)
             appendCsvRow(csv, {snap->products[r.antecedent].sku, snap->products[r.consequent].sku, std::to_string(r.count),
                                csvNumber(r.support), csvNumber(r.confidence), csvNumber(r.lift), csvNumber(r.cosine)},
-                         false);  // SKUs as stored, exactly
+                         {false, false, true, true, true, true, true});  // SKUs are text and guarded; statistics are numbers
         return true;
     });
     std::fprintf(stderr, "%s baskets, %s items, minimum count %u: %s frequent pairs, %s rules\n", grouped(long(sum.baskets)).c_str(),
@@ -78,7 +78,7 @@ int runEase(Context &ctx)
         for (size_t k = 0; k < item.neighbours.size(); ++k)
             appendCsvRow(csv, {snap->products[item.product].sku, std::to_string(k + 1), snap->products[item.neighbours[k].product].sku,
                                csvNumber(item.neighbours[k].weight)},
-                         false);
+                         {false, true, false, true});  // EASE weights can be negative: numbers, not formulas
     std::fprintf(stderr, "%s items in at least %u baskets%s; load %.0f ms, gram %.0f ms, solve %.0f ms, top-k %.0f ms\n",
                  grouped(long(m.items.size())).c_str(), o.minBaskets, m.truncated ? " (truncated to the most bought)" : "",
                  m.timings.loadMs, m.timings.gramMs, m.timings.solveMs, m.timings.topKMs);

@@ -51,7 +51,11 @@ bool saveTableCsv(const KpiTableModel &model, const QString &path, QString &erro
 {
     std::string out;
     std::vector<std::string> fields;
-    for (int c = 0; c < model.columnCount(); ++c) fields.push_back(model.headerData(c, Qt::Horizontal).toString().toStdString());
+    std::vector<bool> numeric;   // numbers skip the formula defence: a negative change stays a number
+    for (int c = 0; c < model.columnCount(); ++c) {
+        fields.push_back(model.headerData(c, Qt::Horizontal).toString().toStdString());
+        numeric.push_back(model.format(c) != KpiFormat::Text);
+    }
     appendCsvRow(out, fields);
     for (int r = 0; r < model.rowCount(); ++r) {
         fields.clear();
@@ -60,7 +64,7 @@ bool saveTableCsv(const KpiTableModel &model, const QString &path, QString &erro
             if (model.format(c) == KpiFormat::Text) fields.push_back(v.toString().toStdString());
             else fields.push_back(v.isValid() && std::isfinite(v.toDouble()) ? csvNumber(v.toDouble()) : std::string());
         }
-        appendCsvRow(out, fields);
+        appendCsvRow(out, fields, numeric);
     }
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(out.data(), qint64(out.size())) != qint64(out.size()) || !f.commit()) {
