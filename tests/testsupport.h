@@ -1,5 +1,6 @@
 #pragma once
 // Small helpers shared by the tests: where the fixtures and the real data sets are.
+#include <QFile>
 #include <QFileInfo>
 #include <QString>
 #include <QtTest>
@@ -15,6 +16,13 @@ inline QString datasetsDir()
 }
 
 inline QString dataset(const QString &relative) { return datasetsDir() + QLatin1Char('/') + relative; }
+
+// A file's bytes, or none when it cannot be read.
+inline QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
 
 }  // namespace mbtest
 

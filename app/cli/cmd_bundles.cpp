@@ -11,7 +11,6 @@
 #include "core/storage/workspace.h"
 
 #include <QJsonArray>
-#include <QSaveFile>
 
 namespace mb::cli {
 namespace {
@@ -101,20 +100,6 @@ int runGenerate(Context &ctx)
     return Success;
 }
 
-bool writeOut(Context &ctx, const std::optional<std::string> &out, const std::string &text, int &code)
-{
-    if (!out) {
-        ctx.print(text);
-        return true;
-    }
-    QSaveFile f(qs(*out));
-    if (!f.open(QIODevice::WriteOnly) || f.write(text.data(), qint64(text.size())) < 0 || !f.commit()) {
-        code = ctx.badInput(*out + ": cannot write: " + f.errorString().toStdString());
-        return false;
-    }
-    return true;
-}
-
 int runExport(Context &ctx)
 {
     CliArgs a(ctx.args, {"format", "out", "woo-bundles"}, {"no-maps", "no-bundles"});
@@ -135,7 +120,7 @@ int runExport(Context &ctx)
     std::vector<std::string> notes;
     const std::string text = writeExport(*format, collectExportData(*ws, *snap, options), options, &notes);
     for (const std::string &n : notes) std::fprintf(stderr, "note: %s\n", n.c_str());
-    return writeOut(ctx, a.value("out"), text, code) ? Success : code;
+    return ctx.writeOutput(a.value("out"), text);
 }
 
 int runImport(Context &ctx)

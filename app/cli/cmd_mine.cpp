@@ -7,25 +7,11 @@
 #include "core/storage/workspace.h"
 
 #include <QJsonArray>
-#include <QSaveFile>
 
 #include <cstdio>
 
 namespace mb::cli {
 namespace {
-
-// Writes to --out atomically, or to stdout.
-int emit(Context &ctx, const std::optional<std::string> &out, const std::string &text)
-{
-    if (!out) {
-        ctx.print(text);
-        return Success;
-    }
-    QSaveFile f(QString::fromStdString(*out));
-    if (!f.open(QIODevice::WriteOnly) || f.write(text.data(), qint64(text.size())) < 0 || !f.commit())
-        return ctx.badInput(*out + ": cannot write: " + f.errorString().toStdString());
-    return Success;
-}
 
 int runPairs(Context &ctx)
 {
@@ -48,13 +34,13 @@ int runPairs(Context &ctx)
         for (const PairRule &r : rules)
             appendCsvRow(csv, {snap->products[r.antecedent].sku, snap->products[r.consequent].sku, std::to_string(r.count),
                                csvNumber(r.support), csvNumber(r.confidence), csvNumber(r.lift), csvNumber(r.cosine)},
-                         false);  // SKUs as stored, exactly
+                         {false, false, true, true, true, true, true});  // SKUs are text and guarded; statistics are numbers
         return true;
     });
     std::fprintf(stderr, "%s baskets, %s items, minimum count %u: %s frequent pairs, %s rules\n", grouped(long(sum.baskets)).c_str(),
                  grouped(long(sum.items)).c_str(), sum.countThreshold, grouped(long(sum.frequentPairs)).c_str(),
                  grouped(long(sum.rules)).c_str());
-    return emit(ctx, a.value("out"), csv);
+    return ctx.writeOutput(a.value("out"), csv);
 }
 
 int runEase(Context &ctx)
@@ -78,11 +64,11 @@ int runEase(Context &ctx)
         for (size_t k = 0; k < item.neighbours.size(); ++k)
             appendCsvRow(csv, {snap->products[item.product].sku, std::to_string(k + 1), snap->products[item.neighbours[k].product].sku,
                                csvNumber(item.neighbours[k].weight)},
-                         false);
+                         {false, true, false, true});  // EASE weights can be negative: numbers, not formulas
     std::fprintf(stderr, "%s items in at least %u baskets%s; load %.0f ms, gram %.0f ms, solve %.0f ms, top-k %.0f ms\n",
                  grouped(long(m.items.size())).c_str(), o.minBaskets, m.truncated ? " (truncated to the most bought)" : "",
                  m.timings.loadMs, m.timings.gramMs, m.timings.solveMs, m.timings.topKMs);
-    return emit(ctx, a.value("out"), csv);
+    return ctx.writeOutput(a.value("out"), csv);
 }
 
 int runMineAll(Context &ctx)

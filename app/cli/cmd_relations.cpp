@@ -9,7 +9,6 @@
 #include "core/storage/workspace.h"
 
 #include <QJsonArray>
-#include <QSaveFile>
 
 namespace mb::cli {
 namespace {
@@ -88,14 +87,7 @@ int runExport(Context &ctx)
         options.bundles = false;
         csv = writeExport(*platform, collectExportData(*ws, *snap, options), options);
     }
-    if (const auto out = a.value("out")) {
-        QSaveFile f(qs(*out));
-        if (!f.open(QIODevice::WriteOnly) || f.write(csv.data(), qint64(csv.size())) < 0 || !f.commit())
-            return ctx.badInput(*out + ": cannot write: " + f.errorString().toStdString());
-        return Success;
-    }
-    ctx.print(csv);
-    return Success;
+    return ctx.writeOutput(a.value("out"), csv);
 }
 
 int runImportRelations(Context &ctx)

@@ -1,9 +1,13 @@
 #include "command.h"
 
+#include "core/io/atomicfile.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 
 #include <QJsonDocument>
+
+#include <cerrno>
+#include <cstring>
 
 namespace mb::cli {
 
@@ -36,10 +40,39 @@ int Context::writeFailed(const Workspace &ws, const std::string &message) const
     return ws.lastWriteError() != WorkspaceError::None ? workspaceError(message) : badInput(message);
 }
 
+namespace {
+int stdoutErrno = 0;   // the first failure's reason: later calls may overwrite errno before the check
+
+void writeStdout(const char *data, size_t size)
+{
+    if (std::fwrite(data, 1, size, stdout) != size && !stdoutErrno) stdoutErrno = errno ? errno : EIO;
+}
+}  // namespace
+
+void Context::print(const std::string &text) const { writeStdout(text.data(), text.size()); }
+
 void Context::printJson(const QJsonObject &o) const
 {
     const QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Indented);
-    std::fwrite(b.data(), 1, size_t(b.size()), stdout);
+    writeStdout(b.data(), size_t(b.size()));
+}
+
+bool flushStdout(std::string &reason)
+{
+    if (std::fflush(stdout) != 0 && !stdoutErrno) stdoutErrno = errno ? errno : EIO;
+    if (!stdoutErrno && !std::ferror(stdout)) return true;
+    reason = std::strerror(stdoutErrno ? stdoutErrno : EIO);
+    return false;
+}
+
+int Context::writeOutput(const std::optional<std::string> &out, const std::string &text) const
+{
+    if (!out) {
+        print(text);
+        return Success;
+    }
+    std::string error;
+    return writeFileAtomically(*out, text, error) ? Success : badInput(error);
 }
 
 std::unique_ptr<Workspace> Context::openWorkspace(int &exitCode, bool readOnly) const

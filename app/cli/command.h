@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,11 @@ struct Context {
     // A write that failed: a workspace error when the workspace failed it (another program's write lock,
     // read-only, full, damaged), bad input when the request was refused.
     int writeFailed(const Workspace &ws, const std::string &message) const;
-    void print(const std::string &text) const { std::fputs(text.c_str(), stdout); }
+    void print(const std::string &text) const;
     void printJson(const QJsonObject &o) const;
+    // --out FILE replaced atomically with text, or text on stdout without one. A file that cannot be written
+    // (full disk, no permission) is bad input: the message names it and the reason, the old file stays.
+    int writeOutput(const std::optional<std::string> &out, const std::string &text) const;
 
     // Opens --workspace (required); prints the error and returns null when it cannot.
     std::unique_ptr<Workspace> openWorkspace(int &exitCode, bool readOnly = false) const;
@@ -56,6 +60,10 @@ struct Registration {
         commands().push_back({std::move(name), std::move(synopsis), std::move(summary), run});
     }
 };
+
+// Flushes stdout: false, with the system's reason, when anything printed did not reach it (a full disk
+// behind "> kpi.csv"; the C library buffers, so the failure may only show here).
+bool flushStdout(std::string &reason);
 
 // "1234567" -> "1,234,567": counts are read by people first.
 std::string grouped(long long n);

@@ -2,6 +2,7 @@
 #include "command.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cstring>
@@ -19,6 +20,17 @@ static void printHelp()
     std::printf("\nexit codes: 0 success, 1 usage error, 2 bad input, 3 workspace error\n");
 }
 
+// Output redirected to a file (kpi --csv > kpi.csv) on a full disk: without this check the command would
+// report success over a truncated file.
+static int checkStdout()
+{
+    std::string reason;
+    if (flushStdout(reason)) return Success;
+    const QString target = QFileInfo(QStringLiteral("/proc/self/fd/1")).symLinkTarget();   // Linux: the file's name
+    std::fprintf(stderr, "%s: cannot write: %s\n", target.isEmpty() ? "standard output" : qPrintable(target), reason.c_str());
+    return BadInput;
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);  // for Qt's file and JSON classes; no event loop is run
@@ -28,8 +40,8 @@ int main(int argc, char **argv)
     std::vector<std::string> rest;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--help" || a == "-h") { printHelp(); return Success; }
-        if (a == "--version") { std::printf("merchbench-cli %s\n", MB_VERSION); return Success; }
+        if (a == "--help" || a == "-h") { printHelp(); return checkStdout(); }
+        if (a == "--version") { std::printf("merchbench-cli %s\n", MB_VERSION); return checkStdout(); }
         if (a == "--json") { ctx.json = true; continue; }
         if (a == "--wait") {
             bool ok = false;
@@ -63,5 +75,6 @@ int main(int argc, char **argv)
     }
     if (!best) return ctx.usage("unknown command \"" + rest.front() + "\"");
     ctx.args.assign(rest.begin() + long(bestWords), rest.end());
-    return best->run(ctx);
+    const int code = best->run(ctx);
+    return code == Success ? checkStdout() : code;
 }

@@ -4,6 +4,7 @@
 // duplicate SKUs, progress), so a reject reads the same whichever platform wrote the file.
 #include "core/io/csvreader.h"
 #include "core/io/fieldparse.h"
+#include "core/io/formulaguard.h"
 #include "core/io/importparser.h"
 
 #include <optional>

@@ -1,9 +1,10 @@
 #include "core/io/columnmapping.h"
 
+#include "core/io/atomicfile.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace mb {
 
@@ -55,12 +56,7 @@ bool ColumnMapping::save(const std::string &path, std::string &error) const
     QJsonObject o;
     o.insert("kind", QString::fromStdString(kind));
     o.insert("columns", c);
-    QSaveFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson()) < 0 || !f.commit()) {
-        error = path + ": cannot write the mapping file: " + f.errorString().toStdString();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, QJsonDocument(o).toJson().toStdString(), error);
 }
 
 const std::vector<FieldInfo> &catalogFields()

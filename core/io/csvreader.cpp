@@ -8,9 +8,11 @@ namespace mb {
 
 std::string_view trimmed(std::string_view s)
 {
+    // CR and LF as well as blanks: a stray CR from a Windows tool must not hide a guarded formula ("'\r=...").
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    while (b < e && blank(s[b])) ++b;
+    while (e > b && blank(s[e - 1])) --e;
     return s.substr(b, e - b);
 }
 

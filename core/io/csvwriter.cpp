@@ -1,5 +1,7 @@
 #include "core/io/csvwriter.h"
 
+#include "core/io/formulaguard.h"
+
 #include <charconv>
 
 namespace mb {
@@ -7,8 +9,7 @@ namespace mb {
 std::string csvField(std::string_view value, bool neutraliseFormulas)
 {
     std::string s(value);
-    if (neutraliseFormulas && !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'))
-        s.insert(s.begin(), '\'');
+    if (neutraliseFormulas && looksLikeFormula(s)) s.insert(s.begin(), '\'');
     if (s.find_first_of(",\"\r\n;\t") == std::string::npos) return s;
     std::string q = "\"";
     for (char c : s) {
@@ -19,11 +20,13 @@ std::string csvField(std::string_view value, bool neutraliseFormulas)
     return q;
 }
 
-void appendCsvRow(std::string &out, const std::vector<std::string> &fields, bool neutraliseFormulas)
+void appendCsvRow(std::string &out, const std::vector<std::string> &fields) { appendCsvRow(out, fields, {}); }
+
+void appendCsvRow(std::string &out, const std::vector<std::string> &fields, const std::vector<bool> &numeric)
 {
     for (size_t i = 0; i < fields.size(); ++i) {
         if (i) out += ',';
-        out += csvField(fields[i], neutraliseFormulas);
+        out += csvField(fields[i], !(i < numeric.size() && numeric[i]));
     }
     out += '\n';
 }

@@ -2,6 +2,7 @@
 
 #include "core/io/csvreader.h"
 #include "core/io/fieldparse.h"
+#include "core/io/formulaguard.h"
 #include "core/io/textfile.h"
 
 #include <algorithm>

@@ -1,6 +1,7 @@
 #include "core/io/fieldparse.h"
 
 #include "core/io/csvreader.h"
+#include "core/io/formulaguard.h"
 
 #include <cctype>
 #include <charconv>
@@ -88,13 +89,6 @@ std::optional<bool> parseBool(std::string_view text)
     if (s == "0" || s == "false" || s == "no" || s == "n" || s == "outofstock" || s == "out of stock" || s == "-1")
         return false;
     return std::nullopt;
-}
-
-std::string_view stripFormulaGuard(std::string_view text)
-{
-    if (text.size() >= 2 && text[0] == '\'' && (text[1] == '=' || text[1] == '+' || text[1] == '-' || text[1] == '@'))
-        text.remove_prefix(1);
-    return text;
 }
 
 int64_t daysFromCivil(int64_t y, unsigned m, unsigned d)

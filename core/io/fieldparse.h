@@ -20,9 +20,6 @@ std::optional<bool> parseBool(std::string_view text);
 // Returns false when the text is none of these; seconds are UTC, offset is what the text said.
 bool parseTimestamp(std::string_view text, int64_t &secondsUtc, int32_t &offsetMinutes);
 
-// Spreadsheet-formula defence: exporters write '=... for a cell starting = + - @; importers drop the '.
-std::string_view stripFormulaGuard(std::string_view text);
-
 // Days since 1970-01-01 of a civil date (proleptic Gregorian).
 int64_t daysFromCivil(int64_t y, unsigned m, unsigned d);
 

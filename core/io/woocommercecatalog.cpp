@@ -4,6 +4,7 @@
 #include "core/io/catalogparser_p.h"
 #include "core/io/categorypath.h"
 #include "core/io/fieldparse.h"
+#include "core/io/formulaguard.h"
 
 #include <unordered_map>
 #include <unordered_set>

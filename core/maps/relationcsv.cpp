@@ -4,6 +4,7 @@
 #include "core/io/csvreader.h"
 #include "core/io/csvwriter.h"
 #include "core/io/fieldparse.h"
+#include "core/io/formulaguard.h"
 #include "core/io/textfile.h"
 #include "core/maps/relation.h"
 #include "core/storage/categorystore.h"

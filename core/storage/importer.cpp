@@ -1,10 +1,10 @@
 #include "core/storage/importer.h"
 
+#include "core/io/atomicfile.h"
 #include "core/io/csvreader.h"
 #include "core/io/csvwriter.h"
 #include "core/storage/workspace.h"
 
-#include <QSaveFile>
 
 namespace mb {
 
@@ -103,12 +103,7 @@ bool writeRejectReport(const std::string &path, const std::vector<Reject> &rejec
 {
     std::string out = "line,column,value,reason\n";
     for (const Reject &r : rejects) appendCsvRow(out, {std::to_string(r.line), r.column, r.value, r.reason});
-    QSaveFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::WriteOnly) || f.write(out.data(), qint64(out.size())) < 0 || !f.commit()) {
-        error = path + ": cannot write the reject report: " + f.errorString().toStdString();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, out, error);
 }
 
 }  // namespace mb

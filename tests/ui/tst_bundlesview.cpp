@@ -1,5 +1,8 @@
 // The Bundles view on the demo store, offscreen: the demo bundles and their warning, an edit that fixes
-// the warning, undo and redo, a generated bundle, and File ▸ Export… writing a file the importer reads.
+// the warning, undo and redo, a generated bundle, and File ▸ Export… writing a file the importer reads
+// (and, on a full disk, failing with the file's name while the previous file keeps its bytes).
+#include "testsupport.h"
+#include "tinydisk.h"
 #include "uitestsupport.h"
 
 #include "core/bundles/bundleexchange.h"
@@ -107,6 +110,24 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(QString::fromUtf8(f.readLine()).startsWith(firstLine));
         QCOMPARE(notes.size(), format == QLatin1String("shopify") ? 1 : format == QLatin1String("magento") ? 1 : 0);
+    }
+
+    void exportDialogOnAFullDiskKeepsThePreviousFile_data() { exportDialogWritesEveryFormat_data(); }
+    void exportDialogOnAFullDiskKeepsThePreviousFile()
+    {
+        QFETCH(QString, format);
+        MB_REQUIRE_TINY_DISK(disk);
+        const QString path = disk.filePath(QStringLiteral("export-") + format);
+        const QByteArray previous = "the export the store imported last week";
+        QVERIFY(disk.holdAndFill(QStringLiteral("export-") + format, previous));
+        const QStringList before = disk.files();
+        ExportDialog dialog(doc);
+        dialog.setFormat(format);
+        QString error;
+        QVERIFY(!dialog.exportTo(path, error, nullptr));
+        QVERIFY2(error.startsWith(path + QStringLiteral(": cannot write: ")), qPrintable(error));
+        QCOMPARE(mbtest::readAll(path), previous);
+        QCOMPARE(disk.files(), before);
     }
 };
 

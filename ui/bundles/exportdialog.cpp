@@ -3,6 +3,7 @@
 #include "ui/messagepresenter.h"
 
 #include "core/bundles/bundleexchange.h"
+#include "core/io/atomicfile.h"
 #include "ui/workspacedocument.h"
 
 #include <QCheckBox>
@@ -15,7 +16,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSaveFile>
 
 namespace mb {
 
@@ -111,11 +111,7 @@ bool ExportDialog::exportTo(const QString &path, QString &error, QStringList *no
     o.wooStyle = wooStyle_->currentIndex() == 1 ? WooBundleStyle::Grouped : WooBundleStyle::ProductBundles;
     std::vector<std::string> n;
     const std::string text = writeExport(f, collectExportData(*ws, *snap, o), o, &n);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit()) {
-        error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
+    if (!writeFileAtomically(path, QByteArrayView(text.data(), qsizetype(text.size())), error)) return false;
     if (notes)
         for (const std::string &s : n) *notes << QString::fromStdString(s);
     return true;

@@ -1,12 +1,13 @@
 #include "ui/dashboard/dashboardexport.h"
 
+#include "core/io/atomicfile.h"
 #include "core/io/csvwriter.h"
 #include "ui/dashboard/kpitablemodel.h"
 
+#include <QBuffer>
 #include <QChartView>
 #include <QFile>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <xlsxwriter.h>
@@ -22,36 +23,45 @@ bool saveWidgetPng(QWidget *widget, const QString &path, QString &error)
     pixmap.setDevicePixelRatio(2);
     pixmap.fill(Qt::white);
     widget->render(&pixmap);
-    if (!pixmap.save(path, "PNG")) {
-        error = QObject::tr("%1: cannot write the picture (is the folder writable?)").arg(path);
+    // Encoded in memory, then written by the one writer that checks the disk's answer and keeps the old file.
+    QBuffer png;
+    png.open(QIODevice::WriteOnly);
+    if (!pixmap.save(&png, "PNG")) {
+        error = QObject::tr("%1: cannot encode the picture").arg(path);
         return false;
     }
-    return true;
+    return writeFileAtomically(path, png.data(), error);
 }
 
 bool saveChartSvg(QChartView *view, const QString &title, const QString &path, QString &error)
 {
+    QBuffer bytes;
+    bytes.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
-    svg.setFileName(path);
+    svg.setOutputDevice(&bytes);
     svg.setSize(view->size());
     svg.setViewBox(QRect(QPoint(0, 0), view->size()));
     svg.setTitle(title);
     svg.setDescription(QObject::tr("Chart exported by Merchbench"));
     QPainter painter;
     if (!painter.begin(&svg)) {
-        error = QObject::tr("%1: cannot write the SVG file (is the folder writable?)").arg(path);
+        error = QObject::tr("%1: cannot draw the SVG picture").arg(path);
         return false;
     }
     view->render(&painter);
     painter.end();
-    return true;
+    return writeFileAtomically(path, bytes.data(), error);
 }
 
 bool saveTableCsv(const KpiTableModel &model, const QString &path, QString &error)
 {
     std::string out;
     std::vector<std::string> fields;
-    for (int c = 0; c < model.columnCount(); ++c) fields.push_back(model.headerData(c, Qt::Horizontal).toString().toStdString());
+    std::vector<bool> numeric;   // numbers skip the formula defence: a negative change stays a number
+    for (int c = 0; c < model.columnCount(); ++c) {
+        fields.push_back(model.headerData(c, Qt::Horizontal).toString().toStdString());
+        numeric.push_back(model.format(c) != KpiFormat::Text);
+    }
     appendCsvRow(out, fields);
     for (int r = 0; r < model.rowCount(); ++r) {
         fields.clear();
@@ -60,22 +70,18 @@ bool saveTableCsv(const KpiTableModel &model, const QString &path, QString &erro
             if (model.format(c) == KpiFormat::Text) fields.push_back(v.toString().toStdString());
             else fields.push_back(v.isValid() && std::isfinite(v.toDouble()) ? csvNumber(v.toDouble()) : std::string());
         }
-        appendCsvRow(out, fields);
+        appendCsvRow(out, fields, numeric);
     }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(out.data(), qint64(out.size())) != qint64(out.size()) || !f.commit()) {
-        error = QObject::tr("%1: cannot write the CSV file: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, QByteArrayView(out.data(), qsizetype(out.size())), error);
 }
 
-bool saveTablesXlsx(const std::vector<std::pair<QString, const KpiTableModel *>> &sheets, const QString &path, QString &error)
+// libxlsxwriter writes its file by name: a temporary file beside the chosen one, which replaces it only when
+// the whole workbook was written (produceFileAtomically).
+static bool writeWorkbook(const std::vector<std::pair<QString, const KpiTableModel *>> &sheets, const QString &file, QString &reason)
 {
-    const QByteArray file = QFile::encodeName(path);
-    lxw_workbook *wb = workbook_new(file.constData());
+    lxw_workbook *wb = workbook_new(QFile::encodeName(file).constData());
     if (!wb) {
-        error = QObject::tr("%1: cannot create the workbook").arg(path);
+        reason = QObject::tr("cannot create the workbook");
         return false;
     }
     lxw_format *header = workbook_add_format(wb);
@@ -117,10 +123,15 @@ bool saveTablesXlsx(const std::vector<std::pair<QString, const KpiTableModel *>>
     }
     const lxw_error rc = workbook_close(wb);
     if (rc != LXW_NO_ERROR) {
-        error = QObject::tr("%1: cannot write the workbook: %2").arg(path, QString::fromUtf8(lxw_strerror(rc)));
+        reason = QString::fromUtf8(lxw_strerror(rc));
         return false;
     }
     return true;
+}
+
+bool saveTablesXlsx(const std::vector<std::pair<QString, const KpiTableModel *>> &sheets, const QString &path, QString &error)
+{
+    return produceFileAtomically(path, [&](const QString &temp, QString &reason) { return writeWorkbook(sheets, temp, reason); }, error);
 }
 
 }  // namespace mb

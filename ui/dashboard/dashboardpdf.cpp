@@ -1,10 +1,12 @@
 #include "ui/dashboard/dashboardpdf.h"
 
+#include "core/io/atomicfile.h"
 #include "core/kpi/kpidefinitions.h"
 #include "ui/dashboard/chartcard.h"
 #include "ui/dashboard/kpitablemodel.h"
 #include "ui/dashboard/kpitile.h"
 
+#include <QBuffer>
 #include <QChartView>
 #include <QDateTime>
 #include <QFile>
@@ -153,7 +155,10 @@ void drawTable(Pages &pages, QPainter &p, const QString &title, const KpiTableMo
 bool writeDashboardPdf(const QString &path, const QString &title, const QString &period, const QList<KpiTile *> &tiles,
                        const QList<ChartCard *> &cards, QString &error)
 {
-    QPdfWriter writer(path);
+    // Drawn in memory: QPdfWriter does not report a failing disk. The one atomic writer then writes the bytes.
+    QBuffer bytes;
+    bytes.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&bytes);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageOrientation(QPageLayout::Landscape);
     writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
@@ -162,7 +167,7 @@ bool writeDashboardPdf(const QString &path, const QString &title, const QString 
     writer.setCreator(QStringLiteral("Merchbench"));
     QPainter p;
     if (!p.begin(&writer)) {
-        error = QObject::tr("%1: cannot write the PDF file (is the folder writable?)").arg(path);
+        error = QObject::tr("%1: cannot draw the PDF report").arg(path);
         return false;
     }
     Pages pages(writer, p);
@@ -204,10 +209,10 @@ bool writeDashboardPdf(const QString &path, const QString &title, const QString 
         pages.text(QString::fromUtf8(d.definition), 7.5);
     }
     if (!p.end()) {
-        error = QObject::tr("%1: cannot finish the PDF file").arg(path);
+        error = QObject::tr("%1: cannot finish the PDF report").arg(path);
         return false;
     }
-    return true;
+    return writeFileAtomically(path, bytes.data(), error);
 }
 
 }  // namespace mb

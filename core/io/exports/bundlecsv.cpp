@@ -3,6 +3,7 @@
 #include "core/io/csvreader.h"
 #include "core/io/csvwriter.h"
 #include "core/io/fieldparse.h"
+#include "core/io/formulaguard.h"
 
 namespace mb {
 
