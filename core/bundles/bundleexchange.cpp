@@ -125,8 +125,8 @@ ExchangeImportReport importExchangeFile(Workspace &ws, const std::string &path)
 {
     ExchangeImportReport rep;
     const TextFile file = TextFile::load(path);
-    if (!file.ok()) {
-        rep.error = file.error;
+    if (!file.ok() || !file.invalidUtf8.empty()) {
+        rep.error = file.ok() ? file.invalidUtf8Error() : file.error;
         return rep;
     }
     ExportData data;

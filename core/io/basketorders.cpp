@@ -28,15 +28,14 @@ ParseResult parseBasketOrders(const OrderParseContext &ctx)
     std::unordered_map<std::string_view, size_t> seen;
     int64_t repeatedItems = 0;
     const CsvHeader noHeader;
+    RecordScreen screen(ctx.file);
     std::string id = "B";
 
     while (reader.next(rec)) {
         ++out.rowsRead;
         if (!keepGoing(ctx.options, out.rowsRead, reader)) return cancelled();
-        if (rec.unterminatedQuote) {
-            checkShape(rec, rec.fields.size(), out);
-            continue;
-        }
+        // Baskets are ragged: a record has as many fields as it has items, so only the rest of the shape counts.
+        if (!checkShape(rec, rec.fields.size(), noHeader, screen, out)) continue;
         // The same item twice in one basket is one line with quantity 2, not two lines. Baskets are short,
         // but one huge line must not go quadratic, hence the set beyond a few dozen items.
         items.clear();

@@ -20,52 +20,53 @@ const std::vector<std::string> &Aliases::category() { return fieldAliases(Import
 const std::vector<std::string> &Aliases::brand() { return fieldAliases(ImportKind::Catalog, "brand"); }
 const std::vector<std::string> &Aliases::family() { return fieldAliases(ImportKind::Catalog, "family"); }
 
-bool parseNumber(std::string_view text, bool decimalComma, double &out)
-{
-    text = trimmed(text);
-    if (decimalComma && text.find(',') != std::string_view::npos) {
-        // "1.234,50" and "12,5": dots and blanks group thousands, the comma is the decimal point.
-        std::string buf;
-        buf.reserve(text.size());
-        for (char c : text) {
-            if (c == '.' || c == ' ') continue;
-            buf.push_back(c == ',' ? '.' : c);
-        }
-        return parseDecimal(buf, out);
-    }
-    return parseDecimal(text, out);
-}
-
-bool Context::decimal(const CsvRecord &r, int column, std::optional<double> &value)
+bool Context::amount(const CsvRecord &r, int column, std::optional<double> &value)
 {
     const std::string_view text = cell(r, column);
     if (text.empty()) return true;
     double v = 0;
-    if (!parseNumber(text, decimalComma, v) || !std::isfinite(v)) {
+    if (!parseDecimal(text, v, decimalComma) || !std::isfinite(v)) {
         reject(r, column, text, decimalComma ? "expected a number like 12,50" : "expected a number like 12.50");
+        return false;
+    }
+    // A refund or a discount has a sign; what a product costs or sells for does not. A negative one would
+    // turn margins, bundle prices and the price band of every placement upside down.
+    if (v < 0) {
+        reject(r, column, text, std::string("expected 0 or more, like ") + (decimalComma ? "12,50" : "12.50")
+                                    + ": a price or cost cannot be negative");
         return false;
     }
     value = v;
     return true;
 }
 
-bool Context::whole(const CsvRecord &r, int column, std::optional<int64_t> &value)
+bool Context::stock(const CsvRecord &r, int column, std::optional<int64_t> &value, NegativeStock negative)
 {
     const std::string_view text = cell(r, column);
     if (text.empty()) return true;
     int64_t n = 0;
     double d = 0;
-    if (parseInteger(text, n)) {
-        value = n;
-        return true;
-    }
+    bool whole = parseInteger(text, n);
     // Magento writes stock as "100.0000"; a fraction of an item is still an error.
-    if (parseNumber(text, decimalComma, d) && std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
-        value = int64_t(d);
-        return true;
+    if (!whole && parseDecimal(text, d, decimalComma) && std::isfinite(d) && d == std::floor(d)) {
+        if (std::fabs(d) >= kMaxExactInteger) {
+            reject(r, column, text, "expected a whole number like 12, at most 9007199254740991");
+            return false;
+        }
+        n = int64_t(d);
+        whole = true;
     }
-    reject(r, column, text, "expected a whole number like 12");
-    return false;
+    if (!whole) {
+        reject(r, column, text, "expected a whole number like 12");
+        return false;
+    }
+    if (n < 0 && negative == NegativeStock::Refused) {
+        reject(r, column, text, "expected 0 or more: only a Shopify, WooCommerce or Magento export can say a negative "
+                                "stock (units on backorder)");
+        return false;
+    }
+    value = n;
+    return true;
 }
 
 bool Context::claimSku(const CsvRecord &r, int column, const std::string &sku)
@@ -103,6 +104,10 @@ bool Context::admit(const CsvRecord &r)
         }
         out.rejects.push_back({r.line, std::string(), shown.substr(0, 60),
                                "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(r.fields.size())});
+        return false;
+    }
+    if (auto damaged = screen.check(r, header)) {
+        out.rejects.push_back(std::move(*damaged));
         return false;
     }
     std::string key;
@@ -175,6 +180,7 @@ ParseResult parseCatalog(const TextFile &file, const ParseOptions &options, Cata
     if (!ctx.reader.next(first)) return failed(ctx, "expected a header line naming the columns, found nothing");
     ctx.headerLine = first.line;
     if (first.unterminatedQuote) return failed(ctx, "the header opens a quote that is never closed");
+    if (auto damaged = ctx.screen.check(first, CsvHeader())) return failed(ctx, damaged->column + " of the header: " + damaged->reason);
     ctx.header = CsvHeader(first.fields);
     if (options.mapping && options.mapping->kind != "orders") options.mapping->apply(ctx.header);
 

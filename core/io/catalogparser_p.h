@@ -6,6 +6,7 @@
 #include "core/io/fieldparse.h"
 #include "core/io/formulaguard.h"
 #include "core/io/importparser.h"
+#include "core/io/recordscreen.h"
 
 #include <optional>
 #include <string>
@@ -17,13 +18,14 @@ namespace mb::catalog {
 
 struct Context {
     Context(const TextFile &f, const ParseOptions &o, CatalogBatch &b, char delimiter)
-        : file(f), options(o), out(b), reader(f.data, delimiter), decimalComma(delimiter == ';')
+        : file(f), options(o), out(b), reader(f.data, delimiter), screen(f), decimalComma(delimiter == ';')
     {
     }
     const TextFile &file;
     const ParseOptions &options;
     CatalogBatch &out;
     CsvReader reader;
+    RecordScreen screen;
     CsvHeader header;
     int64_t headerLine = 1;
     // A semicolon-separated file comes from a locale that writes "12,50"; there "1,500" is 1.5, not 1500.
@@ -41,11 +43,12 @@ struct Context {
         out.rejects.push_back({r.line, column >= 0 ? header.name(column) : std::string(), std::string(value), std::move(reason)});
     }
 
-    // Price and cost (decimals) and stock (whole number); false, with a reject naming the cell, when a
-    // non-empty cell is not a number. The caller then drops the row: a product half-read is worse than one
-    // listed in the reject report.
-    bool decimal(const CsvRecord &r, int column, std::optional<double> &value);
-    bool whole(const CsvRecord &r, int column, std::optional<int64_t> &value);
+    // Price and cost (decimals, 0 or more) and stock (a whole number); false, with a reject naming the cell,
+    // when a non-empty cell is not such a number. The caller then drops the row: a product half-read is worse
+    // than one listed in the reject report.
+    bool amount(const CsvRecord &r, int column, std::optional<double> &value);
+    enum class NegativeStock { Refused, Backorders };
+    bool stock(const CsvRecord &r, int column, std::optional<int64_t> &value, NegativeStock negative);
 
     // First claim of a SKU wins; a later row with the same SKU is rejected naming the first line.
     bool claimSku(const CsvRecord &r, int column, const std::string &sku);
@@ -81,9 +84,6 @@ template <class F> bool Context::forEachRecord(F &&onRecord)
                             + " an earlier record exactly and " + (out.duplicateRows == 1 ? "was" : "were") + " read once");
     return true;
 }
-
-// A number the way the file's locale writes it (see Context::decimalComma).
-bool parseNumber(std::string_view text, bool decimalComma, double &out);
 
 // Header names for messages: "Handle, Title, Vendor, … (41 more)".
 std::string describeColumns(const CsvHeader &header);

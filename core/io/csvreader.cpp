@@ -36,6 +36,7 @@ bool CsvReader::next(CsvRecord &rec)
         break;
     }
     rec.line = line_;
+    rec.begin = pos_;
     scratch_.clear();
     spans_.clear();
     bool endOfRecord = false;
@@ -105,6 +106,7 @@ bool CsvReader::next(CsvRecord &rec)
         ++line_;
     }
     if (!endOfRecord) rec.lastLine = line_;
+    rec.end = pos_;
     rec.fields.reserve(spans_.size());
     for (const Span &s : spans_)
         rec.fields.emplace_back(s.inScratch ? std::string_view(scratch_).substr(s.begin, s.length)

@@ -18,6 +18,8 @@ struct CsvRecord {
     int64_t lastLine = 0;  // physical line it ends on (differs when a quoted field holds newlines)
     std::vector<std::string_view> fields;  // valid until the next call to next()
     bool unterminatedQuote = false;        // the file ended inside a quoted field that opened on `line`
+    size_t begin = 0;  // byte offsets of the record in the data: [begin, end), end past its line break
+    size_t end = 0;
 };
 
 class CsvReader {

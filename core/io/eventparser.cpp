@@ -71,9 +71,9 @@ std::string normalisePlacement(std::string_view s)
 EventBatch parseEvents(const std::string &path)
 {
     TextFile file = TextFile::load(path);
-    if (!file.ok()) {
+    if (!file.ok() || !file.invalidUtf8.empty()) {
         EventBatch b;
-        b.error = file.error;
+        b.error = file.ok() ? file.invalidUtf8Error() : file.error;
         return b;
     }
     EventBatch b = parseEventsText(file.data, path);

@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <string>
 
 namespace mb {
@@ -27,7 +28,48 @@ static std::string_view stripCurrency(std::string_view s)
     return s;
 }
 
-bool parseDecimal(std::string_view text, double &out)
+// The digits of a number written with a decimal mark and thousands separators, as "1234.5" for from_chars.
+// The mark is whichever of ',' and '.' comes last when both are there ("1,234.50", "1.234,50"); a lone comma
+// is the mark in a decimal-comma file ("2,550" is 2.55 there) and elsewhere unless exactly three digits
+// follow it ("12,5" but "1,234"). Separators (',' '.' blank ') must split the whole part into groups of
+// three after a first group of one to three digits, all with the same separator: "1,2,3" is not 123.
+static bool ungroup(std::string_view s, bool decimalComma, std::string &out)
+{
+    const size_t comma = s.rfind(','), dot = s.rfind('.');
+    size_t mark = std::string_view::npos;
+    if (comma != std::string_view::npos && dot != std::string_view::npos) mark = std::max(comma, dot);
+    else if (dot != std::string_view::npos) mark = s.find('.') == dot ? dot : std::string_view::npos;
+    else if (comma != std::string_view::npos && s.find(',') == comma && (decimalComma || s.size() - comma - 1 != 3))
+        mark = comma;
+    const std::string_view whole = s.substr(0, mark);
+    const std::string_view fraction = mark == std::string_view::npos ? std::string_view() : s.substr(mark + 1);
+    out.clear();
+    char separator = 0;
+    size_t group = 0;  // digits since the last separator
+    bool grouped = false;
+    for (char c : whole) {
+        if (std::isdigit(static_cast<unsigned char>(c))) {
+            out.push_back(c);
+            ++group;
+            continue;
+        }
+        if (c != ',' && c != '.' && c != ' ' && c != '\'') return false;
+        if ((separator && c != separator) || group == 0 || group > 3 || (grouped && group != 3)) return false;
+        separator = c;
+        grouped = true;
+        group = 0;
+    }
+    if (grouped && group != 3) return false;
+    if (mark == std::string_view::npos) return !out.empty();
+    out.push_back('.');
+    for (char c : fraction) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+        out.push_back(c);
+    }
+    return out.size() > 1;
+}
+
+bool parseDecimal(std::string_view text, double &out, bool decimalComma)
 {
     std::string_view s = stripCurrency(trimmed(stripFormulaGuard(trimmed(text))));
     if (s.empty()) return false;
@@ -45,21 +87,8 @@ bool parseDecimal(std::string_view text, double &out)
     std::string buf;
     std::string_view num = s;
     if (!plain) {
-        const auto comma = s.find(',');
-        const auto dot = s.find('.');
-        buf.reserve(s.size());
-        if (comma != std::string_view::npos && dot == std::string_view::npos && s.find(',', comma + 1) == std::string_view::npos
-            && s.size() - comma - 1 != 3) {
-            // One comma not followed by exactly three digits: a decimal comma ("12,5").
-            for (char c : s) buf.push_back(c == ',' ? '.' : c);
-        } else {
-            // Thousands separators: "1,234.50" or "1 234.50".
-            for (char c : s)
-                if (c != ',' && c != ' ' && c != '\'') buf.push_back(c);
-        }
+        if (!ungroup(s, decimalComma, buf)) return false;
         num = buf;
-        for (char c : num)
-            if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.')) return false;
     }
     if (num == ".") return false;
     double v = 0;
@@ -76,8 +105,10 @@ bool parseInteger(std::string_view text, int64_t &out)
     int64_t v = 0;
     auto [ptr, ec] = std::from_chars(s.data() + (s.front() == '+' ? 1 : 0), s.data() + s.size(), v);
     if (ec == std::errc() && ptr == s.data() + s.size()) { out = v; return true; }
+    // "12.0" as spreadsheets write whole numbers. From 2^53 on a double no longer tells "...993.0" from
+    // "...992.0", so the value would change unseen (and past 2^63 the conversion is undefined): refused.
     double d = 0;
-    if (parseDecimal(s, d) && d == double(int64_t(d))) { out = int64_t(d); return true; }
+    if (parseDecimal(s, d) && std::fabs(d) < kMaxExactInteger && d == std::floor(d)) { out = int64_t(d); return true; }
     return false;
 }
 
@@ -146,6 +177,9 @@ bool parseTimestamp(std::string_view text, int64_t &secondsUtc, int32_t &offsetM
             if (!c.digits(2, 2, oh)) return false;
             c.accept(':');
             if (!c.done() && !c.digits(2, 2, om)) return false;
+            // Real zones run from -12:00 to +14:00; anything past ±14:00 or a minute past 59 is a typo, and
+            // would move the order by up to four days.
+            if (om > 59 || oh * 60 + om > kMaxUtcOffsetMinutes) return false;
             offsetMinutes = (neg ? -1 : 1) * (oh * 60 + om);
         } else if (c.s.substr(c.i) == "UTC" || c.s.substr(c.i) == "GMT") {
             c.i = c.s.size();

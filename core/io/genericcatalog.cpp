@@ -27,7 +27,10 @@ ParseResult parseGeneric(Context &ctx)
             ctx.reject(r, sku, "", "missing SKU: every product needs one");
             return;
         }
-        if (!ctx.decimal(r, price, p.price) || !ctx.decimal(r, cost, p.cost) || !ctx.whole(r, stock, p.stock)) return;
+        // A spreadsheet's stock column has no backorder meaning behind it: a negative count is a typo.
+        if (!ctx.amount(r, price, p.price) || !ctx.amount(r, cost, p.cost)
+            || !ctx.stock(r, stock, p.stock, Context::NegativeStock::Refused))
+            return;
         if (!ctx.claimSku(r, sku, p.sku)) return;
         p.title = std::string(ctx.cell(r, title));
         p.category = normaliseCategoryPath(ctx.cell(r, category));

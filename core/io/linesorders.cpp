@@ -50,6 +50,7 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
     const size_t expected = size_t(std::count(data.begin() + ptrdiff_t(ctx.bodyOffset), data.end(), '\n')) + 1;
     OrderBatchBuilder builder(out, data, expected);
     TimestampCache timestamps;
+    RecordScreen screen(ctx.file);
     CsvReader reader(data, ctx.delimiter);
     // A reader started at bodyOffset would count lines from 1 again: re-read the header instead.
     CsvRecord rec;
@@ -65,7 +66,7 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
         begin = end;
         ++out.rowsRead;
         if (!keepGoing(ctx.options, out.rowsRead, reader)) return cancelled();
-        if (!checkShape(rec, columns, out)) continue;
+        if (!checkShape(rec, columns, h, screen, out)) continue;
         const auto &f = rec.fields;
 
         const std::string_view id = trimmed(f[size_t(cId)]);
@@ -91,7 +92,8 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
         const std::string_view when = cDate >= 0 ? trimmed(f[size_t(cDate)]) : std::string_view();
         if (!when.empty() && !timestamps.parse(when, at, offset)) {
             reject(out, rec.line, h, cDate, when,
-                   "expected a date and time such as 2011-12-09 12:50:00, 2011-12-09T12:50:00Z or 12/9/2011 12:50");
+                   "expected a date and time such as 2011-12-09 12:50:00, 2011-12-09T12:50:00Z or 12/9/2011 12:50, "
+                   "with a UTC offset (if any) from -14:00 to +14:00");
             continue;
         }
 

@@ -61,7 +61,10 @@ ParseResult parseMagento(Context &ctx)
             ctx.reject(r, sku, "", "missing sku: every product row needs one");
             return;
         }
-        if (!ctx.decimal(r, price, p.price) || !ctx.decimal(r, cost, p.cost) || !ctx.whole(r, qty, p.stock)) return;
+        // Magento's qty goes below 0 when backorders are on ("Allow Qty Below 0"): units owed to customers.
+        if (!ctx.amount(r, price, p.price) || !ctx.amount(r, cost, p.cost)
+            || !ctx.stock(r, qty, p.stock, Context::NegativeStock::Backorders))
+            return;
         if (!ctx.claimSku(r, sku, p.sku)) return;
         p.title = std::string(ctx.cell(r, name));
         p.category = deepestCategoryPath(ctx.cell(r, categories), ',');

@@ -3,6 +3,7 @@
 // the row-level helpers they share so that every format rejects, counts and reports progress alike.
 #include "core/io/csvreader.h"
 #include "core/io/importparser.h"
+#include "core/io/recordscreen.h"
 
 #include <string>
 #include <string_view>
@@ -39,11 +40,11 @@ bool keepGoing(const ParseOptions &options, int64_t records, const CsvReader &re
 // The bytes of the record just read, without the blank lines skipped before it or its line break.
 std::string_view rawRecord(std::string_view data, size_t begin, size_t end);
 
-// Rejects an unterminated quote or a record whose field count differs from the header's; false then.
-bool checkShape(const CsvRecord &rec, size_t columns, OrderBatch &out);
+// Rejects an unterminated quote, a record whose field count differs from the header's, or one the screen
+// refuses (a field too large, bytes that are not UTF-8); false then.
+bool checkShape(const CsvRecord &rec, size_t columns, const CsvHeader &header, RecordScreen &screen, OrderBatch &out);
 
-// parseDecimal, except that in a `;` file a single comma is always the decimal comma ("2,550" is 2.55
-// there, where parseDecimal alone would read a thousands separator).
+// parseDecimal with a fast path for plain numbers; a `;` file's locale writes a decimal comma ("2,550" is 2.55).
 bool parseNumber(std::string_view text, char delimiter, double &out);
 
 // Cached parseTimestamp: consecutive rows of an order file repeat the same timestamp text.

@@ -30,7 +30,7 @@ std::string_view rawRecord(std::string_view data, size_t begin, size_t end)
     return data.substr(begin, end - begin);
 }
 
-bool checkShape(const CsvRecord &rec, size_t columns, OrderBatch &out)
+bool checkShape(const CsvRecord &rec, size_t columns, const CsvHeader &header, RecordScreen &screen, OrderBatch &out)
 {
     if (rec.unterminatedQuote) {
         out.rejects.push_back({rec.line, "", "",
@@ -44,6 +44,10 @@ bool checkShape(const CsvRecord &rec, size_t columns, OrderBatch &out)
                                "expected " + std::to_string(columns) + " fields like the header, found "
                                    + std::to_string(rec.fields.size())
                                    + " (an unquoted delimiter inside a value, or a cut row?)"});
+        return false;
+    }
+    if (auto damaged = screen.check(rec, header)) {
+        out.rejects.push_back(std::move(*damaged));
         return false;
     }
     return true;
@@ -80,22 +84,7 @@ static bool plainDecimal(std::string_view s, double &out)
 
 bool parseNumber(std::string_view text, char delimiter, double &out)
 {
-    if (plainDecimal(text, out)) return true;
-    if (delimiter == ';') {
-        const auto comma = text.find(',');
-        if (comma != std::string_view::npos && text.find(',', comma + 1) == std::string_view::npos
-            && text.find('.', comma) == std::string_view::npos && text.size() < 64) {
-            // European style: "1.234,50" is 1234.5; dots before the decimal comma group thousands.
-            char buf[64];
-            size_t n = 0;
-            for (size_t i = 0; i < text.size(); ++i) {
-                if (i < comma && text[i] == '.') continue;
-                buf[n++] = i == comma ? '.' : text[i];
-            }
-            return parseDecimal(std::string_view(buf, n), out);
-        }
-    }
-    return parseDecimal(text, out);
+    return plainDecimal(text, out) || parseDecimal(text, out, delimiter == ';');
 }
 
 bool TimestampCache::parse(std::string_view text, int64_t &secondsUtc, int32_t &offsetMinutes)
@@ -220,6 +209,11 @@ ParseResult parseOrders(const TextFile &file, const ParseOptions &options, Order
     if (format != "baskets" && rec.unterminatedQuote)
         return orderparse::failed(file, "the header opens a quoted field that is never closed: expected a header "
                                         "line of column names");
+    if (format != "baskets") {
+        RecordScreen screen(file);
+        if (auto damaged = screen.check(rec, CsvHeader()))
+            return orderparse::failed(file, damaged->column + " of the header: " + damaged->reason);
+    }
 
     out.format = format;
     const OrderParseContext ctx{file, options, delimiter, header, reader.offset(), out};

@@ -137,7 +137,11 @@ ParseResult parseShopify(Context &ctx)
         }
         ProductRecord v;
         v.line = r.line;
-        if (!ctx.decimal(r, price, v.price) || !ctx.decimal(r, cost, v.cost) || !ctx.whole(r, stock, v.stock)) return;
+        // Shopify's Variant Inventory Qty goes below 0 when the variant keeps selling out of stock (inventory
+        // policy "continue") or a sale lands after the count: units owed, not a typo.
+        if (!ctx.amount(r, price, v.price) || !ctx.amount(r, cost, v.cost)
+            || !ctx.stock(r, stock, v.stock, Context::NegativeStock::Backorders))
+            return;
 
         const bool single = values.empty() || (values.size() == 1 && values[0] == "Default Title");
         const std::string label = single ? std::string("Default Title") : joinValues(values, "/");

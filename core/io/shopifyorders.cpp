@@ -53,6 +53,7 @@ ParseResult parseShopifyOrders(const OrderParseContext &ctx)
     OrderBatchBuilder builder(out, data, expected);
     std::vector<OrderFlags> flags;
     TimestampCache timestamps;
+    RecordScreen screen(ctx.file);
     CsvReader reader(data, ctx.delimiter);
     CsvRecord rec;
     reader.next(rec);  // the header, re-read so that line numbers stay physical
@@ -68,7 +69,7 @@ ParseResult parseShopifyOrders(const OrderParseContext &ctx)
         begin = end;
         ++out.rowsRead;
         if (!keepGoing(ctx.options, out.rowsRead, reader)) return cancelled();
-        if (!checkShape(rec, columns, out)) continue;
+        if (!checkShape(rec, columns, h, screen, out)) continue;
 
         const std::string_view name = cell(cName);
         if (name.empty()) { reject(out, rec.line, h, cName, name, "expected the order name, such as #1001"); continue; }
@@ -99,7 +100,8 @@ ParseResult parseShopifyOrders(const OrderParseContext &ctx)
         int32_t offset = 0;
         const std::string_view created = cell(cCreated);
         if (!created.empty() && !timestamps.parse(created, at, offset)) {
-            reject(out, rec.line, h, cCreated, created, "expected a time such as 2023-05-31 23:06:05 -0700");
+            reject(out, rec.line, h, cCreated, created,
+                   "expected a time such as 2023-05-31 23:06:05 -0700, with a UTC offset from -14:00 to +14:00");
             continue;
         }
 

@@ -1,43 +1,77 @@
 #include "core/io/textfile.h"
 
+#include "core/io/csvreader.h"
+
 #include <QFile>
 #include <QStringDecoder>
 
+#include <cstdio>
 #include <cstring>
 
 namespace mb {
+
+// Length of the well-formed UTF-8 character at p (at most avail bytes), or 0 when the bytes there are not
+// UTF-8: a stray continuation byte, a cut sequence, an overlong form, a surrogate or a code point past U+10FFFF.
+int utf8Length(const char *s, size_t avail)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(s);
+    const unsigned char c = p[0];
+    if (c < 0x80) return 1;
+    int len;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (size_t(len) > avail) return 0;
+    for (int k = 1; k < len; ++k) {
+        if ((p[k] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (p[k] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))
+        || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+// Fast path shared by both scans: 8 ASCII bytes at a time; most of a CSV is ASCII.
+static bool asciiWord(const unsigned char *p)
+{
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return (w & 0x8080808080808080ULL) == 0;
+}
 
 bool isValidUtf8(const char *s, size_t n)
 {
     const auto *p = reinterpret_cast<const unsigned char *>(s);
     size_t i = 0;
     while (i < n) {
-        // Fast path: 8 ASCII bytes at a time; most of a CSV is ASCII.
-        if (i + 8 <= n) {
-            uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            if ((w & 0x8080808080808080ULL) == 0) { i += 8; continue; }
-        }
-        unsigned char c = p[i];
-        if (c < 0x80) { ++i; continue; }
-        int len;
-        uint32_t cp;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return false;
-        if (i + len > n) return false;
-        for (int k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        // Overlong forms and surrogates are not UTF-8 either.
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))
-            || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += len;
+        if (i + 8 <= n && asciiWord(p + i)) { i += 8; continue; }
+        const int len = utf8Length(s + i, n - i);
+        if (len == 0) return false;
+        i += size_t(len);
     }
     return true;
+}
+
+Utf8Scan scanUtf8(const char *s, size_t n)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(s);
+    Utf8Scan scan;
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n && asciiWord(p + i)) { i += 8; continue; }
+        const int len = utf8Length(s + i, n - i);
+        if (len == 0) {
+            scan.invalid.push_back(i);
+            ++i;
+            continue;
+        }
+        scan.multibyte += len > 1;
+        i += size_t(len);
+    }
+    return scan;
 }
 
 std::string windows1252ToUtf8(const std::string &bytes)
@@ -66,15 +100,31 @@ std::string windows1252ToUtf8(const std::string &bytes)
 
 static bool looksBinary(const std::string &b)
 {
-    // NUL never occurs in a text CSV; other control bytes are tolerated in small numbers.
+    // Control bytes (NUL included) are rare in text and common in a zip, an image or a spreadsheet. A single
+    // NUL in a text file is not judged here: fromBytes refuses it naming its line.
     const size_t n = std::min<size_t>(b.size(), 65536);
     size_t controls = 0;
     for (size_t i = 0; i < n; ++i) {
         unsigned char c = static_cast<unsigned char>(b[i]);
-        if (c == 0) return true;
         if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
     }
     return n > 0 && controls * 20 > n;
+}
+
+// The encoding rule for a file without a BOM that is not all UTF-8. Decoding as Windows-1252 turns every
+// well-formed UTF-8 character into two or three wrong ones ("Café" -> "CafÃ©") without a word, while keeping
+// UTF-8 leaves only the bad bytes wrong, and those are reported (their records are rejected, or refused in a
+// strict import). A Windows-1252 file almost never holds well-formed UTF-8 multibyte characters: its accented
+// letters are single high bytes followed by ASCII. So the file stays UTF-8 when its well-formed multibyte
+// characters outnumber its bad sequences (a UTF-8 export with a few pasted Windows-1252 bytes), and is read
+// as Windows-1252 only when the bad sequences are the majority (a file that is not UTF-8 at all).
+static bool mostlyUtf8(const Utf8Scan &scan) { return scan.multibyte > scan.invalid.size(); }
+
+static std::string hexByte(unsigned char c)
+{
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "0x%02X", unsigned(c));
+    return buf;
 }
 
 TextFile TextFile::fromBytes(std::string bytes, const std::string &path)
@@ -100,12 +150,28 @@ TextFile TextFile::fromBytes(std::string bytes, const std::string &path)
             f.error = path + ": line 1: this is a binary file, not a CSV text file";
             return f;
         }
-        if (isValidUtf8(bytes.data() + skip, bytes.size() - skip)) {
+        Utf8Scan scan = scanUtf8(bytes.data() + skip, bytes.size() - skip);
+        if (scan.invalid.empty() || mostlyUtf8(scan)) {
             f.data = skip ? bytes.substr(skip) : std::move(bytes);
+            f.invalidUtf8 = std::move(scan.invalid);
+            if (!f.invalidUtf8.empty())
+                f.note = "read as UTF-8, but " + std::to_string(f.invalidUtf8.size())
+                         + (f.invalidUtf8.size() == 1 ? " byte is" : " bytes are") + " not valid UTF-8 (the records "
+                         "holding them are listed as rejected)";
         } else {
             f.data = windows1252ToUtf8(skip ? bytes.substr(skip) : bytes);
             f.encoding = "Windows-1252";
+            f.note = "decoded as Windows-1252: not valid UTF-8";
         }
+    }
+    // No export writes a NUL; one means a damaged or binary file, and cutting the text there would lose rows.
+    if (const void *nul = std::memchr(f.data.data(), 0, f.data.size())) {
+        const size_t at = size_t(static_cast<const char *>(nul) - f.data.data());
+        f.error = path + ": " + locateInCsv(f.data, at) + ": a NUL byte (0x00): expected text; the file may be damaged "
+                  "or not a CSV export";
+        f.data.clear();
+        f.invalidUtf8.clear();
+        return f;
     }
     bool blank = true;
     for (char c : f.data)
@@ -115,6 +181,55 @@ TextFile TextFile::fromBytes(std::string bytes, const std::string &path)
         f.data.clear();
     }
     return f;
+}
+
+std::string TextFile::invalidUtf8Error() const
+{
+    if (invalidUtf8.empty()) return {};
+    const size_t at = invalidUtf8.front();
+    return path + ": " + locateInCsv(data, at) + ": byte " + hexByte(static_cast<unsigned char>(data[at]))
+           + " is not valid UTF-8: expected UTF-8 text throughout (save the file as UTF-8)";
+}
+
+std::string locateInCsv(std::string_view data, size_t offset)
+{
+    auto isBreak = [&](size_t i) { return data[i] == '\n' || (data[i] == '\r' && !(i + 1 < data.size() && data[i + 1] == '\n')); };
+    const char delimiter = CsvReader::detectDelimiter(data);
+    CsvReader reader(data, delimiter);
+    CsvRecord rec;
+    std::vector<std::string> names;
+    while (reader.next(rec)) {
+        if (names.empty()) names = CsvHeader(rec.fields).names();
+        if (offset < rec.begin) break;  // in blank lines between records
+        if (offset >= rec.end) continue;
+        // Physical line of the byte itself, counted the way the reader counts (CRLF, LF or a lone CR).
+        int64_t line = rec.line;
+        for (size_t i = rec.begin; i < offset; ++i) line += isBreak(i);
+        // The field whose view covers the byte; a field unescaped into the reader's own buffer ("" inside
+        // quotes) is found by counting the delimiters outside quotes before the byte.
+        size_t field = rec.fields.size();
+        for (size_t i = 0; i < rec.fields.size(); ++i) {
+            const char *b = rec.fields[i].data();
+            if (b >= data.data() && size_t(b - data.data()) <= offset && offset < size_t(b - data.data()) + rec.fields[i].size()) {
+                field = i;
+                break;
+            }
+        }
+        if (field == rec.fields.size()) {
+            bool quoted = false;
+            field = 0;
+            for (size_t i = rec.begin; i < offset; ++i) {
+                if (data[i] == '"') quoted = !quoted;
+                else if (data[i] == delimiter && !quoted) ++field;
+            }
+        }
+        const std::string name = field < names.size() && !names[field].empty() ? "\"" + names[field] + "\""
+                                                                                : std::to_string(field + 1);
+        return "line " + std::to_string(line) + ", field " + name;
+    }
+    int64_t line = 1;
+    for (size_t i = 0; i < offset && i < data.size(); ++i) line += isBreak(i);
+    return "line " + std::to_string(line);
 }
 
 TextFile TextFile::load(const std::string &path)

@@ -53,7 +53,10 @@ ParseResult parseWooCommerce(Context &ctx)
             ctx.reject(r, sku, "", "missing SKU: expected a SKU, or an ID to key the product by");
             return;
         }
-        if (!ctx.decimal(r, price, p.price) || !ctx.decimal(r, cost, p.cost) || !ctx.whole(r, stock, p.stock)) return;
+        // WooCommerce keeps reducing Stock below 0 when backorders are allowed: -3 is three units owed.
+        if (!ctx.amount(r, price, p.price) || !ctx.amount(r, cost, p.cost)
+            || !ctx.stock(r, stock, p.stock, Context::NegativeStock::Backorders))
+            return;
         if (!ctx.claimSku(r, sku >= 0 ? sku : id, p.sku)) return;
         if (!p.stock && parseBool(ctx.cell(r, inStock)) == false) p.stock = 0;
         if (!ctx.cell(r, sale).empty()) ++onSale;

@@ -72,8 +72,8 @@ RelationImportReport importRelationsCsv(Workspace &ws, const std::string &path, 
 {
     RelationImportReport rep;
     const TextFile file = TextFile::load(path);
-    if (!file.ok()) {
-        rep.error = file.error;
+    if (!file.ok() || !file.invalidUtf8.empty()) {
+        rep.error = file.ok() ? file.invalidUtf8Error() : file.error;
         return rep;
     }
     CsvReader reader(file.data, CsvReader::detectDelimiter(file.data));

@@ -18,7 +18,7 @@ ProgressFn scaled(const ProgressFn &progress, double from, double to)
 }
 
 template <typename Batch>
-void takeParseFacts(ImportReport &r, const Batch &b)
+void takeParseFacts(ImportReport &r, const Batch &b, const TextFile &file)
 {
     r.format = b.format;
     r.rowsRead = b.rowsRead;
@@ -26,6 +26,8 @@ void takeParseFacts(ImportReport &r, const Batch &b)
     r.rejected = int64_t(b.rejects.size());
     r.rejects = b.rejects;
     r.notes = b.notes;
+    // How the file was decoded comes first: it explains the rejects and every title after it.
+    if (!file.note.empty()) r.notes.insert(r.notes.begin(), file.note);
 }
 
 bool finishParse(ImportReport &report, const ParseResult &parsed, const ImportRequest &request)
@@ -78,14 +80,14 @@ ImportReport runImport(Workspace &ws, const ImportRequest &request)
     if (request.kind == ImportKind::Catalog) {
         CatalogBatch batch;
         const ParseResult parsed = parseCatalog(file, options, batch);
-        takeParseFacts(report, batch);
+        takeParseFacts(report, batch, file);
         if (!finishParse(report, parsed, request)) return report;
         report.imported = int64_t(batch.products.size());
         ok = writeCatalog(ws, batch, request.path, report, writeProgress);
     } else {
         OrderBatch batch;
         const ParseResult parsed = parseOrders(file, options, batch);
-        takeParseFacts(report, batch);
+        takeParseFacts(report, batch, file);
         if (!finishParse(report, parsed, request)) return report;
         report.imported = int64_t(batch.lines.size());
         ok = writeOrders(ws, batch, request.path, report, writeProgress);

@@ -172,6 +172,75 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(r.reason), reason);
     }
 
+    // Values no catalog means, refused row by row naming line, field and what was expected; the rows
+    // around them still import.
+    void refusedCells_data()
+    {
+        QTest::addColumn<QByteArray>("row");  // line 3, after "sku,title,price,cost,stock" and a good line 2
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("negative price") << QByteArray("B,Bad,-2.50,,") << "price" << "-2.50"
+                                        << "expected 0 or more, like 12.50: a price or cost cannot be negative";
+        QTest::newRow("negative cost") << QByteArray("B,Bad,2.50,-1,") << "cost" << "-1"
+                                       << "expected 0 or more, like 12.50: a price or cost cannot be negative";
+        QTest::newRow("negative stock") << QByteArray("B,Bad,2.50,1,-4") << "stock" << "-4"
+                                        << "expected 0 or more: only a Shopify, WooCommerce or Magento export can say "
+                                           "a negative stock (units on backorder)";
+        QTest::newRow("separators not in groups of three") << QByteArray("B,Bad,\"1,2,3\",,") << "price" << "1,2,3"
+                                                           << "expected a number like 12.50";
+        QTest::newRow("stock past 2^53") << QByteArray("B,Bad,1,1,9007199254740993.0") << "stock" << "9007199254740993.0"
+                                         << "expected a whole number like 12, at most 9007199254740991";
+        QTest::newRow("stock past int64") << QByteArray("B,Bad,1,1,99999999999999999999") << "stock" << "99999999999999999999"
+                                          << "expected a whole number like 12, at most 9007199254740991";
+        const QByteArray huge(64 * 1024 + 1, 'x');
+        QTest::newRow("title over 64 KiB") << QByteArray("B," + huge + ",1,1,1") << "title"
+                                           << QString(60, 'x') + QString::fromUtf8("…")
+                                           << "expected at most 64 KiB (65,536 bytes) in a field, found 65,537 bytes (a "
+                                              "quote left open, or not an export?)";
+    }
+    void refusedCells()
+    {
+        QFETCH(QByteArray, row);
+        QFETCH(QString, column);
+        QFETCH(QString, value);
+        QFETCH(QString, reason);
+        const Parsed p = parseBytes("sku,title,price,cost,stock\nA,Good,1.00,0.50,3\n" + row.toStdString() + "\nC,Next,2,1,0\n");
+        QCOMPARE(p.result.status, ParseStatus::Ok);
+        QCOMPARE(p.batch.products.size(), size_t(2));  // A and C
+        QVERIFY(!product(p.batch, "B"));
+        QCOMPARE(p.batch.rejects.size(), size_t(1));
+        const Reject &r = p.batch.rejects[0];
+        QCOMPARE(r.line, int64_t(3));
+        QCOMPARE(QString::fromStdString(r.column), column);
+        QCOMPARE(QString::fromStdString(r.value), value);
+        QCOMPARE(QString::fromStdString(r.reason), reason);
+    }
+
+    // Shopify, WooCommerce and Magento let stock run below zero for backorders: there -3 is three units owed.
+    void negativeStockIsABackorderOnPlatforms_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("format");
+        QTest::newRow("shopify") << QByteArray("Handle,Title,Variant SKU,Variant Price,Variant Inventory Qty\n"
+                                               "tee,Tee,TEE-1,20.00,-3\n")
+                                 << "shopify";
+        QTest::newRow("woocommerce") << QByteArray("ID,Type,SKU,Name,Regular price,Stock\n10,simple,TEE-1,Tee,20,-3\n")
+                                     << "woocommerce";
+        QTest::newRow("magento") << QByteArray("sku,name,price,qty,product_type\nTEE-1,Tee,20.0000,-3.0000,simple\n")
+                                 << "magento";
+    }
+    void negativeStockIsABackorderOnPlatforms()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, format);
+        const Parsed p = parseBytes(csv.toStdString());
+        QCOMPARE(QString::fromStdString(p.batch.format), format);
+        QVERIFY(p.batch.rejects.empty());
+        QVERIFY(product(p.batch, "TEE-1"));
+        QCOMPARE(*product(p.batch, "TEE-1")->stock, int64_t(-3));
+    }
+
     void duplicateSkuAndExactDuplicates()
     {
         const Parsed p = parseFixture("duplicate_sku.csv");

@@ -123,6 +123,42 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(f.data), text);
     }
 
+    // One bad byte must not turn a UTF-8 file into Windows-1252 ("Café" -> "CafÃ©" everywhere): the file stays
+    // UTF-8 while its well-formed multibyte characters outnumber its bad bytes, and the bad bytes are listed
+    // for the importers to reject by line and field. Only a file that is mostly not UTF-8 is Windows-1252.
+    void encodingOfAFileNotAllUtf8_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("encoding");
+        QTest::addColumn<QList<qint64>>("invalid");
+        QTest::addColumn<QString>("note");
+        QByteArray mixed = "sku,title\n";
+        for (int i = 0; i < 20; ++i) mixed += "S" + QByteArray::number(i) + ",Caf\xC3\xA9\n";
+        const qint64 stray = mixed.size() + 7;  // "S20,Caf" then the byte
+        mixed += "S20,Caf\xE9\n";
+        QTest::newRow("utf-8 but one byte") << mixed << "UTF-8" << QList<qint64>{stray}
+                                            << "read as UTF-8, but 1 byte is not valid UTF-8";
+        QTest::newRow("windows-1252 throughout") << QByteArray("sku,title\nS1,Caf\xE9\nS2,Cr\xEApe\n") << "Windows-1252"
+                                                 << QList<qint64>{} << "decoded as Windows-1252: not valid UTF-8";
+        QTest::newRow("as many bad bytes as good") << QByteArray("a,Caf\xC3\xA9,Caf\xE9\n") << "Windows-1252"
+                                                   << QList<qint64>{} << "decoded as Windows-1252: not valid UTF-8";
+        QTest::newRow("bad byte after a BOM") << QByteArray("\xEF\xBB\xBFt\n\xC3\xA9\xC3\xA9\xFF\n") << "UTF-8 with BOM"
+                                              << QList<qint64>{6} << "read as UTF-8, but 1 byte is not valid UTF-8";
+    }
+    void encodingOfAFileNotAllUtf8()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, encoding);
+        QFETCH(QList<qint64>, invalid);
+        QFETCH(QString, note);
+        const TextFile f = TextFile::fromBytes(bytes.toStdString(), "in.csv");
+        QVERIFY2(f.ok(), f.error.c_str());
+        QCOMPARE(QString::fromStdString(f.encoding), encoding);
+        QCOMPARE(QList<qint64>(f.invalidUtf8.begin(), f.invalidUtf8.end()), invalid);
+        QVERIFY2(QString::fromStdString(f.note).startsWith(note), f.note.c_str());
+        if (encoding == "Windows-1252") QVERIFY(QString::fromStdString(f.data).contains(QString::fromUtf8("Caf\u00e9")));
+    }
+
     void refusesEmptyAndBinary_data()
     {
         QTest::addColumn<QByteArray>("bytes");
@@ -130,6 +166,15 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << "empty";
         QTest::newRow("blank lines") << QByteArray("\n\r\n  \n") << "empty";
         QTest::newRow("binary") << QByteArray("PK\x03\x04\0\0\x08\0", 8) << "binary";
+        // A NUL in a text file is named by its own line and field, not "line 1".
+        QTest::newRow("NUL on line 3") << QByteArray("sku,title\nA,Apple\nB,Pe\0ar\n", 26)
+                                       << "/tmp/x.csv: line 3, field \"title\": a NUL byte (0x00): expected text";
+        QTest::newRow("NUL in a quoted field's second line")
+            << QByteArray("sku,title\nA,\"two\nli\0nes\"\n", 25) << "/tmp/x.csv: line 3, field \"title\": a NUL byte";
+        QByteArray late = "sku,title\n";
+        for (int i = 0; i < 10000; ++i) late += "S" + QByteArray::number(i) + ",Item\n";
+        late += QByteArray("X,\0\n", 4);
+        QTest::newRow("NUL past the first 64 KiB") << late << "/tmp/x.csv: line 10002, field \"title\": a NUL byte";
     }
     void refusesEmptyAndBinary()
     {

@@ -3,6 +3,8 @@
 #include "core/io/eventparser.h"
 #include "kpifixture.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace mb;
@@ -86,6 +88,25 @@ private Q_SLOTS:
         const EventBatch b = parseEvents(mbtest::fixture("kpi/events_noevent.csv").toStdString());
         QVERIFY(b.events.empty());
         QVERIFY(b.error.find("events_noevent.csv: line 1: the header has no column for event") != std::string::npos);
+    }
+
+    // Events are not screened row by row, so a stray byte in an otherwise UTF-8 file refuses the file, naming
+    // where it is, instead of turning every "é" of it into "Ã©".
+    void aBadUtf8ByteRefusesTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("events.csv");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("session,time,sku,event\n");
+        for (int i = 0; i < 3; ++i) f.write("s1,2024-05-01 10:00:00,CAF\xC3\x89,view\n");
+        f.write("s2,2024-05-01 10:05:00,CAF\xC9,view\n");
+        f.close();
+        const EventBatch b = parseEvents(path.toStdString());
+        QVERIFY(b.events.empty());
+        QVERIFY2(b.error == path.toStdString() + ": line 5, field \"sku\": byte 0xC9 is not valid UTF-8: expected UTF-8 "
+                                                 "text throughout (save the file as UTF-8)",
+                 b.error.c_str());
     }
 
     void storeWritesLogsAndSkipsWhatIsAlreadyThere()

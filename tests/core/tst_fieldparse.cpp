@@ -36,6 +36,68 @@ private Q_SLOTS:
         if (ok) QCOMPARE(v, value);
     }
 
+    // Thousands separators come in groups of three after a first group of one to three digits; anything
+    // else is refused rather than read as another number ("1,2,3" is not 123).
+    void groupedNumbers_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("decimalComma");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<double>("value");
+        QTest::newRow("thousands comma") << "1,234" << false << true << 1234.0;
+        QTest::newRow("three groups") << "1,234,567.5" << false << true << 1234567.5;
+        QTest::newRow("groups of one digit") << "1,2,3" << false << false << 0.0;
+        QTest::newRow("group of two") << "12,34,567" << false << false << 0.0;
+        QTest::newRow("short last group") << "1,234,5" << false << false << 0.0;
+        QTest::newRow("first group of four") << "1234,567.5" << false << false << 0.0;
+        QTest::newRow("mixed separators") << "1,234.567,89" << false << false << 0.0;
+        QTest::newRow("dot groups, decimal comma") << "1.234,50" << false << true << 1234.5;
+        QTest::newRow("blank groups, decimal comma") << "1 234,5" << false << true << 1234.5;
+        QTest::newRow("semicolon file: lone comma") << "2,550" << true << true << 2.55;
+        QTest::newRow("semicolon file: dot groups") << "1.234.567,89" << true << true << 1234567.89;
+        QTest::newRow("semicolon file: dot groups of one") << "1.2.3,5" << true << false << 0.0;
+        QTest::newRow("semicolon file: two commas") << "1,2,3" << true << false << 0.0;
+    }
+    void groupedNumbers()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, decimalComma);
+        QFETCH(bool, ok);
+        QFETCH(double, value);
+        double v = 0;
+        QCOMPARE(parseDecimal(text.toStdString(), v, decimalComma), ok);
+        if (ok) QCOMPARE(v, value);
+    }
+
+    // Whole numbers keep their exact value or are refused: past 2^53 a "12.0"-style text can no longer be
+    // held exactly ("...993.0" reads as ...992), and past 2^63 converting it was undefined behaviour (fuzzer).
+    void integers_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<qint64>("value");
+        QTest::newRow("plain") << "12" << true << qint64(12);
+        QTest::newRow("negative") << "-12" << true << qint64(-12);
+        QTest::newRow("written as decimal") << "12.0" << true << qint64(12);
+        QTest::newRow("fraction") << "2.5" << false << qint64(0);
+        QTest::newRow("largest int64") << "9223372036854775807" << true << qint64(9223372036854775807LL);
+        QTest::newRow("past int64") << "9223372036854775808" << false << qint64(0);
+        QTest::newRow("under 2^53 as decimal") << "9007199254740991.0" << true << qint64(9007199254740991LL);
+        QTest::newRow("2^53 + 1 as decimal") << "9007199254740993.0" << false << qint64(0);
+        QTest::newRow("-2^63 as decimal") << "-9223372036854775808.0" << false << qint64(0);
+        QTest::newRow("1e20 as decimal") << "100000000000000000000.0" << false << qint64(0);
+        QTest::newRow("1e300 written out") << QString("1" + QString(300, '0') + ".0") << false << qint64(0);
+    }
+    void integers()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, ok);
+        QFETCH(qint64, value);
+        int64_t v = 0;
+        QCOMPARE(parseInteger(text.toStdString(), v), ok);
+        if (ok) QCOMPARE(qint64(v), value);
+    }
+
     void timestamps_data()
     {
         QTest::addColumn<QString>("text");
@@ -52,6 +114,14 @@ private Q_SLOTS:
         QTest::newRow("month 13") << "2023-13-01" << false << "" << 0;
         QTest::newRow("words") << "yesterday" << false << "" << 0;
         QTest::newRow("trailing junk") << "2023-01-01 10:00:00 pm" << false << "" << 0;
+        // Real UTC offsets run from -12:00 to +14:00; minutes stop at 59.
+        QTest::newRow("offset +14:00") << "2024-05-01T10:00:00+14:00" << true << "2024-04-30T20:00:00Z" << 840;
+        QTest::newRow("offset -12:00") << "2024-05-01T10:00:00-12:00" << true << "2024-05-01T22:00:00Z" << -720;
+        QTest::newRow("offset +05:45") << "2024-05-01 10:00:00 +0545" << true << "2024-05-01T04:15:00Z" << 345;
+        QTest::newRow("offset +99:99") << "2024-05-01T10:00:00+99:99" << false << "" << 0;
+        QTest::newRow("offset past +14:00") << "2024-05-01T10:00:00+14:30" << false << "" << 0;
+        QTest::newRow("offset past -14:00") << "2024-05-01 10:00:00 -1500" << false << "" << 0;
+        QTest::newRow("offset minutes 60") << "2024-05-01T10:00:00+05:60" << false << "" << 0;
     }
     void timestamps()
     {

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void duplicateRows();
     void hopelessInput_data();
     void hopelessInput();
+    void refusedCells_data();
+    void refusedCells();
     void mappingBeforeDetection();
     void progressAndCancel();
     void detectOrderFormat_data();
@@ -264,6 +266,50 @@ void tst_OrderImport::hopelessInput()
     QCOMPARE(r.status, ParseStatus::Failed);
     QCOMPARE(q(r.error), message);
     QVERIFY(b.orders.empty() && b.lines.empty());
+}
+
+// Cells no order file means, refused row by row naming line, field and what was expected.
+void tst_OrderImport::refusedCells_data()
+{
+    QTest::addColumn<QByteArray>("row");  // line 3 of a `lines` file, after a good line 2
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("UTC offset +99:99")
+        << QByteArray("1002,B,1,2.00,2024-05-01T10:00:00+99:99,") << "ordered_at" << "2024-05-01T10:00:00+99:99"
+        << "expected a date and time such as 2011-12-09 12:50:00, 2011-12-09T12:50:00Z or 12/9/2011 12:50, with a UTC "
+           "offset (if any) from -14:00 to +14:00";
+    QTest::newRow("UTC offset past +14:00")
+        << QByteArray("1002,B,1,2.00,2024-05-01 10:00:00 +1430,") << "ordered_at" << "2024-05-01 10:00:00 +1430"
+        << "expected a date and time such as 2011-12-09 12:50:00, 2011-12-09T12:50:00Z or 12/9/2011 12:50, with a UTC "
+           "offset (if any) from -14:00 to +14:00";
+    QTest::newRow("quantity 1,2,3") << QByteArray("1002,B,\"1,2,3\",2.00,,") << "quantity" << "1,2,3"
+                                    << "expected a quantity, a number such as 6 or -2";
+    QTest::newRow("price with a group of two") << QByteArray("1002,B,1,\"12,34,567\",,") << "unit_price" << "12,34,567"
+                                               << "expected a unit price, a number such as 2.55";
+    const QByteArray huge(64 * 1024 + 1, 'd');
+    QTest::newRow("description over 64 KiB")
+        << QByteArray("1002,B,1,2.00,," + huge) << "description" << QString(60, 'd') + QString::fromUtf8("…")
+        << "expected at most 64 KiB (65,536 bytes) in a field, found 65,537 bytes (a quote left open, or not an export?)";
+}
+
+void tst_OrderImport::refusedCells()
+{
+    QFETCH(QByteArray, row);
+    QFETCH(QString, column);
+    QFETCH(QString, value);
+    QFETCH(QString, reason);
+    const QByteArray csv = "order_id,sku,quantity,unit_price,ordered_at,description\n1001,A,1,1.50,,Apple\n" + row
+                           + "\n1003,C,2,3.00,,Cherry\n";
+    OrderBatch b;
+    QCOMPARE(parseOrders(TextFile::fromBytes(csv.toStdString(), "mem.csv"), {}, b).status, ParseStatus::Ok);
+    QCOMPARE(b.lines.size(), size_t(2));  // lines 2 and 4
+    QCOMPARE(b.rejects.size(), size_t(1));
+    const Reject &r = b.rejects[0];
+    QCOMPARE(r.line, int64_t(3));
+    QCOMPARE(q(r.column), column);
+    QCOMPARE(q(r.value), value);
+    QCOMPARE(q(r.reason), reason);
 }
 
 void tst_OrderImport::mappingBeforeDetection()
