@@ -224,19 +224,24 @@ bool Workspace::integrityOk(std::string *detail) const
     return all == "ok";
 }
 
-Transaction::Transaction(Workspace &ws) : ws_(ws) { ok_ = execSql(ws_.db(), "BEGIN IMMEDIATE"); }
+// Inside a transaction the caller already holds (a harness that runs an import and then rolls everything
+// back), a Transaction is a savepoint: commit() releases it into the outer transaction, which decides.
+Transaction::Transaction(Workspace &ws) : ws_(ws), nested_(sqlite3_get_autocommit(ws.db()) == 0)
+{
+    ok_ = execSql(ws_.db(), nested_ ? "SAVEPOINT mb_transaction" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction()
 {
-    if (ok_ && !done_) execSql(ws_.db(), "ROLLBACK");
+    if (ok_ && !done_) execSql(ws_.db(), nested_ ? "ROLLBACK TO mb_transaction; RELEASE mb_transaction" : "ROLLBACK");
 }
 
 bool Transaction::commit(std::string *error)
 {
     if (!ok_ || done_) return false;
     done_ = true;
-    if (!execSql(ws_.db(), "COMMIT", error)) {
-        execSql(ws_.db(), "ROLLBACK");
+    if (!execSql(ws_.db(), nested_ ? "RELEASE mb_transaction" : "COMMIT", error)) {
+        execSql(ws_.db(), nested_ ? "ROLLBACK TO mb_transaction; RELEASE mb_transaction" : "ROLLBACK");
         return false;
     }
     return true;

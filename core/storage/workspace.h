@@ -64,7 +64,8 @@ private:
     mutable std::map<std::thread::id, sqlite3 *> others_;
 };
 
-// RAII transaction: rolls back unless commit() succeeded. IMMEDIATE so that two writers fail fast.
+// RAII transaction: rolls back unless commit() succeeded. IMMEDIATE so that two writers fail fast. When the
+// connection is already inside a transaction it nests as a savepoint (commit() hands it to the outer one).
 class Transaction {
 public:
     explicit Transaction(Workspace &ws);
@@ -74,6 +75,7 @@ public:
 
 private:
     Workspace &ws_;
+    bool nested_ = false;
     bool ok_ = false;
     bool done_ = false;
 };
