@@ -124,9 +124,10 @@ private Q_SLOTS:
         QVERIFY(maps);
         window.resize(1280, 800);
         window.show();
-        QTRY_VERIFY_WITH_TIMEOUT(!maps->isLoadingMined(), mbtest::uiTimeoutMs);
+        // The mined results initTestCase saved are loaded on a worker: until they are in, no suggestions.
+        QTRY_VERIFY_WITH_TIMEOUT(maps->minedResults() && !maps->isLoadingMined(), mbtest::uiTimeoutMs);
         QVERIFY(maps->selectAnchor(EndpointType::Product, QStringLiteral("CAM-MIR-110")));
-        QVERIFY(maps->suggestions()->model()->rowCount() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(maps->suggestions()->model()->rowCount() > 0, mbtest::uiTimeoutMs);
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QString out = qEnvironmentVariableIsSet("MB_MAPS_SCREENSHOT") ? qEnvironmentVariable("MB_MAPS_SCREENSHOT")
                                                                             : dir.filePath(QStringLiteral("maps.png"));
