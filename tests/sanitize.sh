@@ -27,6 +27,23 @@ case "$phase" in all|build|test|fuzz) ;; *) echo "usage: $0 [all|build|test|fuzz
 
 now() { date +%s; }
 elapsed() { local s=$(( $(now) - $1 )); printf '%dm%02ds' $((s / 60)) $((s % 60)); }
+# CPU seconds used so far by finished child processes (the compilers, the tests, the fuzzers), into
+# $child_cpu: with the wall time it tells a busy shared machine from a slow phase. (`times` must run in
+# this shell, not in a pipeline's or a $(...)'s subshell, hence the file and the variable.)
+times_file=$(mktemp)
+trap 'rm -f "$times_file"' EXIT
+child_cpu=0
+measure_cpu() {
+  times >"$times_file"
+  child_cpu=$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$times_file")
+}
+# took[phase] = "<wall> wall, <cpu> CPU" since the phase's start time and CPU reading.
+phase_done() {
+  local phase=$1 start=$2 cpu0=$3 c
+  measure_cpu
+  c=$(( child_cpu - cpu0 ))
+  took[$phase]="$(elapsed "$start") wall, $((c / 60))m$(printf '%02d' $((c % 60)))s CPU"
+}
 declare -A took=()
 
 # --- Tools --------------------------------------------------------------------------------------------
@@ -70,14 +87,14 @@ export QT_QPA_PLATFORM=offscreen
 # -O1: ASan's recommendation (fast enough to run the real data sets, stacks still exact); line tables only,
 # which is all a stack trace needs and much cheaper to compile and link than full debug information.
 if [ "$phase" = all ] || [ "$phase" = build ]; then
-  start=$(now)
+  start=$(now); measure_cpu; cpu=$child_cpu
   launcher=()
   command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   cmake -S . -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DMB_FUZZ=ON \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
     "${launcher[@]}" >/dev/null
   cmake --build "$build_dir" -j "$jobs"
-  took[build]=$(elapsed "$start")
+  phase_done build "$start" "$cpu"
   echo "sanitize: build done in ${took[build]}"
 fi
 
@@ -85,14 +102,14 @@ status=0
 
 # --- Qt Tests under ASan/UBSan -------------------------------------------------------------------------
 if [ "$phase" = all ] || [ "$phase" = test ]; then
-  start=$(now)
+  start=$(now); measure_cpu; cpu=$child_cpu
   if ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"; then
     test_result=passed
   else
     test_result=FAILED
     status=1
   fi
-  took[test]=$(elapsed "$start")
+  phase_done test "$start" "$cpu"
   echo "sanitize: ctest under ASan/UBSan $test_result in ${took[test]}"
 fi
 
@@ -102,7 +119,7 @@ fi
 # seeds are only read.
 fuzz_summary=()
 if [ "$phase" = all ] || [ "$phase" = fuzz ]; then
-  start=$(now)
+  start=$(now); measure_cpu; cpu=$child_cpu
   manifest="$build_dir/tests/fuzz-targets.txt"
   [ -f "$manifest" ] || { echo "sanitize: $manifest is missing: build first (MB_FUZZ=ON)" >&2; exit 1; }
   mkdir -p "$build_dir/fuzz-logs" "$build_dir/fuzz-artifacts"
@@ -143,7 +160,7 @@ if [ "$phase" = all ] || [ "$phase" = fuzz ]; then
     rc=0; wait "${pids[$i]}" || rc=$?
     report_fuzzer "${names[$i]}" "$rc"
   done
-  took[fuzz]=$(elapsed "$start")
+  phase_done fuzz "$start" "$cpu"
 fi
 
 # --- Summary -------------------------------------------------------------------------------------------
