@@ -132,7 +132,7 @@ if [ "$phase" = all ] || [ "$phase" = fuzz ]; then
   }
   report_fuzzer() {  # name rc
     local name=$1 rc=$2 log="$build_dir/fuzz-logs/$1.log" counters execs cov ft corpus_size result
-    counters=$(grep -m1 -o '([0-9]* inline 8-bit counters)' "$log" | tr -dc '0-9' || true)
+    counters=$(grep -m1 -o '([0-9]* inline 8-bit counters)' "$log" | sed 's/^(\([0-9]*\) .*/\1/' || true)
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tr -dc '0-9' || true)
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | tr -dc '0-9' || true)
     ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | tr -dc '0-9' || true)
