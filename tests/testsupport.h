@@ -24,6 +24,20 @@ inline QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// The time budgets tests assert are for a release build. The ASan/UBSan build (MB_FUZZ, tests/sanitize.sh)
+// runs several times slower on a shared CI machine, so there each budget is scaled, not dropped.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr int timeBudgetFactor = 10;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr int timeBudgetFactor = 10;
+#else
+inline constexpr int timeBudgetFactor = 1;
+#endif
+#else
+inline constexpr int timeBudgetFactor = 1;
+#endif
+
 }  // namespace mbtest
 
 // Skips the test, saying why, when a real data set is not beside the repo (../shared/datasets).

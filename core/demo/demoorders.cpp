@@ -285,8 +285,12 @@ private:
             }
             if (h.system == "filter" && rng_.chance(0.15))
                 addLine(d, pickFitting("COF-BNS", h, false), 1);
-            if (!coffee && rng_.chance(0.25))
-                addLine(d, pickFitting("PRN-PAP", h, false), 1 + rng_.poisson(0.3));
+            if (!coffee && rng_.chance(0.25)) {
+                // Two draws in one call's arguments are unsequenced (GCC takes the last argument first, clang
+                // the first): each is drawn on its own line, in the order the published seed-42 store has.
+                const int quantity = 1 + rng_.poisson(0.3);
+                addLine(d, pickFitting("PRN-PAP", h, false), quantity);
+            }
             if (!place(std::move(d), -1, true) || rng_.chance(0.06))
                 return;
             if (rng_.chance(plan.variety))
@@ -324,7 +328,8 @@ private:
         }
         if (r < 0.58) {
             Draft d = draftFor(c, pickDay(-1, days_.first));
-            addLine(d, giftCards_[rng_.pick(cumulativeOf({0.5, 0.35, 0.15}))], 1 + rng_.poisson(0.15));
+            const int quantity = 1 + rng_.poisson(0.15);  // drawn first: see refills()
+            addLine(d, giftCards_[rng_.pick(cumulativeOf({0.5, 0.35, 0.15}))], quantity);
             if (rng_.chance(0.2))
                 addLine(d, pickFromDept(dept), 1);
             place(std::move(d), -1, false);
@@ -344,8 +349,10 @@ private:
         }
         Draft d = draftFor(c, pickDay(dept, days_.first));
         const int items = r < 0.76 ? int(rng_.between(2, 3)) : 1;
-        for (int i = 0; i < items; ++i)
-            addLine(d, pickFromDept(dept), rng_.chance(0.2) ? 2 : 1);
+        for (int i = 0; i < items; ++i) {
+            const int quantity = rng_.chance(0.2) ? 2 : 1;  // drawn first: see refills()
+            addLine(d, pickFromDept(dept), quantity);
+        }
         place(std::move(d), -1, false);
     }
 

@@ -23,8 +23,14 @@ bool ColumnMapping::load(const std::string &path, ColumnMapping &out, std::strin
         error = path + ": cannot open the mapping file: " + f.errorString().toStdString();
         return false;
     }
+    const QByteArray json = f.readAll();
+    return parse(std::string(json.constData(), size_t(json.size())), path, out, error);
+}
+
+bool ColumnMapping::parse(const std::string &json, const std::string &path, ColumnMapping &out, std::string &error)
+{
     QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(json.data(), qsizetype(json.size())), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
         error = path + ": offset " + std::to_string(pe.offset) + ": expected a JSON object "
                 "{\"kind\": ..., \"columns\": {\"file column\": \"field\"}}: " + pe.errorString().toStdString();

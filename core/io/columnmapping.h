@@ -19,6 +19,8 @@ struct ColumnMapping {
 
     // JSON: {"kind": "orders", "columns": {"Bestellnr": "order_id", ...}}
     static bool load(const std::string &path, ColumnMapping &out, std::string &error);
+    // The same over the file's text (path only names it in errors).
+    static bool parse(const std::string &json, const std::string &path, ColumnMapping &out, std::string &error);
     bool save(const std::string &path, std::string &error) const;
 };
 

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include <sqlite3.h>
+
 namespace mb {
 
 bool Snapshot::categoryWithin(int32_t c, int32_t ancestor) const
@@ -51,8 +53,10 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
 {
     auto snap = std::make_shared<Snapshot>();
     sqlite3 *db = ws.db();
-    execSql(db, "BEGIN");
-    struct EndRead { sqlite3 *db; ~EndRead() { execSql(db, "COMMIT"); } } endRead{db};
+    // One read transaction keeps the snapshot consistent. Inside the caller's own transaction it already is,
+    // and a BEGIN would fail there while the COMMIT below would commit the caller's unfinished work.
+    const bool ownRead = sqlite3_get_autocommit(db) != 0 && execSql(db, "BEGIN");
+    struct EndRead { sqlite3 *db; bool own; ~EndRead() { if (own) execSql(db, "COMMIT"); } } endRead{db, ownRead};
     auto check = [&](const Statement &s) {
         if (s.failed()) error = ws.path() + ": cannot read the workspace: " + s.error();
         return !s.failed();

@@ -60,9 +60,13 @@ bool writeTransaction(Workspace &ws, std::string &error, const WriteFn &write)
         return false;
     };
     if (ws.isReadOnly()) return workspaceFailed(WorkspaceError::ReadOnly, "it was opened read-only");
-    // A write inside another one would commit or roll back its caller's work with its own.
-    if (!sqlite3_get_autocommit(db)) return workspaceFailed(WorkspaceError::Failed, "a write was started inside another one");
-    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    // Inside a transaction the caller already holds (a harness that runs a write and then rolls everything
+    // back), the write is a savepoint: its failure undoes only its own work, its success is handed to the
+    // outer transaction, which alone commits or rolls back.
+    const bool nested = !sqlite3_get_autocommit(db);
+    const char *begin = nested ? "SAVEPOINT mb_write" : "BEGIN IMMEDIATE";
+    const char *undo = nested ? "ROLLBACK TO mb_write; RELEASE mb_write" : "ROLLBACK";
+    int rc = sqlite3_exec(db, begin, nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) {
         const WorkspaceError kind = failureKind(rc);
         return workspaceFailed(kind == WorkspaceError::None ? WorkspaceError::Failed : kind, sqlite3_errmsg(db));
@@ -71,17 +75,18 @@ bool writeTransaction(Workspace &ws, std::string &error, const WriteFn &write)
     std::string writeError;
     if (!write(db, writeError)) {
         const int failure = takeStorageFailure();
-        execSql(db, "ROLLBACK");
+        execSql(db, undo);
         if (failure != SQLITE_OK) return workspaceFailed(failureKind(failure), writeError);
         error = writeError;
         return false;
     }
-    committingWrite = true;
-    rc = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    committingWrite = !nested;
+    rc = sqlite3_exec(db, nested ? "RELEASE mb_write" : "COMMIT", nullptr, nullptr, nullptr);
     committingWrite = false;
     if (rc != SQLITE_OK) {
         const std::string detail = sqlite3_errmsg(db);
-        if (!sqlite3_get_autocommit(db)) execSql(db, "ROLLBACK");
+        if (nested) execSql(db, undo);
+        else if (!sqlite3_get_autocommit(db)) execSql(db, "ROLLBACK");
         const WorkspaceError kind = failureKind(rc);
         return workspaceFailed(kind == WorkspaceError::None ? WorkspaceError::Failed : kind, detail);
     }

@@ -17,7 +17,7 @@ class Workspace;
 // rolls everything back; so does false with error empty (a cancel).
 using WriteFn = std::function<bool(sqlite3 *db, std::string &error)>;
 
-// Begins, runs `write`, commits. Returns false with `error` set when anything failed; when the workspace
+// Begins, runs `write`, commits. Inside a transaction the caller holds, it is a savepoint of that one. Returns false with `error` set when anything failed; when the workspace
 // itself failed (locked by another writer, read-only, disk full, damaged) the message names the file and
 // ends "nothing was changed", and ws.lastWriteError() says which failure it was.
 bool writeTransaction(Workspace &ws, std::string &error, const WriteFn &write);

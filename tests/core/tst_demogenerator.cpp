@@ -3,6 +3,7 @@
 #include "core/demo/demogenerator.h"
 #include "core/io/fieldparse.h"
 #include "core/storage/workspace.h"
+#include "testsupport.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -451,7 +452,7 @@ private Q_SLOTS:
         const qint64 ms = timer.elapsed();
         qInfo("default demo: %zu products, %zu relations, %zu orders, %zu lines in %lld ms", s.catalog.products.size(),
               s.catalog.relations.size(), s.orders.orders.size(), s.orders.lines.size(), ms);
-        QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+        QVERIFY2(ms < 1000 * mbtest::timeBudgetFactor, qPrintable(QString::number(ms)));
     }
 
     void createsWorkspaceWithMatchingCounts()

@@ -1,6 +1,7 @@
 // The workspace file: what it is made of, which files it refuses, and that a refusal changes nothing.
 #include "core/storage/importer.h"
 #include "core/storage/schema.h"
+#include "core/storage/snapshot.h"
 #include "core/storage/statement.h"
 #include "core/storage/workspace.h"
 
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <memory>
 #include <thread>
 
 using namespace mb;
@@ -32,17 +34,29 @@ int64_t scalar(const Workspace &ws, const char *sql)
     return s.step() ? s.int64(0) : -1;
 }
 
+// A raw SQLite connection, made without our code and closed however the test leaves the scope (a failed
+// QVERIFY returns early). Statements on it must be declared after it, so that they are finalized first.
+using RawDb = std::unique_ptr<sqlite3, int (*)(sqlite3 *)>;
+RawDb openRaw(const QString &path, int *rc = nullptr)
+{
+    sqlite3 *db = nullptr;
+    const int r = sqlite3_open(path.toUtf8().constData(), &db);
+    if (rc) *rc = r;
+    return RawDb(db, &sqlite3_close);
+}
+
 // A raw SQLite file with the given application id and schema version, made without our code.
 void makeRawDatabase(const QString &path, int appId, int version, bool withSchema)
 {
-    sqlite3 *db = nullptr;
-    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    int rc = SQLITE_ERROR;
+    const RawDb raw = openRaw(path, &rc);
+    QCOMPARE(rc, SQLITE_OK);
+    sqlite3 *db = raw.get();
     std::string err;
     if (withSchema) QVERIFY2(migrateSchema(db, 0, 1, err), err.c_str());
     QVERIFY(execSql(db, ("PRAGMA application_id = " + std::to_string(appId)).c_str()));
     QVERIFY(execSql(db, ("PRAGMA user_version = " + std::to_string(version)).c_str()));
     QVERIFY(execSql(db, "CREATE TABLE IF NOT EXISTS other(x)"));
-    sqlite3_close(db);
 }
 
 OrderBatch smallOrders()
@@ -149,10 +163,8 @@ private Q_SLOTS:
         const QString path = dir.filePath("old.merchbench");
         makeRawDatabase(path, Workspace::ApplicationId, 1, true);
         {
-            sqlite3 *db = nullptr;
-            sqlite3_open(path.toUtf8().constData(), &db);
-            QVERIFY(execSql(db, "INSERT INTO products(sku, title, origin, created_at, updated_at) VALUES ('A', 'Apple', 'catalog', 0, 0)"));
-            sqlite3_close(db);
+            const RawDb db = openRaw(path);
+            QVERIFY(execSql(db.get(), "INSERT INTO products(sku, title, origin, created_at, updated_at) VALUES ('A', 'Apple', 'catalog', 0, 0)"));
         }
         std::string error;
         auto ws = Workspace::open(path.toStdString(), error);
@@ -162,11 +174,39 @@ private Q_SLOTS:
         QCOMPARE(ws->counts().products, int64_t(1));
         const QString backup = path + ".v1.bak";
         QVERIFY(QFile::exists(backup));
-        sqlite3 *db = nullptr;
-        sqlite3_open(backup.toUtf8().constData(), &db);
-        Statement v(db, "PRAGMA user_version");
+        const RawDb db = openRaw(backup);
+        Statement v(db.get(), "PRAGMA user_version");
         QVERIFY(v.step());
         QCOMPARE(v.int64(0), int64_t(1));
+    }
+
+    // Inside a transaction the caller holds (the fuzz targets roll every input back), a write nests as a
+    // savepoint: its success goes to the outer transaction, its failure undoes only its own work, and a
+    // snapshot loaded meanwhile neither fails nor commits the outer transaction.
+    void nestedWriteIsASavepoint()
+    {
+        QTemporaryDir dir;
+        std::string error;
+        auto ws = Workspace::create(dir.filePath("n.merchbench").toStdString(), error);
+        QVERIFY2(ws, error.c_str());
+        auto setMeta = [&](const char *key, bool succeed) {
+            return writeTransaction(*ws, error, [&](sqlite3 *, std::string &e) {
+                if (!ws->setMeta(key, "x")) return false;
+                if (!succeed) e = "refused";
+                return succeed;
+            });
+        };
+        QVERIFY(execSql(ws->db(), "BEGIN IMMEDIATE"));
+        QVERIFY2(setMeta("nested", true), error.c_str());
+        QVERIFY(!setMeta("dropped", false));
+        QCOMPARE(error, std::string("refused"));
+        QCOMPARE(ws->meta("nested"), std::string("x"));
+        QCOMPARE(ws->meta("dropped"), std::string());
+        QVERIFY2(Snapshot::load(*ws, error), error.c_str());
+        QVERIFY(execSql(ws->db(), "ROLLBACK"));
+        QCOMPARE(ws->meta("nested"), std::string());
+        QVERIFY2(setMeta("outer", true), error.c_str());  // and on its own it is a real transaction again
+        QCOMPARE(ws->meta("outer"), std::string("x"));
     }
 
     void readOnlyWorkspaceRefusesImports()

@@ -26,15 +26,9 @@ class TstDashboard : public QObject {
     QTemporaryDir dir_;
     WorkspaceDocument doc_;
 
-    static bool waitReport(DashboardView &view, int timeoutMs = 30000)
+    static bool waitReport(DashboardView &view, int timeoutMs = mbtest::uiTimeoutMs)
     {
-        QElapsedTimer t;
-        t.start();
-        while (!view.report() || view.isComputing()) {
-            if (t.elapsed() > timeoutMs) return false;
-            QTest::qWait(10);
-        }
-        return true;
+        return mbtest::waitUntil([&view] { return view.report() && !view.isComputing(); }, timeoutMs);
     }
     static KpiTile *tile(DashboardView &view, const QString &title)
     {

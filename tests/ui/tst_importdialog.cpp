@@ -39,7 +39,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.setupPage()->fieldOfColumn(5), QStringLiteral("cost"));
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
         QVERIFY(dialog.startImport());
-        QVERIFY(finished.wait(60000));
+        QVERIFY(mbtest::waitForSignal(finished));
         QVERIFY2(messages.errors.isEmpty(), qPrintable(messages.errors.join('\n')));
         QCOMPARE(dialog.report().status, ImportStatus::Ok);
         QCOMPARE(dialog.report().imported, 3);
@@ -60,7 +60,7 @@ private Q_SLOTS:
         QVERIFY(dialog.setFile(mbtest::fixture(QStringLiteral("ui/catalog_with_reject.csv"))));
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
         QVERIFY(dialog.startImport());
-        QVERIFY(finished.wait(60000));
+        QVERIFY(mbtest::waitForSignal(finished));
         QCOMPARE(dialog.report().status, ImportStatus::Ok);
         QCOMPARE(dialog.report().imported, 2);
         QCOMPARE(dialog.report().rejected, 1);
@@ -80,7 +80,7 @@ private Q_SLOTS:
         dialog.setupPage()->setStrict(true);
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
         QVERIFY(dialog.startImport());
-        QVERIFY(finished.wait(60000));
+        QVERIFY(mbtest::waitForSignal(finished));
         QCOMPARE(dialog.report().status, ImportStatus::RejectedStrict);
         std::string error;
         QCOMPARE(Workspace::open(doc_->path().toStdString(), error)->counts().products, before);
@@ -112,7 +112,7 @@ private Q_SLOTS:
 
         QSignalSpy finished(&again, &ImportDialog::importFinished);
         QVERIFY(again.startImport());
-        QVERIFY(finished.wait(60000));
+        QVERIFY(mbtest::waitForSignal(finished));
         QCOMPARE(again.report().status, ImportStatus::Ok);
         QCOMPARE(again.report().imported, 2);
         QVERIFY(mbtest::waitLoaded(doc_.get()));
@@ -148,13 +148,13 @@ private Q_SLOTS:
         tick.start();
         auto *bar = dialog.findChild<QProgressBar *>();
         QVERIFY(bar);
-        QTRY_VERIFY_WITH_TIMEOUT(bar->value() > 0 || !dialog.isRunning(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->value() > 0 || !dialog.isRunning(), mbtest::uiTimeoutMs);
         QVERIFY2(dialog.isRunning(), "the import ended before it could be cancelled");
         dialog.cancelImport();
-        QVERIFY(finished.wait(60000));
+        QVERIFY(mbtest::waitForSignal(finished));
         tick.stop();
         QCOMPARE(dialog.report().status, ImportStatus::Cancelled);
-        QVERIFY2(longestGap < 1000, qPrintable(QStringLiteral("GUI thread blocked for %1 ms").arg(longestGap)));
+        QVERIFY2(longestGap < 1000 * mbtest::timeBudgetFactor, qPrintable(QStringLiteral("GUI thread blocked for %1 ms").arg(longestGap)));
 
         std::string error;
         auto ws = Workspace::open(doc_->path().toStdString(), error);

@@ -64,13 +64,7 @@ class TestMapsView : public QObject {
     // Until the reload each edit asks for, and the mined results after it, are in.
     bool settle() const
     {
-        QElapsedTimer t;
-        t.start();
-        while (doc->isLoading() || view->isLoadingMined() || !doc->snapshot()) {
-            if (t.elapsed() > 30000) return false;
-            QTest::qWait(5);
-        }
-        return true;
+        return mbtest::waitUntil([this] { return !doc->isLoading() && !view->isLoadingMined() && doc->snapshot(); });
     }
     QStringList rowsOf(RelationKind kind) const
     {
@@ -106,8 +100,8 @@ private Q_SLOTS:
         QCOMPARE(view->bannerButton()->text(), QStringLiteral("Mine Now"));
         QSignalSpy done(view->miner(), &MiningRunner::finished);
         view->bannerButton()->click();
-        QVERIFY(view->miner()->isRunning() || done.count() == 1);
-        QVERIFY(done.wait(30000) || done.count() == 1);
+        // The run may finish before the click returns: wait on the signal, never on isRunning() at one instant.
+        QVERIFY(mbtest::waitForSignal(done));
         QCOMPARE(done.first().at(0).toBool(), true);
         QVERIFY(settle());
         QVERIFY(view->minedResults() && view->minedResults()->pairsRun);
@@ -130,10 +124,11 @@ private Q_SLOTS:
         QVERIFY(maps);
         window.resize(1280, 800);
         window.show();
-        QTRY_VERIFY(!maps->isLoadingMined());
+        // The mined results initTestCase saved are loaded on a worker: until they are in, no suggestions.
+        QTRY_VERIFY_WITH_TIMEOUT(maps->minedResults() && !maps->isLoadingMined(), mbtest::uiTimeoutMs);
         QVERIFY(maps->selectAnchor(EndpointType::Product, QStringLiteral("CAM-MIR-110")));
-        QVERIFY(maps->suggestions()->model()->rowCount() > 0);
-        QTest::qWait(50);
+        QTRY_VERIFY_WITH_TIMEOUT(maps->suggestions()->model()->rowCount() > 0, mbtest::uiTimeoutMs);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QString out = qEnvironmentVariableIsSet("MB_MAPS_SCREENSHOT") ? qEnvironmentVariable("MB_MAPS_SCREENSHOT")
                                                                             : dir.filePath(QStringLiteral("maps.png"));
         QVERIFY(window.saveScreenshot(out));
@@ -288,7 +283,7 @@ private Q_SLOTS:
         const QModelIndex group = relations()->groupIndex(RelationKind::Accessory);
         QVERIFY(!relations()->canDropMimeData(mime.get(), Qt::MoveAction, 0, 0, relations()->groupIndex(RelationKind::Upgrade)));
         QVERIFY(relations()->dropMimeData(mime.get(), Qt::MoveAction, 2, 0, group));
-        QTRY_COMPARE(storedOrder("CAM-MIR-110", RelationKind::Accessory), original);
+        QTRY_COMPARE_WITH_TIMEOUT(storedOrder("CAM-MIR-110", RelationKind::Accessory), original, mbtest::uiTimeoutMs);
         QCOMPARE(stack()->undoText(), QStringLiteral("Reorder accessories"));
         stack()->undo();
         QCOMPARE(storedOrder("CAM-MIR-110", RelationKind::Accessory), swapped);
@@ -498,7 +493,7 @@ private Q_SLOTS:
         QCOMPARE(view->bannerButton()->text(), QStringLiteral("Re-run"));
         QSignalSpy done(view->miner(), &MiningRunner::finished);
         view->bannerButton()->click();
-        QVERIFY(done.count() == 1 || done.wait(30000));
+        QVERIFY(mbtest::waitForSignal(done));
         QVERIFY(settle());
         QCOMPARE(view->bannerText(), QString());
     }

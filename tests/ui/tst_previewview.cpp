@@ -65,14 +65,14 @@ class TestPreviewView : public QObject {
     // Until the snapshot and the engine built on it are both in.
     bool settle() const
     {
-        QElapsedTimer t;
-        t.start();
-        while (doc->isLoading() || !doc->snapshot() || view->isBusy() || !view->runner()->current() ||
-               view->runner()->current()->snapshot != doc->snapshot()) {
-            if (t.elapsed() > 60000) return false;
-            QTest::qWait(5);
-        }
-        QTest::qWait(1);
+        if (!mbtest::waitUntil([this] {
+                return !doc->isLoading() && doc->snapshot() && !view->isBusy() && view->runner()->current() &&
+                       view->runner()->current()->snapshot == doc->snapshot();
+            }))
+            return false;
+        // The view takes the build in a slot of the runner's built(): deliver what is still queued.
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
         return true;
     }
 
@@ -390,7 +390,7 @@ private Q_SLOTS:
                 }
             return {};
         };
-        QTRY_VERIFY2_WITH_TIMEOUT(firstCut().isEmpty(), qPrintable(firstCut()), 5000);
+        QTRY_VERIFY2_WITH_TIMEOUT(firstCut().isEmpty(), qPrintable(firstCut()), mbtest::uiTimeoutMs);
         const QImage shot = view->grab().toImage();
         QVERIFY(!shot.isNull());
         if (const QByteArray out = qgetenv("MB_PREVIEW_SCREENSHOT"); !out.isEmpty()) QVERIFY(shot.save(QString::fromLocal8Bit(out)));

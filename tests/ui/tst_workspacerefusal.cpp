@@ -22,7 +22,10 @@ QByteArray readAll(const QString &path)
 bool makeNewerWorkspace(const QString &path)
 {
     sqlite3 *db = nullptr;
-    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK) return false;
+    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK) {
+        sqlite3_close(db);  // a failed open still allocates the handle
+        return false;
+    }
     const QByteArray sql = QStringLiteral("PRAGMA application_id = %1; PRAGMA user_version = %2; "
                                           "CREATE TABLE future_things(id INTEGER PRIMARY KEY);")
                                .arg(Workspace::ApplicationId)

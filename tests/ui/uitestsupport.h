@@ -5,9 +5,13 @@
 #include "ui/messagepresenter.h"
 #include "ui/workspacedocument.h"
 
+#include <QDeadlineTimer>
+#include <QSignalSpy>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <algorithm>
 
 namespace mbtest {
 
@@ -30,14 +34,38 @@ inline QString makeDemo(const QTemporaryDir &dir, const QString &name = QStringL
     return path;
 }
 
-// True once the document has a loaded snapshot and no load is pending.
-inline bool waitLoaded(const mb::WorkspaceDocument *doc, int timeoutMs = 60000)
+// How long a GUI test waits for work on a worker thread (loading, mining, building an engine). Generous:
+// the ASan/UBSan build (tests/sanitize.sh) runs several times slower than a release build on a shared CI
+// machine. Every wait ends as soon as its condition holds, so this costs nothing when all is well.
+inline constexpr int uiTimeoutMs = 300000;
+
+// Runs the event loop until done() holds (false after timeoutMs). For a state that several signals lead
+// to; it never sleeps for a fixed time and never decides by elapsed time alone.
+template <typename Done>
+bool waitUntil(Done done, int timeoutMs = uiTimeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired()) return false;
+        QTest::qWait(5);
+    }
+    return true;
+}
+
+// Waits for the next emission of a signal unless it has been seen already (spy.count() > 0).
+inline bool waitForSignal(QSignalSpy &spy, int timeoutMs = uiTimeoutMs)
+{
+    return spy.count() > 0 || spy.wait(timeoutMs) || spy.count() > 0;
+}
+
+// True once the document has a loaded snapshot and no load is pending: waits on snapshotChanged.
+inline bool waitLoaded(const mb::WorkspaceDocument *doc, int timeoutMs = uiTimeoutMs)
+{
+    QSignalSpy changed(doc, &mb::WorkspaceDocument::snapshotChanged);
+    QDeadlineTimer deadline(timeoutMs);
     while (!(doc->snapshot() && !doc->isLoading())) {
-        if (t.elapsed() > timeoutMs) return false;
-        QTest::qWait(10);
+        if (deadline.hasExpired()) return false;
+        changed.wait(int(std::clamp<qint64>(deadline.remainingTime(), 1, 1000)));
     }
     return true;
 }

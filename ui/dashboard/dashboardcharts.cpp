@@ -62,7 +62,11 @@ QChartView *makeTimeChart(KpiTableModel *model)
     aov->setName(QObject::tr("AOV"));
     chart->addSeries(revenue);
     chart->addSeries(aov);
-    for (auto [series, column] : {std::pair{revenue, int(DashboardModels::SeriesRevenue)}, std::pair{aov, int(DashboardModels::SeriesAov)}}) {
+    for (const auto &entry : {std::pair{revenue, int(DashboardModels::SeriesRevenue)}, std::pair{aov, int(DashboardModels::SeriesAov)}}) {
+        // Plain variables rather than a structured binding: C++20 lets a lambda capture a binding, but
+        // clang 14 (Debian 12's, which the sanitizer and fuzz build use) rejects it.
+        QLineSeries *const series = entry.first;
+        const int column = entry.second;
         auto *mapper = new QVXYModelMapper(chart);
         mapper->setXColumn(DashboardModels::SeriesStart);
         mapper->setYColumn(column);

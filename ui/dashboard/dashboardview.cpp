@@ -48,7 +48,7 @@ int64_t dayOf(const QDate &d) { return epoch.daysTo(d); }
 
 DashboardView::DashboardView(WorkspaceDocument *document, QWidget *parent)
     : WorkspaceView(document, parent),
-      models_(new DashboardModels(this)),
+      models_(std::make_unique<DashboardModels>(this)),
       from_(new QDateEdit(this)),
       to_(new QDateEdit(this)),
       by_(new QComboBox(this)),

@@ -63,7 +63,7 @@ private:
 
     std::shared_ptr<const KpiContext> context_;
     std::unique_ptr<KpiReport> report_;
-    DashboardModels *models_;
+    std::unique_ptr<DashboardModels> models_;   // the table models themselves are children of the view
     QList<KpiTile *> tiles_;
     QList<ChartCard *> cards_;
     QDateEdit *from_, *to_;
