@@ -8,6 +8,7 @@
 
 #include "core/io/csvreader.h"
 #include "core/storage/statement.h"
+#include "core/storage/transaction.h"
 #include "core/storage/workspace.h"
 
 #include <QProcess>
@@ -136,8 +137,13 @@ private Q_SLOTS:
             std::string error;
             auto w = Workspace::open(ws.toStdString(), error);
             QVERIFY2(w, error.c_str());
-            for (size_t i = 0; i < skus.size(); ++i)
-                QVERIFY(Statement(w->db(), "UPDATE products SET sku = ?1 WHERE sku = ?2").bind(1, mbtest::formulaTexts()[i].second).bind(2, skus[i]).exec());
+            QVERIFY2(writeTransaction(*w, error, [&](sqlite3 *db, std::string &) {
+                         for (size_t i = 0; i < skus.size(); ++i)
+                             if (!Statement(db, "UPDATE products SET sku = ?1 WHERE sku = ?2")
+                                      .bind(1, mbtest::formulaTexts()[i].second).bind(2, skus[i]).exec())
+                                 return false;
+                         return true;
+                     }), error.c_str());
         }
         const Result r = cli(QStringList{"--workspace", ws} + args);
         QVERIFY2(r.code == 0, r.err.constData());

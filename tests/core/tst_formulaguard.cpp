@@ -15,6 +15,8 @@
 #include "core/kpi/kpijson.h"
 #include "core/kpi/kpireport.h"
 #include "core/maps/relationcsv.h"
+#include "core/storage/statement.h"
+#include "core/storage/transaction.h"
 
 using namespace mb;
 
@@ -42,6 +44,14 @@ class TestFormulaGuard : public QObject {
     QTemporaryDir dir_;
     std::unique_ptr<Workspace> ws_;   // the KPI fixture: relations and orders for the workspace-backed writers
 
+    // Puts the hostile text into the workspace (one write, as every change is); the error, or empty.
+    std::string update(const char *sql, const std::string &payload)
+    {
+        std::string error;
+        writeTransaction(*ws_, error, [&](sqlite3 *db, std::string &) { return Statement(db, sql).bind(1, payload).exec(); });
+        return error.empty() ? std::string() : "cannot store the payload: " + error;
+    }
+
     std::string exportWith(const QString &writer, const std::string &payload)
     {
         if (writer == "bundles csv") return writeBundleCsv(dataWith(payload));
@@ -50,13 +60,14 @@ class TestFormulaGuard : public QObject {
         if (writer == "magento") return writeMagentoCsv(dataWith(payload));
         if (writer == "shopify") return writeShopifyCsv(dataWith(payload));
         if (writer == "relations csv") {
-            Statement(ws_->db(), "UPDATE relations SET pitch = ?1").bind(1, payload).exec();
+            if (const std::string e = update("UPDATE relations SET pitch = ?1", payload); !e.empty()) return e;
             return exportRelationsCsv(*ws_);
         }
         if (writer == "kpi csv") {
             // The attach-pair rows are keyed "anchor SKU -> target".
-            Statement(ws_->db(), "UPDATE products SET sku = ?1 WHERE id = (SELECT anchor_id FROM relations WHERE anchor_type = "
-                                 "'product' ORDER BY id LIMIT 1)").bind(1, payload).exec();
+            if (const std::string e = update("UPDATE products SET sku = ?1 WHERE id = (SELECT anchor_id FROM relations "
+                                             "WHERE anchor_type = 'product' ORDER BY id LIMIT 1)", payload); !e.empty())
+                return e;
             std::string error;
             const auto ctx = loadKpiContext(*ws_, error);
             return ctx ? kpiReportCsv(*ctx, *computeKpiReport(*ctx, KpiFilter{})) : error;
