@@ -33,8 +33,11 @@ void appendCsvRow(std::string &out, const std::vector<std::string> &fields, cons
 
 std::string csvNumber(double v)
 {
-    char buf[32];
-    auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    // Always fixed notation, the shortest that reads back to the same double: spreadsheets and the platforms'
+    // importers (and our own parseDecimal) take "1200000", not "1.2e+06". The buffer fits any double
+    // written out in full (309 integer digits, or 324 decimals of the smallest subnormal).
+    char buf[400];
+    auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
     return ec == std::errc() ? std::string(buf, p) : std::string();
 }
 
