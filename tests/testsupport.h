@@ -1,5 +1,6 @@
 #pragma once
 // Small helpers shared by the tests: where the fixtures and the real data sets are.
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QString>
@@ -22,6 +23,14 @@ inline QByteArray readAll(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// A file's SHA-256, or empty when it cannot be read: "left untouched" checks compare it before and after.
+inline QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
 // The time budgets tests assert are for a release build. The ASan/UBSan build (MB_FUZZ, tests/sanitize.sh)

@@ -1,5 +1,6 @@
 // merchbench-cli as a script sees it: exit codes, messages on stderr, JSON on stdout, and a workspace that
 // is never doubled, half-written or changed by a refused import.
+#include "clirunner.h"
 #include "testsupport.h"
 
 #include "core/storage/statement.h"
@@ -16,17 +17,10 @@
 
 using namespace mb;
 
+using mbtest::cli;
+using Result = mbtest::CliResult;
+
 namespace {
-
-struct Result { int code; QByteArray out, err; };
-
-Result cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(MB_CLI_PATH), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 QJsonObject info(const QString &ws)
 {

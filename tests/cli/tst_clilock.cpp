@@ -1,5 +1,6 @@
 // merchbench-cli while another program is writing to the workspace: every writing command waits for it
 // (--wait), then says who holds the lock and which file, exits 3 and changes nothing.
+#include "clirunner.h"
 #include "testsupport.h"
 #include "workspacecontent.h"
 
@@ -12,19 +13,8 @@
 
 #include <sqlite3.h>
 
-namespace {
-
-struct Result { int code; QByteArray out, err; };
-
-Result cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(MB_CLI_PATH), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-}
-
-}  // namespace
+using mbtest::cli;
+using Result = mbtest::CliResult;
 
 class TestCliLock : public QObject {
     Q_OBJECT

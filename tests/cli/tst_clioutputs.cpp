@@ -3,6 +3,7 @@
 // reason, and the previous file's bytes untouched. And the mined CSVs (pairs, EASE) neutralise formula-like
 // SKUs while their numeric columns stay numbers.
 #include "spreadsheet.h"
+#include "clirunner.h"
 #include "testsupport.h"
 #include "tinydisk.h"
 
@@ -19,18 +20,10 @@
 
 using namespace mb;
 
+using mbtest::cli;
+using Result = mbtest::CliResult;
+
 namespace {
-
-struct Result { int code; QByteArray out, err; };
-
-Result cli(const QStringList &args, const QString &stdoutFile = {})
-{
-    QProcess p;
-    if (!stdoutFile.isEmpty()) p.setStandardOutputFile(stdoutFile);
-    p.start(QStringLiteral(MB_CLI_PATH), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 const QByteArray previous = "the file that was here before\n";
 const QByteArray noSpace = QByteArray(std::strerror(ENOSPC));

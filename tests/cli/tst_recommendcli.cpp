@@ -1,5 +1,6 @@
 // merchbench-cli recommend / policy show / policy set on the demo store, as a script uses them: exit
 // codes, JSON, the left-out list with --explain, and policies that persist in the workspace.
+#include "clirunner.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -9,19 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
-
-struct Result { int code; QByteArray out, err; };
-
-Result cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(MB_CLI_PATH), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-}
-
-}  // namespace
+using mbtest::cli;
+using Result = mbtest::CliResult;
 
 class tst_RecommendCli : public QObject {
     Q_OBJECT

@@ -1,4 +1,6 @@
 // The workspace file: what it is made of, which files it refuses, and that a refusal changes nothing.
+#include "testsupport.h"
+
 #include "core/storage/importer.h"
 #include "core/storage/schema.h"
 #include "core/storage/snapshot.h"
@@ -21,12 +23,7 @@ using namespace mb;
 
 namespace {
 
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
+using mbtest::fileHash;
 
 int64_t scalar(const Workspace &ws, const char *sql)
 {

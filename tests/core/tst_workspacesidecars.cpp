@@ -22,12 +22,7 @@ using namespace mb;
 
 namespace {
 
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
+using mbtest::fileHash;
 
 bool hasSidecars(const QString &path) { return QFile::exists(path + "-wal") || QFile::exists(path + "-shm"); }
 
