@@ -7,6 +7,7 @@
 #include "core/io/textfile.h"
 #include "core/maps/relationresolver.h"
 #include "core/io/categorypath.h"
+#include "core/storage/importedlinks.h"
 #include "core/storage/categorystore.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/statement.h"
@@ -16,6 +17,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -50,6 +52,8 @@ ExportData collectExportData(Workspace &ws, const Snapshot &s, const ExportOptio
     ExportData d;
     d.includeMaps = options.maps;
     d.includeBundles = options.bundles;
+    d.includeForeign = options.includeForeign;
+    d.replaceLinks = options.replaceLinks;
     auto label = [&](EndpointType t, int32_t i) { return t == EndpointType::Product ? s.products[size_t(i)].sku : s.categories[size_t(i)].path; };
     std::set<std::string> named;
     if (options.maps) {
@@ -64,6 +68,10 @@ ExportData collectExportData(Workspace &ws, const Snapshot &s, const ExportOptio
             return std::tuple(a.anchorType, a.anchor, kindOrder(a.kind), a.position, a.targetType, a.target) <
                    std::tuple(b.anchorType, b.anchor, kindOrder(b.kind), b.position, b.targetType, b.target);
         });
+        // The store's own link types per pair, so a link goes back in the column it came from.
+        std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, std::string>>> storeTypes;
+        for (ImportedLink &l : importedLinks(ws))
+            storeTypes[{l.anchorSku, l.targetSku}].emplace_back(std::move(l.platform), std::move(l.platformType));
         const RelationResolver resolver(s);
         std::vector<uint32_t> bySku(s.products.size());
         for (uint32_t i = 0; i < bySku.size(); ++i) bySku[i] = i;
@@ -74,7 +82,9 @@ ExportData collectExportData(Workspace &ws, const Snapshot &s, const ExportOptio
             std::stable_sort(map.begin(), map.end(), [](const ResolvedRelation &a, const ResolvedRelation &b) { return int(a.kind) < int(b.kind); });
             for (const ResolvedRelation &r : map) {
                 if (r.product == p) continue;
-                d.links.push_back({s.products[p].sku, s.products[r.product].sku, r.kind});
+                ExportLink link{s.products[p].sku, s.products[r.product].sku, r.kind, {}};
+                if (auto st = storeTypes.find({link.anchor, link.target}); st != storeTypes.end()) link.storeTypes = st->second;
+                d.links.push_back(std::move(link));
                 named.insert(s.products[p].sku);
                 named.insert(s.products[r.product].sku);
             }
@@ -104,21 +114,28 @@ ExportData collectExportData(Workspace &ws, const Snapshot &s, const ExportOptio
     }
     for (const std::string &sku : named) {
         const SnapshotProduct &p = s.products[size_t(s.productIndex(sku))];
-        d.products.push_back({p.sku, p.title, p.price});
+        d.products.push_back({p.sku, p.title, p.price, p.platform, p.handle, p.platformId, p.productType, p.productTitle,
+                              p.regularPrice, p.salePrice});
     }
     return d;
 }
 
-std::string writeExport(ExportFormat format, const ExportData &data, const ExportOptions &options, std::vector<std::string> *notes)
+std::string writeExport(ExportFormat format, const ExportData &data, const ExportOptions &options, std::vector<std::string> *notes,
+                        std::string *created)
 {
+    PlatformExport out;
     switch (format) {
     case ExportFormat::Json: return writeExportJson(data);
     case ExportFormat::Csv: return writeBundleCsv(data);
-    case ExportFormat::WooCommerce: return writeWooCommerceCsv(data, options.wooStyle, notes);
-    case ExportFormat::Magento: return writeMagentoCsv(data, notes);
-    case ExportFormat::Shopify: return writeShopifyCsv(data, notes);
+    case ExportFormat::WooCommerce: out = writeWooCommerceCsv(data, options.wooStyle); break;
+    case ExportFormat::Magento: out = writeMagentoCsv(data); break;
+    case ExportFormat::Shopify: out = writeShopifyCsv(data); break;
     }
-    return {};
+    if (created) *created = std::move(out.created);
+    else if (!out.created.empty())
+        out.notes.push_back("the new products (bundles) were not written: they go in a separate create-only file");
+    if (notes) notes->insert(notes->end(), out.notes.begin(), out.notes.end());
+    return out.links;
 }
 
 ExchangeImportReport importExchangeFile(Workspace &ws, const std::string &path)

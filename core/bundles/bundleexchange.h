@@ -23,6 +23,8 @@ const char *exportFormatSuffix(ExportFormat f);  // ".json" or ".csv"
 struct ExportOptions {
     bool maps = true, bundles = true;
     WooBundleStyle wooStyle = WooBundleStyle::ProductBundles;
+    bool includeForeign = false;  // platform files: also write products the workspace did not import from that store
+    bool replaceLinks = false;    // Magento: clear each written link type before setting it
 };
 
 // Products in SKU order; relations (every status) by anchor type, anchor, kind, position, target; links
@@ -31,7 +33,10 @@ ExportData collectExportData(Workspace &ws, const Snapshot &snapshot, const Expo
 
 // The file text for a format. Csv holds bundles, one row per tier item (see core/io/exports/bundlecsv.h);
 // for maps as CSV use exportRelationsCsv. Notes say what a format could not carry.
-std::string writeExport(ExportFormat format, const ExportData &data, const ExportOptions &options, std::vector<std::string> *notes = nullptr);
+// For the platforms, `created` receives the create-only file of new products (bundles); when the caller
+// passes none and there is one, a note says what was not written.
+std::string writeExport(ExportFormat format, const ExportData &data, const ExportOptions &options, std::vector<std::string> *notes = nullptr,
+                        std::string *created = nullptr);
 
 struct ExchangeImportReport {
     bool ok = false;

@@ -29,6 +29,17 @@ struct ProductRecord {
     std::optional<double> price;
     std::optional<double> cost;
     std::optional<int64_t> stock;
+    // What the store platform says about the product (docs/formats.md has the rules per platform). `price`
+    // above is the selling price (the sale price while one applies); the two platform prices are kept too.
+    std::string platform;       // format of the store file it came from: shopify, woocommerce, magento; "" otherwise
+    std::string handle;         // the platform's key for the product a variant belongs to (Shopify handle, Woo parent)
+    std::string platformId;     // the platform's own id for this row (WooCommerce ID, Shopify variant id), "" if none
+    std::string productType;    // the platform's type (simple, variable, variation, grouped, bundle, configurable, ...)
+    std::string productTitle;   // the parent product's title where the platform has one (Shopify: one per handle)
+    std::string platformStatus; // as the platform wrote it (active, draft, archived, publish, private, 1, 2, ...)
+    std::string unavailable;    // why the store does not sell it ("draft in Shopify", "hidden in WooCommerce"); "" if it does
+    std::optional<double> regularPrice, salePrice;
+    std::string stockStatus;    // instock, outofstock, onbackorder ("" when the file does not say)
 };
 
 // A product-to-product link carried by a platform file (Woo Upsells, Magento crosssell_skus, ...).
@@ -62,6 +73,8 @@ struct OrderRecord {
     int32_t utcOffsetMinutes = 0;  // the offset the file gave (0 when it gave none)
     bool hasTime = false;
     OrderStatus status = OrderStatus::Completed;
+    std::string tags;          // the platform's order tags, comma-separated as written ("Subscription Recurring Order")
+    std::string source;        // the channel the platform names (web, pos, subscription_contract, ...)
 };
 
 struct OrderLineRecord {
@@ -69,7 +82,9 @@ struct OrderLineRecord {
     uint32_t order = 0;        // index into OrderBatch::orders
     std::string sku;
     double quantity = 0;       // negative for returns and cancellations; kept, never dropped
-    double unitPrice = 0;
+    double unitPrice = 0;      // before discounts: quantity * unitPrice is the line's gross
+    double discount = 0;       // line-item discount in money, for the whole line (>= 0)
+    double refund = 0;         // money refunded against the line (>= 0); net = gross - discount - refund
 };
 
 struct OrderBatch {

@@ -31,7 +31,7 @@ int32_t RelationResolver::bestInCategory(int32_t category, uint32_t exclude, con
     double bestScore = 0;
     for (uint32_t p : inCategory_[size_t(category)]) {
         const SnapshotProduct &prod = snap_.products[p];
-        if (p == exclude || prod.stock == 0 || !prod.recommendable) continue;
+        if (p == exclude || prod.stock == 0 || !prod.offered()) continue;
         if (!score) return int32_t(p);  // the list is best seller first
         const double v = score(exclude, p);
         if (best < 0 || v > bestScore) { best = int32_t(p); bestScore = v; }

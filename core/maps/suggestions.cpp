@@ -52,7 +52,7 @@ Suggestion SuggestionEngine::make(uint32_t anchor, uint32_t target, const PairRu
 std::vector<Suggestion> SuggestionEngine::forAnchor(uint32_t anchor, const SuggestionFilter &f, size_t limit) const
 {
     std::vector<Suggestion> out;
-    if (!snap_.products[anchor].recommendable) return out;
+    if (!snap_.products[anchor].offered()) return out;
     // Mapped targets are collected once: resolving per candidate would repeat the category walk.
     std::vector<uint32_t> mapped;
     for (uint32_t i : resolver_.ofProduct(anchor)) {

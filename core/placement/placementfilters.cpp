@@ -82,6 +82,8 @@ bool filterOut(const Request &r, Candidate &c, LeftOut &out, bool isFallback)
     if (pol.excludeInCart && r.inCart(c.product))
         return reject(LeftOutRule::InCart, r.context.placement == Placement::ProductPage ? "it is the product itself" : "already in the cart");
     if (pol.recommendableOnly && !p.recommendable) return reject(LeftOutRule::NotRecommendable, "marked not recommendable");
+    // The store does not sell it (draft, archived, hidden, disabled): never recommendable, whatever the policy.
+    if (!p.unavailable.empty()) return reject(LeftOutRule::NotRecommendable, p.unavailable);
     if (pol.inStockOnly && p.stock == 0) return reject(LeftOutRule::OutOfStock, "out of stock");
     if (pol.inStockOnly && p.stock > 0 && p.stock <= pol.lowStockThreshold)
         return reject(LeftOutRule::LowStock, "only " + std::to_string(p.stock) + " in stock (needs more than " +

@@ -87,8 +87,10 @@ bool writeCatalog(Workspace &ws, const CatalogBatch &batch, const std::string &f
         const int64_t now = QDateTime::currentSecsSinceEpoch();
         // Empty or missing cells keep what the workspace had: a partial export must not erase good data.
         Statement upsert(db, R"sql(
-INSERT INTO products(sku, title, category_id, brand, price, cost, stock, family, origin, created_at, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+INSERT INTO products(sku, title, category_id, brand, price, cost, stock, family, origin, created_at, updated_at,
+                     platform, handle, platform_id, product_type, product_title, platform_status, unavailable,
+                     regular_price, sale_price, stock_status)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
 ON CONFLICT(sku) DO UPDATE SET
   title = CASE WHEN excluded.title = '' THEN title ELSE excluded.title END,
   category_id = coalesce(excluded.category_id, category_id),
@@ -98,7 +100,19 @@ ON CONFLICT(sku) DO UPDATE SET
   stock = coalesce(excluded.stock, stock),
   family = CASE WHEN excluded.family = '' THEN family ELSE excluded.family END,
   origin = excluded.origin,
-  updated_at = excluded.updated_at)sql");
+  updated_at = excluded.updated_at,
+  platform = CASE WHEN excluded.platform = '' THEN platform ELSE excluded.platform END,
+  handle = CASE WHEN excluded.handle = '' THEN handle ELSE excluded.handle END,
+  platform_id = CASE WHEN excluded.platform_id = '' THEN platform_id ELSE excluded.platform_id END,
+  product_type = CASE WHEN excluded.product_type = '' THEN product_type ELSE excluded.product_type END,
+  product_title = CASE WHEN excluded.product_title = '' THEN product_title ELSE excluded.product_title END,
+  platform_status = CASE WHEN excluded.platform_status = '' THEN platform_status ELSE excluded.platform_status END,
+  -- A file that states the status decides availability; one that does not keeps what was known.
+  unavailable = CASE WHEN excluded.platform_status = '' AND excluded.unavailable = '' THEN unavailable ELSE excluded.unavailable END,
+  regular_price = coalesce(excluded.regular_price, regular_price),
+  -- A sale price is cleared by a file that gives a regular price without one (the sale ended).
+  sale_price = CASE WHEN excluded.sale_price IS NOT NULL OR excluded.regular_price IS NOT NULL THEN excluded.sale_price ELSE sale_price END,
+  stock_status = CASE WHEN excluded.stock_status = '' THEN stock_status ELSE excluded.stock_status END)sql");
         if (!upsert.ok()) return fail(err, upsert.error());
         const std::string origin = batch.format == "demo" ? "demo" : "catalog";
         size_t done = 0;
@@ -112,6 +126,11 @@ ON CONFLICT(sku) DO UPDATE SET
             bindOptional(upsert, 6, p.cost);
             if (p.stock) upsert.bind(7, *p.stock); else upsert.bindNull(7);
             upsert.bind(8, p.family).bind(9, origin).bind(10, now);
+            upsert.bind(11, p.platform).bind(12, p.handle).bind(13, p.platformId).bind(14, p.productType);
+            upsert.bind(15, p.productTitle).bind(16, p.platformStatus).bind(17, p.unavailable);
+            bindOptional(upsert, 18, p.regularPrice);
+            bindOptional(upsert, 19, p.salePrice);
+            upsert.bind(20, p.stockStatus);
             if (!upsert.exec()) return fail(err, "product " + p.sku + " (line " + std::to_string(p.line) + "): " + upsert.error());
             if (products.find(p.sku) == products.end()) {
                 ++report.productsAdded;
@@ -202,10 +221,10 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
         // what is new.
         std::vector<int64_t> orderIds(batch.orders.size(), 0);
         {
-            Statement ins(db, "INSERT INTO orders(external_id, customer_id, ordered_at, utc_offset, country, currency, status, import_id) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+            Statement ins(db, "INSERT INTO orders(external_id, customer_id, ordered_at, utc_offset, country, currency, status, import_id, "
+                              "tags, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
             Statement upd(db, "UPDATE orders SET customer_id = ?2, ordered_at = ?3, utc_offset = ?4, country = ?5, currency = ?6, "
-                              "status = ?7, import_id = ?8 WHERE id = ?1");
+                              "status = ?7, import_id = ?8, tags = ?9, source = ?10 WHERE id = ?1");
             Statement del(db, "DELETE FROM order_lines WHERE order_id = ?1");
             for (size_t i = 0; i < batch.orders.size(); ++i) {
                 const OrderRecord &o = batch.orders[i];
@@ -216,7 +235,7 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
                 if (customerIds[i]) s.bind(2, customerIds[i]); else s.bindNull(2);
                 if (o.hasTime) s.bind(3, o.orderedAt); else s.bindNull(3);
                 s.bind(4, int64_t(o.utcOffsetMinutes)).bind(5, o.country).bind(6, o.currency);
-                s.bind(7, std::string_view(statusName(o.status))).bind(8, importId);
+                s.bind(7, std::string_view(statusName(o.status))).bind(8, importId).bind(9, o.tags).bind(10, o.source);
                 if (!s.exec()) return fail(err, "order " + o.externalId + " (line " + std::to_string(o.line) + "): " + s.error());
                 if (known) {
                     del.bind(1, it->second);
@@ -231,13 +250,15 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
             }
         }
 
-        Statement line(db, "INSERT INTO order_lines(order_id, product_id, quantity, unit_price, source_line) VALUES (?1, ?2, ?3, ?4, ?5)");
+        Statement line(db, "INSERT INTO order_lines(order_id, product_id, quantity, unit_price, source_line, discount, refund) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         const size_t total = batch.lines.size();
         for (size_t i = 0; i < total; ++i) {
             const OrderLineRecord &l = batch.lines[i];
             auto p = products.find(l.sku);
             if (p == products.end()) return fail(err, "line " + std::to_string(l.line) + ": SKU " + l.sku + " has no product");
             line.bind(1, orderIds[l.order]).bind(2, p->second).bind(3, l.quantity).bind(4, l.unitPrice).bind(5, l.line);
+            line.bind(6, l.discount).bind(7, l.refund);
             if (!line.exec()) return fail(err, "line " + std::to_string(l.line) + ": " + line.error());
             if (progress && (i & 16383) == 0 && !progress(double(i) / double(total + 1))) return false;
         }

@@ -149,6 +149,26 @@ CREATE TABLE bundle_items(
   position INTEGER NOT NULL);
 CREATE INDEX bundle_items_by_tier ON bundle_items(tier_id);
 )sql"},
+        // Version 5: what the store platforms say about a product (handle, type, status, regular and sale
+        // price, stock status) so exports key on the store's own handles and never re-type or re-price a
+        // product, and what customers actually paid per line (discounts, refunds), with the order's tags
+        // and channel so subscription reorders can be left out of mining.
+        {5, R"sql(
+ALTER TABLE products ADD COLUMN platform TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN handle TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN platform_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN product_type TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN product_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN platform_status TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN unavailable TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN regular_price REAL;
+ALTER TABLE products ADD COLUMN sale_price REAL;
+ALTER TABLE products ADD COLUMN stock_status TEXT NOT NULL DEFAULT '';
+ALTER TABLE orders ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+ALTER TABLE orders ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE order_lines ADD COLUMN discount REAL NOT NULL DEFAULT 0;
+ALTER TABLE order_lines ADD COLUMN refund REAL NOT NULL DEFAULT 0;
+)sql"},
     };
     return list;
 }

@@ -81,8 +81,9 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
     }
     IdIndex productIndex;
     {
-        Statement s(db, "SELECT id, sku, title, brand, family, origin, category_id, price, cost, stock, recommendable "
-                        "FROM products ORDER BY id");
+        Statement s(db, "SELECT id, sku, title, brand, family, origin, category_id, price, cost, stock, recommendable, "
+                        "platform, handle, platform_id, product_type, product_title, platform_status, unavailable, "
+                        "regular_price, sale_price, stock_status FROM products ORDER BY id");
         while (s.step()) {
             SnapshotProduct p;
             p.id = s.int64(0);
@@ -96,6 +97,16 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
             if (!s.isNull(8)) p.cost = s.real(8);
             if (!s.isNull(9)) p.stock = s.int64(9);
             p.recommendable = s.int64(10) != 0;
+            p.platform = s.text(11);
+            p.handle = s.text(12);
+            p.platformId = s.text(13);
+            p.productType = s.text(14);
+            p.productTitle = s.text(15);
+            p.platformStatus = s.text(16);
+            p.unavailable = s.text(17);
+            if (!s.isNull(18)) p.regularPrice = s.real(18);
+            if (!s.isNull(19)) p.salePrice = s.real(19);
+            p.stockStatus = s.text(20);
             const auto index = uint32_t(snap->products.size());
             productIndex.add(p.id, index);
             snap->skuIndex.emplace(p.sku, index);
@@ -115,7 +126,7 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
     }
     IdIndex orderIndex;
     {
-        Statement s(db, "SELECT id, external_id, customer_id, ordered_at, utc_offset, status, country FROM orders "
+        Statement s(db, "SELECT id, external_id, customer_id, ordered_at, utc_offset, status, country, tags, source FROM orders "
                         "ORDER BY ordered_at, id");
         while (s.step()) {
             SnapshotOrder o;
@@ -126,6 +137,8 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
             o.utcOffsetMinutes = int32_t(s.int64(4));
             o.status = statusFrom(s.textView(5));
             o.country = s.text(6);
+            o.tags = s.text(7);
+            o.source = s.text(8);
             orderIndex.add(o.id, uint32_t(snap->orders.size()));
             snap->orders.push_back(std::move(o));
         }
@@ -138,13 +151,13 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
         struct Raw { uint32_t order; SnapshotLine line; };
         std::vector<Raw> raw;
         raw.reserve(size_t(ws.counts().orderLines));
-        Statement s(db, "SELECT order_id, product_id, quantity, unit_price FROM order_lines");
+        Statement s(db, "SELECT order_id, product_id, quantity, unit_price, discount, refund FROM order_lines");
         size_t n = 0;
         while (s.step()) {
             const int64_t o = orderIndex.find(s.int64(0));
             const int64_t p = productIndex.find(s.int64(1));
             if (o < 0 || p < 0) continue;  // foreign keys make this unreachable; never index out of range
-            raw.push_back({uint32_t(o), {uint32_t(p), s.real(2), s.real(3)}});
+            raw.push_back({uint32_t(o), {uint32_t(p), s.real(2), s.real(3), float(s.real(4)), float(s.real(5))}});
             if ((++n & 65535) == 0 && cancelled(0.2 + 0.6 * double(n) / double(raw.capacity() + 1))) return nullptr;
         }
         if (!check(s)) return nullptr;
@@ -159,7 +172,7 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
             o.lineBegin = start[i];
             o.lineEnd = start[i + 1];
             double total = 0;
-            for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k) total += snap->lines[k].quantity * snap->lines[k].unitPrice;
+            for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k) total += snap->lines[k].net();
             o.merchandiseTotal = total;
         }
     }

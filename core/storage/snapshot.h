@@ -30,7 +30,13 @@ struct SnapshotProduct {
     double price = NAN;       // NAN when unknown
     double cost = NAN;
     int64_t stock = -1;       // -1 when unknown
-    bool recommendable = true;
+    bool recommendable = true;  // the merchandiser's switch (non-merchandise, ...)
+    // What the store platform says (ProductRecord in core/io/importrecords.h documents each field).
+    std::string platform, handle, platformId, productType, productTitle, platformStatus, stockStatus;
+    std::string unavailable;    // why the store does not sell it; "" when it does
+    double regularPrice = NAN, salePrice = NAN;
+    // May a placement show it: the merchandiser allows it and the store sells it.
+    bool offered() const { return recommendable && unavailable.empty(); }
 };
 
 struct SnapshotCustomer {
@@ -46,15 +52,21 @@ struct SnapshotOrder {
     int32_t utcOffsetMinutes = 0;
     OrderStatus status = OrderStatus::Completed;
     std::string country;
+    std::string tags, source;             // as the platform wrote them
     uint32_t lineBegin = 0, lineEnd = 0;  // range in Snapshot::lines
-    double merchandiseTotal = 0;          // sum of quantity * unit price over the order's lines
+    double merchandiseTotal = 0;          // what was paid for the lines: sum of SnapshotLine::net()
 };
 
 struct SnapshotLine {
     uint32_t product = 0;     // index into Snapshot::products
     double quantity = 0;
-    double unitPrice = 0;
+    double unitPrice = 0;     // before discounts
+    float discount = 0;       // money off the whole line (floats keep the line at 32 bytes; cents survive)
+    float refund = 0;         // money refunded against the line
+    double gross() const { return quantity * unitPrice; }
+    double net() const { return quantity * unitPrice - double(discount) - double(refund); }
 };
+static_assert(sizeof(SnapshotLine) == 32, "a 50M-line store holds one of these per line");
 
 // A relation with its endpoints as snapshot indices (into products or categories, by type).
 struct SnapshotRelation {

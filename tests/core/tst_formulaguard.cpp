@@ -34,6 +34,7 @@ ExportData dataWith(const std::string &payload)
     tier.name = payload;
     tier.items = {{"P1", payload, 1, false, 10}, {"P2", "Strap", 1, false, 2}};
     d.bundles = {{payload, "P1", {tier}}};
+    d.includeForeign = true;  // products made up here belong to no store; write them anyway
     return d;
 }
 
@@ -55,10 +56,12 @@ class TestFormulaGuard : public QObject {
     std::string exportWith(const QString &writer, const std::string &payload)
     {
         if (writer == "bundles csv") return writeBundleCsv(dataWith(payload));
-        if (writer == "woocommerce") return writeWooCommerceCsv(dataWith(payload), WooBundleStyle::ProductBundles);
-        if (writer == "woocommerce grouped") return writeWooCommerceCsv(dataWith(payload), WooBundleStyle::Grouped);
-        if (writer == "magento") return writeMagentoCsv(dataWith(payload));
-        if (writer == "shopify") return writeShopifyCsv(dataWith(payload));
+        // Both files a platform export writes: the links update and the create-only new products.
+        auto both = [](const PlatformExport &e) { return e.links + e.created; };
+        if (writer == "woocommerce") return both(writeWooCommerceCsv(dataWith(payload), WooBundleStyle::ProductBundles));
+        if (writer == "woocommerce grouped") return both(writeWooCommerceCsv(dataWith(payload), WooBundleStyle::Grouped));
+        if (writer == "magento") return both(writeMagentoCsv(dataWith(payload)));
+        if (writer == "shopify") return both(writeShopifyCsv(dataWith(payload)));
         if (writer == "relations csv") {
             if (const std::string e = update("UPDATE relations SET pitch = ?1", payload); !e.empty()) return e;
             return exportRelationsCsv(*ws_);

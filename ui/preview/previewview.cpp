@@ -165,7 +165,7 @@ QString PreviewView::defaultProduct() const
     double bestRevenue = -1;
     for (size_t i = 0; i < s.products.size(); ++i) {
         const SnapshotProduct &p = s.products[i];
-        if (!p.recommendable || std::isnan(p.price) || i >= s.unitsSold.size()) continue;
+        if (!p.offered() || std::isnan(p.price) || i >= s.unitsSold.size()) continue;
         const double revenue = s.unitsSold[i] * p.price;
         if (revenue > bestRevenue) {
             bestRevenue = revenue;

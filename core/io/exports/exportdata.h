@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -23,11 +24,18 @@ struct ExportRelation {
 struct ExportLink {
     std::string anchor, target;
     RelationKind kind = RelationKind::Accessory;
+    // The link types the store's own file had for this pair, as (platform, type), e.g. ("magento", "related")
+    // and ("magento", "upsell"): a writer for that platform puts the link in those columns, not the kind's.
+    std::vector<std::pair<std::string, std::string>> storeTypes;
 };
 
 struct ExportProduct {
     std::string sku, title;
     double price = NAN;
+    // Where the workspace got it: the platform writers key rows on the store's own identifiers and leave
+    // out (and report) products that did not come from the store they write for.
+    std::string platform, handle, platformId, productType, productTitle;
+    double regularPrice = NAN, salePrice = NAN;
 };
 
 struct ExportItem {
@@ -57,6 +65,9 @@ struct ExportData {
     std::vector<ExportLink> links;          // platform files; grouped by anchor, in the map's order
     std::vector<ExportBundle> bundles;      // by name
     bool includeMaps = true, includeBundles = true;
+    // Platform writers leave out products that did not come from the store they write for (reported in the
+    // notes) unless includeForeign; Magento's replaceLinks clears each written link type before setting it.
+    bool includeForeign = false, replaceLinks = false;
 };
 
 // The SKU a platform file gives a bundle tier's own product: "BUNDLE-<bundle>-<tier>", upper-case slugs.

@@ -50,7 +50,7 @@ std::string fixed4(double v)
 
 }  // namespace
 
-std::string writeMagentoCsv(const ExportData &data, std::vector<std::string> *notes)
+static std::string writeMagentoText(const ExportData &data, std::vector<std::string> *notes)
 {
     std::string out;
     appendCsvRow(out, {"sku", "store_view_code", "attribute_set_code", "product_type", "product_websites", "name", "price",
@@ -94,6 +94,13 @@ std::string writeMagentoCsv(const ExportData &data, std::vector<std::string> *no
         }
     if (notes && !data.bundles.empty())
         notes->push_back("bundle products are created in the attribute set \"Default\" on website \"base\"; change them in the file if your store differs");
+    return out;
+}
+
+PlatformExport writeMagentoCsv(const ExportData &data)
+{
+    PlatformExport out;
+    out.links = writeMagentoText(data, &out.notes);
     return out;
 }
 

@@ -10,19 +10,28 @@
 
 namespace mb {
 
+// A store platform's import either updates existing products or creates new ones, not both in one run:
+// `links` updates products the store has (keyed by SKU or handle, only the columns that carry links);
+// `created` holds new products (bundles, grouped products) for a create-only import, "" when there are none.
+// Notes say what the platform cannot hold and what was left out.
+struct PlatformExport {
+    std::string links, created;
+    std::vector<std::string> notes;
+};
+
 // WooCommerce bundles: "Grouped" products (core WooCommerce: the items, no quantities or price), or the
 // Product Bundles extension's "Bundled Items (JSON-encoded)" (quantities, optional items, discount).
 enum class WooBundleStyle { Grouped, ProductBundles };
 
 // Upsells = upgrades; Cross-sells = necessities, enhancements, accessories, consumables (the map's order).
-std::string writeWooCommerceCsv(const ExportData &data, WooBundleStyle style, std::vector<std::string> *notes = nullptr);
+PlatformExport writeWooCommerceCsv(const ExportData &data, WooBundleStyle style);
 // upsell_skus = upgrades; related_skus = enhancements and accessories (shown on the product page);
 // crosssell_skus = necessities and consumables (shown in the cart); *_position 1..n. Bundles as bundle
 // products with bundle_values; a discount becomes the bundle's special_price (a percentage in Magento).
-std::string writeMagentoCsv(const ExportData &data, std::vector<std::string> *notes = nullptr);
+PlatformExport writeMagentoCsv(const ExportData &data);
 // Search & Discovery metafields: complementary = the cross-sell kinds, related = upgrades, as product
 // handles. Shopify's product CSV has no bundle columns, so bundles are left out (with a note).
-std::string writeShopifyCsv(const ExportData &data, std::vector<std::string> *notes = nullptr);
+PlatformExport writeShopifyCsv(const ExportData &data);
 
 // The handle the Shopify export gives a product: its SKU lower-cased, runs of other characters as "-".
 std::string shopifyHandle(const std::string &sku);

@@ -30,7 +30,7 @@ std::string shopifyHandle(const std::string &sku)
     return out.empty() ? "product" : out;
 }
 
-std::string writeShopifyCsv(const ExportData &data, std::vector<std::string> *notes)
+static std::string writeShopifyText(const ExportData &data, std::vector<std::string> *notes)
 {
     std::string out;
     appendCsvRow(out, {"Handle", "Title", "Option1 Name", "Option1 Value", "Variant SKU", ShopifyComplementaryColumn, ShopifyRelatedColumn});
@@ -59,6 +59,13 @@ std::string writeShopifyCsv(const ExportData &data, std::vector<std::string> *no
     if (notes && data.includeBundles && !data.bundles.empty())
         notes->push_back(std::to_string(data.bundles.size()) + " bundles were not written: Shopify's product CSV has no bundle columns "
                          "(export them as JSON or CSV for a bundle app)");
+    return out;
+}
+
+PlatformExport writeShopifyCsv(const ExportData &data)
+{
+    PlatformExport out;
+    out.links = writeShopifyText(data, &out.notes);
     return out;
 }
 

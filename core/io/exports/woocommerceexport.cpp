@@ -48,7 +48,7 @@ std::string bundledItems(const ExportTier &tier)
 
 }  // namespace
 
-std::string writeWooCommerceCsv(const ExportData &data, WooBundleStyle style, std::vector<std::string> *notes)
+static std::string writeWooText(const ExportData &data, WooBundleStyle style, std::vector<std::string> *notes)
 {
     const bool pb = style == WooBundleStyle::ProductBundles;
     std::vector<std::string> header = {"Type", "SKU", "Name", "Regular price", "Grouped products", "Upsells", "Cross-sells"};
@@ -94,6 +94,13 @@ std::string writeWooCommerceCsv(const ExportData &data, WooBundleStyle style, st
                          "export with Product Bundles to keep quantities and discounts");
     if (notes && !pb && !data.bundles.empty())
         notes->push_back("grouped products carry no bundle price or discount; WooCommerce prices each item on its own");
+    return out;
+}
+
+PlatformExport writeWooCommerceCsv(const ExportData &data, WooBundleStyle style)
+{
+    PlatformExport out;
+    out.links = writeWooText(data, style, &out.notes);
     return out;
 }
 
