@@ -70,8 +70,10 @@ ExportData collectExportData(Workspace &ws, const Snapshot &s, const ExportOptio
         });
         // The store's own link types per pair, so a link goes back in the column it came from.
         std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, std::string>>> storeTypes;
-        for (ImportedLink &l : importedLinks(ws))
-            storeTypes[{l.anchorSku, l.targetSku}].emplace_back(std::move(l.platform), std::move(l.platformType));
+        for (ImportedLink &l : importedLinks(ws)) {
+            storeTypes[{l.anchorSku, l.targetSku}].emplace_back(l.platform, l.platformType);
+            d.storeLinks.push_back({std::move(l.platform), std::move(l.anchorSku), std::move(l.targetSku), std::move(l.platformType), l.position});
+        }
         const RelationResolver resolver(s);
         std::vector<uint32_t> bySku(s.products.size());
         for (uint32_t i = 0; i < bySku.size(); ++i) bySku[i] = i;

@@ -161,7 +161,10 @@ std::string detectCatalogFormat(const CsvHeader &h)
     if (h.find({"Handle"}) >= 0 && (h.find({"Variant SKU"}) >= 0 || h.find({"Variant Price"}) >= 0)) return "shopify";
     if (h.find({"Regular price"}) >= 0 || (h.find({"Type"}) >= 0 && h.find({"SKU"}) >= 0 && h.find({"In stock?"}) >= 0))
         return "woocommerce";
-    if (h.find({"sku"}) >= 0 && (h.find({"product_type"}) >= 0 || h.find({"attribute_set_code"}) >= 0)) return "magento";
+    // A Magento links update (ours, or a hand-made one) carries only sku and the link columns.
+    if (h.find({"sku"}) >= 0 && (h.find({"product_type"}) >= 0 || h.find({"attribute_set_code"}) >= 0 || h.find({"related_skus"}) >= 0
+                                 || h.find({"crosssell_skus"}) >= 0 || h.find({"upsell_skus"}) >= 0))
+        return "magento";
     if (h.find(catalog::Aliases::sku()) >= 0) return "generic";
     return {};
 }

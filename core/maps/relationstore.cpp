@@ -180,7 +180,10 @@ int adoptImportedRelationsInTransaction(sqlite3 *db, std::string &error)
     Statement s(db, R"sql(
 INSERT OR IGNORE INTO relations(anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, created_at, updated_at)
 SELECT 'product', a.id, 'product', t.id,
-       CASE WHEN ir.platform_type = 'upsell' THEN 'upgrade' ELSE 'accessory' END,
+       CASE WHEN ir.platform_type = 'upsell' THEN 'upgrade'
+            -- Magento shows crosssell_skus in the cart: a cart kind, so the export writes it back as crosssell.
+            WHEN ir.platform_type = 'crosssell' THEN 'necessity'
+            ELSE 'accessory' END,
        ir.position, '', 'imported', 'active', ?1, ?1
 FROM imported_relations ir
 JOIN products a ON a.sku = ir.anchor_sku

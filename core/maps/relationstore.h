@@ -33,8 +33,8 @@ public:
     bool reorder(const std::vector<int64_t> &idsInOrder, std::string &error);
 
     // Turns the platform links stored at catalog import (imported_relations) into relations of source
-    // "imported": upsells become upgrades; cross-sells, complementary, related and grouped become
-    // accessories. Links already present are left as the merchandiser edited them. Returns how many
+    // "imported": upsells become upgrades; Magento's crosssell (shown in the cart) becomes a necessity;
+    // cross-sells, complementary, related and grouped become accessories. Links already present are left as the merchandiser edited them. Returns how many
     // were added, or -1 on error.
     int adoptImportedRelations(std::string &error);
 

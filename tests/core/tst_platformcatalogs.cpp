@@ -206,10 +206,54 @@ private Q_SLOTS:
         QCOMPARE(*product(b, "24-MB01").stock, int64_t(100));  // "100.0000"
         // related: no positions, so list order; crosssell: the n-th position belongs to the n-th SKU.
         QCOMPARE(relations(b), QStringList({"24-MB01>24-MB04:related@1", "24-MB01>24-UG06:related@2",
-                                            "24-MB01>24-UG06:cross-sell@3", "24-MB01>24-WB04:cross-sell@2",
+                                            "24-MB01>24-UG06:crosssell@3", "24-MB01>24-WB04:crosssell@2",
                                             "24-MB01>24-MB04:upsell@1"}));
         QVERIFY(hasNote(b, "1 link from a product to itself was ignored"));
         QVERIFY(hasNote(b, "1 store-view rows (store_view_code set) only override texts for one store view and were skipped"));
+    }
+
+    // tests/data/catalog/magento_export.csv: a fixture in Magento 2's own export format (docs/formats-magento.md).
+    void magentoExportStatusPricesAndAttributes()
+    {
+        ParseResult res;
+        const CatalogBatch b = parseFixture("magento_export.csv", &res);
+        QCOMPARE(res.status, ParseStatus::Ok);
+        QCOMPARE(b.format, std::string("magento"));
+        QVERIFY(b.rejects.empty());
+        QCOMPARE(b.products.size(), size_t(12));
+        const ProductRecord &bag = product(b, "24-MB01");
+        QCOMPARE(bag.platform, std::string("magento"));
+        QCOMPARE(bag.productType, std::string("simple"));
+        QCOMPARE(bag.platformStatus, std::string("1"));
+        QVERIFY(bag.unavailable.empty());
+        QCOMPARE(*bag.cost, 14.2);                      // cost=14.2000 inside additional_attributes
+        QCOMPARE(bag.brand, std::string("Joust"));      // manufacturer=Joust
+        QCOMPARE(bag.stockStatus, std::string("instock"));
+        // Disabled, and a configurable's child that is not visible individually: kept, with the reason.
+        QCOMPARE(product(b, "24-WB04").unavailable, std::string("disabled in Magento (product_online 2)"));
+        QCOMPARE(product(b, "24-WB04").brand, std::string("Joust, Inc."));   // a comma inside the value
+        QCOMPARE(product(b, "MH01-XS-Black").unavailable,
+                 std::string("not visible individually in Magento: sold only through its parent product"));
+        QCOMPARE(product(b, "MH01-XS-Black").family, std::string("MH01"));
+        QVERIFY(product(b, "MH01").unavailable.empty());
+        // A special price since 2/1/24 with no end applies; one that ended 11/30/21 does not.
+        const ProductRecord &pack = product(b, "24-MB04");
+        QCOMPARE(*pack.regularPrice, 32.0);
+        QCOMPARE(*pack.salePrice, 27.2);
+        QCOMPARE(*pack.price, 27.2);
+        const ProductRecord &backpack = product(b, "24-MB02");
+        QCOMPARE(*backpack.price, 59.0);
+        QVERIFY(!backpack.salePrice.has_value());
+        QCOMPARE(backpack.stockStatus, std::string("outofstock"));
+        QCOMPARE(product(b, "24-UG06").stockStatus, std::string("onbackorder"));   // qty -3, backorders on
+        // A fixed bundle's special_price 90 is 90 % of its price.
+        QCOMPARE(*product(b, "24-WG085").salePrice, 68.0 * 0.9);
+        QCOMPARE(product(b, "24-WG085").productType, std::string("bundle"));
+        QVERIFY(hasNote(b, "1 products are disabled in Magento (product_online 2): kept, not recommended"));
+        // Two link types on one pair stay two platform types; crosssell stays crosssell.
+        const QStringList links = relations(b);
+        QVERIFY(links.contains("24-MB01>24-MB04:related@1") && links.contains("24-MB01>24-MB04:upsell@1"));
+        QVERIFY(links.contains("24-MB01>24-WB04:crosssell@1"));
     }
 
     void magentoBundleFile()
@@ -228,7 +272,7 @@ private Q_SLOTS:
         QCOMPARE(product(b, "24-WG084").family, std::string());
         QCOMPARE(product(b, "MH01-XS-Black").category, std::string("Men > Tops > Hoodies & Sweatshirts"));
         QCOMPARE(relations(b), QStringList({"24-WG080>24-WG085:upsell@2", "24-WG080>24-WG084:upsell@1",
-                                            "24-WG084>24-WG080:cross-sell@1"}));
+                                            "24-WG084>24-WG080:crosssell@1"}));
     }
 };
 

@@ -29,6 +29,13 @@ struct ExportLink {
     std::vector<std::pair<std::string, std::string>> storeTypes;
 };
 
+// A link as the store's own file had it at catalog import (imported_relations): lets a writer see which store
+// links the map no longer has, and clear or report them.
+struct ExportStoreLink {
+    std::string platform, anchor, target, type;  // type as imported: related, upsell, crosssell, cross-sell, ...
+    int position = 0;
+};
+
 struct ExportProduct {
     std::string sku, title;
     double price = NAN;
@@ -64,6 +71,7 @@ struct ExportData {
     std::vector<ExportRelation> relations;  // JSON and relation CSV
     std::vector<ExportLink> links;          // platform files; grouped by anchor, in the map's order
     std::vector<ExportBundle> bundles;      // by name
+    std::vector<ExportStoreLink> storeLinks; // every imported platform link (with the maps), by anchor
     bool includeMaps = true, includeBundles = true;
     // Platform writers leave out products that did not come from the store they write for (reported in the
     // notes) unless includeForeign; Magento's replaceLinks clears each written link type before setting it.
