@@ -394,6 +394,34 @@ private Q_SLOTS:
         QVERIFY(lastClear != std::string::npos && firstSet != std::string::npos && lastClear < firstSet);
     }
 
+    void theClearRowsMustComeFirst()
+    {
+        // The model is not lenient: the same rows with the clears moved after the settings lose the links
+        // whenever a clear lands in a later bunch than the row that set the links.
+        auto ws = importedStore("order.merchbench");
+        QVERIFY(ws);
+        ExportOptions o;
+        o.bundles = false;
+        o.replaceLinks = true;
+        const PlatformExport e = exportFor(*ws, o);
+        std::vector<std::string> lines = explode(e.links, '\n');
+        lines.pop_back();   // after the last newline
+        std::stable_partition(lines.begin() + 1, lines.end(), [](const std::string &l) { return l.find(kEmpty) == std::string::npos; });
+        std::string reordered;
+        for (const std::string &l : lines) reordered += l + "\n";
+        MagentoStore right = MagentoStore::fromExport(fixtureText), wrong = right;
+        right.importAddUpdate(e.links, 1);
+        wrong.importAddUpdate(reordered, 1);
+        QCOMPARE(right.linksOf("MH01", "upsell"), Set({"24-mb02"}));
+        QCOMPARE(wrong.linksOf("MH01", "upsell"), Set());
+        // And our own importer reads the replace file back to the map's links, the clear rows skipped.
+        CatalogBatch back;
+        ParseOptions po;
+        QCOMPARE(parseCatalog(TextFile::fromBytes(e.links, "replace.csv"), po, back).status, ParseStatus::Ok);
+        QVERIFY(back.rejects.empty());
+        QCOMPARE(back.relations.size(), size_t(12));
+    }
+
     void productsNotFromMagentoAreLeftOut()
     {
         auto ws = importedStore("foreign.merchbench");
