@@ -134,7 +134,7 @@ PlatformExport writeShopifyCsv(const ExportData &data)
     std::vector<std::string> header{ShopifyHandleColumn, "Title"};
     if (used[Complementary]) header.push_back(ShopifyComplementaryColumn);
     if (used[Related]) header.push_back(ShopifyRelatedColumn);
-    if (!rows.empty()) appendCsvRow(out.links, header);
+    appendCsvRow(out.links, header);  // even with no row: the file says what it is
     size_t cleared[2] = {0, 0};
     for (const Row &r : rows) {
         std::vector<std::string> cells{r.handle, r.title};
