@@ -95,7 +95,8 @@ private Q_SLOTS:
         QTest::newRow("woocommerce") << "woocommerce" << "Type,SKU,Name,Regular price,Grouped products,Upsells,Cross-sells,Bundled Items (JSON-encoded),Min Bundle Size,Max Bundle Size";
         // Magento's links update: the SKU and the link columns only (docs/formats-magento.md).
         QTest::newRow("magento") << "magento" << "sku,related_skus,related_position,crosssell_skus,crosssell_position,upsell_skus,upsell_position";
-        QTest::newRow("shopify") << "shopify" << "Handle,Title,Option1 Name,Option1 Value,Variant SKU,";
+        // The demo store came from no Shopify file: its products are left out (a note), the file keeps its header.
+        QTest::newRow("shopify") << "shopify" << "URL handle,Title";
     }
     void exportDialogWritesEveryFormat()
     {
@@ -116,7 +117,7 @@ private Q_SLOTS:
             QVERIFY(notes.filter(QStringLiteral("never \"Replace\"")).size() == 1);
             QVERIFY(!notes.filter(QStringLiteral("left out")).isEmpty());
         } else {
-            QCOMPARE(notes.size(), format == QLatin1String("shopify") ? 1 : 0);
+            QCOMPARE(notes.size(), format == QLatin1String("shopify") ? 2 : 0);
         }
     }
 
