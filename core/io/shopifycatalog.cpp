@@ -2,6 +2,7 @@
 // first row of a Handle only, so they are kept per Handle and carried to every variant of it.
 #include "core/io/catalogparser_p.h"
 #include "core/io/categorypath.h"
+#include "core/io/shopifysku.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -130,7 +131,7 @@ ParseResult parseShopify(Context &ctx)
         std::vector<std::string_view> values;
         for (int c : option)
             if (!ctx.cell(r, c).empty()) values.push_back(ctx.cell(r, c));
-        const std::string skuText(ctx.cell(r, sku));
+        const std::string skuText(shopifySku(ctx.cell(r, sku)));  // the orders reader keys the variant alike
         if (skuText.empty() && ctx.cell(r, price).empty() && values.empty()) {
             ++imageRows;  // an extra product image, not a variant
             return;
