@@ -161,6 +161,9 @@ std::string detectCatalogFormat(const CsvHeader &h)
     if (h.find({"Handle"}) >= 0 && (h.find({"Variant SKU"}) >= 0 || h.find({"Variant Price"}) >= 0)) return "shopify";
     if (h.find({"Regular price"}) >= 0 || (h.find({"Type"}) >= 0 && h.find({"SKU"}) >= 0 && h.find({"In stock?"}) >= 0))
         return "woocommerce";
+    // Our own WooCommerce link update (core/io/exports/woocommerceexport.cpp): a key and the link columns only.
+    if ((h.find({"SKU"}) >= 0 || h.find({"ID"}) >= 0) && (h.find({"Upsells"}) >= 0 || h.find({"Cross-sells"}) >= 0))
+        return "woocommerce";
     if (h.find({"sku"}) >= 0 && (h.find({"product_type"}) >= 0 || h.find({"attribute_set_code"}) >= 0)) return "magento";
     if (h.find(catalog::Aliases::sku()) >= 0) return "generic";
     return {};
