@@ -156,10 +156,17 @@ ParseResult parseWooCommerce(Context &ctx)
             p.unavailable = "its parent " + p.family + " is " + out.products[it->second].unavailable;
     }
 
-    int64_t selfLinks = 0;
+    int64_t selfLinks = 0, variationLinks = 0;
     for (const Row &row : rows) {
         const ProductRecord &anchor = out.products[row.product];
         for (int k = 0; k < 3; ++k) {
+            // A variation's Cross-sells are its variable product's (WC_Product_Variation_Data_Store_CPT::
+            // read_product_data() copies them on every load, so the exporter writes the parent's list on each
+            // variation), and its Upsells are never shown: the parent's row carries the links.
+            if (row.variation && k < 2 && !row.links[k].empty()) {
+                ++variationLinks;
+                continue;
+            }
             int position = 0;
             for (const std::string &token : splitEscapedList(row.links[k], ',')) {
                 const std::string target = resolve(unguarded(token));
@@ -175,6 +182,10 @@ ParseResult parseWooCommerce(Context &ctx)
     if (selfLinks > 0)
         out.notes.push_back(std::to_string(selfLinks) + (selfLinks == 1 ? " link" : " links")
                             + " from a product to itself " + (selfLinks == 1 ? "was" : "were") + " ignored");
+    if (variationLinks > 0)
+        out.notes.push_back(std::to_string(variationLinks) + (variationLinks == 1 ? " Upsells or Cross-sells cell" : " Upsells or Cross-sells cells")
+                            + " on variations " + (variationLinks == 1 ? "was" : "were")
+                            + " not read: WooCommerce shows the variable product's links for its variations");
     if (saleNow > 0)
         out.notes.push_back(std::to_string(saleNow) + (saleNow == 1 ? " product is" : " products are")
                             + " on sale today: the Sale price is imported as the selling price, the Regular price kept beside it");

@@ -126,6 +126,19 @@ private Q_SLOTS:
         QVERIFY(hasNote(status, "1 sale date is not YYYY-MM-DD and was ignored, as WooCommerce's importer ignores them"));
     }
 
+    void variationLinksAreTheParents()
+    {
+        // The exporter writes the variable product's Cross-sells on each variation: read once, from the parent.
+        const std::string csv = "ID,Type,SKU,Name,Parent,Upsells,Cross-sells\n"
+                                "1,variable,TEE,Tee,,,CAP\n2,variation,TEE-S,Tee - S,TEE,,CAP\n3,variation,TEE-M,Tee - M,TEE,,CAP\n"
+                                "4,simple,CAP,Cap,,,\n";
+        CatalogBatch b;
+        QCOMPARE(parseCatalog(TextFile::fromBytes(csv, "v.csv"), ParseOptions{}, b).status, ParseStatus::Ok);
+        QCOMPARE(int(b.relations.size()), 1);
+        QCOMPARE(b.relations[0].anchorSku, std::string("TEE"));
+        QVERIFY(hasNote(b, "2 Upsells or Cross-sells cells on variations were not read: WooCommerce shows the variable product's links for its variations"));
+    }
+
     void rules()
     {
         QCOMPARE(woo::productType("simple, downloadable, virtual"), std::string("simple"));

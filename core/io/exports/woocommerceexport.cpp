@@ -78,11 +78,22 @@ void writeLinks(const ExportData &data, PlatformExport &out)
     };
     std::vector<Anchor> anchors;
     std::map<std::string, size_t> anchorIndex;
-    std::set<std::string> foreignAnchors, foreignTargets;
+    auto isVariation = [&](const std::string &sku) {
+        auto it = productOf.find(sku);
+        return it != productOf.end() && it->second->platform == kStore && it->second->productType == "variation";
+    };
+    std::set<std::string> foreignAnchors, foreignTargets, variationAnchors;
     bool anyGrouped = false;
     for (const ExportLink &l : data.links) {
         if (!data.includeForeign && !fromStore(l.anchor)) {
             foreignAnchors.insert(l.anchor);
+            continue;
+        }
+        // A variation shows its variable product's links: WC_Product_Variation_Data_Store_CPT::read_product_data()
+        // replaces a variation's cross-sells with the parent's on every load, and the product page lists the
+        // variable product's upsells. Links written on a variation would be stored and never shown.
+        if (isVariation(l.anchor)) {
+            variationAnchors.insert(l.anchor);
             continue;
         }
         if (!data.includeForeign && !fromStore(l.target)) {
@@ -144,6 +155,10 @@ void writeLinks(const ExportData &data, PlatformExport &out)
         out.notes.push_back(plural(foreignAnchors.size(), "product was", "products were") + " left out of the links because "
                             + (foreignAnchors.size() == 1 ? "it was" : "they were") + " not imported from WooCommerce ("
                             + someSkus(foreignAnchors) + "); export with foreign products included to write them");
+    if (!variationAnchors.empty())
+        out.notes.push_back(plural(variationAnchors.size(), "variation's links were", "variations' links were") + " left out ("
+                            + someSkus(variationAnchors) + "): WooCommerce shows the variable product's upsells and cross-sells "
+                            "for its variations; put the links on the variable product");
     if (!foreignTargets.empty())
         out.notes.push_back(plural(foreignTargets.size(), "link target was", "link targets were")
                             + " left out because WooCommerce would create an \"Import placeholder\" product for a SKU it does not have ("
