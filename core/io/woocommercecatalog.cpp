@@ -94,9 +94,10 @@ ParseResult parseWooCommerce(Context &ctx)
         p.unavailable = woo::unavailableReason(ctx.cell(r, published), ctx.cell(r, visibility), variation);
         p.regularPrice = regular;
         p.salePrice = salePrice;
-        // The selling price: the Sale price while its dates allow it, else the Regular price.
+        // The selling price: the Sale price while its dates allow it and it is below the Regular price
+        // (WC_Product::is_on_sale()), else the Regular price.
         p.price = regular;
-        if (salePrice) {
+        if (salePrice && (!regular || *salePrice < *regular)) {
             const std::string fromText(ctx.cell(r, saleFrom)), toText(ctx.cell(r, saleTo));
             const std::string from = woo::saleDate(fromText), to = woo::saleDate(toText);
             badDates += (!fromText.empty() && from.empty()) + (!toText.empty() && to.empty());

@@ -109,6 +109,13 @@ private Q_SLOTS:
         QTest::newRow("ended") << "SALE-OVER" << 20.0;
         QTest::newRow("unreadable date ignored, as WooCommerce does") << "SALE-BADDATE" << 15.0;
     }
+    void salePriceNotBelowTheRegularIsNoSale()
+    {
+        // WC_Product::is_on_sale(): only a Sale price below the Regular price is a sale.
+        const ProductRecord &p = product(status, "SALE-ABOVE");
+        QCOMPARE(*p.price, 20.0);
+        QCOMPARE(*p.salePrice, 25.0);
+    }
     void salePricesFollowTheirDates()
     {
         QFETCH(QString, sku);
