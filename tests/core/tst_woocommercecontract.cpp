@@ -226,11 +226,13 @@ private:
     // process_item(): set_props() with every parsed column, then the extension's set_bundle_props().
     void apply(StoreProduct &p, const std::map<std::string, std::string> &row)
     {
+        // get_product_object() makes the product of the row's Type before any other column is set, and the
+        // extension's set_bundle_props() runs after them (woocommerce_product_import_pre_insert_product_object).
+        if (row.count("Type")) p.type = woo::productType(row.at("Type"));  // '' is simple
         for (const auto &[column, value] : row) {
-            if (column == "ID") continue;
+            if (column == "ID" || column == "Type" || column == "Bundled Items (JSON-encoded)") continue;
             if (column == "SKU") p.sku = value;
             else if (column == "Name") p.name = value;
-            else if (column == "Type") p.type = woo::productType(value);  // '' is simple
             else if (column == "Published") p.status = statusOf(value, p.type);
             else if (column == "Regular price") p.regularPrice = value;   // '' clears it
             else if (column == "Sale price") p.salePrice = value;
@@ -240,9 +242,9 @@ private:
             // product has no set_children(), a variable product's children are its variation posts).
             else if (column == "Grouped products") {
                 if (p.type == "grouped") p.children = relativeList(value);
-            } else if (column == "Bundled Items (JSON-encoded)") applyBundledItems(p, value);
-            else p.other[column] = value;
+            } else p.other[column] = value;
         }
+        if (row.count("Bundled Items (JSON-encoded)")) applyBundledItems(p, row.at("Bundled Items (JSON-encoded)"));
     }
 
     // WC_PB_Product_Import::parse_bundled_items() resolves each item's product_id; set_bundle_props() hands
