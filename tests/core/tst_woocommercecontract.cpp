@@ -9,6 +9,7 @@
 #include "core/bundles/bundleexchange.h"
 #include "core/bundles/bundlestore.h"
 #include "core/io/csvreader.h"
+#include "core/io/exports/platformexport.h"
 #include "core/io/importparser.h"
 #include "core/io/textfile.h"
 #include "core/io/woocommercerules.h"
@@ -492,6 +493,29 @@ private Q_SLOTS:
         store.import("Type,SKU,Name,Regular price,Upsells,Cross-sells\n,woo-hoodie,Hoodie,,woo-beanie,woo-cap\n,woo-belt,Belt,,,\n", true);
         QCOMPARE(store.sku("woo-hoodie").type, std::string("simple"));
         QCOMPARE(store.sku("woo-belt").regularPrice, std::string());
+    }
+
+    void aProductWithoutSkuIsKeyedByItsId()
+    {
+        // The importer finds a row by ID, else by SKU, and sets the SKU cell on what it found: a product with a
+        // SKU is written by SKU alone (an ID beside it would write the file's SKU over one changed since), one
+        // without by ID with an empty SKU cell (it has none to lose).
+        WooStore store = WooStore::fromExport("ID,Type,SKU,Name,Published,Regular price,Sale price,Upsells,Cross-sells,Grouped products\n"
+                                              "13,simple,,Sticker,1,1,,,,\n15,simple,CAP,Cap,1,18,,,,\n");
+        const WooStore start = store;
+        ExportData d;
+        d.products = {{"CAP", "Cap", 18, "woocommerce", "", "15", "simple"}, {"id:13", "Sticker", 1, "woocommerce", "", "13", "simple"}};
+        d.links = {{"CAP", "id:13", RelationKind::Upgrade, {}}, {"id:13", "CAP", RelationKind::Accessory, {}}};
+        const PlatformExport e = writeWooCommerceCsv(d, WooBundleStyle::ProductBundles);
+        QCOMPARE(e.links, std::string("ID,SKU,Upsells,Cross-sells\n,CAP,id:13,\n13,,,CAP\n"));
+        QVERIFY(e.created.empty());
+        const ImportResult r = store.import(e.links, true);
+        QCOMPARE(r.updated, 2);
+        QCOMPARE(store.products.at(15).upsells, std::vector<int64_t>{13});
+        QCOMPARE(store.products.at(13).crossSells, std::vector<int64_t>{15});
+        QCOMPARE(store.products.at(15).sku, std::string("CAP"));
+        QCOMPARE(store.products.at(13).sku, std::string());
+        QCOMPARE(store.products.size(), start.products.size());
     }
 
     void roundTripKeepsEachLinkTypeInItsColumn()

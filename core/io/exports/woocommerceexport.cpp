@@ -119,8 +119,13 @@ void writeLinks(const ExportData &data, PlatformExport &out)
 
     // Keyed by SKU where the product has one, else by ID, never both: with both, a SKU changed in the store
     // since the workspace read it would be written back over the new one (set_props() sets every column).
+    // Only a product from this store is known by its ID; any other is written by SKU whatever it looks like.
+    auto keyById = [&](const std::string &sku) {
+        auto it = productOf.find(sku);
+        return !hasRealSku(sku) && it != productOf.end() && it->second->platform == kStore && !it->second->platformId.empty();
+    };
     bool anyIdKey = false;
-    for (const Anchor &a : anchors) anyIdKey |= !hasRealSku(a.sku);
+    for (const Anchor &a : anchors) anyIdKey |= keyById(a.sku);
     std::vector<std::string> header;
     if (anyIdKey) header.push_back("ID");
     header.insert(header.end(), {"SKU", "Upsells", "Cross-sells"});
@@ -130,15 +135,9 @@ void writeLinks(const ExportData &data, PlatformExport &out)
     size_t rows = 0;
     for (const Anchor &a : anchors) {
         std::vector<std::string> row;
-        if (anyIdKey) {
-            if (hasRealSku(a.sku)) row.push_back("");
-            else {
-                auto it = productOf.find(a.sku);
-                const std::string id = it != productOf.end() && !it->second->platformId.empty() ? it->second->platformId : a.sku.substr(3);
-                row.push_back(id);
-            }
-        }
-        row.push_back(hasRealSku(a.sku) ? a.sku : "");
+        const bool byId = keyById(a.sku);
+        if (anyIdKey) row.push_back(byId ? productOf.at(a.sku)->platformId : "");
+        row.push_back(byId ? "" : a.sku);
         row.push_back(wooList(a.lists[Upsells]));
         row.push_back(wooList(a.lists[CrossSells]));
         if (anyGrouped) row.push_back(wooList(a.lists[Grouped]));
@@ -228,12 +227,13 @@ void writeCreated(const ExportData &data, WooBundleStyle style, PlatformExport &
     appendCsvRow(csv, header);
     size_t rows = 0;
     int64_t lostQuantities = 0, lostOptional = 0, pricedTiers = 0;
+    std::set<std::string> foreignItems;
     for (const ExportBundle &b : data.bundles)
         for (const ExportTier &t : b.tiers) {
             const std::string sku = bundleTierSku(b.name, t.name), name = b.name + " – " + t.name;
             std::set<std::string> foreign;
             for (const ExportItem &i : t.items)
-                if (!data.includeForeign && i.platform != kStore) foreign.insert(i.sku);
+                if (i.platform != kStore) (data.includeForeign ? foreignItems : foreign).insert(i.sku);
             if (!foreign.empty()) {
                 out.notes.push_back("bundle tier " + name + " was not written: " + someSkus(foreign)
                                     + (foreign.size() == 1 ? " was" : " were") + " not imported from WooCommerce, and WooCommerce would bundle an \"Import placeholder\" instead");
@@ -272,6 +272,9 @@ void writeCreated(const ExportData &data, WooBundleStyle style, PlatformExport &
     if (pb && pricedTiers > 0)
         out.notes.push_back("sum and discount tiers are written at today's item prices as the bundle's Regular price; "
                             "the store does not follow later changes to the items' prices");
+    if (!foreignItems.empty())
+        out.notes.push_back(plural(foreignItems.size(), "bundle item is", "bundle items are") + " not from WooCommerce ("
+                            + someSkus(foreignItems) + "): the store makes an \"Import placeholder\" product for a SKU it does not have");
     if (lostQuantities > 0)
         out.notes.push_back(plural(size_t(lostQuantities), "bundle item has", "bundle items have")
                             + " a quantity above 1, which a grouped product cannot hold; export with Product Bundles to keep quantities and discounts");
