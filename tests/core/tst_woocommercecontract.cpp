@@ -518,6 +518,19 @@ private Q_SLOTS:
         QCOMPARE(store.products.size(), start.products.size());
     }
 
+    void aReKindedLinkMovesColumn()
+    {
+        // The store had CAP → MUG as an upsell and CAP → PIN as an upsell and a cross-sell; in Merchbench the
+        // first became an accessory: it moves to Cross-sells, the pair with both types keeps both.
+        ExportData d;
+        d.products = {{"CAP", "Cap", 18, "woocommerce", "", "15", "simple"}, {"MUG", "Mug", 9, "woocommerce", "", "16", "simple"},
+                      {"PIN", "Pin", 2, "woocommerce", "", "17", "simple"}};
+        d.links = {{"CAP", "MUG", RelationKind::Accessory, {{"woocommerce", "upsell"}}},
+                   {"CAP", "PIN", RelationKind::Upgrade, {{"woocommerce", "upsell"}, {"woocommerce", "cross-sell"}}}};
+        QCOMPARE(writeWooCommerceCsv(d, WooBundleStyle::ProductBundles).links,
+                 std::string("SKU,Upsells,Cross-sells\nCAP,PIN,\"MUG, PIN\"\n"));
+    }
+
     void roundTripKeepsEachLinkTypeInItsColumn()
     {
         // Our own importer reads the links file back to the same link types, both on woo-polo → woo-cap.

@@ -104,17 +104,27 @@ void writeLinks(const ExportData &data, PlatformExport &out)
         if (added) anchors.push_back({l.anchor, {}});
         Anchor &a = anchors[it->second];
         // The column(s) the store's own file had this pair in; a link Merchbench made goes by its kind.
-        bool placed = false;
+        std::set<int> columns;
         for (const auto &[platform, type] : l.storeTypes) {
             if (platform != kStore) continue;
-            const int c = type == "upsell" ? Upsells : type == "cross-sell" ? CrossSells : type == "grouped" ? Grouped : -1;
-            if (c < 0) continue;
+            if (type == "upsell") columns.insert(Upsells);
+            else if (type == "cross-sell") columns.insert(CrossSells);
+            else if (type == "grouped") columns.insert(Grouped);
+        }
+        // One of the two, and the merchandiser has since made the link an upgrade or taken it out of the
+        // upgrades: the kind says where it goes now. Both on one pair stay both.
+        const int byKind = l.kind == RelationKind::Upgrade ? Upsells : CrossSells;
+        if (columns.count(Upsells) != columns.count(CrossSells)) {
+            columns.erase(Upsells);
+            columns.erase(CrossSells);
+            columns.insert(byKind);
+        }
+        if (columns.empty()) columns.insert(byKind);
+        for (int c : columns) {
             auto &list = a.lists[c];
             if (std::find(list.begin(), list.end(), l.target) == list.end()) list.push_back(l.target);
             anyGrouped |= c == Grouped;
-            placed = true;
         }
-        if (!placed) a.lists[l.kind == RelationKind::Upgrade ? Upsells : CrossSells].push_back(l.target);
     }
 
     // Keyed by SKU where the product has one, else by ID, never both: with both, a SKU changed in the store
