@@ -287,6 +287,19 @@ double bundleSellingPrice(const WooStore &store, const StoreProduct &b)
     return price;
 }
 
+// A product as collectExportData() gives it for a product imported from WooCommerce.
+ExportProduct storeProduct(const char *sku, const char *id, double price)
+{
+    ExportProduct p;
+    p.sku = sku;
+    p.title = sku;
+    p.price = price;
+    p.platform = "woocommerce";
+    p.platformId = id;
+    p.productType = "simple";
+    return p;
+}
+
 std::string readAll(const QString &path)
 {
     QFile f(path);
@@ -504,7 +517,7 @@ private Q_SLOTS:
                                               "13,simple,,Sticker,1,1,,,,\n15,simple,CAP,Cap,1,18,,,,\n");
         const WooStore start = store;
         ExportData d;
-        d.products = {{"CAP", "Cap", 18, "woocommerce", "", "15", "simple"}, {"id:13", "Sticker", 1, "woocommerce", "", "13", "simple"}};
+        d.products = {storeProduct("CAP", "15", 18), storeProduct("id:13", "13", 1)};
         d.links = {{"CAP", "id:13", RelationKind::Upgrade, {}}, {"id:13", "CAP", RelationKind::Accessory, {}}};
         const PlatformExport e = writeWooCommerceCsv(d, WooBundleStyle::ProductBundles);
         QCOMPARE(e.links, std::string("ID,SKU,Upsells,Cross-sells\n,CAP,id:13,\n13,,,CAP\n"));
@@ -523,8 +536,7 @@ private Q_SLOTS:
         // The store had CAP → MUG as an upsell and CAP → PIN as an upsell and a cross-sell; in Merchbench the
         // first became an accessory: it moves to Cross-sells, the pair with both types keeps both.
         ExportData d;
-        d.products = {{"CAP", "Cap", 18, "woocommerce", "", "15", "simple"}, {"MUG", "Mug", 9, "woocommerce", "", "16", "simple"},
-                      {"PIN", "Pin", 2, "woocommerce", "", "17", "simple"}};
+        d.products = {storeProduct("CAP", "15", 18), storeProduct("MUG", "16", 9), storeProduct("PIN", "17", 2)};
         d.links = {{"CAP", "MUG", RelationKind::Accessory, {{"woocommerce", "upsell"}}},
                    {"CAP", "PIN", RelationKind::Upgrade, {{"woocommerce", "upsell"}, {"woocommerce", "cross-sell"}}}};
         QCOMPARE(writeWooCommerceCsv(d, WooBundleStyle::ProductBundles).links,
