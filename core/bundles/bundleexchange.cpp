@@ -107,7 +107,7 @@ ExportData collectExportData(Workspace &ws, const Snapshot &s, const ExportOptio
                 for (const BundleItem &i : t.items) {
                     const SnapshotProduct *p = catalog.product(i.productId);
                     if (!p) continue;
-                    et.items.push_back({p->sku, p->title, i.quantity, i.optional, p->price});
+                    et.items.push_back({p->sku, p->title, i.quantity, i.optional, p->price, p->platform});
                 }
                 eb.tiers.push_back(std::move(et));
             }

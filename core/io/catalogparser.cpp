@@ -165,6 +165,9 @@ std::string detectCatalogFormat(const CsvHeader &h)
         return "shopify";
     if (h.find({"Regular price"}) >= 0 || (h.find({"Type"}) >= 0 && h.find({"SKU"}) >= 0 && h.find({"In stock?"}) >= 0))
         return "woocommerce";
+    // Our own WooCommerce link update (core/io/exports/woocommerceexport.cpp): a key and the link columns only.
+    if ((h.find({"SKU"}) >= 0 || h.find({"ID"}) >= 0) && (h.find({"Upsells"}) >= 0 || h.find({"Cross-sells"}) >= 0))
+        return "woocommerce";
     // A Magento links update (ours, or a hand-made one) carries only sku and the link columns.
     if (h.find({"sku"}) >= 0 && (h.find({"product_type"}) >= 0 || h.find({"attribute_set_code"}) >= 0 || h.find({"related_skus"}) >= 0
                                  || h.find({"crosssell_skus"}) >= 0 || h.find({"upsell_skus"}) >= 0))

@@ -7,6 +7,7 @@
 #include "core/bundles/bundlestore.h"
 #include "core/demo/demogenerator.h"
 #include "core/io/csvreader.h"
+#include "core/io/csvwriter.h"
 #include "core/io/exports/platformexport.h"
 #include "core/io/importparser.h"
 #include "core/maps/relationstore.h"
@@ -56,11 +57,20 @@ class TestExportRoundTrip : public QObject {
             });
         return ws;
     }
-    std::string exportText(Workspace &ws, ExportFormat f, ExportOptions o = {})
+    std::string exportText(Workspace &ws, ExportFormat f, ExportOptions o = {}, std::string *created = nullptr)
     {
         std::string error;
         auto snap = Snapshot::load(ws, error);
-        return snap ? writeExport(f, collectExportData(ws, *snap, o), o) : std::string();
+        return snap ? writeExport(f, collectExportData(ws, *snap, o), o, nullptr, created) : std::string();
+    }
+    // WooCommerce writes new bundle products to their own create-only file; the demo store was not imported
+    // from WooCommerce, so its products are written only when asked for.
+    std::string wooCreated(Workspace &ws, ExportOptions o)
+    {
+        o.includeForeign = true;
+        std::string created;
+        exportText(ws, ExportFormat::WooCommerce, o, &created);
+        return created;
     }
     bool save(const std::string &file, const std::string &text)
     {
@@ -149,12 +159,11 @@ private Q_SLOTS:
         evil.name = "=HYPERLINK(\"http://x\")";
         evil.tiers[0].name = "+1";
         QVERIFY2(BundleStore(*ws).add(evil, error), error.c_str());
-        // Magento writes bundles in its create-only file, and only for products from the store: include them.
-        ExportOptions eo;
-        eo.includeForeign = true;
-        std::string created, snapError;
-        const auto evilSnap = Snapshot::load(*ws, snapError);
-        const std::string text = writeExport(ExportFormat(format), collectExportData(*ws, *evilSnap, eo), eo, nullptr, &created) + created;
+        ExportOptions all;
+        all.includeForeign = true;
+        std::string created;
+        std::string text = exportText(*ws, ExportFormat(format), all, &created);
+        text += created;   // WooCommerce: the bundle is in the create-only file
         CsvReader reader(text, ',');
         CsvRecord rec;
         int seen = 0;
@@ -189,9 +198,9 @@ private Q_SLOTS:
         const std::string fmt = format.toStdString();
         ExportOptions o;
         o.bundles = false;
-        // The demo store was imported from no store file: written on request (Shopify under handles made from the
-        // SKUs, one product per SKU, read back keyed by those handles; the file has no variant columns).
-        if (fmt == "shopify" || fmt == "magento") o.includeForeign = true;
+        // The demo store was imported from no platform file: its products are written on request (Shopify under
+        // handles made from the SKUs, one product per SKU, read back keyed by those handles).
+        o.includeForeign = true;
         std::string error;
         auto snap = Snapshot::load(*a, error);
         const ExportData data = collectExportData(*a, *snap, o);
@@ -237,7 +246,7 @@ private Q_SLOTS:
         QFETCH(QString, format);
         ExportOptions o;
         o.bundles = false;
-        o.includeForeign = true;   // the demo's products came from no store
+        o.includeForeign = true;   // the demo store was not imported from a platform
         std::string error;
         auto snap = Snapshot::load(*a, error);
         const ExportData data = collectExportData(*a, *snap, o);
@@ -274,12 +283,30 @@ private Q_SLOTS:
     {
         ExportOptions o;
         o.maps = false;
-        const std::string woo = exportText(*a, ExportFormat::WooCommerce, o);
-        QVERIFY(woo.find("bundle,BUNDLE-MIRRORLESS-STARTER-KIT-STANDARD,Mirrorless starter kit – Standard,0,") != std::string::npos);
+        // WooCommerce: published bundle products at the tier's price (Standard is the sum less 35 %), never 0,
+        // with the item settings inside meta_data, where Product Bundles reads them.
+        const std::string woo = wooCreated(*a, o);
+        QVERIFY(woo.rfind("Type,SKU,Name,Published,Regular price,Bundled Items (JSON-encoded)\n", 0) == 0);
+        std::string error;
+        const auto snapshot = Snapshot::load(*a, error);
+        const ExportData bundles = collectExportData(*a, *snapshot, o);
+        double standard = NAN, sum = 0;
+        for (const ExportBundle &b : bundles.bundles)
+            for (const ExportTier &t : b.tiers)
+                if (b.name == "Mirrorless starter kit" && t.name == "Standard") {
+                    standard = t.price;
+                    for (const ExportItem &i : t.items) sum += i.optional ? 0 : i.unitPrice * i.quantity;
+                }
+        QVERIFY(standard > 0);
+        QCOMPARE(standard, std::round(sum * 65) / 100);
+        QVERIFY(woo.find("bundle,BUNDLE-MIRRORLESS-STARTER-KIT-STANDARD,Mirrorless starter kit – Standard,1," + csvNumber(standard) + ",")
+                != std::string::npos);
+        QVERIFY(woo.find("\"\"meta_data\"\":{") != std::string::npos);
         QVERIFY(woo.find("\"\"quantity_default\"\":3") != std::string::npos);   // the Premium consumable pack
+        QVERIFY(woo.find(",0,{") == std::string::npos);                              // no bundle at 0
         o.wooStyle = WooBundleStyle::Grouped;
-        const std::string grouped = exportText(*a, ExportFormat::WooCommerce, o);
-        QVERIFY(grouped.find("grouped,BUNDLE-ESPRESSO-AT-HOME-BASIC,Espresso at home – Basic,,COF-MAC-510,,") != std::string::npos);
+        const std::string grouped = wooCreated(*a, o);
+        QVERIFY(grouped.find("grouped,BUNDLE-ESPRESSO-AT-HOME-BASIC,Espresso at home – Basic,1,COF-MAC-510\n") != std::string::npos);
         // Magento: the bundles go in the create-only file (the demo's products came from no store: include them).
         ExportOptions mo = o;
         mo.includeForeign = true;
@@ -291,7 +318,6 @@ private Q_SLOTS:
         QVERIFY(magento.find("sku=CAM-MIR-110,price=0.0000,default=1,default_qty=1.0000,price_type=fixed") != std::string::npos);
         std::vector<std::string> notes;
         const ExportOptions all;
-        std::string error;
         const auto snap = Snapshot::load(*a, error);
         writeExport(ExportFormat::Shopify, collectExportData(*a, *snap, all), all, &notes);
         // The demo store is no Shopify store: its products are left out (said), and Shopify's CSV holds no bundles.

@@ -32,7 +32,7 @@ ExportData dataWith(const std::string &payload)
     d.links = {{"P1", "P2", RelationKind::Accessory}};
     ExportTier tier;
     tier.name = payload;
-    tier.items = {{"P1", payload, 1, false, 10}, {"P2", "Strap", 1, false, 2}};
+    tier.items = {{"P1", payload, 1, false, 10, ""}, {"P2", "Strap", 1, false, 2, ""}};
     d.bundles = {{payload, "P1", {tier}}};
     d.includeForeign = true;  // products made up here belong to no store; write them anyway
     return d;

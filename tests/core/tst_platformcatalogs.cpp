@@ -215,9 +215,12 @@ private Q_SLOTS:
         QCOMPARE(product(b, "id:13").title, std::string("Sticker"));        // no SKU: keyed by its ID
         QCOMPARE(*product(b, "id:13").price, 0.5);                          // ".5"
         QCOMPARE(product(b, "MUG,LARGE").title, std::string("Large mug"));
-        QCOMPARE(*product(b, "MUG,LARGE").price, 12.0);                     // Regular price, not the Sale price
+        // A Sale price without dates applies: it is the selling price, the Regular price is kept beside it.
+        QCOMPARE(*product(b, "MUG,LARGE").price, 9.0);
+        QCOMPARE(*product(b, "MUG,LARGE").regularPrice, 12.0);
+        QCOMPARE(*product(b, "MUG,LARGE").salePrice, 9.0);
         QCOMPARE(product(b, "TEE").category, std::string("Clothing > Tshirts"));  // deepest of "Clothing > Tshirts, Clothing"
-        QVERIFY(hasNote(b, "1 product has a Sale price; the Regular price is imported as the price"));
+        QVERIFY(hasNote(b, "1 product is on sale today: the Sale price is imported as the selling price, the Regular price kept beside it"));
     }
 
     void wooFamilies_data()

@@ -50,6 +50,7 @@ struct ExportItem {
     int quantity = 1;
     bool optional = false;
     double unitPrice = NAN;        // written for the reader's information; not read back
+    std::string platform;          // where the workspace got the product (as ExportProduct::platform)
 };
 
 struct ExportTier {
