@@ -158,7 +158,11 @@ const std::vector<std::string> &catalogFormats()
 
 std::string detectCatalogFormat(const CsvHeader &h)
 {
+    // Shopify's older export names the key Handle and the variant columns "Variant …"; the current one (help.shopify.com
+    // using-csv) names it "URL handle", a name no other format uses, beside SKU / Price / Option1 value / Title.
     if (h.find({"Handle"}) >= 0 && (h.find({"Variant SKU"}) >= 0 || h.find({"Variant Price"}) >= 0)) return "shopify";
+    if (h.find({"URL handle"}) >= 0 && (h.find({"SKU"}) >= 0 || h.find({"Price"}) >= 0 || h.find({"Option1 value"}) >= 0 || h.find({"Title"}) >= 0))
+        return "shopify";
     if (h.find({"Regular price"}) >= 0 || (h.find({"Type"}) >= 0 && h.find({"SKU"}) >= 0 && h.find({"In stock?"}) >= 0))
         return "woocommerce";
     if (h.find({"sku"}) >= 0 && (h.find({"product_type"}) >= 0 || h.find({"attribute_set_code"}) >= 0)) return "magento";

@@ -19,8 +19,8 @@ const Table &catalogTable()
         {"brand", {"brand", "Vendor", "Brands"}},
         {"price", {"price", "Regular price", "Variant Price", "UnitPrice"}},
         {"cost", {"cost", "Cost per item"}},
-        {"stock", {"stock", "qty", "Variant Inventory Qty"}},
-        {"family", {"family"}},
+        {"stock", {"stock", "qty", "Variant Inventory Qty", "Inventory quantity"}},
+        {"family", {"family", "Handle", "URL handle"}},
     };
     return t;
 }

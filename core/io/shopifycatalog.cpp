@@ -1,11 +1,16 @@
 // Shopify product CSV: one row per variant plus rows that only add an image. Product-level fields are on the
-// first row of a Handle only, so they are kept per Handle and carried to every variant of it.
+// first row of a handle only, so they are kept per handle and carried to every variant of it.
+// Shopify has two header dialects, read alike (docs/formats-shopify.md): the older export (`Handle`, `Variant SKU`,
+// `Variant Price`, `Variant Compare At Price`, `Variant Inventory Qty`, `Published`) and the current one named in
+// help.shopify.com/en/manual/products/import-export/using-csv (`URL handle`, `SKU`, `Price`, `Compare-at price`,
+// `Inventory quantity`, `Published on online store`, `Option1 value`, `Continue selling when out of stock`).
 #include "core/io/catalogparser_p.h"
 #include "core/io/categorypath.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <optional>
 #include <unordered_map>
 
 namespace mb::catalog {
@@ -13,7 +18,7 @@ namespace mb::catalog {
 namespace {
 
 struct Product {
-    std::string title, vendor, type, category, status;
+    std::string title, vendor, type, category, status, published;
     std::string firstKey;  // key of the first variant kept: the anchor of the product's relations
     std::string references[2];
     int64_t referenceLine[2] = {0, 0};
@@ -78,14 +83,32 @@ std::string joinValues(const std::vector<std::string_view> &values, std::string_
 
 }  // namespace
 
+// Why Shopify does not sell a product, from the product-level Status and the online-store publication
+// (using-csv, "Status": active / draft / archived; "Published on online store" / older "Published": TRUE or FALSE).
+// "" when it sells it. A blank publication cell is no statement (Shopify's own import publishes on a blank).
+static std::string unavailableReason(const std::string &status, const std::string &published)
+{
+    const std::string s = CsvHeader::normalise(status), p = CsvHeader::normalise(published);
+    if (s == "draft") return "draft in Shopify";
+    if (s == "archived") return "archived in Shopify";
+    if (p == "false") return "not published on the online store in Shopify";
+    return {};
+}
+
 ParseResult parseShopify(Context &ctx)
 {
     const CsvHeader &h = ctx.header;
-    const int handle = h.find({"Handle"});
-    if (handle < 0) return failed(ctx, "not a Shopify product CSV: expected a Handle column; found columns " + describeColumns(h));
+    const int handle = h.find({"Handle", "URL handle"});
+    if (handle < 0)
+        return failed(ctx, "not a Shopify product CSV: expected a Handle (or URL handle) column; found columns " + describeColumns(h));
+    // Older names first, then the current ones; the match ignores letter case ("Option1 Value" = "Option1 value").
     const int title = h.find({"Title"}), vendor = h.find({"Vendor"}), type = h.find({"Type"}),
-              productCategory = h.find({"Product Category"}), status = h.find({"Status"}), sku = h.find({"Variant SKU"}),
-              price = h.find({"Variant Price"}), cost = h.find({"Cost per item"}), stock = h.find({"Variant Inventory Qty"});
+              productCategory = h.find({"Product Category"}), status = h.find({"Status"}),
+              published = h.find({"Published", "Published on online store"}), sku = h.find({"Variant SKU", "SKU"}),
+              price = h.find({"Variant Price", "Price"}), compareAt = h.find({"Variant Compare At Price", "Compare-at price"}),
+              cost = h.find({"Cost per item"}), stock = h.find({"Variant Inventory Qty", "Inventory quantity"}),
+              variantId = h.find({"Variant ID"}), tracker = h.find({"Variant Inventory Tracker", "Inventory tracker"}),
+              policy = h.find({"Variant Inventory Policy", "Continue selling when out of stock"});
     const int option[3] = {h.find({"Option1 Value"}), h.find({"Option2 Value"}), h.find({"Option3 Value"})};
     static const char *const kinds[2] = {"complementary", "related"};
     int referenceColumn[2] = {-1, -1};
@@ -121,6 +144,7 @@ ParseResult parseShopify(Context &ctx)
         carry(p.type, type);
         carry(p.category, productCategory);
         carry(p.status, status);
+        carry(p.published, published);
         for (int k = 0; k < 2; ++k)
             if (p.references[k].empty() && !ctx.cell(r, referenceColumn[k]).empty()) {
                 p.references[k] = std::string(ctx.cell(r, referenceColumn[k]));
@@ -131,7 +155,9 @@ ParseResult parseShopify(Context &ctx)
         for (int c : option)
             if (!ctx.cell(r, c).empty()) values.push_back(ctx.cell(r, c));
         const std::string skuText(ctx.cell(r, sku));
-        if (skuText.empty() && ctx.cell(r, price).empty() && values.empty()) {
+        // A later row with no variant data only adds an image. The first row of a handle is always the product:
+        // an update file (ours) carries no variant columns at all, just the handle, Title and metafields.
+        if (!isNew && skuText.empty() && ctx.cell(r, price).empty() && values.empty()) {
             ++imageRows;  // an extra product image, not a variant
             return;
         }
@@ -139,9 +165,24 @@ ParseResult parseShopify(Context &ctx)
         v.line = r.line;
         // Shopify's Variant Inventory Qty goes below 0 when the variant keeps selling out of stock (inventory
         // policy "continue") or a sale lands after the count: units owed, not a typo.
-        if (!ctx.amount(r, price, v.price) || !ctx.amount(r, cost, v.cost)
+        std::optional<double> compare;
+        if (!ctx.amount(r, price, v.price) || !ctx.amount(r, compareAt, compare) || !ctx.amount(r, cost, v.cost)
             || !ctx.stock(r, stock, v.stock, Context::NegativeStock::Backorders))
             return;
+        // Compare-at price above the price is Shopify's sale: the customer pays Price, the store shows the
+        // compare-at crossed out (using-csv, "Compare-at price"). One at or below the price is no sale.
+        if (v.price && compare && *compare > *v.price) {
+            v.regularPrice = compare;
+            v.salePrice = v.price;
+        } else {
+            v.regularPrice = v.price;
+        }
+        // Stock status only where Shopify tracks the quantity: an untracked variant (empty Inventory tracker)
+        // always sells; a tracked one at 0 or less sells only with the "continue" policy.
+        if (v.stock && (tracker < 0 || !ctx.cell(r, tracker).empty())) {
+            const std::string pol = CsvHeader::normalise(ctx.cell(r, policy));
+            v.stockStatus = *v.stock > 0 ? "instock" : (pol == "continue" || pol == "true") ? "onbackorder" : "outofstock";
+        }
 
         const bool single = values.empty() || (values.size() == 1 && values[0] == "Default Title");
         const std::string label = single ? std::string("Default Title") : joinValues(values, "/");
@@ -171,6 +212,13 @@ ParseResult parseShopify(Context &ctx)
         v.category = normaliseCategoryPath(p.category.empty() ? p.type : p.category);
         v.brand = p.vendor;
         v.family = handleText;
+        v.platform = "shopify";
+        v.handle = handleText;
+        v.productTitle = p.title;
+        v.productType = p.type;
+        v.platformStatus = p.status;
+        v.platformId = std::string(ctx.cell(r, variantId));
+        v.unavailable = unavailableReason(p.status, p.published);
         if (p.firstKey.empty()) p.firstKey = key;
         out.products.push_back(std::move(v));
     });
@@ -196,11 +244,13 @@ ParseResult parseShopify(Context &ctx)
                             + " (lines " + lines + "); the later ones are keyed " + keys);
     }
 
-    int64_t draft = 0, archived = 0, selfLinks = 0;
+    int64_t draft = 0, archived = 0, unpublished = 0, selfLinks = 0;
     for (const std::string &handleText : handleOrder) {
         const Product &p = products[handleText];
-        draft += p.status == "draft";
-        archived += p.status == "archived";
+        const std::string reason = unavailableReason(p.status, p.published);
+        draft += reason == "draft in Shopify";
+        archived += reason == "archived in Shopify";
+        unpublished += reason == "not published on the online store in Shopify";
         if (p.firstKey.empty()) continue;
         for (int k = 0; k < 2; ++k) {
             int position = 0;
@@ -217,9 +267,10 @@ ParseResult parseShopify(Context &ctx)
         }
     }
     if (selfLinks > 0) out.notes.push_back(std::to_string(selfLinks) + " product references pointing at the product itself were ignored");
-    if (draft + archived > 0)
-        out.notes.push_back(std::to_string(draft) + " products are draft and " + std::to_string(archived)
-                            + " archived in Shopify; their variants are imported like active ones");
+    if (draft + archived + unpublished > 0)
+        out.notes.push_back(std::to_string(draft) + " products are draft, " + std::to_string(archived) + " archived and "
+                            + std::to_string(unpublished) + " not published on the online store in Shopify; their variants "
+                            "are imported as not on sale (left out of recommendations, with the reason)");
     return {};
 }
 

@@ -273,7 +273,7 @@ private Q_SLOTS:
     {
         const Parsed p = parseFixture("generic_comma.csv", "shopify");
         QCOMPARE(p.result.status, ParseStatus::Failed);
-        QVERIFY(QString::fromStdString(p.result.error).contains("line 1: not a Shopify product CSV: expected a Handle column"));
+        QVERIFY(QString::fromStdString(p.result.error).contains("line 1: not a Shopify product CSV: expected a Handle (or URL handle) column"));
     }
 
     void unknownFormat()
@@ -300,6 +300,10 @@ private Q_SLOTS:
         QTest::newRow("shopify sku") << "Handle,Title,Variant SKU" << "shopify";
         QTest::newRow("shopify price") << "Handle,Title,Variant Price" << "shopify";
         QTest::newRow("handle only") << "Handle,Title" << "";
+        // The current Shopify names: "URL handle" is Shopify's alone; with SKU, Price or Title it is a product CSV.
+        QTest::newRow("shopify current") << "Title,URL handle,Vendor,SKU,Price,Inventory quantity" << "shopify";
+        QTest::newRow("shopify current, update") << "URL handle,Title" << "shopify";
+        QTest::newRow("url handle only") << "URL handle" << "";
         QTest::newRow("woo regular price") << "ID,SKU,Regular price" << "woocommerce";
         QTest::newRow("woo in stock") << "Type,SKU,In stock?" << "woocommerce";
         QTest::newRow("magento type") << "sku,name,product_type" << "magento";

@@ -119,7 +119,8 @@ private Q_SLOTS:
                                              "(lines 7, 8); the later ones are keyed shoe-cleaner:Large";
         QTest::newRow("shared across") << "SKU TS-42-RED is shared by variants 42/Red of handle trail-shoe and Default Title "
                                           "of handle gift-box (lines 2, 9); the later ones are keyed gift-box";
-        QTest::newRow("status") << "1 products are draft and 0 archived in Shopify; their variants are imported like active ones";
+        QTest::newRow("status") << "1 products are draft, 0 archived and 0 not published on the online store in Shopify; their "
+                                   "variants are imported as not on sale (left out of recommendations, with the reason)";
     }
     void shopifyNotes()
     {
@@ -136,6 +137,69 @@ private Q_SLOTS:
         QCOMPARE(relations(b), QStringList({"TS-42-RED>trail-socks:complementary@1", "TS-42-RED>CARE-1:complementary@2",
                                             "trail-socks>CARE-1:complementary@1", "trail-socks>TS-42-RED:complementary@2"}));
         QCOMPARE(b.relations[0].line, int64_t(2));
+    }
+
+    // What the store says about each variant, from the older header names: platform, handle, product title,
+    // type and status, and why a draft is not on sale.
+    void shopifyStoreFields()
+    {
+        const CatalogBatch b = parseFixture("shopify_variants.csv");
+        const ProductRecord &shoe = product(b, "TS-43-RED");
+        QCOMPARE(shoe.platform, std::string("shopify"));
+        QCOMPARE(shoe.handle, std::string("trail-shoe"));
+        QCOMPARE(shoe.productTitle, std::string("Trail Shoe"));  // the product's title, not the variant's
+        QCOMPARE(shoe.productType, std::string("Shoes"));
+        QCOMPARE(shoe.platformStatus, std::string("active"));
+        QCOMPARE(shoe.unavailable, std::string());
+        QCOMPARE(*shoe.regularPrice, 120.0);
+        QVERIFY(!shoe.salePrice.has_value());
+        const ProductRecord &socks = product(b, "trail-socks");
+        QCOMPARE(socks.platformStatus, std::string("draft"));
+        QCOMPARE(socks.unavailable, std::string("draft in Shopify"));
+    }
+
+    // The current header names (help.shopify.com using-csv): Title before URL handle, SKU, Price, Compare-at price,
+    // Inventory quantity, Published on online store. Detected as Shopify, not generic, with titles, vendors and
+    // variants carried forward as with the older names.
+    void shopifyCurrentHeaders()
+    {
+        ParseResult res;
+        const CatalogBatch b = parseFixture("shopify_current.csv", &res);
+        QCOMPARE(res.status, ParseStatus::Ok);
+        QCOMPARE(b.format, std::string("shopify"));
+        QVERIFY(b.rejects.empty());
+        QStringList keys;
+        for (const auto &p : b.products) keys << QString::fromStdString(p.sku);
+        QCOMPARE(keys, QStringList({"CS-2", "CS-3", "GC-1", "CK-1", "OL-1"}));  // the image row is no variant
+        const ProductRecord &three = product(b, "CS-3");
+        QCOMPARE(three.title, std::string("Camp Stove - Three burner"));
+        QCOMPARE(three.productTitle, std::string("Camp Stove"));
+        QCOMPARE(three.brand, std::string("Ridge"));
+        QCOMPARE(three.family, std::string("camp-stove"));
+        QCOMPARE(three.handle, std::string("camp-stove"));
+        QCOMPARE(three.category, std::string("Sporting Goods > Outdoor Recreation > Camping"));
+        QCOMPARE(*three.price, 129.0);
+        QCOMPARE(*three.cost, 55.0);
+        QCOMPARE(*three.stock, int64_t(0));
+        QCOMPARE(three.stockStatus, std::string("onbackorder"));  // tracked, 0 left, keeps selling
+        // Compare-at above the price: on sale at the price, the compare-at is the regular price.
+        const ProductRecord &two = product(b, "CS-2");
+        QCOMPARE(*two.price, 89.0);
+        QCOMPARE(*two.regularPrice, 119.0);
+        QCOMPARE(*two.salePrice, 89.0);
+        QCOMPARE(two.stockStatus, std::string("instock"));
+        // Compare-at equal to the price is no sale.
+        QCOMPARE(*product(b, "GC-1").regularPrice, 6.5);
+        QVERIFY(!product(b, "GC-1").salePrice.has_value());
+        QCOMPARE(product(b, "GC-1").stockStatus, std::string("outofstock"));
+        QCOMPARE(product(b, "CK-1").stockStatus, std::string());  // no quantity given
+        QCOMPARE(product(b, "GC-1").unavailable, std::string("draft in Shopify"));
+        QCOMPARE(product(b, "CK-1").unavailable, std::string("not published on the online store in Shopify"));
+        QCOMPARE(product(b, "OL-1").unavailable, std::string("archived in Shopify"));
+        QCOMPARE(product(b, "CS-2").unavailable, std::string());
+        QCOMPARE(relations(b), QStringList({"CS-2>GC-1:related@1", "CS-2>CK-1:related@2"}));
+        QVERIFY(hasNote(b, "1 products are draft, 1 archived and 1 not published on the online store in Shopify; their "
+                           "variants are imported as not on sale (left out of recommendations, with the reason)"));
     }
 
     void wooProducts()

@@ -6,6 +6,7 @@
 
 #include <QtTest>
 
+#include <map>
 #include <set>
 
 using namespace mb;
@@ -99,9 +100,41 @@ private Q_SLOTS:
             if (n.startsWith("SKU ")) rekeyed += n.section("the later ones are keyed ", 1).split(", ").size();
         }
         QCOMPARE(rekeyed, int64_t(137));
+        // Status and publication, product by product (first rows): 366 active and published, 123 draft, 22
+        // archived, and 3 active but hidden from the online store (xp8434-11-oz-white-mug, additional-pet-fee,
+        // photo-change-request). None of the 148 is on sale, so none may be recommended.
         QVERIFY(std::find(b.notes.begin(), b.notes.end(),
-                          "123 products are draft and 22 archived in Shopify; their variants are imported like active ones")
+                          "123 products are draft, 22 archived and 3 not published on the online store in Shopify; their variants "
+                          "are imported as not on sale (left out of recommendations, with the reason)")
                 != b.notes.end());
+        std::map<std::string, int64_t> why;
+        int64_t onSale = 0, withCost = 0;
+        for (const auto &p : b.products) {
+            ++why[p.unavailable];
+            QCOMPARE(p.platform, std::string("shopify"));
+            QCOMPARE(p.handle, p.family);
+            QVERIFY2(!p.productTitle.empty(), p.sku.c_str());  // every variant knows its product's title
+            onSale += p.salePrice.has_value();
+            withCost += p.cost.has_value();
+        }
+        QCOMPARE(why[""], int64_t(1646));
+        QCOMPARE(why["draft in Shopify"], int64_t(639));
+        QCOMPARE(why["archived in Shopify"], int64_t(502));
+        QCOMPARE(why["not published on the online store in Shopify"], int64_t(3));
+        // 2,605 of the 2,790 variants have a Variant Compare At Price above the Variant Price: on sale.
+        QCOMPARE(onSale, int64_t(2605));
+        QCOMPARE(withCost, int64_t(2264));
+        // The store's best-known product, as its admin shows it: title, handle, sale and regular price, cost.
+        const ProductRecord &blanket = product(b, "40BT-BEIG-000M");
+        QCOMPARE(blanket.handle, std::string("pawproof-throw-blanket"));
+        QCOMPARE(blanket.productTitle, std::string("PawProof™ Throw Blanket"));
+        QCOMPARE(blanket.platformStatus, std::string("active"));
+        QCOMPARE(blanket.unavailable, std::string());
+        QCOMPARE(*blanket.price, 69.0);
+        QCOMPARE(*blanket.salePrice, 69.0);
+        QCOMPARE(*blanket.regularPrice, 169.0);
+        QCOMPARE(*blanket.cost, 9.15);
+        QCOMPARE(product(b, "additional-pet-fee").unavailable, std::string("not published on the online store in Shopify"));
         QVERIFY(!product(b, "sample-notebook").sku.empty());  // a single "Default Title" variant keyed by handle
         QVERIFY(!b.products.front().brand.empty());
     }
@@ -140,6 +173,12 @@ private Q_SLOTS:
         const ProductRecord &v = product(b, variantKey.toStdString());
         QCOMPARE(QString::fromStdString(v.brand), vendor);
         QVERIFY(!v.title.empty());
+        QCOMPARE(QString::fromStdString(v.productTitle).isEmpty(), false);
+        // Only Shopify's own template has Status: Example T-Shirt active, Example Jeans draft, Example Beanie
+        // archived; the 2018 partner files publish every product.
+        int64_t unavailable = 0;
+        for (const auto &p : b.products) unavailable += !p.unavailable.empty();
+        QCOMPARE(unavailable == 0, file != "product_template.csv");
     }
 };
 

@@ -94,7 +94,8 @@ private Q_SLOTS:
         QTest::newRow("csv") << "csv" << "bundle,anchor,tier,tier_position,pricing,sku,quantity,optional,unit_price,discount_percent,tier_price";
         QTest::newRow("woocommerce") << "woocommerce" << "Type,SKU,Name,Regular price,Grouped products,Upsells,Cross-sells,Bundled Items (JSON-encoded),Min Bundle Size,Max Bundle Size";
         QTest::newRow("magento") << "magento" << "sku,store_view_code,attribute_set_code,product_type,product_websites,name,price,special_price,related_skus,related_position,crosssell_skus,crosssell_position,upsell_skus,upsell_position,bundle_price_type,bundle_sku_type,bundle_price_view,bundle_weight_type,bundle_values";
-        QTest::newRow("shopify") << "shopify" << "Handle,Title,Option1 Name,Option1 Value,Variant SKU,";
+        // The demo store came from no Shopify file: its products are left out (a note), the file keeps its header.
+        QTest::newRow("shopify") << "shopify" << "URL handle,Title";
     }
     void exportDialogWritesEveryFormat()
     {
@@ -109,7 +110,7 @@ private Q_SLOTS:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(QString::fromUtf8(f.readLine()).startsWith(firstLine));
-        QCOMPARE(notes.size(), format == QLatin1String("shopify") ? 1 : format == QLatin1String("magento") ? 1 : 0);
+        QCOMPARE(notes.size(), format == QLatin1String("shopify") ? 2 : format == QLatin1String("magento") ? 1 : 0);
     }
 
     void exportDialogOnAFullDiskKeepsThePreviousFile_data() { exportDialogWritesEveryFormat_data(); }

@@ -29,13 +29,17 @@ PlatformExport writeWooCommerceCsv(const ExportData &data, WooBundleStyle style)
 // crosssell_skus = necessities and consumables (shown in the cart); *_position 1..n. Bundles as bundle
 // products with bundle_values; a discount becomes the bundle's special_price (a percentage in Magento).
 PlatformExport writeMagentoCsv(const ExportData &data);
-// Search & Discovery metafields: complementary = the cross-sell kinds, related = upgrades, as product
-// handles. Shopify's product CSV has no bundle columns, so bundles are left out (with a note).
+// Search & Discovery metafields, one row per store handle (URL handle, Title and the two metafield columns,
+// nothing else): a link goes back in the metafield the store's file had it in, else complementary = the
+// cross-sell kinds, related = upgrades; targets as product handles. Products not imported from Shopify are
+// left out (noted) unless data.includeForeign. Shopify's product CSV has no bundle columns: bundles are noted.
 PlatformExport writeShopifyCsv(const ExportData &data);
 
-// The handle the Shopify export gives a product: its SKU lower-cased, runs of other characters as "-".
+// The handle the Shopify export gives a product the store did not export: its SKU lower-cased, runs of other
+// characters as "-".
 std::string shopifyHandle(const std::string &sku);
 
+extern const char *const ShopifyHandleColumn;
 extern const char *const ShopifyComplementaryColumn;
 extern const char *const ShopifyRelatedColumn;
 
