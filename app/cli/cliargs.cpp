@@ -42,6 +42,14 @@ std::optional<std::string> CliArgs::value(const std::string &name) const
     return std::nullopt;
 }
 
+std::vector<std::string> CliArgs::values(const std::string &name) const
+{
+    std::vector<std::string> out;
+    for (const auto &[n, v] : values_)
+        if (n == name) out.push_back(v);
+    return out;
+}
+
 double CliArgs::number(const std::string &name, double fallback)
 {
     const auto v = value(name);

@@ -16,6 +16,8 @@ public:
     const std::string &error() const { return error_; }
     bool flag(const std::string &name) const { return flags_.count(name) > 0; }
     std::optional<std::string> value(const std::string &name) const;
+    // Every value of a repeatable option, in the order given.
+    std::vector<std::string> values(const std::string &name) const;
     const std::vector<std::string> &positional() const { return positional_; }
 
     // Parses a numeric option; on a bad value sets error() and returns the fallback.

@@ -7,16 +7,50 @@
 #include "core/storage/workspace.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
 
 #include <cstdio>
 
 namespace mb::cli {
 namespace {
 
+// --exclude-tag TAG and --exclude-source SOURCE, each repeatable: orders left out of mining (subscription
+// reorders skew pairs and intervals).
+OrderExclusion exclusionOf(const CliArgs &a)
+{
+    OrderExclusion e;
+    e.tags = a.values("exclude-tag");
+    e.sources = a.values("exclude-source");
+    return e;
+}
+
+// A tag or source no order has is most likely a typo: say so rather than mine everything silently.
+void warnUnmatched(const Snapshot &snap, const OrderExclusion &e)
+{
+    auto check = [&](const std::string &value, bool isTag) {
+        OrderExclusion one;
+        (isTag ? one.tags : one.sources).push_back(value);
+        if (std::none_of(snap.orders.begin(), snap.orders.end(), [&](const SnapshotOrder &o) { return one.excludes(o); }))
+            std::fprintf(stderr, "warning: no order has the %s \"%s\"; nothing is left out for it\n", isTag ? "tag" : "source",
+                         value.c_str());
+    };
+    for (const std::string &t : e.tags) check(t, true);
+    for (const std::string &s : e.sources) check(s, false);
+}
+
+std::string excludedText(size_t baskets)
+{
+    return baskets ? " (" + grouped(long(baskets)) + " baskets of excluded orders left out)" : std::string();
+}
+
 int runPairs(Context &ctx)
 {
-    CliArgs a(ctx.args, {"min-support", "min-count", "min-confidence", "out"}, {});
+    CliArgs a(ctx.args, {"min-support", "min-count", "min-confidence", "out", "exclude-tag", "exclude-source"}, {});
     PairOptions o;
+    o.exclude = exclusionOf(a);
     o.minSupport = a.number("min-support", 0);
     o.minCount = uint32_t(a.integer("min-count", 2));
     o.minConfidence = a.number("min-confidence", 0);
@@ -27,6 +61,7 @@ int runPairs(Context &ctx)
     std::unique_ptr<Workspace> ws;
     auto snap = ctx.openSnapshot(ws, code);
     if (!snap) return code;
+    warnUnmatched(*snap, o.exclude);
     std::string csv;
     appendCsvRow(csv, {"antecedent", "consequent", "count", "support", "confidence", "lift", "cosine"});
     // Streamed: with a low --min-count a big store has millions of rules.
@@ -37,16 +72,17 @@ int runPairs(Context &ctx)
                          {false, false, true, true, true, true, true});  // SKUs are text and guarded; statistics are numbers
         return true;
     });
-    std::fprintf(stderr, "%s baskets, %s items, minimum count %u: %s frequent pairs, %s rules\n", grouped(long(sum.baskets)).c_str(),
-                 grouped(long(sum.items)).c_str(), sum.countThreshold, grouped(long(sum.frequentPairs)).c_str(),
-                 grouped(long(sum.rules)).c_str());
+    std::fprintf(stderr, "%s baskets%s, %s items, minimum count %u: %s frequent pairs, %s rules\n", grouped(long(sum.baskets)).c_str(),
+                 excludedText(sum.excludedBaskets).c_str(), grouped(long(sum.items)).c_str(), sum.countThreshold,
+                 grouped(long(sum.frequentPairs)).c_str(), grouped(long(sum.rules)).c_str());
     return ctx.writeOutput(a.value("out"), csv);
 }
 
 int runEase(Context &ctx)
 {
-    CliArgs a(ctx.args, {"lambda", "min-baskets", "top", "out"}, {});
+    CliArgs a(ctx.args, {"lambda", "min-baskets", "top", "out", "exclude-tag", "exclude-source"}, {});
     EaseOptions o;
+    o.exclude = exclusionOf(a);
     o.lambda = a.number("lambda", 500);
     o.minBaskets = uint32_t(a.integer("min-baskets", 20));
     o.topK = int(a.integer("top", 10));
@@ -56,6 +92,7 @@ int runEase(Context &ctx)
     std::unique_ptr<Workspace> ws;
     auto snap = ctx.openSnapshot(ws, code);
     if (!snap) return code;
+    warnUnmatched(*snap, o.exclude);
     const EaseModel m = trainEase(*snap, o);
     if (!m.ok()) return ctx.badInput("EASE: " + m.error);
     std::string csv;
@@ -65,16 +102,18 @@ int runEase(Context &ctx)
             appendCsvRow(csv, {snap->products[item.product].sku, std::to_string(k + 1), snap->products[item.neighbours[k].product].sku,
                                csvNumber(item.neighbours[k].weight)},
                          {false, true, false, true});  // EASE weights can be negative: numbers, not formulas
-    std::fprintf(stderr, "%s items in at least %u baskets%s; load %.0f ms, gram %.0f ms, solve %.0f ms, top-k %.0f ms\n",
-                 grouped(long(m.items.size())).c_str(), o.minBaskets, m.truncated ? " (truncated to the most bought)" : "",
+    std::fprintf(stderr, "%s items in at least %u of %s baskets%s%s; load %.0f ms, gram %.0f ms, solve %.0f ms, top-k %.0f ms\n",
+                 grouped(long(m.items.size())).c_str(), o.minBaskets, grouped(long(m.baskets)).c_str(),
+                 excludedText(m.excludedBaskets).c_str(), m.truncated ? " (truncated to the most bought)" : "",
                  m.timings.loadMs, m.timings.gramMs, m.timings.solveMs, m.timings.topKMs);
     return ctx.writeOutput(a.value("out"), csv);
 }
 
 int runMineAll(Context &ctx)
 {
-    CliArgs a(ctx.args, {"min-count", "min-confidence"}, {});
+    CliArgs a(ctx.args, {"min-count", "min-confidence", "exclude-tag", "exclude-source"}, {});
     MiningSettings s;
+    s.setExclusion(exclusionOf(a));
     s.pairs.minCount = uint32_t(a.integer("min-count", s.pairs.minCount));
     s.pairs.minConfidence = a.number("min-confidence", s.pairs.minConfidence);
     if (!a.ok()) return ctx.usage(a.error());
@@ -83,15 +122,23 @@ int runMineAll(Context &ctx)
     auto snap = ctx.openSnapshot(ws, code, false);
     if (!snap) return code;
     if (ws->isReadOnly()) return ctx.workspaceError(ws->path() + ": the workspace is read-only; nothing was saved");
+    warnUnmatched(*snap, s.pairs.exclude);
     std::string error;
     if (!mineAndSave(*ws, *snap, s, error)) return ctx.workspaceError(error);
     const MinedResults m = loadMinedResults(*ws, *snap);
+    // The baskets counted and left out, as the pairs run recorded them.
+    const QJsonObject params =
+        m.pairsRun ? QJsonDocument::fromJson(QByteArray::fromStdString(m.pairsRun->parameters)).object() : QJsonObject();
+    const qint64 baskets = params.value("baskets").toInteger(), excluded = params.value("excludedBaskets").toInteger();
     if (ctx.json)
         ctx.printJson({{"pairRules", qint64(m.pairs.size())}, {"easeItems", qint64(m.ease.size())},
-                       {"replenishedProducts", qint64(m.replenishment.size())}, {"historyVersion", qint64(snap->historyVersion)}});
+                       {"replenishedProducts", qint64(m.replenishment.size())}, {"historyVersion", qint64(snap->historyVersion)},
+                       {"baskets", baskets}, {"excludedBaskets", excluded}});
     else
         ctx.print("Mined and saved: " + grouped(long(m.pairs.size())) + " pair rules, " + grouped(long(m.ease.size())) +
-                  " items with EASE neighbours, " + grouped(long(m.replenishment.size())) + " products re-bought on an interval\n");
+                  " items with EASE neighbours, " + grouped(long(m.replenishment.size())) + " products re-bought on an interval"
+                  + " (" + grouped(long(baskets)) + " baskets" + (excluded ? ", " + grouped(long(excluded)) + " of excluded orders left out" : std::string())
+                  + ")\n");
     return Success;
 }
 
@@ -116,12 +163,13 @@ int runStatus(Context &ctx)
     return Success;
 }
 
-Registration pairs("mine pairs", "[--min-support S] [--min-count N] [--min-confidence C] [--out FILE]",
+Registration pairs("mine pairs", "[--min-support S] [--min-count N] [--min-confidence C] [--exclude-tag TAG]... [--exclude-source SOURCE]... [--out FILE]",
                    "CSV antecedent,consequent,count,support,confidence,lift,cosine (one row per ordered pair)", runPairs);
-Registration ease("mine ease", "[--lambda L] [--min-baskets N] [--top K] [--out FILE]",
+Registration ease("mine ease", "[--lambda L] [--min-baskets N] [--top K] [--exclude-tag TAG]... [--exclude-source SOURCE]... [--out FILE]",
                   "CSV item,rank,neighbour,weight from EASE (Steck 2019)", runEase);
-Registration all("mine run", "[--min-count N] [--min-confidence C]",
-                 "mine pairs, EASE and replenishment and save them in the workspace for suggestions", runMineAll);
+Registration all("mine run", "[--min-count N] [--min-confidence C] [--exclude-tag TAG]... [--exclude-source SOURCE]...",
+                 "mine pairs, EASE and replenishment and save them in the workspace for suggestions; --exclude-tag/--exclude-source "
+                 "(repeatable) leave those orders out of all three, e.g. --exclude-tag \"Subscription Recurring Order\"", runMineAll);
 Registration status("mine status", "[--json]", "the saved mining runs, and whether imports made them stale", runStatus);
 
 }  // namespace

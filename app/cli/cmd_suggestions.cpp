@@ -97,7 +97,7 @@ int decide(Context &ctx, bool accept)
     if (anchor < 0) return ctx.badInput("--sku " + *a.value("sku") + ": no product with that SKU in the workspace");
     if (target < 0) return ctx.badInput("--target " + *a.value("target") + ": no product with that SKU in the workspace");
     RelationKind kind = suggestKind(*l.snap, *l.resolver, uint32_t(anchor), uint32_t(target),
-                                    pairRule(*l.snap, uint32_t(anchor), uint32_t(target)).confidence,
+                                    pairRule(*l.snap, uint32_t(anchor), uint32_t(target), l.mined.pairsKept).confidence,
                                     l.mined.replenishmentOf(uint32_t(target)))
                             .kind;
     if (const auto k = a.value("kind")) {

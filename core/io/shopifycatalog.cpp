@@ -6,6 +6,7 @@
 // `Inventory quantity`, `Published on online store`, `Option1 value`, `Continue selling when out of stock`).
 #include "core/io/catalogparser_p.h"
 #include "core/io/categorypath.h"
+#include "core/io/shopifysku.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -154,7 +155,7 @@ ParseResult parseShopify(Context &ctx)
         std::vector<std::string_view> values;
         for (int c : option)
             if (!ctx.cell(r, c).empty()) values.push_back(ctx.cell(r, c));
-        const std::string skuText(ctx.cell(r, sku));
+        const std::string skuText(shopifySku(ctx.cell(r, sku)));  // the orders reader keys the variant alike
         // A later row with no variant data only adds an image. The first row of a handle is always the product:
         // an update file (ours) carries no variant columns at all, just the handle, Title and metafields.
         if (!isNew && skuText.empty() && ctx.cell(r, price).empty() && values.empty()) {

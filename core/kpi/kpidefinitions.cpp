@@ -9,9 +9,10 @@ const std::vector<KpiDefinition> &kpiDefinitions()
                    "included. The previous period is the one of equal length just before it."},
         {"Orders", "Orders that are not cancelled and hold at least one line with a positive quantity. "
                    "Cancellations (Online Retail's C invoices) and orders that only take goods back do not count."},
-        {"Revenue", "Sum of quantity × unit price over every line of every order that is not cancelled; returned "
-                    "lines count negative. Merchandise only: the workspace holds order lines, not shipping, tax or "
-                    "order-level discounts, so none of them is in. Fee lines a store sold as products (postage) are in."},
+        {"Revenue", "What customers paid for the lines of every order that is not cancelled: quantity × unit price "
+                    "less the line's discounts and refunds (a store's order-level discount and refund are spread over "
+                    "its lines on import); returned lines count negative. Merchandise only: shipping and tax are not "
+                    "in. Fee lines a store sold as products (postage, Shopify tips) are in."},
         {"AOV", "Average order value: revenue ÷ orders."},
         {"Units per order", "Positive quantities of the counted orders ÷ orders."},
         {"Items per basket", "Distinct products bought per counted order, on average."},

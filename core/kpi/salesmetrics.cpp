@@ -15,7 +15,7 @@ SalesMetrics computeSales(const KpiContext &ctx, const OrderSelection &sel)
         const SnapshotOrder &o = s.orders[i];
         m.revenue += o.merchandiseTotal;
         for (uint32_t l = o.lineBegin; l < o.lineEnd; ++l)
-            if (s.lines[l].quantity < 0) m.returnsValue -= s.lines[l].quantity * s.lines[l].unitPrice;
+            if (s.lines[l].quantity < 0) m.returnsValue -= s.lines[l].net();  // what the return gave back, net too
     }
     double units = 0, items = 0;
     std::vector<char> seen(s.customers.size(), 0);

@@ -40,7 +40,7 @@ Suggestion SuggestionEngine::make(uint32_t anchor, uint32_t target, const PairRu
     Suggestion s;
     s.anchor = anchor;
     s.target = target;
-    s.pair = pair ? *pair : pairRule(snap_, anchor, target);
+    s.pair = pair ? *pair : pairRule(snap_, anchor, target, mined_.pairsKept);  // the baskets the pairs run counted
     s.easeWeight = easeWeight;
     s.targetReplenishment = mined_.replenishmentOf(target);
     s.kind = suggestKind(snap_, resolver_, anchor, target, s.pair.confidence, s.targetReplenishment, heuristics_);

@@ -37,10 +37,10 @@ struct ItemBaskets {
     std::vector<uint32_t> invFrom, invTo;  // per occurrence: the rest of its basket in `items`
 };
 
-ItemBaskets selectItems(const Snapshot &s, const EaseOptions &o, size_t &qualifying)
+ItemBaskets selectItems(const Snapshot &s, const EaseOptions &o, const std::vector<char> &kept, size_t &qualifying)
 {
     ItemBaskets x;
-    const std::vector<uint32_t> counts = basketCountsByProduct(s);
+    const std::vector<uint32_t> counts = basketCountsByProduct(s, kept);
     std::vector<uint32_t> chosen;
     for (uint32_t p = 0; p < counts.size(); ++p)
         if (counts[p] > 0 && counts[p] >= o.minBaskets) chosen.push_back(p);
@@ -61,6 +61,7 @@ ItemBaskets selectItems(const Snapshot &s, const EaseOptions &o, size_t &qualify
     std::vector<uint32_t> start{0};
     x.items.reserve(s.basketItems.size());
     for (size_t b = 0; b < s.basketCount(); ++b) {
+        if (!kept.empty() && !kept[b]) continue;
         const size_t before = x.items.size();
         for (uint32_t k = s.basketStart[b]; k < s.basketStart[b + 1]; ++k)
             if (const uint32_t d = dense[s.basketItems[k]]; d != UINT32_MAX) x.items.push_back(d);
@@ -214,13 +215,16 @@ EaseModel trainEase(const Snapshot &snapshot, const EaseOptions &options, const 
         return model;
     }
     auto clock = std::chrono::steady_clock::now();
-    const ItemBaskets x = selectItems(snapshot, options, model.qualifyingItems);
+    const std::vector<char> kept = keptBaskets(snapshot, options.exclude);
+    model.baskets = keptBasketCount(snapshot, kept);
+    model.excludedBaskets = snapshot.basketCount() - model.baskets;
+    const ItemBaskets x = selectItems(snapshot, options, kept, model.qualifyingItems);
     model.truncated = model.qualifyingItems > x.product.size();
     const Index n = Index(x.product.size());
     model.timings.loadMs = msSince(clock);
     if (n == 0) {
         model.error = "no product is in at least " + std::to_string(options.minBaskets) + " of the " +
-                      std::to_string(snapshot.basketCount()) + " baskets; lower the minimum to build the item model";
+                      std::to_string(model.baskets) + " baskets; lower the minimum to build the item model";
         return model;
     }
     if (cancelled(0.05)) {

@@ -4,6 +4,7 @@
 // Closed form: P = (X'X + lambda I)^-1, B[i][j] = -P[i][j] / P[j][j] for i != j. Row i of B says how much
 // having item i in a basket speaks for each other item j: its largest entries are i's neighbours.
 #include "core/io/importrecords.h"
+#include "core/mining/orderexclusion.h"
 
 #include <Eigen/Core>
 
@@ -25,6 +26,7 @@ struct EaseOptions {
     size_t maxItems = 6000;
     bool keepWeights = false;  // keep the whole B in EaseModel::weights (items^2 doubles)
     int threads = 0;           // 0 = one per core
+    OrderExclusion exclude;    // orders whose baskets are not in X at all
 };
 
 struct EaseNeighbour {
@@ -48,6 +50,8 @@ struct EaseTimings {
 struct EaseModel {
     std::vector<EaseItem> items;  // the modelled items, by product index; row/column order of weights
     size_t qualifyingItems = 0;   // items in at least minBaskets baskets (before maxItems)
+    size_t baskets = 0;           // baskets counted (the rows of X before reduction to modelled items)
+    size_t excludedBaskets = 0;   // baskets of orders EaseOptions::exclude left out
     bool truncated = false;       // qualifyingItems > maxItems
     Eigen::MatrixXd weights;      // B, only with keepWeights (items x items, zero diagonal)
     EaseTimings timings;

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -22,6 +23,13 @@ MiningSettings::MiningSettings()
     pairs.minSupport = 0.001;
     pairs.minConfidence = 0.02;
     ease.topK = 10;
+}
+
+void MiningSettings::setExclusion(const OrderExclusion &exclude)
+{
+    pairs.exclude = exclude;
+    ease.exclude = exclude;
+    replenishment.exclude = exclude;
 }
 
 const ReplenishmentStat *MinedResults::replenishmentOf(uint32_t p) const
@@ -43,6 +51,22 @@ std::pair<const PairRule *, const PairRule *> MinedResults::rulesFrom(uint32_t p
 namespace {
 
 std::string json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString(); }
+
+// The run's parameters with the orders it left out, so `mine status` and a reader of the workspace can tell
+// evidence mined without subscription reorders from evidence mined over everything.
+QJsonObject withExclusion(QJsonObject o, const OrderExclusion &e, const char *countName, size_t excluded)
+{
+    if (e.empty()) return o;
+    auto list = [](const std::vector<std::string> &v) {
+        QJsonArray a;
+        for (const std::string &s : v) a.append(QString::fromStdString(s));
+        return a;
+    };
+    if (!e.tags.empty()) o.insert("excludeTags", list(e.tags));
+    if (!e.sources.empty()) o.insert("excludeSources", list(e.sources));
+    o.insert(countName, qint64(excluded));
+    return o;
+}
 
 int64_t insertRun(sqlite3 *db, const char *kind, const std::string &params, int64_t version, int64_t ms, std::string &error)
 {
@@ -79,8 +103,9 @@ bool mineAndSave(Workspace &ws, const Snapshot &snap, const MiningSettings &sett
     return writeTransaction(ws, error, [&](sqlite3 *db, std::string &error) {
         const int64_t version = snap.historyVersion;
         const int64_t pairsRun = insertRun(db, "pairs",
-                                           json({{"minSupport", settings.pairs.minSupport}, {"minCount", qint64(settings.pairs.minCount)},
-                                                 {"minConfidence", settings.pairs.minConfidence}, {"baskets", qint64(pairs.summary.baskets)}}),
+                                           json(withExclusion({{"minSupport", settings.pairs.minSupport}, {"minCount", qint64(settings.pairs.minCount)},
+                                                               {"minConfidence", settings.pairs.minConfidence}, {"baskets", qint64(pairs.summary.baskets)}},
+                                                              settings.pairs.exclude, "excludedBaskets", pairs.summary.excludedBaskets)),
                                            version, pairsMs, error);
         if (pairsRun < 0) return false;
         Statement ps(db, "INSERT INTO pair_stats(run_id, antecedent_id, consequent_id, count, support, confidence, lift, cosine) "
@@ -92,9 +117,10 @@ bool mineAndSave(Workspace &ws, const Snapshot &snap, const MiningSettings &sett
             if (!ps.exec()) { error = ps.error(); return false; }
             if (progress && (i & 4095) == 0 && !progress(0.9 + 0.05 * double(i) / double(pairs.rules.size() + 1))) return false;
         }
-        const std::string easeParams = json({{"lambda", settings.ease.lambda}, {"minBaskets", qint64(settings.ease.minBaskets)},
-                                             {"topK", settings.ease.topK}, {"items", qint64(ease.items.size())},
-                                             {"error", QString::fromStdString(ease.error)}});
+        const std::string easeParams = json(withExclusion({{"lambda", settings.ease.lambda}, {"minBaskets", qint64(settings.ease.minBaskets)},
+                                                           {"topK", settings.ease.topK}, {"items", qint64(ease.items.size())},
+                                                           {"error", QString::fromStdString(ease.error)}},
+                                                          settings.ease.exclude, "excludedBaskets", ease.excludedBaskets));
         const int64_t easeRun = insertRun(db, "ease", easeParams, version, easeMs, error);
         if (easeRun < 0) return false;
         Statement es(db, "INSERT INTO ease_neighbours(run_id, item_id, rank, neighbour_id, weight) VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -104,7 +130,8 @@ bool mineAndSave(Workspace &ws, const Snapshot &snap, const MiningSettings &sett
                 es.bind(4, snap.products[item.neighbours[k].product].id).bind(5, item.neighbours[k].weight);
                 if (!es.exec()) { error = es.error(); return false; }
             }
-        const int64_t replRun = insertRun(db, "replenishment", json({{"minIntervals", qint64(settings.replenishment.minIntervals)}}),
+        const int64_t replRun = insertRun(db, "replenishment", json(withExclusion({{"minIntervals", qint64(settings.replenishment.minIntervals)}},
+                                                               settings.replenishment.exclude, "excludedOrders", repl.excludedOrders)),
                                           version, replMs, error);
         if (replRun < 0) return false;
         Statement rs(db, "INSERT INTO replenishment(run_id, product_id, median_days, rebuy_share, intervals, buyers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -143,6 +170,14 @@ MinedResults loadMinedResults(const Workspace &ws, const Snapshot &snap)
         if (r.historyVersion != snap.historyVersion) m.stale = true;
     }
     sqlite3 *db = ws.db();
+    std::vector<uint32_t> keptCounts;
+    if (m.pairsRun) {
+        const QJsonObject p = QJsonDocument::fromJson(QByteArray::fromStdString(m.pairsRun->parameters)).object();
+        for (const QJsonValue &v : p.value("excludeTags").toArray()) m.pairsExclusion.tags.push_back(v.toString().toStdString());
+        for (const QJsonValue &v : p.value("excludeSources").toArray()) m.pairsExclusion.sources.push_back(v.toString().toStdString());
+        m.pairsKept = keptBaskets(snap, m.pairsExclusion);
+        if (!m.pairsKept.empty()) keptCounts = basketCountsByProduct(snap, m.pairsKept);
+    }
     if (m.pairsRun) {
         Statement s(db, "SELECT antecedent_id, consequent_id, count, support, confidence, lift, cosine FROM pair_stats WHERE run_id = ?1");
         s.bind(1, m.pairsRun->id);
@@ -158,7 +193,9 @@ MinedResults loadMinedResults(const Workspace &ws, const Snapshot &snap)
             r.lift = s.real(5);
             r.cosine = s.real(6);
             r.antecedentCount = r.confidence > 0 ? uint32_t(std::lround(r.count / r.confidence)) : 0;
-            r.consequentCount = snap.basketsWith.empty() ? 0 : snap.basketsWith[r.consequent];
+            r.consequentCount = !keptCounts.empty() ? keptCounts[r.consequent]
+                                : snap.basketsWith.empty()   ? 0
+                                                             : snap.basketsWith[r.consequent];
             m.pairs.push_back(r);
         }
         std::sort(m.pairs.begin(), m.pairs.end(), [](const PairRule &x, const PairRule &y) {

@@ -35,6 +35,10 @@ struct MinedResults {
     std::vector<ReplenishmentStat> replenishment;
     std::vector<int32_t> replenishmentIndex;      // per product: index into replenishment, or -1
     bool stale = false;                           // a run saw an older order history than the snapshot
+    // The orders the pairs run left out (its parameters), and per snapshot basket whether it counted (empty:
+    // all), so a pair looked up outside the saved rules is counted over the same baskets.
+    OrderExclusion pairsExclusion;
+    std::vector<char> pairsKept;
 
     const ReplenishmentStat *replenishmentOf(uint32_t product) const;
     const EaseItem *easeOf(uint32_t product) const;
@@ -49,6 +53,8 @@ struct MiningSettings {
     EaseOptions ease;
     ReplenishmentOptions replenishment;
     MiningSettings();
+    // Leaves the same orders out of all three (pairs, EASE, replenishment).
+    void setExclusion(const OrderExclusion &exclude);
 };
 
 // Mines all three on the snapshot and saves them, replacing earlier runs, in one transaction. progress

@@ -22,7 +22,7 @@ struct PrunedBaskets {
     std::vector<uint32_t> invStart, invBasket;  // dense id -> the kept baskets holding it
 };
 
-PrunedBaskets prune(const Snapshot &s, const std::vector<uint32_t> &counts, uint32_t threshold)
+PrunedBaskets prune(const Snapshot &s, const std::vector<uint32_t> &counts, uint32_t threshold, const std::vector<char> &kept)
 {
     PrunedBaskets p;
     std::vector<uint32_t> dense(counts.size(), NotFrequent);
@@ -35,6 +35,7 @@ PrunedBaskets prune(const Snapshot &s, const std::vector<uint32_t> &counts, uint
     p.items.reserve(s.basketItems.size());
     const size_t baskets = s.basketCount();
     for (size_t b = 0; b < baskets; ++b) {
+        if (!kept.empty() && !kept[b]) continue;
         const size_t before = p.items.size();
         for (uint32_t k = s.basketStart[b]; k < s.basketStart[b + 1]; ++k)
             if (const uint32_t d = dense[s.basketItems[k]]; d != NotFrequent) p.items.push_back(d);
@@ -81,12 +82,16 @@ struct Scratch {
 
 }  // namespace
 
-std::vector<uint32_t> basketCountsByProduct(const Snapshot &snapshot)
+std::vector<uint32_t> basketCountsByProduct(const Snapshot &snapshot, const std::vector<char> &kept)
 {
     std::vector<uint32_t> counts(snapshot.products.size(), 0);
-    for (uint32_t p : snapshot.basketItems) {
-        if (p >= counts.size()) counts.resize(size_t(p) + 1, 0);
-        ++counts[p];
+    for (size_t b = 0; b < snapshot.basketCount(); ++b) {
+        if (!kept.empty() && !kept[b]) continue;
+        for (uint32_t k = snapshot.basketStart[b]; k < snapshot.basketStart[b + 1]; ++k) {
+            const uint32_t p = snapshot.basketItems[k];
+            if (p >= counts.size()) counts.resize(size_t(p) + 1, 0);
+            ++counts[p];
+        }
     }
     return counts;
 }
@@ -107,8 +112,10 @@ PairSummary forEachPairRule(const Snapshot &snapshot, const PairOptions &options
                             const ProgressFn &progress)
 {
     PairSummary summary;
-    summary.baskets = snapshot.basketCount();
-    const std::vector<uint32_t> counts = basketCountsByProduct(snapshot);
+    const std::vector<char> kept = keptBaskets(snapshot, options.exclude);
+    summary.baskets = keptBasketCount(snapshot, kept);
+    summary.excludedBaskets = snapshot.basketCount() - summary.baskets;
+    const std::vector<uint32_t> counts = basketCountsByProduct(snapshot, kept);
     summary.items = size_t(std::count_if(counts.begin(), counts.end(), [](uint32_t c) { return c > 0; }));
     summary.countThreshold =
         std::max({options.minCount, supportCountThreshold(options.minSupport, summary.baskets), uint32_t(1)});
@@ -116,7 +123,7 @@ PairSummary forEachPairRule(const Snapshot &snapshot, const PairOptions &options
         summary.cancelled = true;
         return summary;
     }
-    const PrunedBaskets p = prune(snapshot, counts, summary.countThreshold);
+    const PrunedBaskets p = prune(snapshot, counts, summary.countThreshold, kept);
     const size_t n = p.product.size();
     summary.frequentItems = n;
 
@@ -190,11 +197,12 @@ PairStatistics minePairs(const Snapshot &snapshot, const PairOptions &options, c
     return result;
 }
 
-PairRule pairRule(const Snapshot &snapshot, uint32_t antecedent, uint32_t consequent)
+PairRule pairRule(const Snapshot &snapshot, uint32_t antecedent, uint32_t consequent, const std::vector<char> &kept)
 {
     uint32_t na = 0, nb = 0, both = 0;
-    const size_t baskets = snapshot.basketCount();
-    for (size_t b = 0; b < baskets; ++b) {
+    const size_t baskets = keptBasketCount(snapshot, kept);
+    for (size_t b = 0; b < snapshot.basketCount(); ++b) {
+        if (!kept.empty() && !kept[b]) continue;
         const auto first = snapshot.basketItems.begin() + snapshot.basketStart[b];
         const auto last = snapshot.basketItems.begin() + snapshot.basketStart[b + 1];
         const bool hasA = std::binary_search(first, last, antecedent);

@@ -4,6 +4,7 @@
 // (lift) and a symmetric, size-fair similarity (cosine). Counting is exact integer arithmetic; the ratios
 // are computed once per rule from the integer counts.
 #include "core/io/importrecords.h"
+#include "core/mining/orderexclusion.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -20,6 +21,7 @@ struct PairOptions {
     uint32_t minCount = 2;     // baskets holding both items; with minSupport the stricter one wins
     double minConfidence = 0;  // count / baskets holding the antecedent
     int threads = 0;           // 0 = one per core
+    OrderExclusion exclude;    // orders whose baskets are not counted at all (not in support's denominator either)
 };
 
 struct PairRule {
@@ -35,7 +37,8 @@ struct PairRule {
 };
 
 struct PairSummary {
-    size_t baskets = 0;          // non-empty baskets: the denominator of support
+    size_t baskets = 0;          // non-empty baskets counted: the denominator of support
+    size_t excludedBaskets = 0;  // baskets of orders PairOptions::exclude left out
     size_t items = 0;            // products in at least one basket
     uint32_t countThreshold = 0; // the minimum count actually applied (minCount and minSupport combined)
     size_t frequentItems = 0;    // items in at least countThreshold baskets: only these can form a pair
@@ -60,11 +63,13 @@ PairSummary forEachPairRule(const Snapshot &snapshot, const PairOptions &options
 // All rules in memory; rules is empty when cancelled.
 PairStatistics minePairs(const Snapshot &snapshot, const PairOptions &options, const ProgressFn &progress = {});
 
-// The statistics of one given pair, whatever its count (all ratios 0 when an item is in no basket).
-PairRule pairRule(const Snapshot &snapshot, uint32_t antecedent, uint32_t consequent);
+// The statistics of one given pair, whatever its count (all ratios 0 when an item is in no basket), over the
+// kept baskets only when `kept` (keptBaskets()) is not empty.
+PairRule pairRule(const Snapshot &snapshot, uint32_t antecedent, uint32_t consequent, const std::vector<char> &kept = {});
 
-// Baskets holding each product, indexed like Snapshot::products.
-std::vector<uint32_t> basketCountsByProduct(const Snapshot &snapshot);
+// Baskets holding each product, indexed like Snapshot::products; only the kept ones (keptBaskets()) when
+// `kept` is not empty.
+std::vector<uint32_t> basketCountsByProduct(const Snapshot &snapshot, const std::vector<char> &kept = {});
 
 // The smallest count c with c / baskets >= minSupport, compared exactly as support is, so that a filter on
 // the printed support and this threshold never disagree.

@@ -52,6 +52,10 @@ Replenishment replenishment(const Snapshot &snapshot, const ReplenishmentOptions
     for (size_t i = 0; i < orders; ++i) {
         const SnapshotOrder &o = snapshot.orders[i];
         if (o.status == OrderStatus::Cancelled || o.customer < 0 || o.orderedAt == 0) continue;
+        if (!options.exclude.empty() && options.exclude.excludes(o)) {
+            ++result.excludedOrders;
+            continue;
+        }
         const int64_t day = localDay(o);
         for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k)
             if (snapshot.lines[k].quantity > 0) purchases.push_back({snapshot.lines[k].product, o.customer, day});

@@ -4,6 +4,7 @@
 // customers, summarised by the median; plus how many of its buyers came back at all. Drives "time to
 // reorder" reminders in post-purchase e-mails.
 #include "core/io/importrecords.h"
+#include "core/mining/orderexclusion.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +16,7 @@ struct Snapshot;
 
 struct ReplenishmentOptions {
     uint32_t minIntervals = 5;  // products with fewer repeat intervals say too little and are left out
+    OrderExclusion exclude;     // orders that are not purchases the customer chose (subscription reorders)
 };
 
 struct ReplenishmentStat {
@@ -29,6 +31,7 @@ struct ReplenishmentStat {
 struct Replenishment {
     std::vector<ReplenishmentStat> products;  // by product index
     size_t purchases = 0;  // distinct (product, customer, day) purchases the figures rest on
+    size_t excludedOrders = 0;  // orders ReplenishmentOptions::exclude left out
     bool cancelled = false;
 };
 

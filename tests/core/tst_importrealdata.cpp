@@ -119,6 +119,15 @@ private Q_SLOTS:
         QCOMPARE(scalar(*ws, "SELECT count(*) FROM order_lines l JOIN products p ON p.id = l.product_id WHERE p.sku = 'Tip'"),
                  int64_t(208));
         QCOMPARE(scalar(*ws, "SELECT count(*) FROM orders WHERE status = 'cancelled'"), int64_t(35));
+        // The SKU apostrophe ('850003173764 in the catalog, 850003173764 in the orders) makes no second product:
+        // the orders add Tip, Duplicate Shipment, 40BT-GREY-000L and 40BT-BEIG-000L only.
+        QCOMPARE(c.products, int64_t(2794));
+        // Tags and source are kept per order; discounts and refunds per line.
+        QCOMPARE(scalar(*ws, "SELECT count(*) FROM orders WHERE tags LIKE '%Subscription Recurring Order%'"), int64_t(719));
+        QCOMPARE(scalar(*ws, "SELECT count(*) FROM orders WHERE source = 'subscription_contract'"), int64_t(658));
+        QCOMPARE(scalar(*ws, "SELECT count(*) FROM order_lines WHERE discount > 0"), int64_t(3874));  // 3,144 with a Lineitem discount + those given a share of an order-level discount
+        // 161 orders have a Refunded Amount; one of them has no merchandise left to refund (Subtotal 0).
+        QCOMPARE(scalar(*ws, "SELECT count(DISTINCT order_id) FROM order_lines WHERE refund > 0"), int64_t(160));
     }
 
     void wooCommerceSample()

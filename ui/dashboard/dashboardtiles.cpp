@@ -53,7 +53,7 @@ void fillDashboardTiles(const QList<KpiTile *> &tiles, const KpiReport &r)
         tiles[t]->setFigures(value, c, (now >= before) == upIsGood, note);
     };
     set(Revenue, fmt::money(h.sales.revenue), h.sales.revenue, p.sales.revenue, false, true,
-        QObject::tr("merchandise only; returns %1").arg(fmt::money(-h.sales.returnsValue)));
+        QObject::tr("paid for merchandise, after discounts and refunds; returns %1").arg(fmt::money(-h.sales.returnsValue)));
     set(Orders, fmt::count(h.sales.orders), double(h.sales.orders), double(p.sales.orders), false, true,
         QObject::tr("%1 customers, %2 guest orders").arg(fmt::count(h.sales.customers), fmt::count(h.sales.guestOrders)));
     set(Aov, fmt::money(h.sales.aov), h.sales.aov, p.sales.aov, false, true, QObject::tr("revenue ÷ orders; no shipping or tax"));

@@ -44,7 +44,7 @@ QVariant OrderLineModel::data(const QModelIndex &index, int role) const
         case Title: return fmt::str(p.title);
         case Quantity: return fmt::quantity(l.quantity);
         case UnitPrice: return fmt::money(l.unitPrice);
-        case LineTotal: return fmt::money(l.quantity * l.unitPrice);
+        case LineTotal: return fmt::money(l.net());  // what the customer paid for the line, as revenue counts it
         }
         return {};
     case Qt::TextAlignmentRole:
@@ -55,6 +55,9 @@ QVariant OrderLineModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (l.quantity < 0) return tr("Negative quantity: cancelled or returned");
+        if (column == LineTotal && (l.discount > 0 || l.refund > 0))
+            return tr("%1 before discounts, less %2 discount and %3 refunded")
+                .arg(fmt::money(l.gross()), fmt::money(double(l.discount)), fmt::money(double(l.refund)));
         return {};
     }
     return {};

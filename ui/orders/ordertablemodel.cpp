@@ -179,7 +179,7 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (column == Customer && o.customer < 0) return tr("The file named no customer for this order");
-        if (column == Total) return tr("Merchandise total: quantity × unit price over the lines, before shipping and tax");
+        if (column == Total) return tr("Merchandise total: what was paid for the lines (after discounts and refunds), before shipping and tax");
         return {};
     }
     return {};

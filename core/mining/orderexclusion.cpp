@@ -1,0 +1,62 @@
+#include "core/mining/orderexclusion.h"
+
+#include "core/storage/snapshot.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+namespace mb {
+
+namespace {
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+bool sameText(std::string_view a, std::string_view b)
+{
+    a = trim(a);
+    b = trim(b);
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+}  // namespace
+
+bool OrderExclusion::excludes(const SnapshotOrder &order) const
+{
+    for (const std::string &s : sources)
+        if (sameText(order.source, s)) return true;
+    if (tags.empty() || order.tags.empty()) return false;
+    const std::string_view all = order.tags;
+    for (size_t start = 0; start <= all.size();) {
+        size_t end = all.find(',', start);
+        if (end == std::string_view::npos) end = all.size();
+        const std::string_view tag = trim(all.substr(start, end - start));
+        if (!tag.empty())
+            for (const std::string &t : tags)
+                if (sameText(tag, t)) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+std::vector<char> keptBaskets(const Snapshot &snapshot, const OrderExclusion &exclusion)
+{
+    if (exclusion.empty()) return {};
+    std::vector<char> kept(snapshot.basketCount(), 1);
+    for (size_t b = 0; b < kept.size(); ++b) kept[b] = !exclusion.excludes(snapshot.orders[snapshot.basketOrder[b]]);
+    return kept;
+}
+
+size_t keptBasketCount(const Snapshot &snapshot, const std::vector<char> &kept)
+{
+    return kept.empty() ? snapshot.basketCount() : size_t(std::count(kept.begin(), kept.end(), char(1)));
+}
+
+}  // namespace mb
