@@ -1,5 +1,6 @@
 // bundles list / generate / export / import: tiered bundles from a script.
 #include "command.h"
+#include "exportfiles.h"
 
 #include "core/bundles/bundlechecks.h"
 #include "core/bundles/bundleexchange.h"
@@ -102,7 +103,10 @@ int runGenerate(Context &ctx)
 
 int runExport(Context &ctx)
 {
-    CliArgs a(ctx.args, {"format", "out", "woo-bundles"}, {"no-maps", "no-bundles"});
+    std::set<std::string> values = {"format", "out", "woo-bundles"}, flags = {"no-maps", "no-bundles"};
+    values.insert(platformValueOptions.begin(), platformValueOptions.end());
+    flags.insert(platformFlags.begin(), platformFlags.end());
+    CliArgs a(ctx.args, values, flags);
     if (!a.ok()) return ctx.usage(a.error());
     const std::string name = a.value("format").value_or("json");
     const auto format = exportFormatFromName(name);
@@ -113,14 +117,15 @@ int runExport(Context &ctx)
     const std::string style = a.value("woo-bundles").value_or("product-bundles");
     if (style != "product-bundles" && style != "grouped") return ctx.usage("--woo-bundles " + style + ": expected product-bundles or grouped");
     options.wooStyle = style == "grouped" ? WooBundleStyle::Grouped : WooBundleStyle::ProductBundles;
+    if (const std::string e = readPlatformOptions(a, *format, "bundles export", options); !e.empty()) return ctx.usage(e);
     int code = Success;
     std::unique_ptr<Workspace> ws;
     const auto snap = ctx.openSnapshot(ws, code, true);
     if (!snap) return code;
     std::vector<std::string> notes;
-    const std::string text = writeExport(*format, collectExportData(*ws, *snap, options), options, &notes);
-    for (const std::string &n : notes) std::fprintf(stderr, "note: %s\n", n.c_str());
-    return ctx.writeOutput(a.value("out"), text);
+    std::string created;
+    const std::string links = writeExport(*format, collectExportData(*ws, *snap, options), options, &notes, &created);
+    return writeExportFiles(ctx, a, *format, "bundles export", links, created, notes);
 }
 
 int runImport(Context &ctx)
@@ -146,8 +151,14 @@ int runImport(Context &ctx)
 Registration list("bundles list", "[--json]", "the bundles with each tier's price, savings, margin, availability, take rate and warnings", runList);
 Registration generate("bundles generate", "--sku SKU [--name NAME] [--dry-run]",
                       "build Basic / Standard / Premium around a product from its map and save it", runGenerate);
-Registration exportCmd("bundles export", "--format json|csv|woocommerce|magento|shopify [--out FILE] [--no-maps] [--no-bundles] [--woo-bundles product-bundles|grouped]",
-                       "write bundles (and maps) in a format the store platforms import", runExport);
+Registration exportCmd("bundles export",
+                       "--format json|csv|woocommerce|magento|shopify [--out FILE] [--created-out FILE] [--no-maps] [--no-bundles] "
+                       "[--woo-bundles product-bundles|grouped] [--include-foreign] [--replace-links]",
+                       "write bundles (and maps) in a format the store platforms import. A platform export is two files: the links "
+                       "update (--out, import it updating existing products) and the new bundle products (--created-out, default "
+                       "FILE-new-products.csv, import it creating new products only). --include-foreign also writes products not "
+                       "imported from that store; --replace-links (Magento only) clears each link type before setting it",
+                       runExport);
 Registration importCmd("bundles import", "FILE", "merge a Merchbench JSON export or a bundle CSV (bundles by name, relations by anchor and target)", runImport);
 
 }  // namespace

@@ -1,5 +1,6 @@
 // relations list / import / export: the complementary-product map from a script.
 #include "command.h"
+#include "exportfiles.h"
 
 #include "core/bundles/bundleexchange.h"
 #include "core/maps/relationcsv.h"
@@ -66,28 +67,30 @@ int runList(Context &ctx)
 
 int runExport(Context &ctx)
 {
-    CliArgs a(ctx.args, {"out", "sku", "format"}, {});
+    std::set<std::string> values = {"out", "sku", "format"};
+    values.insert(platformValueOptions.begin(), platformValueOptions.end());
+    CliArgs a(ctx.args, values, platformFlags);
     if (!a.ok()) return ctx.usage(a.error());
     const std::string format = a.value("format").value_or("csv");
     const auto platform = exportFormatFromName(format);
     if (!platform) return ctx.usage("relations export --format " + format + ": expected csv, json, woocommerce, magento or shopify");
     if (format != "csv" && a.value("sku")) return ctx.usage("relations export --sku works with --format csv only");
+    // "csv" here is the relation CSV, not the bundle CSV exportFormatFromName means by it.
+    ExportOptions options;
+    options.bundles = false;
+    if (const std::string e = readPlatformOptions(a, *platform, "relations export", options); !e.empty()) return ctx.usage(e);
     int code = Success;
     auto ws = ctx.openWorkspace(code, true);
     if (!ws) return code;
-    std::string csv;
-    if (format == "csv") {
-        csv = exportRelationsCsv(*ws, a.value("sku").value_or(""));
-    } else {
-        // The maps alone, in the platform's product CSV or the Merchbench JSON (core/bundles/bundleexchange).
-        std::string error;
-        auto snap = Snapshot::load(*ws, error);
-        if (!snap) return ctx.workspaceError(error);
-        ExportOptions options;
-        options.bundles = false;
-        csv = writeExport(*platform, collectExportData(*ws, *snap, options), options);
-    }
-    return ctx.writeOutput(a.value("out"), csv);
+    if (format == "csv") return ctx.writeOutput(a.value("out"), exportRelationsCsv(*ws, a.value("sku").value_or("")));
+    // The maps alone, in the platform's product CSV or the Merchbench JSON (core/bundles/bundleexchange).
+    std::string error;
+    auto snap = Snapshot::load(*ws, error);
+    if (!snap) return ctx.workspaceError(error);
+    std::vector<std::string> notes;
+    std::string created;
+    const std::string links = writeExport(*platform, collectExportData(*ws, *snap, options), options, &notes, &created);
+    return writeExportFiles(ctx, a, *platform, "relations export", links, created, notes);
 }
 
 int runImportRelations(Context &ctx)
@@ -120,8 +123,14 @@ int runImportRelations(Context &ctx)
 
 Registration list("relations list", "[--sku SKU] [--json]",
                   "all relations, or what one product's map resolves to (category rules included)", runList);
-Registration exportRel("relations export", "[--format csv|json|woocommerce|magento|shopify] [--out FILE] [--sku SKU]",
-                       "CSV: anchor_type, anchor, target_type, target, kind, position, pitch, source, status", runExport);
+Registration exportRel("relations export",
+                       "[--format csv|json|woocommerce|magento|shopify] [--out FILE] [--sku SKU] [--created-out FILE] [--include-foreign] "
+                       "[--replace-links]",
+                       "CSV: anchor_type, anchor, target_type, target, kind, position, pitch, source, status; or the maps as a store "
+                       "platform's links update (--out; new products, if any, to --created-out, default FILE-new-products.csv). "
+                       "--include-foreign also writes products not imported from that store; --replace-links (Magento only) clears "
+                       "each link type before setting it",
+                       runExport);
 Registration importRel("relations import", "FILE [--strict] [--rejects FILE]",
                        "add or update relations from such a CSV (matched by anchor and target)", runImportRelations);
 

@@ -6,8 +6,28 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 
 using namespace mb::cli;
+
+// Words of a long summary on lines of at most `width` characters, each after `indent`.
+static std::string wrapped(const std::string &text, size_t indent, size_t width)
+{
+    std::string out, line;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string word = text.substr(start, end - start);
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            out += line + "\n" + std::string(indent, ' ');
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        start = end + 1;
+    }
+    return out + line;
+}
 
 static void printHelp()
 {
@@ -16,7 +36,8 @@ static void printHelp()
     auto list = commands();
     std::sort(list.begin(), list.end(), [](const Command &a, const Command &b) { return a.name < b.name; });
     for (const Command &c : list)
-        std::printf("  %-18s %s\n  %-18s   %s\n", c.name.c_str(), c.synopsis.c_str(), "", c.summary.c_str());
+        std::printf("  %-18s %s\n  %-18s   %s\n", c.name.c_str(), wrapped(c.synopsis, 21, 96).c_str(), "",
+                    wrapped(c.summary, 23, 94).c_str());
     std::printf("\nexit codes: 0 success, 1 usage error, 2 bad input, 3 workspace error\n");
 }
 

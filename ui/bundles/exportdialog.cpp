@@ -3,10 +3,12 @@
 #include "ui/messagepresenter.h"
 
 #include "core/bundles/bundleexchange.h"
+#include "core/bundles/exportfiles.h"
 #include "core/io/atomicfile.h"
 #include "ui/workspacedocument.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -15,9 +17,25 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QVBoxLayout>
 #include <QPushButton>
 
 namespace mb {
+
+namespace {
+
+ExportFormat formatOf(const QComboBox *box)
+{
+    return exportFormatFromName(box->currentData().toString().toStdString()).value_or(ExportFormat::Json);
+}
+
+bool samePlace(const QString &a, const QString &b)
+{
+    return QDir::cleanPath(QFileInfo(a).absoluteFilePath()) == QDir::cleanPath(QFileInfo(b).absoluteFilePath());
+}
+
+}  // namespace
 
 ExportDialog::ExportDialog(WorkspaceDocument *document, QWidget *parent) : QDialog(parent), document_(document)
 {
@@ -43,15 +61,39 @@ ExportDialog::ExportDialog(WorkspaceDocument *document, QWidget *parent) : QDial
     wooStyle_->addItem(tr("Product Bundles extension (quantities, discount)"));
     wooStyle_->addItem(tr("Grouped products (core WooCommerce)"));
     form->addRow(tr("WooCommerce bundles as:"), wooStyle_);
+    // Off by default: a row for a product the store never had would create it, or update a different one
+    // that happens to share the SKU.
+    foreign_ = new QCheckBox(tr("Also write products not imported from this store"), this);
+    foreign_->setToolTip(tr("Products that came from another store's file, a generic catalog or only from orders. Left out "
+                            "by default; the confirmation lists what was left out."));
+    replace_ = new QCheckBox(tr("Replace links (clear each link type before setting it)"), this);
+    replace_->setToolTip(tr("Magento's Add/Update import only adds links: with this, links removed or re-kinded in "
+                            "Merchbench are removed from the store too."));
+    auto *store = new QVBoxLayout;
+    store->addWidget(foreign_);
+    store->addWidget(replace_);
+    form->addRow(tr("Store:"), store);
+
     auto *fileRow = new QHBoxLayout;
     path_ = new QLineEdit(this);
     auto *browse = new QPushButton(tr("Choose…"), this);
     fileRow->addWidget(path_, 1);
     fileRow->addWidget(browse);
     form->addRow(tr("File:"), fileRow);
+    createdRow_ = new QWidget(this);
+    auto *createdRow = new QHBoxLayout(createdRow_);
+    createdRow->setContentsMargins(0, 0, 0, 0);
+    created_ = new QLineEdit(createdRow_);
+    created_->setToolTip(tr("New products (bundles, grouped products) for an import that creates products only. "
+                            "Written only when the export has any."));
+    auto *browseCreated = new QPushButton(tr("Choose…"), createdRow_);
+    createdRow->addWidget(created_, 1);
+    createdRow->addWidget(browseCreated);
+    createdLabel_ = new QLabel(tr("New products file:"), this);
+    form->addRow(createdLabel_, createdRow_);
     hint_ = new QLabel(this);
     hint_->setWordWrap(true);
-    hint_->setMinimumWidth(460);
+    hint_->setMinimumWidth(520);
     form->addRow(hint_);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
@@ -59,11 +101,18 @@ ExportDialog::ExportDialog(WorkspaceDocument *document, QWidget *parent) : QDial
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
     connect(format_, &QComboBox::currentIndexChanged, this, &ExportDialog::updateChoices);
+    connect(path_, &QLineEdit::textChanged, this, &ExportDialog::deriveCreatedPath);
+    connect(created_, &QLineEdit::textEdited, this, [this](const QString &text) { createdEdited_ = !text.isEmpty(); });
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString fmt = format_->currentData().toString();
-        const QString filter = fmt == QLatin1String("json") ? tr("JSON (*.json)") : tr("CSV (*.csv)");
+        const QString filter = formatOf(format_) == ExportFormat::Json ? tr("JSON (*.json)") : tr("CSV (*.csv)");
         const QString p = QFileDialog::getSaveFileName(this, tr("Export to"), path_->text(), filter);
         if (!p.isEmpty()) path_->setText(p);
+    });
+    connect(browseCreated, &QPushButton::clicked, this, [this] {
+        const QString p = QFileDialog::getSaveFileName(this, tr("New products to"), created_->text(), tr("CSV (*.csv)"));
+        if (p.isEmpty()) return;
+        created_->setText(p);
+        createdEdited_ = true;
     });
     const QFileInfo ws(document->path());
     path_->setText(ws.absolutePath() + QLatin1Char('/') + ws.completeBaseName() + QStringLiteral("-export.json"));
@@ -76,12 +125,28 @@ void ExportDialog::setFormat(const QString &name)
     if (i >= 0) format_->setCurrentIndex(i);
 }
 
+void ExportDialog::setIncludeForeign(bool on) { foreign_->setChecked(on); }
+void ExportDialog::setReplaceLinks(bool on) { replace_->setChecked(on); }
+QString ExportDialog::createdPath() const { return created_->text().trimmed(); }
+
+void ExportDialog::deriveCreatedPath()
+{
+    if (createdEdited_) return;
+    const QString links = path_->text().trimmed();
+    created_->setText(links.isEmpty() ? QString() : QString::fromStdString(createdFileName(links.toStdString())));
+}
+
 void ExportDialog::updateChoices()
 {
-    const auto f = exportFormatFromName(format_->currentData().toString().toStdString()).value_or(ExportFormat::Json);
+    const ExportFormat f = formatOf(format_);
+    const bool platform = isPlatformFormat(f);
     wooStyle_->setEnabled(f == ExportFormat::WooCommerce);
     maps_->setEnabled(f != ExportFormat::Csv);
     bundles_->setEnabled(f != ExportFormat::Shopify);
+    foreign_->setEnabled(platform);
+    replace_->setEnabled(f == ExportFormat::Magento);
+    createdLabel_->setEnabled(platform);
+    createdRow_->setEnabled(platform);
     // Keep the file name, change its suffix to the format's.
     QFileInfo fi(path_->text());
     if (!path_->text().isEmpty())
@@ -89,14 +154,18 @@ void ExportDialog::updateChoices()
     static const char *hints[] = {
         QT_TR_NOOP("Everything, exactly: import it into another workspace with bundles import, or keep it under version control."),
         QT_TR_NOOP("One row per tier item: bundle, tier, SKU, quantity, unit price, discount and tier price."),
-        QT_TR_NOOP("Upsells = upgrades, Cross-sells = the other kinds; each bundle tier becomes a bundle (or grouped) product. Import it with WooCommerce's product importer, updating existing products."),
-        QT_TR_NOOP("related / crosssell / upsell_skus with positions; each bundle tier becomes a bundle product with bundle_values. Import with System ▸ Data Transfer ▸ Import, Add/Update."),
-        QT_TR_NOOP("Complementary and related products as Search & Discovery metafields. Shopify's product CSV has no bundle columns."),
+        QT_TR_NOOP("Upsells = upgrades, Cross-sells = the other kinds. The file updates the store's existing products (import "
+                   "with \"Update existing products\"); new bundle or grouped products go in the new-products file, imported "
+                   "without it."),
+        QT_TR_NOOP("related / crosssell / upsell_skus with positions, for System ▸ Data Transfer ▸ Import, Add/Update; new bundle "
+                   "products go in the new-products file. Add/Update never removes a link unless links are replaced."),
+        QT_TR_NOOP("Complementary and related products as Search & Discovery metafields on the store's own handles. Shopify's "
+                   "product CSV has no bundle columns."),
     };
     hint_->setText(tr(hints[int(f)]));
 }
 
-bool ExportDialog::exportTo(const QString &path, QString &error, QStringList *notes)
+bool ExportDialog::exportNow(QString &error, Outcome *outcome)
 {
     const auto ws = document_->workspace();
     const auto snap = document_->snapshot();
@@ -104,32 +173,84 @@ bool ExportDialog::exportTo(const QString &path, QString &error, QStringList *no
         error = tr("No workspace is open");
         return false;
     }
-    const auto f = exportFormatFromName(format_->currentData().toString().toStdString()).value_or(ExportFormat::Json);
+    const QString path = path_->text().trimmed(), createdTo = createdPath();
+    const ExportFormat f = formatOf(format_);
+    const bool platform = isPlatformFormat(f);
+    if (platform && !createdTo.isEmpty() && samePlace(path, createdTo)) {
+        error = tr("The new-products file must differ from the links file: one import updates products, the other creates them.");
+        return false;
+    }
     ExportOptions o;
     o.maps = maps_->isChecked() && f != ExportFormat::Csv;
     o.bundles = bundles_->isChecked();
     o.wooStyle = wooStyle_->currentIndex() == 1 ? WooBundleStyle::Grouped : WooBundleStyle::ProductBundles;
+    o.includeForeign = platform && foreign_->isChecked();
+    o.replaceLinks = f == ExportFormat::Magento && replace_->isChecked();
     std::vector<std::string> n;
-    const std::string text = writeExport(f, collectExportData(*ws, *snap, o), o, &n);
+    std::string created;
+    const std::string text = writeExport(f, collectExportData(*ws, *snap, o), o, &n, &created);
+    // Refused before anything is written: a links file without its new products would look complete.
+    if (!created.empty() && createdTo.isEmpty()) {
+        error = tr("This export has new products (bundles) for a separate create-only file: choose a new-products file.");
+        return false;
+    }
+    Outcome result;
+    for (const std::string &s : n) result.notes << QString::fromStdString(s);
     if (!writeFileAtomically(path, QByteArrayView(text.data(), qsizetype(text.size())), error)) return false;
-    if (notes)
-        for (const std::string &s : n) *notes << QString::fromStdString(s);
+    result.files.append({path, platform ? tr("links update: import it updating existing products") : QString(), exportRowCount(f, text)});
+    if (!created.empty()) {
+        if (!writeFileAtomically(createdTo, QByteArrayView(created.data(), qsizetype(created.size())), error)) return false;
+        result.files.append({createdTo, tr("new products: import it creating new products only"), exportRowCount(f, created)});
+    } else if (platform && !createdTo.isEmpty()) {
+        result.notWritten = createdTo;
+    }
+    if (outcome) *outcome = std::move(result);
     return true;
+}
+
+bool ExportDialog::exportTo(const QString &path, QString &error, QStringList *notes)
+{
+    path_->setText(path);
+    Outcome outcome;
+    if (!exportNow(error, &outcome)) return false;
+    if (notes) *notes = outcome.notes;
+    return true;
+}
+
+QString ExportDialog::confirmationText(const Outcome &outcome)
+{
+    QStringList lines;
+    const QLocale locale;
+    for (const WrittenFile &f : outcome.files)
+        lines << tr("Wrote %1: %2 %3%4")
+                     .arg(QDir::toNativeSeparators(f.path), locale.toString(f.rows), f.rows == 1 ? tr("row") : tr("rows"),
+                          f.holds.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(f.holds));
+    if (!outcome.notWritten.isEmpty()) {
+        lines << (QFileInfo::exists(outcome.notWritten)
+                      ? tr("No new products: %1 was not written; the file there is from an earlier export.")
+                      : tr("No new products: %1 was not written."))
+                     .arg(QDir::toNativeSeparators(outcome.notWritten));
+    }
+    if (!outcome.notes.isEmpty()) {
+        lines << QString();
+        for (const QString &n : outcome.notes) lines << QStringLiteral("• ") + n;
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 void ExportDialog::accept()
 {
     QString error;
-    QStringList notes;
     if (path_->text().trimmed().isEmpty()) {
         document_->messages()->error(this, tr("Export"), tr("Choose a file to export to."));
         return;
     }
-    if (!exportTo(path_->text().trimmed(), error, &notes)) {
+    Outcome outcome;
+    if (!exportNow(error, &outcome)) {
         document_->messages()->error(this, tr("Export failed"), error);
         return;
     }
-    if (!notes.isEmpty()) document_->messages()->information(this, tr("Exported"), notes.join(QLatin1Char('\n')));
+    document_->messages()->information(this, tr("Exported"), confirmationText(outcome));
     QDialog::accept();
 }
 

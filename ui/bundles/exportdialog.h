@@ -1,7 +1,11 @@
 #pragma once
 // File ▸ Export…: maps and bundles in a chosen format (Merchbench JSON, bundle CSV, WooCommerce, Magento,
-// Shopify), written atomically (QSaveFile), with what the format could not carry said afterwards.
+// Shopify), written atomically (QSaveFile), with what the format could not carry said afterwards. A
+// platform export is two files: the links update (an import that updates existing products) and, when
+// there are new products (bundles), a create-only file beside it (core/io/exports/platformexport.h).
 #include <QDialog>
+#include <QList>
+#include <QStringList>
 
 class QCheckBox;
 class QComboBox;
@@ -17,19 +21,40 @@ class ExportDialog : public QDialog {
 public:
     explicit ExportDialog(WorkspaceDocument *document, QWidget *parent = nullptr);
 
-    // Writes the export to path with the dialog's choices; false with error set. Used by accept() and tests.
+    struct WrittenFile {
+        QString path, holds;   // holds: what the file is for ("links update", "new products"), "" for json/csv
+        qint64 rows = 0;       // data rows (JSON: map entries and bundles)
+    };
+    struct Outcome {
+        QList<WrittenFile> files;
+        QStringList notes;     // what was left out and why, what the platform cannot hold
+        QString notWritten;    // the new-products file when there were none, else ""
+    };
+
+    // Writes the export with the dialog's choices to the file field and, when the platform export has new
+    // products, to the new-products field; false with error set (what was written before it stays).
+    bool exportNow(QString &error, Outcome *outcome = nullptr);
+    // Sets the file field to path (the new-products name follows it unless edited) and exports. For tests.
     bool exportTo(const QString &path, QString &error, QStringList *notes = nullptr);
     void setFormat(const QString &name);   // json, csv, woocommerce, magento, shopify
+    void setIncludeForeign(bool on);
+    void setReplaceLinks(bool on);
+    QString createdPath() const;
+    // The confirmation accept() shows: each file with its rows, then the notes.
+    static QString confirmationText(const Outcome &outcome);
 
     void accept() override;
 
 private:
     void updateChoices();
+    void deriveCreatedPath();
     WorkspaceDocument *document_;
     QComboBox *format_, *wooStyle_;
-    QCheckBox *maps_, *bundles_;
-    QLineEdit *path_;
-    QLabel *hint_;
+    QCheckBox *maps_, *bundles_, *foreign_, *replace_;
+    QLineEdit *path_, *created_;
+    QLabel *hint_, *createdLabel_;
+    QWidget *createdRow_;
+    bool createdEdited_ = false;   // the user typed a new-products name: stop deriving it from the file field
 };
 
 }  // namespace mb

@@ -20,6 +20,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 namespace mb {
 
 CatalogView::CatalogView(WorkspaceDocument *document, QWidget *parent)
@@ -54,7 +56,8 @@ CatalogView::CatalogView(WorkspaceDocument *document, QWidget *parent)
     table_->sortByColumn(ProductTableModel::Sku, Qt::AscendingOrder);
     QHeaderView *h = table_->horizontalHeader();
     // Sized to fit 1280 px beside the tree; any extra width goes to the last column.
-    const int widths[] = {105, 225, 140, 95, 78, 78, 66, 88, 60};
+    const int widths[] = {105, 200, 125, 85, 70, 70, 70, 70, 62, 92, 130, 60};
+    static_assert(std::size(widths) == ProductTableModel::ColumnCount);
     for (int c = 0; c < ProductTableModel::ColumnCount; ++c) h->resizeSection(c, widths[c]);
     h->setStretchLastSection(true);
 
@@ -138,13 +141,14 @@ void CatalogView::updateSummary()
 void CatalogView::saveState(QSettings &settings) const
 {
     settings.setValue(QStringLiteral("splitter"), splitter_->saveState());
-    settings.setValue(QStringLiteral("columns"), table_->horizontalHeader()->saveState());
+    // "-v2": Regular, Sale and Store status joined the columns; a layout saved before would size the wrong ones.
+    settings.setValue(QStringLiteral("columns-v2"), table_->horizontalHeader()->saveState());
 }
 
 void CatalogView::restoreState(QSettings &settings)
 {
     splitter_->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
-    table_->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
+    table_->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns-v2")).toByteArray());
 }
 
 }  // namespace mb

@@ -14,7 +14,9 @@ namespace mb {
 class ProductTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Sku, Title, Category, Brand, Price, Cost, Margin, Stock, Origin, ColumnCount };
+    // Price is the selling price (what placements use); Regular and Sale are the store's own two prices.
+    // Price..Stock are the numeric columns.
+    enum Column { Sku, Title, Category, Brand, Price, Regular, Sale, Cost, Margin, Stock, StoreStatus, Origin, ColumnCount };
     // Raw value for sorting (numbers as numbers, unknown last) and the product's index for filters.
     static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int ProductIndexRole = Qt::UserRole + 2;
@@ -32,7 +34,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static double marginPercent(const SnapshotProduct &p);
-    static bool outOfStock(const SnapshotProduct &p) { return p.stock == 0; }
+    static bool outOfStock(const SnapshotProduct &p) { return p.stock == 0 || (p.stock < 0 && p.stockStatus == "outofstock"); }
+    // The store's view of the product: why it does not sell it ("draft in Shopify"), "sold", or "" for a
+    // product that did not come from a store platform.
+    static QString storeStatus(const SnapshotProduct &p);
+    // Why no placement or suggestion offers the product, "" when they may.
+    static QString notOfferedReason(const SnapshotProduct &p);
 
 private:
     QVariant display(const SnapshotProduct &p, int column) const;
