@@ -28,8 +28,15 @@ using mbtest::visible;
 ExportData dataWith(const std::string &payload)
 {
     ExportData d;
-    d.products = {{"P1", payload, 10}, {"P2", "Strap", 2}};
-    d.links = {{"P1", "P2", RelationKind::Accessory}};
+    auto product = [](const std::string &sku, const std::string &title, double price) {
+        ExportProduct p;
+        p.sku = sku;
+        p.title = title;
+        p.price = price;
+        return p;
+    };
+    d.products = {product("P1", payload, 10), product("P2", "Strap", 2)};
+    d.links = {{"P1", "P2", RelationKind::Accessory, {}}};
     ExportTier tier;
     tier.name = payload;
     tier.items = {{"P1", payload, 1, false, 10, ""}, {"P2", "Strap", 1, false, 2, ""}};

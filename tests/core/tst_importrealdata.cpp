@@ -1,6 +1,7 @@
 // The real exports in ../shared/datasets, imported end to end (file -> parser -> workspace -> snapshot),
 // checked against the counts their READMEs and FORMATS.md give. Skips when the data sets are absent.
 #include "testsupport.h"
+#include "workspacequery.h"
 
 #include "core/storage/importer.h"
 #include "core/storage/snapshot.h"
@@ -14,19 +15,9 @@ using namespace mb;
 
 namespace {
 
-int64_t scalar(const Workspace &ws, const char *sql)
-{
-    Statement s(ws.db(), sql);
-    return s.step() ? s.int64(0) : -1;
-}
+using mbtest::scalar;
 
-ImportReport import(Workspace &ws, ImportKind kind, const QString &path)
-{
-    ImportRequest req;
-    req.kind = kind;
-    req.path = path.toStdString();
-    return runImport(ws, req);
-}
+ImportReport import(Workspace &ws, ImportKind kind, const QString &path) { return mbtest::importFile(ws, kind, path); }
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include "core/storage/statement.h"
 #include "core/storage/workspace.h"
 #include "testsupport.h"
+#include "workspacequery.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -84,19 +85,9 @@ PaidFigures paidFromFile(const QString &path)
     return f;
 }
 
-int64_t scalar(const Workspace &ws, const char *sql)
-{
-    Statement s(ws.db(), sql);
-    return s.step() ? s.int64(0) : -1;
-}
+using mbtest::scalar;
 
-ImportReport import(Workspace &ws, ImportKind kind, const QString &path)
-{
-    ImportRequest req;
-    req.kind = kind;
-    req.path = path.toStdString();
-    return runImport(ws, req);
-}
+ImportReport import(Workspace &ws, ImportKind kind, const QString &path) { return mbtest::importFile(ws, kind, path); }
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 // The workspace file: what it is made of, which files it refuses, and that a refusal changes nothing.
 #include "testsupport.h"
+#include "workspacequery.h"
 
 #include "core/storage/importer.h"
 #include "core/storage/schema.h"
@@ -25,11 +26,7 @@ namespace {
 
 using mbtest::fileHash;
 
-int64_t scalar(const Workspace &ws, const char *sql)
-{
-    Statement s(ws.db(), sql);
-    return s.step() ? s.int64(0) : -1;
-}
+using mbtest::scalar;
 
 // A raw SQLite connection, made without our code and closed however the test leaves the scope (a failed
 // QVERIFY returns early). Statements on it must be declared after it, so that they are finalized first.
@@ -60,13 +57,21 @@ OrderBatch smallOrders()
 {
     OrderBatch b;
     b.format = "lines";
-    b.orders.push_back({2, "1001", "C1", "UK", "GBP", 1700000000, 0, true, OrderStatus::Completed});
-    b.orders.push_back({4, "1002", "C2", "UK", "GBP", 1700003600, 0, true, OrderStatus::Completed});
-    b.lines.push_back({2, 0, "A", 2, 1.5});
-    b.lines.push_back({3, 0, "B", 1, 4.0});
-    b.lines.push_back({4, 1, "A", 1, 1.5});
-    b.products.push_back({2, "A", "Apple", "", "", "", 1.5, std::nullopt, std::nullopt});
-    b.products.push_back({3, "B", "Banana", "", "", "", 4.0, std::nullopt, std::nullopt});
+    b.orders.push_back({2, "1001", "C1", "UK", "GBP", 1700000000, 0, true, OrderStatus::Completed, "", ""});
+    b.orders.push_back({4, "1002", "C2", "UK", "GBP", 1700003600, 0, true, OrderStatus::Completed, "", ""});
+    b.lines.push_back({2, 0, "A", 2, 1.5, 0, 0});
+    b.lines.push_back({3, 0, "B", 1, 4.0, 0, 0});
+    b.lines.push_back({4, 1, "A", 1, 1.5, 0, 0});
+    auto product = [](int64_t line, const char *sku, const char *title, double price) {
+        ProductRecord p;
+        p.line = line;
+        p.sku = sku;
+        p.title = title;
+        p.price = price;
+        return p;
+    };
+    b.products.push_back(product(2, "A", "Apple", 1.5));
+    b.products.push_back(product(3, "B", "Banana", 4.0));
     b.rowsRead = 3;
     return b;
 }

@@ -167,8 +167,9 @@ PlatformExport writeShopifyCsv(const ExportData &data)
             break;
         }
     if (sameProduct > 0)
-        out.notes.push_back(count(sameProduct, "link joins", "links join") + " two variants of one Shopify product and "
-                            "was not written: Search & Discovery recommends products, not variants");
+        out.notes.push_back(count(sameProduct, "link joins two variants of one Shopify product and was",
+                                  "links join two variants of one Shopify product and were") +
+                            " not written: Search & Discovery recommends products, not variants");
     if (cleared[Complementary] > 0)
         out.notes.push_back(count(cleared[Complementary], "product gets", "products get") + " an empty complementary products list "
                             "(they have only related links here): the import clears what the store had there");
