@@ -55,6 +55,9 @@ struct CatalogBatch {
     std::string format;        // generic, shopify, woocommerce, magento
     std::vector<ProductRecord> products;
     std::vector<RelationRecord> relations;
+    // The platform link types the file has a column for: for the products it holds, its links of those types
+    // replace what earlier imports stored (a link the store removed is forgotten); other types are kept.
+    std::vector<std::string> linkTypes;
     std::vector<Reject> rejects;
     std::vector<std::string> notes;  // things the user should know that are not errors (shared SKUs, ...)
     int64_t rowsRead = 0;            // data records read (not physical lines)

@@ -135,6 +135,8 @@ ParseResult parseMagento(Context &ctx)
                                   {h.find({"upsell_skus"}), h.find({"upsell_position"}), "upsell"}};
 
     auto &out = ctx.out;
+    for (const LinkColumns &l : links)
+        if (l.skus >= 0) out.linkTypes.push_back(l.type);
     const int64_t now = today();
     int64_t storeViewRows = 0, selfLinks = 0, clearRows = 0, disabled = 0, notVisible = 0, badDates = 0;
     std::unordered_map<std::string, std::string> parentOf;  // simple SKU -> configurable SKU

@@ -120,6 +120,8 @@ ParseResult parseShopify(Context &ctx)
     }
 
     auto &out = ctx.out;
+    for (int k = 0; k < 2; ++k)
+        if (referenceColumn[k] >= 0) out.linkTypes.push_back(kinds[k]);
     std::unordered_map<std::string, Product> products;
     std::vector<std::string> handleOrder;
     std::unordered_map<std::string, Use> firstUse;               // every Variant SKU, where it was first seen

@@ -51,6 +51,8 @@ ParseResult parseWooCommerce(Context &ctx)
     const int links[3] = {h.find({"Upsells"}), h.find({"Cross-sells"}), h.find({"Grouped products"})};
 
     auto &out = ctx.out;
+    for (int k = 0; k < 3; ++k)
+        if (links[k] >= 0) out.linkTypes.push_back(kLinkTypes[k]);
     std::vector<Row> rows;
     std::unordered_map<std::string, std::string> keyOfId;  // "id:N" -> the key of row N
     const std::string today = woo::todayUtc();

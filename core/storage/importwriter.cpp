@@ -144,6 +144,16 @@ ON CONFLICT(sku) DO UPDATE SET
         const int64_t importId = logImport(db, file, batch.format, "catalog", report, batch.rowsRead,
                                            int64_t(batch.products.size()), int64_t(batch.rejects.size()), batch.duplicateRows);
         if (importId < 0) return fail(err, sqlite3_errmsg(db));
+        // The file's link columns are the store's current links of its products: a link the store removed since
+        // an earlier import is forgotten, so an export never writes it back. Types without a column are kept.
+        if (!batch.linkTypes.empty()) {
+            Statement forget(db, "DELETE FROM imported_relations WHERE anchor_sku = ?1 AND platform_type = ?2");
+            for (const ProductRecord &p : batch.products)
+                for (const std::string &type : batch.linkTypes) {
+                    forget.bind(1, p.sku).bind(2, type);
+                    if (!forget.exec()) return fail(err, forget.error());
+                }
+        }
         Statement rel(db, R"sql(
 INSERT INTO imported_relations(anchor_sku, target_sku, platform_type, position, import_id) VALUES (?1, ?2, ?3, ?4, ?5)
 ON CONFLICT(anchor_sku, target_sku, platform_type) DO UPDATE SET position = excluded.position, import_id = excluded.import_id)sql");
