@@ -1,13 +1,16 @@
 #pragma once
-// What the core tests ask of a workspace they built: one number from SQL, and a whole-file import as the
-// CLI and the import dialog run it.
+// What the core tests ask of a workspace they build: a fresh one, one number from SQL, and a whole-file import
+// as the CLI and the import dialog run it.
 #include "core/storage/importer.h"
 #include "core/storage/statement.h"
 #include "core/storage/workspace.h"
 
 #include <QString>
+#include <QTemporaryDir>
+#include <QtGlobal>
 
 #include <cstdint>
+#include <memory>
 
 namespace mbtest {
 
@@ -23,6 +26,15 @@ inline mb::ImportReport importFile(mb::Workspace &ws, mb::ImportKind kind, const
     req.kind = kind;
     req.path = path.toStdString();
     return mb::runImport(ws, req);
+}
+
+// A new, empty workspace file NAME in dir; a test cannot go on without one.
+inline std::unique_ptr<mb::Workspace> freshWorkspace(const QTemporaryDir &dir, const char *name)
+{
+    std::string error;
+    auto ws = mb::Workspace::create(dir.filePath(QString::fromLatin1(name)).toStdString(), error);
+    if (!ws) qFatal("%s", error.c_str());
+    return ws;
 }
 
 }  // namespace mbtest

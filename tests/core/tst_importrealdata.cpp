@@ -25,13 +25,7 @@ class TestImportRealData : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
 
-    std::unique_ptr<Workspace> fresh(const char *name)
-    {
-        std::string error;
-        auto ws = Workspace::create(dir_.filePath(name).toStdString(), error);
-        if (!ws) qFatal("%s", error.c_str());
-        return ws;
-    }
+    std::unique_ptr<Workspace> fresh(const char *name) { return mbtest::freshWorkspace(dir_, name); }
 
 private Q_SLOTS:
     void onlineRetail()

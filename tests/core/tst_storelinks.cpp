@@ -37,13 +37,7 @@ class TestStoreLinks : public QObject {
         return out;
     }
 
-    std::unique_ptr<Workspace> fresh(const char *name)
-    {
-        std::string error;
-        auto ws = Workspace::create(dir_.filePath(QString::fromLatin1(name)).toStdString(), error);
-        if (!ws) qFatal("%s", error.c_str());
-        return ws;
-    }
+    std::unique_ptr<Workspace> fresh(const char *name) { return mbtest::freshWorkspace(dir_, name); }
 
     void importCatalog(Workspace &ws, const QByteArray &csv)
     {
