@@ -1,5 +1,7 @@
 #include "core/io/fieldparse.h"
 
+#include <algorithm>
+
 #include "core/io/csvreader.h"
 #include "core/io/formulaguard.h"
 
@@ -9,6 +11,20 @@
 #include <string>
 
 namespace mb {
+
+std::string asciiLower(std::string_view text)
+{
+    std::string out(text);
+    for (char &c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
 
 static std::string_view stripCurrency(std::string_view s)
 {

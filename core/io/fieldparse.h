@@ -12,6 +12,10 @@ namespace mb {
 // separators in groups of three "1,234.50" / "1.234,50" / "1 234,5" (never "1,2,3"), a leading currency
 // symbol ($ £ €) or trailing one. With decimalComma (a `;` file's locale) a lone comma is always the
 // decimal mark: "2,550" is 2.55 there, 2550 elsewhere. Empty gives false.
+// ASCII case folding for the platforms' keywords (statuses, tags, types): never locale-dependent.
+std::string asciiLower(std::string_view text);
+bool equalsIgnoringCase(std::string_view a, std::string_view b);
+
 bool parseDecimal(std::string_view text, double &out, bool decimalComma = false);
 // Whole numbers, also written "12.0"; written so, false from ±2^53 on (plain digits: within int64).
 bool parseInteger(std::string_view text, int64_t &out);

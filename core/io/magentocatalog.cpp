@@ -44,12 +44,7 @@ std::vector<std::string_view> splitPlain(std::string_view s, char separator)
     return out;
 }
 
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    for (char &c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+std::string lower(std::string_view s) { return asciiLower(s); }
 
 // additional_attributes as Magento's importer splits it (see the file comment).
 std::unordered_map<std::string, std::string> additionalAttributes(std::string_view text)

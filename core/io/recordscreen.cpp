@@ -1,4 +1,5 @@
 #include "core/io/recordscreen.h"
+#include "core/io/orderformatparsers.h"
 
 #include <cstdio>
 
@@ -12,15 +13,7 @@ std::string columnName(const CsvHeader &header, size_t field)
     return "field " + std::to_string(field + 1);  // a header-less basket file, or a row longer than the header
 }
 
-std::string grouped(size_t n)
-{
-    std::string digits = std::to_string(n), s;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) s += ',';
-        s += digits[i];
-    }
-    return s;
-}
+std::string grouped(size_t n) { return orderparse::withThousands(int64_t(n)); }
 
 // The value as a reject report can show it: bad bytes as U+FFFD, at most about 60 bytes, never cut inside
 // a character.

@@ -10,6 +10,7 @@
 // code for the whole order) and is spread over the line items. `Refunded Amount` (order level) is spread the
 // same way into the lines' refunds. So each line's net is what the customer paid for it and the lines of an
 // order add up to Subtotal - Refunded Amount.
+#include "core/io/fieldparse.h"
 #include "core/io/lineallocation.h"
 #include "core/io/orderbatchbuilder.h"
 #include "core/io/orderformatparsers.h"
@@ -23,13 +24,6 @@
 namespace mb {
 
 namespace {
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 struct OrderFlags {
     bool cancelled = false;

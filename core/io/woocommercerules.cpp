@@ -14,12 +14,7 @@ namespace mb::woo {
 
 namespace {
 
-std::string lower(std::string_view s)
-{
-    std::string out(trimmed(s));
-    for (char &c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+std::string lower(std::string_view s) { return asciiLower(trimmed(s)); }
 
 bool digits(std::string_view s, size_t from, size_t n)
 {

@@ -1,5 +1,7 @@
 #include "core/mining/orderexclusion.h"
 
+#include "core/io/fieldparse.h"
+
 #include "core/storage/snapshot.h"
 
 #include <algorithm>
@@ -19,11 +21,7 @@ std::string_view trim(std::string_view s)
 
 bool sameText(std::string_view a, std::string_view b)
 {
-    a = trim(a);
-    b = trim(b);
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
+    return equalsIgnoringCase(trim(a), trim(b));
 }
 
 }  // namespace

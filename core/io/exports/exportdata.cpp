@@ -24,6 +24,8 @@ std::string slug(const std::string &s)
 
 }  // namespace
 
+std::string counted(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
 std::string bundleTierSku(const std::string &bundle, const std::string &tier) { return "BUNDLE-" + slug(bundle) + "-" + slug(tier); }
 
 }  // namespace mb

@@ -82,4 +82,7 @@ struct ExportData {
 // The SKU a platform file gives a bundle tier's own product: "BUNDLE-<bundle>-<tier>", upper-case slugs.
 std::string bundleTierSku(const std::string &bundle, const std::string &tier);
 
+// "1 product was" / "3 products were": counts in the writers' notes.
+std::string counted(size_t n, const char *one, const char *many);
+
 }  // namespace mb

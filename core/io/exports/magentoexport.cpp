@@ -114,7 +114,6 @@ std::string fixed4(double v)
     return buf;
 }
 
-std::string plural(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 struct Lists {
     std::array<std::vector<std::string>, ColumnCount> targets;
@@ -207,17 +206,17 @@ PlatformExport writeMagentoCsv(const ExportData &data)
         out.notes.push_back("import the links file with Import Behavior \"Add/Update\", never \"Replace\": Replace deletes "
                             "every product in the file and creates it again without what the file does not carry");
         if (!foreignAnchors.empty() || !foreignTargets.empty())
-            out.notes.push_back(plural(foreignLinks, "link was", "links were") + " left out: " +
-                                plural(foreignAnchors.size() + foreignTargets.size(), "product was", "products were") +
+            out.notes.push_back(counted(foreignLinks, "link was", "links were") + " left out: " +
+                                counted(foreignAnchors.size() + foreignTargets.size(), "product was", "products were") +
                                 " not imported from Magento, and a row for a SKU the store lacks would be a new product "
                                 "(export with \"include foreign products\" to write them anyway)");
         if (data.replaceLinks) {
-            out.notes.push_back("replace links: " + plural(clearRows, "row", "rows") + " at the top clear " +
-                                plural(clearedTypes, "link type", "link types") + " with __EMPTY__VALUE__ before " +
-                                plural(setRows, "row sets", "rows set") + " the map's links. Magento 2.4.2 cleared all three "
+            out.notes.push_back("replace links: " + counted(clearRows, "row", "rows") + " at the top clear " +
+                                counted(clearedTypes, "link type", "link types") + " with __EMPTY__VALUE__ before " +
+                                counted(setRows, "row sets", "rows set") + " the map's links. Magento 2.4.2 cleared all three "
                                 "types for one __EMPTY__VALUE__ (magento/magento2#33523): try the file on a staging store first");
         } else if (stale > 0) {
-            out.notes.push_back(plural(stale, "link", "links") + " the store had at import " + (stale == 1 ? "is" : "are") +
+            out.notes.push_back(counted(stale, "link", "links") + " the store had at import " + (stale == 1 ? "is" : "are") +
                                 " no longer in the map (or moved to another link type): Add/Update never removes links, so " +
                                 (stale == 1 ? "it stays" : "they stay") + " in the store; export with \"replace links\" to remove them");
         }
@@ -273,7 +272,7 @@ PlatformExport writeMagentoCsv(const ExportData &data)
         }
     if (tiersWritten > 0) {
         out.created = std::move(created);
-        out.notes.push_back(plural(tiersWritten, "bundle product is", "bundle products are") +
+        out.notes.push_back(counted(tiersWritten, "bundle product is", "bundle products are") +
                             " in the create-only file: attribute set \"Default\", website \"base\", created disabled "
                             "(product_online 2) so you can check them before they sell; sum and discount tiers are "
                             "dynamic bundles (the items' own prices), a discount is Magento's special_price percentage");

@@ -66,7 +66,6 @@ std::vector<Column> columnsFor(const ExportLink &l)
     return out;
 }
 
-std::string count(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 }  // namespace
 
@@ -149,16 +148,16 @@ PlatformExport writeShopifyCsv(const ExportData &data)
     }
 
     if (!untitled.empty())
-        out.notes.push_back(count(untitled.size(), "Shopify variant was", "Shopify variants were") + " left out (for example " + untitled.front()
+        out.notes.push_back(counted(untitled.size(), "Shopify variant was", "Shopify variants were") + " left out (for example " + untitled.front()
                             + "): the workspace has no product title for them, and a Shopify update needs the product's Title; "
                               "import the store's product CSV again");
     if (!foreign.empty())
-        out.notes.push_back(count(foreign.size(), "product was", "products were") + " not imported from Shopify and left out (for example "
-                            + foreign.front() + ", " + count(leftOutLinks, "link", "links") + " in all): Shopify matches rows by handle, "
+        out.notes.push_back(counted(foreign.size(), "product was", "products were") + " not imported from Shopify and left out (for example "
+                            + foreign.front() + ", " + counted(leftOutLinks, "link", "links") + " in all): Shopify matches rows by handle, "
                             "and only the store's own handles update without creating products; export with foreign products "
                             "included to write them under a handle made from the SKU");
     else if (leftOutLinks > 0)
-        out.notes.push_back(count(leftOutLinks, "link was", "links were") + " left out: one end has no Shopify product to name");
+        out.notes.push_back(counted(leftOutLinks, "link was", "links were") + " left out: one end has no Shopify product to name");
     for (const ExportProduct &e : data.products)
         if (const auto p = bySku.find(e.sku); p != bySku.end() && p->second.derived && rowOf.count(p->second.handle)) {
             out.notes.push_back("products not imported from Shopify are written under a handle made from the SKU (for example " + e.sku
@@ -167,17 +166,17 @@ PlatformExport writeShopifyCsv(const ExportData &data)
             break;
         }
     if (sameProduct > 0)
-        out.notes.push_back(count(sameProduct, "link joins two variants of one Shopify product and was",
+        out.notes.push_back(counted(sameProduct, "link joins two variants of one Shopify product and was",
                                   "links join two variants of one Shopify product and were") +
                             " not written: Search & Discovery recommends products, not variants");
     if (cleared[Complementary] > 0)
-        out.notes.push_back(count(cleared[Complementary], "product gets", "products get") + " an empty complementary products list "
+        out.notes.push_back(counted(cleared[Complementary], "product gets", "products get") + " an empty complementary products list "
                             "(they have only related links here): the import clears what the store had there");
     if (cleared[Related] > 0)
-        out.notes.push_back(count(cleared[Related], "product gets", "products get") + " an empty related products list "
+        out.notes.push_back(counted(cleared[Related], "product gets", "products get") + " an empty related products list "
                             "(they have only complementary links here): the import clears what the store had there");
     if (data.includeBundles && !data.bundles.empty())
-        out.notes.push_back(count(data.bundles.size(), "bundle was", "bundles were") + " not written: Shopify's product CSV has no bundle "
+        out.notes.push_back(counted(data.bundles.size(), "bundle was", "bundles were") + " not written: Shopify's product CSV has no bundle "
                             "columns (bundles are made in the Shopify Bundles app or another bundle app); export them as JSON or CSV");
     return out;
 }

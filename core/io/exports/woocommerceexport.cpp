@@ -56,7 +56,6 @@ std::string someSkus(const std::set<std::string> &skus)
     return out;
 }
 
-std::string plural(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 // The store's own product ID where the product has no SKU (the workspace keys it "id:N").
 bool hasRealSku(const std::string &sku) { return sku.rfind("id:", 0) != 0; }
@@ -157,19 +156,19 @@ void writeLinks(const ExportData &data, PlatformExport &out)
     out.links = std::move(csv);
 
     if (rows > 0)
-        out.notes.push_back("links: import with \"Update existing products\" ticked; each of the " + plural(rows, "product's", "products'")
+        out.notes.push_back("links: import with \"Update existing products\" ticked; each of the " + counted(rows, "product's", "products'")
                             + " Upsells and Cross-sells" + (anyGrouped ? " and Grouped products" : "")
                             + " are replaced by the map's (an empty cell clears that list in the store); nothing else is changed");
     if (!foreignAnchors.empty())
-        out.notes.push_back(plural(foreignAnchors.size(), "product was", "products were") + " left out of the links because "
+        out.notes.push_back(counted(foreignAnchors.size(), "product was", "products were") + " left out of the links because "
                             + (foreignAnchors.size() == 1 ? "it was" : "they were") + " not imported from WooCommerce ("
                             + someSkus(foreignAnchors) + "); export with foreign products included to write them");
     if (!variationAnchors.empty())
-        out.notes.push_back(plural(variationAnchors.size(), "variation's links were", "variations' links were") + " left out ("
+        out.notes.push_back(counted(variationAnchors.size(), "variation's links were", "variations' links were") + " left out ("
                             + someSkus(variationAnchors) + "): WooCommerce shows the variable product's upsells and cross-sells "
                             "for its variations; put the links on the variable product");
     if (!foreignTargets.empty())
-        out.notes.push_back(plural(foreignTargets.size(), "link target was", "link targets were")
+        out.notes.push_back(counted(foreignTargets.size(), "link target was", "link targets were")
                             + " left out because WooCommerce would create an \"Import placeholder\" product for a SKU it does not have ("
                             + someSkus(foreignTargets) + ")");
 }
@@ -278,18 +277,18 @@ void writeCreated(const ExportData &data, WooBundleStyle style, PlatformExport &
     if (rows == 0) return;
     out.created = std::move(csv);
     out.notes.push_back("bundles: import the second file with \"Update existing products\" not ticked; it creates "
-                        + plural(rows, "product", "products") + " (a SKU the store already has is skipped)");
+                        + counted(rows, "product", "products") + " (a SKU the store already has is skipped)");
     if (pb && pricedTiers > 0)
         out.notes.push_back("sum and discount tiers are written at today's item prices as the bundle's Regular price; "
                             "the store does not follow later changes to the items' prices");
     if (!foreignItems.empty())
-        out.notes.push_back(plural(foreignItems.size(), "bundle item is", "bundle items are") + " not from WooCommerce ("
+        out.notes.push_back(counted(foreignItems.size(), "bundle item is", "bundle items are") + " not from WooCommerce ("
                             + someSkus(foreignItems) + "): the store makes an \"Import placeholder\" product for a SKU it does not have");
     if (lostQuantities > 0)
-        out.notes.push_back(plural(size_t(lostQuantities), "bundle item has", "bundle items have")
+        out.notes.push_back(counted(size_t(lostQuantities), "bundle item has", "bundle items have")
                             + " a quantity above 1, which a grouped product cannot hold; export with Product Bundles to keep quantities and discounts");
     if (lostOptional > 0)
-        out.notes.push_back(plural(size_t(lostOptional), "optional item was", "optional items were") + " left out: a grouped product has no optional items");
+        out.notes.push_back(counted(size_t(lostOptional), "optional item was", "optional items were") + " left out: a grouped product has no optional items");
     if (!pb)
         out.notes.push_back("grouped products carry no bundle price or discount; WooCommerce prices each item on its own");
 }
