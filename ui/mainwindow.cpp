@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "core/demo/demogenerator.h"
+#include "ui/workpool.h"
 #include "ui/import/importdialog.h"
 #include "ui/infobar.h"
 #include "ui/messagepresenter.h"
@@ -175,7 +176,7 @@ void MainWindow::openDemoWorkspace()
         if (ok) infoBar_->showMessage(message);
         Q_EMIT demoReady(ok);
     });
-    watcher->setFuture(QtConcurrent::run([path]() {
+    watcher->setFuture(QtConcurrent::run(workPool(), [path]() {
         std::string error;
         DemoParameters demo;
         demo.mine = true;  // first start shows suggestions in Maps straight away

@@ -1,5 +1,6 @@
 #include "ui/workspacedocument.h"
 
+#include "ui/workpool.h"
 #include "ui/messagepresenter.h"
 
 #include <QFileInfo>
@@ -96,7 +97,7 @@ void WorkspaceDocument::reload()
     const quint64 generation = generation_;
     std::shared_ptr<Workspace> ws = workspace_;
     watcher_->setProperty("generation", generation);
-    watcher_->setFuture(QtConcurrent::run([ws]() {
+    watcher_->setFuture(QtConcurrent::run(workPool(), [ws]() {
         LoadResult r;
         r.snapshot = Snapshot::load(*ws, r.error);
         if (r.snapshot) r.counts = ws->counts();

@@ -4,6 +4,7 @@
 #include "core/kpi/kpicontext.h"
 #include "core/kpi/kpidefinitions.h"
 #include "core/kpi/kpireport.h"
+#include "ui/workpool.h"
 #include "ui/dashboard/chartcard.h"
 #include "ui/dashboard/dashboardcharts.h"
 #include "ui/dashboard/dashboardexport.h"
@@ -202,7 +203,7 @@ void DashboardView::onSnapshotChanged()
     status_->setText(tr("Preparing…"));
     contextWatcher_->setProperty("generation", contextGeneration_);
     // Events and bundles are read here, beside the snapshot: a handful of SELECTs, off the GUI thread.
-    contextWatcher_->setFuture(QtConcurrent::run([snapshot, ws]() -> std::shared_ptr<const KpiContext> {
+    contextWatcher_->setFuture(QtConcurrent::run(workPool(), [snapshot, ws]() -> std::shared_ptr<const KpiContext> {
         KpiData data;
         std::string error;
         if (!KpiData::load(*ws, *snapshot, data, error)) data = KpiData{};
@@ -315,7 +316,7 @@ void DashboardView::compute()
     auto ctx = context_;
     auto cancel = cancel_;
     const KpiFilter f = filter();
-    watcher_->setFuture(QtConcurrent::run([ctx, cancel, f]() -> std::shared_ptr<KpiReport> {
+    watcher_->setFuture(QtConcurrent::run(workPool(), [ctx, cancel, f]() -> std::shared_ptr<KpiReport> {
         auto r = computeKpiReport(*ctx, f, cancel.get());
         return r ? std::make_shared<KpiReport>(std::move(*r)) : nullptr;
     }));

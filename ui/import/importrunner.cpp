@@ -1,5 +1,7 @@
 #include "ui/import/importrunner.h"
 
+#include "ui/workpool.h"
+
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace mb {
@@ -35,7 +37,7 @@ void ImportRunner::start(std::shared_ptr<Workspace> workspace, ImportRequest req
         shared->permille = int(fraction * 1000);
         return !shared->cancel.load();
     };
-    watcher_.setFuture(QtConcurrent::run([workspace, request]() { return runImport(*workspace, request); }));
+    watcher_.setFuture(QtConcurrent::run(workPool(), [workspace, request]() { return runImport(*workspace, request); }));
     poll_.start();
 }
 

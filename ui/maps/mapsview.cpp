@@ -1,6 +1,7 @@
 #include "ui/maps/mapsview.h"
 
 #include "core/mining/minedresults.h"
+#include "ui/workpool.h"
 #include "ui/infobar.h"
 #include "ui/maps/anchorlistmodel.h"
 #include "ui/maps/mapdata.h"
@@ -184,7 +185,7 @@ void MapsView::loadMined()
     auto ws = document()->workspace();
     auto snap = document()->snapshot();
     minedWatcher_.setProperty("snapshot", QVariant::fromValue(quintptr(snap.get())));
-    minedWatcher_.setFuture(QtConcurrent::run([ws, snap] { return std::make_shared<const MinedResults>(loadMinedResults(*ws, *snap)); }));
+    minedWatcher_.setFuture(QtConcurrent::run(workPool(), [ws, snap] { return std::make_shared<const MinedResults>(loadMinedResults(*ws, *snap)); }));
 }
 
 void MapsView::onAnchorChanged()

@@ -1,6 +1,7 @@
 #include "ui/maps/miningrunner.h"
 
 #include "core/mining/minedresults.h"
+#include "ui/workpool.h"
 #include "ui/workspacedocument.h"
 
 #include <QElapsedTimer>
@@ -41,7 +42,7 @@ bool MiningRunner::start()
     auto shared = shared_;
     Q_EMIT progress(0);
     poll_->start();
-    watcher_.setFuture(QtConcurrent::run([ws, snap, shared] {
+    watcher_.setFuture(QtConcurrent::run(workPool(), [ws, snap, shared] {
         Result r;
         QElapsedTimer t;
         t.start();

@@ -2,6 +2,7 @@
 
 #include "core/mining/minedresults.h"
 #include "core/storage/workspace.h"
+#include "ui/workpool.h"
 #include "ui/workspacedocument.h"
 
 #include <QElapsedTimer>
@@ -51,7 +52,7 @@ void PreviewRunner::rebuild()
     Q_EMIT started();
     if (watcher_.isRunning()) return;  // onFinished sees the newer generation and starts again
     running_ = generation_;
-    watcher_.setFuture(QtConcurrent::run(build, ws, snap));
+    watcher_.setFuture(QtConcurrent::run(workPool(), build, ws, snap));
 }
 
 void PreviewRunner::onFinished()
@@ -67,7 +68,7 @@ void PreviewRunner::onFinished()
             return;
         }
         running_ = generation_;
-        watcher_.setFuture(QtConcurrent::run(build, ws, snap));
+        watcher_.setFuture(QtConcurrent::run(workPool(), build, ws, snap));
         return;
     }
     building_ = false;
