@@ -12,6 +12,7 @@
 #include "ui/workspaceerrortext.h"
 #include "ui/workspaceview.h"
 
+#include <QGuiApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileInfo>
@@ -79,6 +80,19 @@ void MainWindow::buildCentre()
     auto *infoHolder = new QVBoxLayout;
     infoHolder->setContentsMargins(12, 10, 12, 0);
     infoHolder->addWidget(infoBar_);
+    // The one place every failed edit is said (WorkspaceDocument::editFailed), whichever view made it.
+    errorBar_ = new InfoBar(this);
+    errorBar_->setObjectName(QStringLiteral("editErrors"));
+    infoHolder->addWidget(errorBar_);
+    connect(document_, &WorkspaceDocument::editFailed, errorBar_, &InfoBar::showMessage);
+    connect(document_, &WorkspaceDocument::changedElsewhere, this, [this] {
+        infoBar_->showMessage(tr("%1 was changed in another window or by the command line: showing what is there now.")
+                                  .arg(document_->displayName()));
+    });
+    // Another instance (or the CLI) may have changed the file while this window was in the background.
+    connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+        if (state == Qt::ApplicationActive) document_->checkExternalChanges();
+    });
     rl->addLayout(infoHolder);
     rl->addWidget(stack_, 1);
     auto *central = new QWidget(this);

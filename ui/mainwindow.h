@@ -37,6 +37,7 @@ public:
 
     WorkspaceDocument *document() const { return document_; }
     InfoBar *infoBar() const { return infoBar_; }
+    InfoBar *errorBar() const { return errorBar_; }
 
     // Opens a workspace; on failure tells the user why and keeps the current one.
     bool openWorkspace(const QString &path);
@@ -94,6 +95,7 @@ private:
     QListWidget *sidebar_ = nullptr;
     QStackedWidget *stack_ = nullptr;
     InfoBar *infoBar_ = nullptr;
+    InfoBar *errorBar_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QAction *closeAction_ = nullptr;
     QAction *importCatalogAction_ = nullptr;

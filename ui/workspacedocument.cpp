@@ -31,11 +31,11 @@ QString WorkspaceDocument::displayName() const
     return path_.isEmpty() ? QString() : QFileInfo(path_).fileName();
 }
 
-bool WorkspaceDocument::open(const QString &path, QString &error, WorkspaceError &kind)
+bool WorkspaceDocument::open(const QString &path, QString &error, WorkspaceError &kind, bool readOnly)
 {
     std::string err;
     kind = WorkspaceError::None;
-    auto ws = Workspace::open(QFileInfo(path).absoluteFilePath().toStdString(), err, &kind);
+    auto ws = Workspace::open(QFileInfo(path).absoluteFilePath().toStdString(), err, &kind, readOnly);
     if (!ws) {
         error = QString::fromStdString(err);
         if (error.isEmpty()) error = tr("%1: cannot be opened.").arg(path);
@@ -62,6 +62,8 @@ void WorkspaceDocument::adopt(std::unique_ptr<Workspace> ws, const QString &path
     workspace_ = std::move(ws);
     path_ = path;
     snapshot_.reset();
+    endpoints_.reset();
+    dataVersion_ = workspace_->dataVersion();
     counts_ = {};
     undoStack_->clear();
     ++generation_;
@@ -75,6 +77,8 @@ void WorkspaceDocument::close()
     if (!workspace_) return;
     workspace_.reset();
     snapshot_.reset();
+    endpoints_.reset();
+    dataVersion_ = -1;
     counts_ = {};
     path_.clear();
     undoStack_->clear();
@@ -100,7 +104,10 @@ void WorkspaceDocument::reload()
     watcher_->setFuture(QtConcurrent::run(workPool(), [ws]() {
         LoadResult r;
         r.snapshot = Snapshot::load(*ws, r.error);
-        if (r.snapshot) r.counts = ws->counts();
+        if (r.snapshot) {
+            r.counts = ws->counts();
+            r.endpoints = EndpointIndex::of(*r.snapshot);
+        }
         return r;
     }));
 }
@@ -122,10 +129,30 @@ void WorkspaceDocument::onLoaded()
         return;
     }
     snapshot_ = r.snapshot;
+    endpoints_ = r.endpoints;
     counts_ = r.counts;
+    acknowledgeOwnWrites();
     qCInfo(lcWorkspace, "loaded %s: %lld products, %lld orders", qPrintable(path_), qlonglong(counts_.products),
            qlonglong(counts_.orders));
     Q_EMIT snapshotChanged();
+}
+
+bool WorkspaceDocument::checkExternalChanges()
+{
+    if (!workspace_ || loading_) return false;
+    const int64_t now = workspace_->dataVersion();
+    if (now == dataVersion_) return false;
+    dataVersion_ = now;
+    qCInfo(lcWorkspace, "%s was changed by another program: reloading", qPrintable(path_));
+    // What the undo stack remembers may no longer be there; an undo of it says so in words.
+    Q_EMIT changedElsewhere();
+    reload();
+    return true;
+}
+
+void WorkspaceDocument::acknowledgeOwnWrites()
+{
+    if (workspace_) dataVersion_ = workspace_->dataVersion();
 }
 
 MessagePresenter *WorkspaceDocument::messages() const

@@ -1,7 +1,16 @@
 #pragma once
-// The open workspace as the GUI sees it: the SQLite workspace, the current immutable snapshot the views
-// read, its counts, and the undo stack every edit goes through. The snapshot loads on a worker thread;
-// views listen to snapshotChanged() and never touch the database themselves.
+// The open workspace as the GUI sees it (after Tiled's Document): the SQLite workspace, the current
+// snapshot the views read, its counts, the undo stack, and the one way data changes.
+//
+// The snapshot holds the large immutable order history and the small editable state (relations, the
+// recommendable switch). The history loads on a worker, once after opening and again only after an import
+// or a change made outside this window. Edits never reload: an undo command calls one of the edit methods
+// below, which writes through storage in one transaction, makes the next snapshot as a copy that shares the
+// history (core/storage/sharedpart.h), and emits a row-precise signal naming what changed, then
+// mapsEdited() for views that derive from the whole map (preview, suggestions). Failures of any edit are
+// said on one channel, editFailed(), which the window shows.
+#include "core/maps/relation.h"
+#include "core/storage/endpointindex.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 
@@ -10,14 +19,14 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 class QUndoStack;
 
 namespace mb {
-class MessagePresenter;
-}
 
-namespace mb {
+class MessagePresenter;
 
 class WorkspaceDocument : public QObject {
     Q_OBJECT
@@ -27,7 +36,7 @@ public:
 
     // Opens the file (synchronously: opening only checks the header and schema), then starts loading
     // the snapshot. On failure the previous workspace stays open and error/kind say why.
-    bool open(const QString &path, QString &error, WorkspaceError &kind);
+    bool open(const QString &path, QString &error, WorkspaceError &kind, bool readOnly = false);
     bool create(const QString &path, QString &error);
     void close();
 
@@ -38,11 +47,31 @@ public:
     // Shared so that a worker (snapshot load, import) keeps it alive while the user closes it.
     std::shared_ptr<Workspace> workspace() const { return workspace_; }
     std::shared_ptr<const Snapshot> snapshot() const { return snapshot_; }
+    // Workspace ids to snapshot indices; the same object for every snapshot of one loaded history.
+    std::shared_ptr<const EndpointIndex> endpoints() const { return endpoints_; }
     const WorkspaceCounts &counts() const { return counts_; }
     QUndoStack *undoStack() const { return undoStack_; }
 
-    // Reloads the snapshot in the background (after an import); snapshotChanged() follows.
+    // Reloads the whole snapshot in the background (after an import, or a change made elsewhere);
+    // snapshotChanged() follows. Never after an edit.
     void reload();
+
+    // --- Edits (called by undo commands; each is one transaction) -------------------------------------
+    // One relation from `from` to `to`: an add when there is no from (to gets its id; a non-zero id is
+    // restored, as a redo does), a removal when there is no to, an update otherwise.
+    bool changeRelation(const std::optional<Relation> &from, std::optional<Relation> &to);
+    bool addRelations(std::vector<Relation> &relations);         // all or none; ids set
+    bool removeRelations(const std::vector<Relation> &relations);
+    bool reorderRelations(const std::vector<int64_t> &idsInOrder); // positions 1..n of one anchor and kind
+    bool setRecommendable(const std::vector<int64_t> &productIds, bool recommendable);
+    // Says why an edit failed, on the one channel the window shows.
+    void reportError(const QString &message);
+
+    // Whether another window or the command line changed the workspace file since this window last looked
+    // (SQLite's data_version, read when the window regains focus): if so, reloads and returns true.
+    bool checkExternalChanges();
+    // The window's own worker wrote (an import, a mining run): not a change made elsewhere.
+    void acknowledgeOwnWrites();
 
     // Where views report errors: the window's presenter, so tests capture messages instead of blocking
     // on a modal box. Never null (a dialog presenter until the window sets its own).
@@ -52,26 +81,45 @@ public:
 Q_SIGNALS:
     void workspaceChanged();   // opened, created or closed: path and name changed
     void loadingStarted();
-    void snapshotChanged();    // new snapshot and counts (null snapshot when closed)
+    void snapshotChanged();    // a new history (and counts); null snapshot when closed. Views rebuild.
     void loadFailed(const QString &error);
+
+    // Row-precise edit signals; snapshot() already holds the edit when they are emitted.
+    void relationAdded(const mb::Relation &relation);
+    void relationChanged(const mb::Relation &before, const mb::Relation &after);
+    void relationRemoved(const mb::Relation &relation);
+    void relationsReordered(const std::vector<int64_t> &idsInOrder);
+    void relationsAdded(const std::vector<mb::Relation> &relations);
+    void relationsRemoved(const std::vector<mb::Relation> &relations);
+    void recommendableChanged(const std::vector<uint32_t> &productIndices);
+    void mapsEdited();         // after each of the above
+    void editFailed(const QString &message);
+    // Another program changed the workspace; the views refresh with the reload that follows.
+    void changedElsewhere();
 
 private:
     struct LoadResult {
         std::shared_ptr<const Snapshot> snapshot;
+        std::shared_ptr<const EndpointIndex> endpoints;
         WorkspaceCounts counts;
         std::string error;
     };
     void adopt(std::unique_ptr<Workspace> ws, const QString &path);
     void onLoaded();
+    bool writable(const QString &what);
+    bool toSnapshotRelation(const Relation &r, SnapshotRelation &out) const;
+    void publish(std::shared_ptr<Snapshot> next);
 
     std::shared_ptr<Workspace> workspace_;
     std::shared_ptr<const Snapshot> snapshot_;
+    std::shared_ptr<const EndpointIndex> endpoints_;
     WorkspaceCounts counts_;
     QString path_;
     QUndoStack *undoStack_;
     MessagePresenter *messages_ = nullptr;
     QFutureWatcher<LoadResult> *watcher_;
     quint64 generation_ = 0;   // a load started for an older workspace is ignored when it finishes
+    int64_t dataVersion_ = -1; // SQLite's data_version when this window last caught up
     bool loading_ = false;
 };
 

@@ -4,6 +4,7 @@
 // full-table queries (never a query per row) and safe to share across threads once built.
 #include "core/io/importrecords.h"
 #include "core/maps/relation.h"
+#include "core/storage/sharedpart.h"
 
 #include <cmath>
 #include <cstdint>
@@ -83,21 +84,21 @@ struct SnapshotRelation {
 };
 
 struct Snapshot {
-    std::vector<SnapshotCategory> categories;
-    std::vector<SnapshotProduct> products;
-    std::vector<SnapshotCustomer> customers;
-    std::vector<SnapshotOrder> orders;    // sorted by time, then id
-    std::vector<SnapshotLine> lines;
+    SharedPart<std::vector<SnapshotCategory>> categories;
+    SharedPart<std::vector<SnapshotProduct>> products;
+    SharedPart<std::vector<SnapshotCustomer>> customers;
+    SharedPart<std::vector<SnapshotOrder>> orders;    // sorted by time, then id
+    SharedPart<std::vector<SnapshotLine>> lines;
     // Baskets: the distinct products bought (quantity > 0) in each order that is not cancelled, sorted
     // ascending. basketStart has one entry more than there are baskets; empty baskets are not stored.
-    std::vector<uint32_t> basketStart;
-    std::vector<uint32_t> basketItems;
-    std::vector<uint32_t> basketOrder;    // index into orders of each basket
-    std::unordered_map<std::string, uint32_t> skuIndex;
+    SharedPart<std::vector<uint32_t>> basketStart;
+    SharedPart<std::vector<uint32_t>> basketItems;
+    SharedPart<std::vector<uint32_t>> basketOrder;    // index into orders of each basket
+    SharedPart<std::unordered_map<std::string, uint32_t>> skuIndex;
     int64_t historyVersion = 0;
     std::vector<SnapshotRelation> relations;   // every status; sorted by anchor, kind, position
-    std::vector<double> unitsSold;             // per product: units in orders that are not cancelled (returns net)
-    std::vector<uint32_t> basketsWith;         // per product: number of baskets holding it
+    SharedPart<std::vector<double>> unitsSold;             // per product: units in orders that are not cancelled (returns net)
+    SharedPart<std::vector<uint32_t>> basketsWith;         // per product: number of baskets holding it
 
     size_t basketCount() const { return basketStart.empty() ? 0 : basketStart.size() - 1; }
     int32_t productIndex(const std::string &sku) const

@@ -250,6 +250,12 @@ bool Workspace::setMeta(const std::string &key, const std::string &value)
     return s.exec();
 }
 
+int64_t Workspace::dataVersion() const
+{
+    Statement s(db(), "PRAGMA data_version");
+    return s.step() ? s.int64(0) : -1;
+}
+
 int64_t Workspace::historyVersion() const
 {
     const std::string v = meta("history_version");

@@ -54,6 +54,9 @@ public:
     bool setMeta(const std::string &key, const std::string &value);  // inside the caller's writeTransaction
 
     bool integrityOk(std::string *detail = nullptr) const;
+    // SQLite's data_version of the calling thread's connection: it moves when another connection (another
+    // window, the command line, a worker of this window) commits a change. -1 on error.
+    int64_t dataVersion() const;
 
     // How long a write waits for another program's write lock before it fails (default 15 s).
     void setBusyTimeout(int milliseconds);

@@ -89,6 +89,8 @@ CatalogView::CatalogView(WorkspaceDocument *document, QWidget *parent)
     layout->addWidget(splitter_);
 
     connect(document, &WorkspaceDocument::snapshotChanged, this, &CatalogView::onSnapshotChanged);
+    connect(document, &WorkspaceDocument::recommendableChanged, this,
+            [this](const std::vector<uint32_t> &rows) { products_->updateProducts(this->document()->snapshot(), rows); });
     onSnapshotChanged();
 }
 

@@ -25,6 +25,12 @@ void ProductTableModel::setSnapshot(std::shared_ptr<const Snapshot> snapshot)
     endResetModel();
 }
 
+void ProductTableModel::updateProducts(std::shared_ptr<const Snapshot> snapshot, const std::vector<uint32_t> &rows)
+{
+    snapshot_ = std::move(snapshot);
+    for (uint32_t r : rows) Q_EMIT dataChanged(index(int(r), 0), index(int(r), ColumnCount - 1));
+}
+
 int ProductTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() || !snapshot_ ? 0 : int(snapshot_->products.size());

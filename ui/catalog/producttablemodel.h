@@ -24,6 +24,8 @@ public:
     explicit ProductTableModel(QObject *parent = nullptr);
 
     void setSnapshot(std::shared_ptr<const Snapshot> snapshot);
+    // The same history after an edit of these products (rows = product indices): those rows repaint.
+    void updateProducts(std::shared_ptr<const Snapshot> snapshot, const std::vector<uint32_t> &rows);
     const Snapshot *snapshot() const { return snapshot_.get(); }
     // "sku title brand" in lower case, for the search box.
     const QString &searchKey(int row) const { return searchKeys_[size_t(row)]; }

@@ -4,7 +4,6 @@
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 #include "ui/messagepresenter.h"
-#include "ui/workspacedocument.h"
 
 #include <QMessageBox>
 #include <QObject>
@@ -14,26 +13,15 @@
 
 namespace mb {
 
-RecommendableCommand::RecommendableCommand(WorkspaceDocument *document, std::vector<int64_t> ids, bool recommendable)
-    : document_(document), ids_(std::move(ids)), recommendable_(recommendable)
+static QString commandText(size_t n, bool recommendable)
 {
-    setText(recommendable ? QObject::tr("Make %n product(s) recommendable", nullptr, int(ids_.size()))
-                          : QObject::tr("Mark %n product(s) not recommendable", nullptr, int(ids_.size())));
+    return recommendable ? QObject::tr("Make %n product(s) recommendable", nullptr, int(n))
+                         : QObject::tr("Mark %n product(s) not recommendable", nullptr, int(n));
 }
 
-void RecommendableCommand::redo() { apply(recommendable_); }
-void RecommendableCommand::undo() { apply(!recommendable_); }
-
-void RecommendableCommand::apply(bool recommendable)
+RecommendableCommand::RecommendableCommand(WorkspaceDocument *document, std::vector<int64_t> ids, bool recommendable)
+    : EditCommand(document, RecommendableSet{ids, !recommendable}, RecommendableSet{ids, recommendable}, commandText(ids.size(), recommendable))
 {
-    const auto ws = document_->workspace();
-    if (!ws) return;
-    std::string error;
-    if (!RelationStore(*ws).setRecommendable(ids_, recommendable, error)) {
-        document_->messages()->error(nullptr, QObject::tr("Not saved"), QString::fromStdString(error));
-        return;
-    }
-    document_->reload();
 }
 
 int markNonMerchandise(WorkspaceDocument *document, QWidget *parent)
@@ -41,7 +29,10 @@ int markNonMerchandise(WorkspaceDocument *document, QWidget *parent)
     const auto ws = document->workspace();
     const auto snap = document->snapshot();
     if (!ws || !snap || ws->isReadOnly()) return 0;
-    const std::vector<int64_t> ids = RelationStore(*ws).nonMerchandiseCandidates();
+    // From the snapshot, not the database: the GUI thread never waits on a query.
+    std::vector<int64_t> ids;
+    for (const SnapshotProduct &p : snap->products)
+        if (p.recommendable && looksLikeNonMerchandise(p.sku, p.title)) ids.push_back(p.id);
     if (ids.empty()) {
         document->messages()->information(parent, QObject::tr("Non-merchandise"),
                                           QObject::tr("No product looks like postage, a fee or a voucher."));

@@ -1,7 +1,9 @@
 #pragma once
 // Marks products (not) recommendable — the one-click rule for postage, fees and vouchers — as one undo
-// step: redo writes the new flag, undo the old one, each in one transaction, then the snapshot reloads.
-#include <QUndoCommand>
+// step of the one command template: redo and undo each go through WorkspaceDocument::setRecommendable
+// (one transaction; the catalog's rows change in place).
+#include "ui/editcommand.h"
+#include "ui/workspacedocument.h"
 
 #include <cstdint>
 #include <vector>
@@ -10,19 +12,27 @@ class QWidget;
 
 namespace mb {
 
-class WorkspaceDocument;
+struct RecommendableSet {
+    std::vector<int64_t> productIds;
+    bool recommendable = true;
+};
 
-class RecommendableCommand : public QUndoCommand {
+template <>
+struct EditTraits<RecommendableSet> {
+    static bool apply(WorkspaceDocument *doc, const std::optional<RecommendableSet> &, std::optional<RecommendableSet> &to)
+    {
+        return !to || doc->setRecommendable(to->productIds, to->recommendable);
+    }
+    static bool sameItem(const RecommendableSet &, const RecommendableSet &) { return false; }
+    static bool sameValue(const RecommendableSet &a, const RecommendableSet &b)
+    {
+        return a.recommendable == b.recommendable && a.productIds == b.productIds;
+    }
+};
+
+class RecommendableCommand : public EditCommand<RecommendableSet> {
 public:
     RecommendableCommand(WorkspaceDocument *document, std::vector<int64_t> productIds, bool recommendable);
-    void redo() override;
-    void undo() override;
-
-private:
-    void apply(bool recommendable);
-    WorkspaceDocument *document_;
-    std::vector<int64_t> ids_;
-    bool recommendable_;
 };
 
 // Shows the products the rule finds and, when the user agrees, pushes the command; returns how many

@@ -12,6 +12,17 @@ namespace mb {
 
 AnchorListModel::AnchorListModel(QObject *parent) : QAbstractTableModel(parent) {}
 
+std::vector<int> AnchorListModel::counts() const
+{
+    const Snapshot &s = *data_->snapshot;
+    std::vector<int> n(s.products.size() + s.categories.size());
+    for (const SnapshotRelation &r : s.relations) {
+        if (r.status != RelationStatus::Active || r.anchor < 0) continue;
+        ++n[r.anchorType == EndpointType::Product ? size_t(r.anchor) : s.products.size() + size_t(r.anchor)];
+    }
+    return n;
+}
+
 void AnchorListModel::setMapData(std::shared_ptr<const MapData> data)
 {
     beginResetModel();
@@ -19,34 +30,35 @@ void AnchorListModel::setMapData(std::shared_ptr<const MapData> data)
     rows_.clear();
     if (data_) {
         const Snapshot &s = *data_->snapshot;
-        std::vector<int> productCount(s.products.size()), categoryCount(s.categories.size());
-        for (const SnapshotRelation &r : s.relations) {
-            if (r.status != RelationStatus::Active || r.anchor < 0) continue;
-            ++(r.anchorType == EndpointType::Product ? productCount : categoryCount)[size_t(r.anchor)];
-        }
+        const std::vector<int> n = counts();
         rows_.reserve(s.categories.size() + s.products.size());
         // Categories first (the rules most products inherit), then products; the proxy sorts within.
         for (int32_t c = 0; c < int32_t(s.categories.size()); ++c) {
             const QString path = fmt::str(s.categories[size_t(c)].path);
-            rows_.push_back({EndpointType::Category, c, s.categories[size_t(c)].id, categoryCount[size_t(c)], path, path.toLower()});
+            rows_.push_back({EndpointType::Category, c, s.categories[size_t(c)].id, n[s.products.size() + size_t(c)], path, path.toLower()});
         }
         for (uint32_t p = 0; p < s.products.size(); ++p) {
             const QString label = data_->productLabel(p);
-            rows_.push_back({EndpointType::Product, int32_t(p), s.products[p].id, productCount[p], label, label.toLower()});
+            rows_.push_back({EndpointType::Product, int32_t(p), s.products[p].id, n[p], label, label.toLower()});
         }
     }
     endResetModel();
 }
 
-void AnchorListModel::adjustCount(EndpointType type, int64_t id, int delta)
+void AnchorListModel::updateMapData(std::shared_ptr<const MapData> data)
 {
-    for (size_t i = 0; i < rows_.size(); ++i)
-        if (rows_[i].type == type && rows_[i].id == id) {
-            rows_[i].count = std::max(0, rows_[i].count + delta);
-            const QModelIndex idx = index(int(i), Relations);
-            Q_EMIT dataChanged(idx, idx);
-            return;
-        }
+    data_ = std::move(data);
+    if (!data_) return;
+    const size_t products = data_->snapshot->products.size();
+    const std::vector<int> n = counts();
+    for (size_t i = 0; i < rows_.size(); ++i) {
+        Row &r = rows_[i];
+        const int count = n[r.type == EndpointType::Product ? size_t(r.index) : products + size_t(r.index)];
+        if (count == r.count) continue;
+        r.count = count;
+        const QModelIndex idx = index(int(i), Relations);
+        Q_EMIT dataChanged(idx, idx);
+    }
 }
 
 QModelIndex AnchorListModel::indexOf(EndpointType type, int32_t idx) const

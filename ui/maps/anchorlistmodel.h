@@ -1,6 +1,6 @@
 #pragma once
 // The anchors a map can hang on: every category (by path) and every product (by SKU), each with how many
-// relations it has of its own. Counts follow edits at once through the MapNotifier; the filter proxy
+// relations it has of its own. Counts follow edits row by row (updateMapData); the filter proxy
 // narrows by text and by type as the user types.
 #include "core/maps/relation.h"
 
@@ -24,9 +24,10 @@ public:
     static constexpr int SortRole = Qt::UserRole + 4;
 
     explicit AnchorListModel(QObject *parent = nullptr);
+    // A new history: every row anew (a reset).
     void setMapData(std::shared_ptr<const MapData> data);
-    // Follows an edit before the next snapshot arrives.
-    void adjustCount(EndpointType type, int64_t id, int delta);
+    // The same history after an edit: only the rows whose count changed say so.
+    void updateMapData(std::shared_ptr<const MapData> data);
     QModelIndex indexOf(EndpointType type, int32_t index) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -35,6 +36,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    // Active relations per anchor: products first, then categories.
+    std::vector<int> counts() const;
     struct Row {
         EndpointType type;
         int32_t index;

@@ -1,12 +1,11 @@
 #pragma once
-// Undo commands for the maps (after Tiled): each stores the relation before and after the edit, applies
-// it through RelationStore (one transaction, so the workspace is saved at once), tells the MapNotifier
-// exactly what changed, and asks the document to reload so every view catches up. Consecutive pitch
-// edits of one relation merge into one undo step.
+// Undo commands for the maps: each is the one command template (ui/editcommand.h) over a relation, going
+// from `before` to `after` through WorkspaceDocument::changeRelation. The subclasses only name the edit
+// and build its before and after. Consecutive pitch edits of one relation merge into one undo step.
 #include "core/maps/relation.h"
 #include "core/maps/suggestions.h"
-
-#include <QUndoCommand>
+#include "ui/editcommand.h"
+#include "ui/workspacedocument.h"
 
 #include <memory>
 #include <optional>
@@ -14,27 +13,20 @@
 
 namespace mb {
 
-class WorkspaceDocument;
-
-// One relation goes from `before` to `after`: an add when there is no before, a removal when there is
-// no after, an update otherwise. The id an add receives is kept, so redo after undo restores the same row.
-class RelationCommand : public QUndoCommand {
-public:
-    RelationCommand(WorkspaceDocument *doc, std::optional<Relation> before, std::optional<Relation> after, const QString &text);
-    void redo() override;
-    void undo() override;
-    const std::optional<Relation> &before() const { return before_; }
-    const std::optional<Relation> &after() const { return after_; }
-
-protected:
-    // Adds through the engine's own call the first time (accept / reject a suggestion); false on error.
-    virtual bool firstAdd(Relation &r, std::string &error);
-    bool apply(std::optional<Relation> &from, std::optional<Relation> &to, bool forward);
-
-    WorkspaceDocument *doc_;
-    std::optional<Relation> before_, after_;
-    bool done_ = false;
+template <>
+struct EditTraits<Relation> {
+    static bool apply(WorkspaceDocument *doc, const std::optional<Relation> &from, std::optional<Relation> &to)
+    {
+        return doc->changeRelation(from, to);
+    }
+    static bool sameItem(const Relation &a, const Relation &b) { return a.id == b.id; }
+    static bool sameValue(const Relation &a, const Relation &b)
+    {
+        return a.sameEndpoints(b) && a.kind == b.kind && a.position == b.position && a.pitch == b.pitch && a.status == b.status;
+    }
 };
+
+using RelationCommand = EditCommand<Relation>;
 
 class AddRelationCommand : public RelationCommand {
 public:
@@ -49,8 +41,6 @@ public:
 class EditPitchCommand : public RelationCommand {
 public:
     EditPitchCommand(WorkspaceDocument *doc, const Relation &before, const std::string &pitch, const QString &targetLabel);
-    int id() const override { return 0x4d50; }  // "MP": map pitch
-    bool mergeWith(const QUndoCommand *other) override;
 };
 
 class ChangeKindCommand : public RelationCommand {
@@ -70,49 +60,60 @@ public:
     IncludeInheritedCommand(WorkspaceDocument *doc, const Relation &exclusion, const QString &targetLabel);
 };
 
+// Accepting a suggestion stores it as an active mined relation; rejecting stores it rejected, so it is
+// never suggested again for this anchor.
 class AcceptSuggestionCommand : public RelationCommand {
 public:
     AcceptSuggestionCommand(WorkspaceDocument *doc, int64_t anchorProductId, int64_t targetProductId, RelationKind kind,
                             const QString &targetLabel);
-
-protected:
-    bool firstAdd(Relation &r, std::string &error) override;
 };
 
 class RejectSuggestionCommand : public RelationCommand {
 public:
     RejectSuggestionCommand(WorkspaceDocument *doc, int64_t anchorProductId, int64_t targetProductId, RelationKind kind,
                             const QString &targetLabel);
-
-protected:
-    bool firstAdd(Relation &r, std::string &error) override;
 };
 
-class ReorderRelationsCommand : public QUndoCommand {
+// The own relations of one anchor and kind, in their manual order.
+struct RelationOrder {
+    std::vector<int64_t> ids;
+};
+
+template <>
+struct EditTraits<RelationOrder> {
+    static bool apply(WorkspaceDocument *doc, const std::optional<RelationOrder> &, std::optional<RelationOrder> &to)
+    {
+        return !to || doc->reorderRelations(to->ids);
+    }
+    static bool sameItem(const RelationOrder &, const RelationOrder &) { return false; }
+    static bool sameValue(const RelationOrder &a, const RelationOrder &b) { return a.ids == b.ids; }
+};
+
+class ReorderRelationsCommand : public EditCommand<RelationOrder> {
 public:
     ReorderRelationsCommand(WorkspaceDocument *doc, std::vector<int64_t> before, std::vector<int64_t> after, RelationKind kind);
-    void redo() override;
-    void undo() override;
-
-private:
-    void apply(const std::vector<int64_t> &ids);
-    WorkspaceDocument *doc_;
-    std::vector<int64_t> before_, after_;
 };
 
-// Many suggestions accepted at once, in one transaction; undo removes them all in one transaction.
-class BulkAcceptCommand : public QUndoCommand {
-public:
-    BulkAcceptCommand(WorkspaceDocument *doc, std::shared_ptr<const Snapshot> snapshot, std::vector<Suggestion> suggestions);
-    void redo() override;
-    void undo() override;
-    const std::vector<Relation> &added() const { return added_; }
+// Several relations added or removed together, in one transaction (a bulk accept and its undo).
+struct RelationSet {
+    std::vector<Relation> relations;
+};
 
-private:
-    WorkspaceDocument *doc_;
-    std::shared_ptr<const Snapshot> snapshot_;  // the suggestions' indices refer to it
-    std::vector<Suggestion> suggestions_;
-    std::vector<Relation> added_;               // with their ids, once done
+template <>
+struct EditTraits<RelationSet> {
+    static bool apply(WorkspaceDocument *doc, const std::optional<RelationSet> &from, std::optional<RelationSet> &to)
+    {
+        if (to) return doc->addRelations(to->relations);  // keeps the ids it got, so a redo restores the same rows
+        return !from || doc->removeRelations(from->relations);
+    }
+    static bool sameItem(const RelationSet &, const RelationSet &) { return false; }
+    static bool sameValue(const RelationSet &, const RelationSet &) { return false; }
+};
+
+class BulkAcceptCommand : public EditCommand<RelationSet> {
+public:
+    BulkAcceptCommand(WorkspaceDocument *doc, const Snapshot &snapshot, const std::vector<Suggestion> &suggestions);
+    const std::vector<Relation> &added() const { return after()->relations; }
 };
 
 }  // namespace mb

@@ -2,29 +2,14 @@
 
 namespace mb {
 
-std::shared_ptr<const MapData> MapData::make(std::shared_ptr<const Snapshot> snapshot)
+std::shared_ptr<const MapData> MapData::make(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const EndpointIndex> endpoints)
 {
     if (!snapshot) return nullptr;
     auto d = std::make_shared<MapData>();
     d->snapshot = std::move(snapshot);
     d->resolver = std::make_unique<RelationResolver>(*d->snapshot);
-    const Snapshot &s = *d->snapshot;
-    d->productById.reserve(s.products.size());
-    for (uint32_t i = 0; i < s.products.size(); ++i) d->productById.emplace(s.products[i].id, i);
-    for (int32_t i = 0; i < int32_t(s.categories.size()); ++i) d->categoryById.emplace(s.categories[size_t(i)].id, i);
+    d->endpoints = endpoints ? std::move(endpoints) : EndpointIndex::of(*d->snapshot);
     return d;
-}
-
-int32_t MapData::productIndex(int64_t id) const
-{
-    auto it = productById.find(id);
-    return it == productById.end() ? -1 : int32_t(it->second);
-}
-
-int32_t MapData::categoryIndex(int64_t id) const
-{
-    auto it = categoryById.find(id);
-    return it == categoryById.end() ? -1 : it->second;
 }
 
 QString MapData::productLabel(uint32_t product) const
@@ -52,6 +37,12 @@ int64_t MapData::endpointId(EndpointType type, int32_t index) const
 {
     if (index < 0) return 0;
     return type == EndpointType::Product ? snapshot->products[size_t(index)].id : snapshot->categories[size_t(index)].id;
+}
+
+Relation MapData::relation(const SnapshotRelation &sr) const
+{
+    return {sr.id, sr.anchorType, endpointId(sr.anchorType, sr.anchor), sr.targetType, endpointId(sr.targetType, sr.target),
+            sr.kind, sr.position, sr.pitch, sr.source, sr.status, 0, 0};
 }
 
 }  // namespace mb

@@ -1,32 +1,35 @@
 #pragma once
 // What the Maps view's models share for one snapshot: the snapshot, its resolver, lookups from workspace
-// ids to snapshot indices (commands and the notifier speak in workspace ids), and labels.
+// ids to snapshot indices (commands and the document's signals speak in workspace ids), and labels. Made
+// again after every edit (the resolver indexes the relations), sharing the id lookups of the history.
 #include "core/maps/relationresolver.h"
+#include "core/storage/endpointindex.h"
 #include "core/storage/snapshot.h"
 
 #include <QString>
 
 #include <memory>
-#include <unordered_map>
 
 namespace mb {
 
 struct MapData {
     std::shared_ptr<const Snapshot> snapshot;
     std::unique_ptr<RelationResolver> resolver;
-    std::unordered_map<int64_t, uint32_t> productById;
-    std::unordered_map<int64_t, int32_t> categoryById;
+    std::shared_ptr<const EndpointIndex> endpoints;
 
-    // Null for a null snapshot.
-    static std::shared_ptr<const MapData> make(std::shared_ptr<const Snapshot> snapshot);
+    // Null for a null snapshot. endpoints: the history's lookups (built here when null).
+    static std::shared_ptr<const MapData> make(std::shared_ptr<const Snapshot> snapshot,
+                                               std::shared_ptr<const EndpointIndex> endpoints = nullptr);
 
-    int32_t productIndex(int64_t id) const;
-    int32_t categoryIndex(int64_t id) const;
+    int32_t productIndex(int64_t id) const { return endpoints->product(id); }
+    int32_t categoryIndex(int64_t id) const { return endpoints->category(id); }
     QString productLabel(uint32_t product) const;       // "CAM-BAT-701 — Lumora LB-10 battery"
     QString categoryLabel(int32_t category) const;      // "Cameras > Batteries"
     QString endpointLabel(EndpointType type, int64_t id) const;  // by workspace id; short (SKU or path)
     // The workspace id of a snapshot endpoint.
     int64_t endpointId(EndpointType type, int32_t index) const;
+    // A snapshot relation as the workspace stores it (ids, not indices).
+    Relation relation(const SnapshotRelation &r) const;
 };
 
 }  // namespace mb

@@ -5,7 +5,6 @@
 #include "ui/infobar.h"
 #include "ui/maps/anchorlistmodel.h"
 #include "ui/maps/mapdata.h"
-#include "ui/maps/mapnotifier.h"
 #include "ui/maps/miningrunner.h"
 #include "ui/maps/relationspanel.h"
 #include "ui/maps/suggestionspanel.h"
@@ -104,14 +103,9 @@ MapsView::MapsView(WorkspaceDocument *document, QWidget *parent)
     layout->addWidget(errors_);
     layout->addWidget(splitter_, 1);
 
-    MapNotifier *notifier = MapNotifier::of(document);
-    connect(notifier, &MapNotifier::editFailed, errors_, &InfoBar::showMessage);
-    connect(notifier, &MapNotifier::relationAdded, this, [this](const Relation &r) {
-        if (r.status == RelationStatus::Active) anchors_->adjustCount(r.anchorType, r.anchorId, +1);
-    });
-    connect(notifier, &MapNotifier::relationRemoved, this, [this](const Relation &r) {
-        if (r.status == RelationStatus::Active) anchors_->adjustCount(r.anchorType, r.anchorId, -1);
-    });
+    // Edits: the same history with the edit in it; every model changes only the rows concerned.
+    connect(document, &WorkspaceDocument::mapsEdited, this, &MapsView::onMapsEdited);
+    connect(document, &WorkspaceDocument::editFailed, errors_, &InfoBar::showMessage);
     connect(&minedWatcher_, &QFutureWatcher<std::shared_ptr<const MinedResults>>::finished, this, &MapsView::onMinedLoaded);
     connect(document, &WorkspaceDocument::snapshotChanged, this, &MapsView::onSnapshotChanged);
     onSnapshotChanged();
@@ -128,7 +122,7 @@ void MapsView::onSnapshotChanged()
 {
     auto snap = document()->snapshot();
     const auto previous = data_;
-    data_ = MapData::make(snap);
+    data_ = MapData::make(snap, document()->endpoints());
     // Mined results hold product indices: they stay usable while the catalog is the same one.
     if (!data_ || !previous || previous->snapshot->products.size() != snap->products.size() ||
         previous->snapshot->historyVersion != snap->historyVersion)
@@ -162,6 +156,15 @@ void MapsView::onSnapshotChanged()
     }
     onAnchorChanged();
     updateBanner();
+}
+
+void MapsView::onMapsEdited()
+{
+    if (!data_) return;
+    data_ = MapData::make(document()->snapshot(), document()->endpoints());
+    anchors_->updateMapData(data_);
+    relations_->updateMapData(data_);
+    suggestions_->updateMapData(data_);
 }
 
 void MapsView::onMinedLoaded()

@@ -57,6 +57,7 @@ protected:
 
 private:
     void onSnapshotChanged();
+    void onMapsEdited();
     void onAnchorChanged();
     void onMinedLoaded();
     void updateBanner();

@@ -2,7 +2,6 @@
 
 #include "ui/maps/kindtext.h"
 #include "ui/maps/mapdata.h"
-#include "ui/maps/mapnotifier.h"
 
 #include <QBrush>
 #include <QColor>
@@ -28,36 +27,7 @@ QString sourceTitle(RelationSource s)
 }
 }  // namespace
 
-RelationsModel::RelationsModel(MapNotifier *notifier, QObject *parent) : QAbstractItemModel(parent)
-{
-    connect(notifier, &MapNotifier::relationAdded, this, [this](const Relation &r) {
-        if (!concernsAnchor(r)) return;
-        own_.push_back(r);
-        rebuild();
-    });
-    connect(notifier, &MapNotifier::relationRemoved, this, [this](const Relation &r) {
-        const auto n = std::erase_if(own_, [&](const Relation &x) { return x.id == r.id; });
-        if (n) rebuild();
-    });
-    connect(notifier, &MapNotifier::relationChanged, this, [this](const Relation &, const Relation &after) {
-        for (Relation &x : own_)
-            if (x.id == after.id) {
-                x = after;
-                rebuild();
-                return;
-            }
-    });
-    connect(notifier, &MapNotifier::relationsReordered, this, [this](const std::vector<int64_t> &ids) {
-        bool changed = false;
-        for (size_t i = 0; i < ids.size(); ++i)
-            for (Relation &x : own_)
-                if (x.id == ids[i]) {
-                    x.position = int(i + 1);
-                    changed = true;
-                }
-        if (changed) rebuild();
-    });
-}
+RelationsModel::RelationsModel(QObject *parent) : RowUpdatingModel(parent) {}
 
 void RelationsModel::setMapData(std::shared_ptr<const MapData> data)
 {
@@ -65,92 +35,88 @@ void RelationsModel::setMapData(std::shared_ptr<const MapData> data)
     setAnchor(anchorType_, -1);
 }
 
-int64_t RelationsModel::anchorId() const { return data_ ? data_->endpointId(anchorType_, anchorIndex_) : 0; }
-
-bool RelationsModel::concernsAnchor(const Relation &r) const
+void RelationsModel::updateMapData(std::shared_ptr<const MapData> data)
 {
-    return anchorIndex_ >= 0 && r.anchorType == anchorType_ && r.anchorId == anchorId();
+    data_ = std::move(data);
+    if (anchorIndex_ < 0) return;
+    std::vector<Item> next[5];
+    collect(next);
+    auto key = [](const Item &it) { return it.relation.id; };
+    auto same = [](const Item &a, const Item &b) {
+        const Relation &x = a.relation, &y = b.relation;
+        return x.kind == y.kind && x.position == y.position && x.pitch == y.pitch && x.status == y.status && x.source == y.source &&
+               x.targetId == y.targetId && a.inherited == b.inherited && a.fromCategory == b.fromCategory &&
+               a.exclusion.has_value() == b.exclusion.has_value() && a.orphanExclusion == b.orphanExclusion;
+    };
+    for (int k = 0; k < 5; ++k) {
+        const size_t before = groups_[k].size();
+        updateRows(groupIndex(RelationKind(k)), groups_[k], std::move(next[k]), key, same);
+        if (groups_[k].size() != before) Q_EMIT dataChanged(index(k, 0), index(k, ColumnCount - 1));  // "Accessories (3)"
+    }
 }
+
+int64_t RelationsModel::anchorId() const { return data_ ? data_->endpointId(anchorType_, anchorIndex_) : 0; }
 
 void RelationsModel::setAnchor(EndpointType type, int32_t index)
 {
+    beginResetModel();
     anchorType_ = type;
     anchorIndex_ = data_ ? index : -1;
-    own_.clear();
-    if (anchorIndex_ >= 0) {
-        const Snapshot &s = *data_->snapshot;
-        const auto &ids = type == EndpointType::Product ? data_->resolver->ofProduct(uint32_t(index)) : data_->resolver->ofCategory(index);
-        for (uint32_t i : ids) {
-            const SnapshotRelation &sr = s.relations[i];
-            Relation r;
-            r.id = sr.id;
-            r.anchorType = sr.anchorType;
-            r.anchorId = data_->endpointId(sr.anchorType, sr.anchor);
-            r.targetType = sr.targetType;
-            r.targetId = data_->endpointId(sr.targetType, sr.target);
-            r.kind = sr.kind;
-            r.position = sr.position;
-            r.pitch = sr.pitch;
-            r.source = sr.source;
-            r.status = sr.status;
-            own_.push_back(r);
-        }
-    }
-    rebuild();
+    for (auto &g : groups_) g.clear();
+    collect(groups_);
+    endResetModel();
 }
 
-void RelationsModel::rebuild()
+void RelationsModel::collect(std::vector<Item> (&groups)[5]) const
 {
-    beginResetModel();
-    for (auto &g : groups_) g.clear();
-    if (anchorIndex_ >= 0) {
-        std::stable_sort(own_.begin(), own_.end(), [](const Relation &a, const Relation &b) {
-            return a.kind != b.kind ? a.kind < b.kind : a.position != b.position ? a.position < b.position : a.id < b.id;
-        });
-        std::vector<const Relation *> exclusions;
-        for (const Relation &r : own_) {
-            if (r.status == RelationStatus::Excluded) exclusions.push_back(&r);
-            else if (r.status != RelationStatus::Rejected) {
-                Item it;
-                it.relation = r;
-                groups_[int(r.kind)].push_back(it);
-            }
+    if (anchorIndex_ < 0 || !data_) return;
+    const Snapshot &s = *data_->snapshot;
+    std::vector<Relation> own;
+    const auto &ids = anchorType_ == EndpointType::Product ? data_->resolver->ofProduct(uint32_t(anchorIndex_)) : data_->resolver->ofCategory(anchorIndex_);
+    for (uint32_t i : ids) own.push_back(data_->relation(s.relations[i]));
+    std::stable_sort(own.begin(), own.end(), [](const Relation &a, const Relation &b) {
+        return a.kind != b.kind ? a.kind < b.kind : a.position != b.position ? a.position < b.position : a.id < b.id;
+    });
+    std::vector<const Relation *> exclusions;
+    for (const Relation &r : own) {
+        if (r.status == RelationStatus::Excluded) exclusions.push_back(&r);
+        else if (r.status != RelationStatus::Rejected) {
+            Item it;
+            it.relation = r;
+            groups[int(r.kind)].push_back(it);
         }
-        // Inherited rules: a product's categories nearest first; a category's parents.
-        const Snapshot &s = *data_->snapshot;
-        std::vector<int32_t> chain;
-        if (anchorType_ == EndpointType::Product) chain = data_->resolver->categoryChain(uint32_t(anchorIndex_));
-        else
-            for (int32_t c = s.categories[size_t(anchorIndex_)].parent; c >= 0; c = s.categories[size_t(c)].parent) chain.push_back(c);
-        std::vector<bool> matched(exclusions.size());
-        for (int32_t c : chain)
-            for (uint32_t i : data_->resolver->ofCategory(c)) {
-                const SnapshotRelation &sr = s.relations[i];
-                if (sr.status != RelationStatus::Active) continue;
-                Item it;
-                it.inherited = true;
-                it.fromCategory = c;
-                it.relation = {sr.id, sr.anchorType, data_->endpointId(sr.anchorType, sr.anchor), sr.targetType,
-                               data_->endpointId(sr.targetType, sr.target), sr.kind, sr.position, sr.pitch, sr.source, sr.status, 0, 0};
-                for (size_t e = 0; e < exclusions.size(); ++e)
-                    if (exclusions[e]->targetType == sr.targetType && exclusions[e]->targetId == it.relation.targetId) {
-                        it.exclusion = *exclusions[e];
-                        matched[e] = true;
-                    }
-                groups_[int(sr.kind)].push_back(it);
-            }
-        // An exclusion whose rule is gone still shows, so it can be removed.
-        for (size_t e = 0; e < exclusions.size(); ++e)
-            if (!matched[e]) {
-                Item it;
-                it.relation = *exclusions[e];
-                it.orphanExclusion = true;
-                auto &g = groups_[int(exclusions[e]->kind)];
-                const auto firstInherited = std::find_if(g.begin(), g.end(), [](const Item &x) { return x.inherited; });
-                g.insert(firstInherited, it);
-            }
     }
-    endResetModel();
+    // Inherited rules: a product's categories nearest first; a category's parents.
+    std::vector<int32_t> chain;
+    if (anchorType_ == EndpointType::Product) chain = data_->resolver->categoryChain(uint32_t(anchorIndex_));
+    else
+        for (int32_t c = s.categories[size_t(anchorIndex_)].parent; c >= 0; c = s.categories[size_t(c)].parent) chain.push_back(c);
+    std::vector<bool> matched(exclusions.size());
+    for (int32_t c : chain)
+        for (uint32_t i : data_->resolver->ofCategory(c)) {
+            const SnapshotRelation &sr = s.relations[i];
+            if (sr.status != RelationStatus::Active) continue;
+            Item it;
+            it.inherited = true;
+            it.fromCategory = c;
+            it.relation = data_->relation(sr);
+            for (size_t e = 0; e < exclusions.size(); ++e)
+                if (exclusions[e]->targetType == sr.targetType && exclusions[e]->targetId == it.relation.targetId) {
+                    it.exclusion = *exclusions[e];
+                    matched[e] = true;
+                }
+            groups[int(sr.kind)].push_back(it);
+        }
+    // An exclusion whose rule is gone still shows, so it can be removed.
+    for (size_t e = 0; e < exclusions.size(); ++e)
+        if (!matched[e]) {
+            Item it;
+            it.relation = *exclusions[e];
+            it.orphanExclusion = true;
+            auto &g = groups[int(exclusions[e]->kind)];
+            const auto firstInherited = std::find_if(g.begin(), g.end(), [](const Item &x) { return x.inherited; });
+            g.insert(firstInherited, it);
+        }
 }
 
 const RelationsModel::Item *RelationsModel::item(const QModelIndex &index) const
@@ -181,8 +147,8 @@ std::vector<int64_t> RelationsModel::ownIds(RelationKind kind) const
 int RelationsModel::nextPosition(RelationKind kind) const
 {
     int p = 0;
-    for (const Relation &r : own_)
-        if (r.kind == kind) p = std::max(p, r.position);
+    for (const Item &it : groups_[int(kind)])
+        if (!it.inherited) p = std::max(p, it.relation.position);
     return p + 1;
 }
 
@@ -389,8 +355,8 @@ bool RelationsModel::dropMimeData(const QMimeData *data, Qt::DropAction action, 
     RelationKind kind;
     std::vector<int64_t> order;
     if (action != Qt::MoveAction || !dropOrder(data, row, parent, kind, order)) return false;
-    // Queued: the command resets this model, which must not happen inside the view's drop handling. The
-    // rows move once the command has stored the order; the view has nothing to remove.
+    // Queued: the command moves these rows, which must not happen inside the view's drop handling. The
+    // rows move once the document has stored the order; the view has nothing to remove.
     QMetaObject::invokeMethod(this, [this, kind, before = ownIds(kind), order] { Q_EMIT reorderRequested(kind, before, order); },
                               Qt::QueuedConnection);
     return true;

@@ -3,8 +3,10 @@
 // order) and then those it inherits from its categories, nearest first, marked "from <category>". An
 // inherited relation the product excludes stays visible, struck through, so it can be included again.
 // The model never writes: edits (pitch typed in place, a drop that reorders) are requested through
-// signals and come back through the MapNotifier once the command has stored them.
+// signals; once the document has stored one, updateMapData() brings the rows up to date row by row
+// (inserted, removed, moved, changed), so the selection and the open editor survive every edit and undo.
 #include "core/maps/relation.h"
+#include "ui/rowupdates.h"
 
 #include <QAbstractItemModel>
 
@@ -15,9 +17,8 @@
 namespace mb {
 
 struct MapData;
-class MapNotifier;
 
-class RelationsModel : public QAbstractItemModel {
+class RelationsModel : public RowUpdatingModel<QAbstractItemModel> {
     Q_OBJECT
 public:
     enum Column { Target, Pitch, Source, ColumnCount };
@@ -32,9 +33,12 @@ public:
         bool excluded() const { return exclusion.has_value() || orphanExclusion; }
     };
 
-    explicit RelationsModel(MapNotifier *notifier, QObject *parent = nullptr);
+    explicit RelationsModel(QObject *parent = nullptr);
 
+    // A new history: the anchor is cleared (a reset).
     void setMapData(std::shared_ptr<const MapData> data);
+    // The same history after an edit: rows change one by one.
+    void updateMapData(std::shared_ptr<const MapData> data);
     void setAnchor(EndpointType type, int32_t index);  // index -1: none
     EndpointType anchorType() const { return anchorType_; }
     int32_t anchorIndex() const { return anchorIndex_; }
@@ -69,8 +73,7 @@ Q_SIGNALS:
     void reorderRequested(mb::RelationKind kind, const std::vector<int64_t> &before, const std::vector<int64_t> &after);
 
 private:
-    void rebuild();
-    bool concernsAnchor(const Relation &r) const;
+    void collect(std::vector<Item> (&groups)[5]) const;
     QVariant display(const Item &it, int column) const;
     // The kind and the new own order a drop would give; false when the drop cannot reorder.
     bool dropOrder(const QMimeData *data, int row, const QModelIndex &parent, RelationKind &kind, std::vector<int64_t> &order) const;
@@ -78,7 +81,6 @@ private:
     std::shared_ptr<const MapData> data_;
     EndpointType anchorType_ = EndpointType::Product;
     int32_t anchorIndex_ = -1;
-    std::vector<Relation> own_;               // every status, as stored
     std::vector<Item> groups_[5];             // by kind
 };
 

@@ -3,7 +3,6 @@
 #include "ui/maps/kindtext.h"
 #include "ui/maps/mapcommands.h"
 #include "ui/maps/mapdata.h"
-#include "ui/maps/mapnotifier.h"
 #include "ui/maps/relationsmodel.h"
 #include "ui/workspacedocument.h"
 
@@ -25,7 +24,7 @@
 namespace mb {
 
 RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
-    : QWidget(parent), document_(document), model_(new RelationsModel(MapNotifier::of(document), this)), title_(new QLabel(this)),
+    : QWidget(parent), document_(document), model_(new RelationsModel(this)), title_(new QLabel(this)),
       subtitle_(new QLabel(this)), addBox_(new QLineEdit(this)), addKind_(new QComboBox(this)), tree_(new QTreeView(this))
 {
     QFont big = title_->font();
@@ -172,6 +171,22 @@ void RelationsPanel::setMapData(std::shared_ptr<const MapData> data)
     model_->setMapData(std::move(data));
 }
 
+void RelationsPanel::updateMapData(std::shared_ptr<const MapData> data)
+{
+    data_ = data;
+    // The relation being worked on stays selected through the edit (a move, a change of kind, an undo).
+    const int64_t keep = selected_;
+    model_->updateMapData(std::move(data));
+    const QModelIndex again = model_->indexOfRelation(keep);
+    if (again.isValid() && tree_->currentIndex() != again) {
+        tree_->expand(again.parent());
+        tree_->setCurrentIndex(again);
+    }
+    selected_ = again.isValid() ? keep : selected_;
+    updateHeading();
+    updateActions();
+}
+
 void RelationsPanel::setAnchor(EndpointType type, int32_t index)
 {
     if (type != model_->anchorType() || index != model_->anchorIndex()) selected_ = 0;
@@ -248,7 +263,7 @@ bool RelationsPanel::addFromSearch()
     const auto it = targets_.constFind(addBox_->text().trimmed());
     if (it == targets_.constEnd()) {
         if (!addBox_->text().trimmed().isEmpty())
-            MapNotifier::of(document_)->editFailed(tr("“%1” is no product or category: pick one from the list as you type.").arg(addBox_->text()));
+            document_->reportError(tr("“%1” is no product or category: pick one from the list as you type.").arg(addBox_->text()));
         return false;
     }
     if (!addRelation(EndpointType(it->first), it->second, RelationKind(addKind_->currentData().toInt()))) return false;
@@ -268,13 +283,13 @@ bool RelationsPanel::addRelation(EndpointType targetType, int32_t targetIndex, R
     r.position = model_->nextPosition(kind);
     const QString label = data_->endpointLabel(targetType, r.targetId);
     if (r.targetType == r.anchorType && r.targetId == r.anchorId) {
-        MapNotifier::of(document_)->editFailed(tr("%1 cannot be related to itself.").arg(label));
+        document_->reportError(tr("%1 cannot be related to itself.").arg(label));
         return false;
     }
     for (const auto kindIds : allKinds)
         for (int64_t id : model_->ownIds(kindIds))
             if (const auto *x = model_->item(model_->indexOfRelation(id)); x && x->relation.sameEndpoints(r)) {
-                MapNotifier::of(document_)->editFailed(tr("%1 is already in this map as %2.").arg(label, kindTitle(x->relation.kind).toLower()));
+                document_->reportError(tr("%1 is already in this map as %2.").arg(label, kindTitle(x->relation.kind).toLower()));
                 return false;
             }
     selected_ = 0;

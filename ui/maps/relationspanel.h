@@ -30,6 +30,7 @@ public:
     explicit RelationsPanel(WorkspaceDocument *document, QWidget *parent = nullptr);
 
     void setMapData(std::shared_ptr<const MapData> data);
+    void updateMapData(std::shared_ptr<const MapData> data);  // after an edit: rows change in place
     void setAnchor(EndpointType type, int32_t index);
 
     RelationsModel *model() const { return model_; }

@@ -2,7 +2,6 @@
 
 #include "ui/maps/kindtext.h"
 #include "ui/maps/mapdata.h"
-#include "ui/maps/mapnotifier.h"
 
 #include <QBrush>
 #include <QColor>
@@ -11,22 +10,7 @@
 
 namespace mb {
 
-SuggestionsModel::SuggestionsModel(MapNotifier *notifier, QObject *parent) : QAbstractTableModel(parent)
-{
-    // Accepted or rejected: it is in the map now (either way), so it leaves the list at once.
-    connect(notifier, &MapNotifier::relationAdded, this, [this](const Relation &r) {
-        if (anchor_ < 0 || !data_ || r.anchorType != EndpointType::Product || r.targetType != EndpointType::Product) return;
-        if (r.anchorId != data_->snapshot->products[size_t(anchor_)].id) return;
-        const int32_t target = data_->productIndex(r.targetId);
-        for (size_t i = 0; i < rows_.size(); ++i)
-            if (int32_t(rows_[i].target) == target) {
-                beginRemoveRows({}, int(i), int(i));
-                rows_.erase(rows_.begin() + long(i));
-                endRemoveRows();
-                return;
-            }
-    });
-}
+SuggestionsModel::SuggestionsModel(QObject *parent) : RowUpdatingModel(parent) {}
 
 void SuggestionsModel::setSources(std::shared_ptr<const MapData> data, std::shared_ptr<const MinedResults> mined)
 {
@@ -48,13 +32,24 @@ void SuggestionsModel::setFilter(const SuggestionFilter &filter)
     refresh();
 }
 
+std::vector<Suggestion> SuggestionsModel::compute() const
+{
+    if (!data_ || !mined_ || anchor_ < 0 || mined_->empty()) return {};
+    return SuggestionEngine(*data_->snapshot, *data_->resolver, *mined_).forAnchor(uint32_t(anchor_), filter_, 30);
+}
+
 void SuggestionsModel::refresh()
 {
     beginResetModel();
-    rows_.clear();
-    if (data_ && mined_ && anchor_ >= 0 && !mined_->empty())
-        rows_ = SuggestionEngine(*data_->snapshot, *data_->resolver, *mined_).forAnchor(uint32_t(anchor_), filter_, 30);
+    rows_ = compute();
     endResetModel();
+}
+
+void SuggestionsModel::updateMapData(std::shared_ptr<const MapData> data)
+{
+    data_ = std::move(data);
+    updateRows(QModelIndex(), rows_, compute(), [](const Suggestion &s) { return s.target; },
+               [](const Suggestion &a, const Suggestion &b) { return a.kind.kind == b.kind.kind && a.score == b.score; });
 }
 
 const Suggestion *SuggestionsModel::suggestion(int row) const

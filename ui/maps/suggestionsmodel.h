@@ -1,8 +1,10 @@
 #pragma once
 // The mined candidates for one product that its map does not have yet, best first, with the evidence and
-// the suggested kind. A suggestion leaves at once when it is accepted or rejected (MapNotifier); the
-// list is recomputed from the next snapshot.
+// the suggested kind. After an edit (accept, reject, or their undo) the list is computed again from the
+// document's snapshot and changes row by row: the accepted one leaves, an undone one comes back.
 #include "core/maps/suggestions.h"
+
+#include "ui/rowupdates.h"
 
 #include <QAbstractTableModel>
 
@@ -12,17 +14,18 @@
 namespace mb {
 
 struct MapData;
-class MapNotifier;
 
-class SuggestionsModel : public QAbstractTableModel {
+class SuggestionsModel : public RowUpdatingModel<QAbstractTableModel> {
     Q_OBJECT
 public:
     enum Column { Product, Kind, Evidence, ColumnCount };
 
-    explicit SuggestionsModel(MapNotifier *notifier, QObject *parent = nullptr);
+    explicit SuggestionsModel(QObject *parent = nullptr);
 
     // mined may be null (nothing mined yet, or still loading).
     void setSources(std::shared_ptr<const MapData> data, std::shared_ptr<const MinedResults> mined);
+    // The same history and mined results after an edit of the map: rows change one by one.
+    void updateMapData(std::shared_ptr<const MapData> data);
     void setAnchor(int32_t product);  // -1: none (or a category anchor)
     void setFilter(const SuggestionFilter &filter);
     const SuggestionFilter &filter() const { return filter_; }
@@ -35,6 +38,7 @@ public:
 
 private:
     void refresh();
+    std::vector<Suggestion> compute() const;
 
     std::shared_ptr<const MapData> data_;
     std::shared_ptr<const MinedResults> mined_;

@@ -5,7 +5,6 @@
 #include "ui/maps/kindtext.h"
 #include "ui/maps/mapcommands.h"
 #include "ui/maps/mapdata.h"
-#include "ui/maps/mapnotifier.h"
 #include "ui/maps/pairbrowser.h"
 #include "ui/maps/suggestionsmodel.h"
 #include "ui/tablestyle.h"
@@ -24,7 +23,7 @@
 namespace mb {
 
 SuggestionsPanel::SuggestionsPanel(WorkspaceDocument *document, QWidget *parent)
-    : QWidget(parent), document_(document), model_(new SuggestionsModel(MapNotifier::of(document), this)), title_(new QLabel(this)),
+    : QWidget(parent), document_(document), model_(new SuggestionsModel(this)), title_(new QLabel(this)),
       stack_(new QStackedWidget(this)), table_(new QTableView(stack_)), empty_(new EmptyState(stack_)), detail_(new QLabel(this)),
       kind_(new QComboBox(this)), accept_(new QPushButton(tr("Accept"), this)), reject_(new QPushButton(tr("Reject"), this)),
       bulk_(new QPushButton(tr("Accept in Bulk…"), this)), pairs_(new QPushButton(tr("Pair Statistics…"), this))
@@ -99,6 +98,14 @@ void SuggestionsPanel::setSources(std::shared_ptr<const MapData> data, std::shar
     mined_ = mined;
     model_->setSources(std::move(data), std::move(mined));
     if (browser_) browser_->setSources(data_, mined_);
+}
+
+void SuggestionsPanel::updateMapData(std::shared_ptr<const MapData> data)
+{
+    data_ = data;
+    model_->updateMapData(std::move(data));
+    if (browser_) browser_->setSources(data_, mined_);
+    updateState();
 }
 
 void SuggestionsPanel::setAnchor(EndpointType type, int32_t index)
@@ -176,7 +183,7 @@ BulkAcceptDialog *SuggestionsPanel::makeBulkDialog() { return new BulkAcceptDial
 bool SuggestionsPanel::bulkAccept(std::vector<Suggestion> suggestions)
 {
     if (suggestions.empty() || !data_) return false;
-    document_->undoStack()->push(new BulkAcceptCommand(document_, data_->snapshot, std::move(suggestions)));
+    document_->undoStack()->push(new BulkAcceptCommand(document_, *data_->snapshot, suggestions));
     return true;
 }
 

@@ -29,6 +29,7 @@ class SuggestionsPanel : public QWidget {
 public:
     explicit SuggestionsPanel(WorkspaceDocument *document, QWidget *parent = nullptr);
 
+    void updateMapData(std::shared_ptr<const MapData> data);  // after an edit: rows change in place
     void setSources(std::shared_ptr<const MapData> data, std::shared_ptr<const MinedResults> mined);
     void setAnchor(EndpointType type, int32_t index);
 

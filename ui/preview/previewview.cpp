@@ -131,6 +131,8 @@ PreviewView::PreviewView(WorkspaceDocument *document, QWidget *parent)
         cart_->setSnapshot(nullptr);
     });
     connect(document, &WorkspaceDocument::snapshotChanged, runner_, &PreviewRunner::rebuild);
+    // A map edit changes what placements pick: the engine is built again on a worker, the history shared.
+    connect(document, &WorkspaceDocument::mapsEdited, runner_, &PreviewRunner::rebuild);
     if (document->snapshot()) runner_->rebuild();
     refresh();
 }

@@ -1,0 +1,295 @@
+// The one way data changes (issue #12): every edit kind goes through a document method, is saved at once,
+// patches the snapshot without reloading the order history, and undoes and redoes through the same path;
+// repeated pitch edits merge and a net-zero edit leaves nothing; a failing edit leaves no undo entry and
+// says why; a change made by another connection is noticed.
+#include "uitestsupport.h"
+#include "workspacequery.h"
+
+#include "core/maps/relationstore.h"
+#include "core/storage/statement.h"
+#include "ui/catalog/recommendablecommand.h"
+#include "ui/maps/mapcommands.h"
+#include "ui/workspacedocument.h"
+
+#include <QSignalSpy>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace mb;
+
+namespace {
+
+int64_t productId(const WorkspaceDocument &doc, const char *sku)
+{
+    const auto snap = doc.snapshot();
+    const int32_t i = snap->productIndex(sku);
+    return i < 0 ? 0 : snap->products[size_t(i)].id;
+}
+
+// The relation as the workspace file has it now (the truth an edit must have reached).
+std::optional<Relation> stored(const WorkspaceDocument &doc, int64_t id) { return RelationStore(*doc.workspace()).byId(id); }
+
+// The relation as the snapshot every view reads has it now.
+const SnapshotRelation *inSnapshot(const WorkspaceDocument &doc, int64_t id)
+{
+    for (const SnapshotRelation &r : doc.snapshot()->relations)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+Relation curated(const WorkspaceDocument &doc, const char *anchor, const char *target, RelationKind kind)
+{
+    Relation r;
+    r.anchorId = productId(doc, anchor);
+    r.targetId = productId(doc, target);
+    r.kind = kind;
+    return r;
+}
+
+}  // namespace
+
+class TestDocument : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        dir_ = std::make_unique<QTemporaryDir>();
+        doc_ = std::make_unique<WorkspaceDocument>();
+        QString error;
+        QVERIFY2(mbtest::openDemo(*doc_, *dir_, error), qPrintable(error));
+        loads_ = std::make_unique<QSignalSpy>(doc_.get(), &WorkspaceDocument::loadingStarted);
+        failures_ = std::make_unique<QSignalSpy>(doc_.get(), &WorkspaceDocument::editFailed);
+    }
+    void cleanup()
+    {
+        // No edit may reload the order history: only imports and changes made elsewhere do.
+        if (loads_ && !expectReload_) QCOMPARE(loads_->count(), 0);
+        expectReload_ = false;
+        doc_.reset();
+        dir_.reset();
+    }
+
+    void addRemoveUndoRedo()
+    {
+        WorkspaceDocument &doc = *doc_;
+        const auto history = doc.snapshot();
+        QSignalSpy added(&doc, &WorkspaceDocument::relationAdded), removed(&doc, &WorkspaceDocument::relationRemoved);
+        auto *add = new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", "GIFT-CARD-25", RelationKind::Accessory), "GIFT-CARD-25");
+        doc.undoStack()->push(add);
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QCOMPARE(added.count(), 1);
+        const int64_t id = add->after()->id;
+        QVERIFY(id > 0);
+        QVERIFY(stored(doc, id));
+        QVERIFY(inSnapshot(doc, id));
+        // The edit shares the order history with the snapshot before it: nothing large was copied or read.
+        QVERIFY(doc.snapshot()->orders.sharesWith(history->orders));
+        QVERIFY(doc.snapshot()->lines.sharesWith(history->lines));
+        QVERIFY(history->relations.size() + 1 == doc.snapshot()->relations.size());
+
+        doc.undoStack()->undo();
+        QCOMPARE(removed.count(), 1);
+        QVERIFY(!stored(doc, id));
+        QVERIFY(!inSnapshot(doc, id));
+        doc.undoStack()->redo();
+        // Redo restores the same row, so later commands that name it by id still find it.
+        QVERIFY(stored(doc, id));
+        QVERIFY(inSnapshot(doc, id));
+
+        const Relation r = *stored(doc, id);
+        doc.undoStack()->push(new RemoveRelationCommand(&doc, r, "GIFT-CARD-25"));
+        QVERIFY(!stored(doc, id));
+        doc.undoStack()->undo();
+        QCOMPARE(stored(doc, id)->targetId, r.targetId);
+        QCOMPARE(failures_->count(), 0);
+    }
+
+    void pitchKindAndOrder()
+    {
+        WorkspaceDocument &doc = *doc_;
+        std::vector<int64_t> ids;
+        for (const char *target : {"GIFT-CARD-25", "SHIP-EXPRESS"}) {
+            auto *add = new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", target, RelationKind::Enhancement), target);
+            doc.undoStack()->push(add);
+            ids.push_back(add->after()->id);
+        }
+        const Relation first = *stored(doc, ids[0]);
+        QCOMPARE(first.position + 1, stored(doc, ids[1])->position);
+
+        QSignalSpy changed(&doc, &WorkspaceDocument::relationChanged);
+        doc.undoStack()->push(new EditPitchCommand(&doc, first, "Wrap it", "GIFT-CARD-25"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(stored(doc, ids[0])->pitch, std::string("Wrap it"));
+        QCOMPARE(inSnapshot(doc, ids[0])->pitch, std::string("Wrap it"));
+        doc.undoStack()->undo();
+        QCOMPARE(stored(doc, ids[0])->pitch, first.pitch);
+        doc.undoStack()->redo();
+
+        const Relation pitched = *stored(doc, ids[0]);
+        doc.undoStack()->push(new ChangeKindCommand(&doc, pitched, RelationKind::Accessory, 99, "GIFT-CARD-25"));
+        QCOMPARE(stored(doc, ids[0])->kind, RelationKind::Accessory);
+        QCOMPARE(inSnapshot(doc, ids[0])->kind, RelationKind::Accessory);
+        doc.undoStack()->undo();
+        QCOMPARE(stored(doc, ids[0])->kind, RelationKind::Enhancement);
+        QCOMPARE(inSnapshot(doc, ids[0])->position, first.position);
+
+        QSignalSpy reordered(&doc, &WorkspaceDocument::relationsReordered);
+        doc.undoStack()->push(new ReorderRelationsCommand(&doc, ids, {ids[1], ids[0]}, RelationKind::Enhancement));
+        QCOMPARE(reordered.count(), 1);
+        QCOMPARE(stored(doc, ids[1])->position, 1);
+        QCOMPARE(stored(doc, ids[0])->position, 2);
+        QCOMPARE(inSnapshot(doc, ids[1])->position, 1);
+        doc.undoStack()->undo();
+        QCOMPARE(stored(doc, ids[0])->position, 1);
+        QCOMPARE(inSnapshot(doc, ids[0])->position, 1);
+        QCOMPARE(failures_->count(), 0);
+    }
+
+    void pitchEditsMergeAndNetZeroLeavesNothing()
+    {
+        WorkspaceDocument &doc = *doc_;
+        auto *add = new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", "GIFT-CARD-25", RelationKind::Accessory), "GIFT-CARD-25");
+        doc.undoStack()->push(add);
+        const Relation r = *add->after();
+        const int before = doc.undoStack()->count();
+        // Typing: each keystroke's command starts from what the previous one stored.
+        doc.undoStack()->push(new EditPitchCommand(&doc, r, "W", "x"));
+        doc.undoStack()->push(new EditPitchCommand(&doc, *stored(doc, r.id), "Wr", "x"));
+        doc.undoStack()->push(new EditPitchCommand(&doc, *stored(doc, r.id), "Wrap", "x"));
+        QCOMPARE(doc.undoStack()->count(), before + 1);
+        QCOMPARE(stored(doc, r.id)->pitch, std::string("Wrap"));
+        doc.undoStack()->undo();
+        QCOMPARE(stored(doc, r.id)->pitch, std::string());
+        doc.undoStack()->redo();
+        // Back to where it started: the merged command is dropped, nothing to undo.
+        doc.undoStack()->push(new EditPitchCommand(&doc, *stored(doc, r.id), "", "x"));
+        QCOMPARE(doc.undoStack()->count(), before);
+        QCOMPARE(stored(doc, r.id)->pitch, std::string());
+        // Pitches of two different relations never merge.
+        auto *other = new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", "SHIP-EXPRESS", RelationKind::Accessory), "SHIP-EXPRESS");
+        doc.undoStack()->push(other);
+        const int n = doc.undoStack()->count();
+        doc.undoStack()->push(new EditPitchCommand(&doc, *stored(doc, r.id), "a", "x"));
+        doc.undoStack()->push(new EditPitchCommand(&doc, *stored(doc, other->after()->id), "b", "x"));
+        QCOMPARE(doc.undoStack()->count(), n + 2);
+    }
+
+    void suggestionsAcceptRejectAndBulk()
+    {
+        WorkspaceDocument &doc = *doc_;
+        const Relation accept = minedRelation(productId(doc, "CAM-MIR-110"), productId(doc, "GIFT-CARD-25"), RelationKind::Accessory, RelationStatus::Active);
+        auto *a = new AcceptSuggestionCommand(&doc, accept.anchorId, accept.targetId, accept.kind, "GIFT-CARD-25");
+        doc.undoStack()->push(a);
+        QCOMPARE(stored(doc, a->after()->id)->source, RelationSource::Mined);
+        auto *rj = new RejectSuggestionCommand(&doc, accept.anchorId, productId(doc, "SHIP-EXPRESS"), RelationKind::Accessory, "SHIP-EXPRESS");
+        doc.undoStack()->push(rj);
+        QCOMPARE(stored(doc, rj->after()->id)->status, RelationStatus::Rejected);
+        QCOMPARE(inSnapshot(doc, rj->after()->id)->status, RelationStatus::Rejected);
+
+        const auto snap = doc.snapshot();
+        std::vector<Suggestion> many(2);
+        many[0].anchor = uint32_t(snap->productIndex("CAM-MIR-110"));
+        many[0].target = uint32_t(snap->productIndex("CAM-MIR-110") == 0 ? 1 : 0);
+        many[1].anchor = many[0].target;
+        many[1].target = uint32_t(snap->productIndex("GIFT-CARD-25"));
+        QSignalSpy bulk(&doc, &WorkspaceDocument::relationsAdded);
+        auto *b = new BulkAcceptCommand(&doc, *snap, many);
+        doc.undoStack()->push(b);
+        QCOMPARE(bulk.count(), 1);
+        const std::vector<Relation> added = b->added();
+        QCOMPARE(added.size(), size_t(2));
+        for (const Relation &r : added) QVERIFY(stored(doc, r.id) && inSnapshot(doc, r.id));
+        doc.undoStack()->undo();
+        for (const Relation &r : added) QVERIFY(!stored(doc, r.id) && !inSnapshot(doc, r.id));
+        doc.undoStack()->redo();
+        for (const Relation &r : added) QVERIFY(stored(doc, r.id) && inSnapshot(doc, r.id));
+    }
+
+    void recommendableInPlace()
+    {
+        WorkspaceDocument &doc = *doc_;
+        const int64_t id = productId(doc, "CAM-MIR-110");
+        const int32_t row = doc.snapshot()->productIndex("CAM-MIR-110");
+        QSignalSpy rows(&doc, &WorkspaceDocument::recommendableChanged);
+        doc.undoStack()->push(new RecommendableCommand(&doc, {id}, false));
+        QCOMPARE(rows.count(), 1);
+        QCOMPARE(rows.at(0).at(0).value<std::vector<uint32_t>>(), std::vector<uint32_t>{uint32_t(row)});
+        QVERIFY(!doc.snapshot()->products[size_t(row)].recommendable);
+        QCOMPARE(mbtest::scalar(*doc.workspace(), "SELECT recommendable FROM products WHERE sku = 'CAM-MIR-110'"), 0);
+        doc.undoStack()->undo();
+        QVERIFY(doc.snapshot()->products[size_t(row)].recommendable);
+        QCOMPARE(mbtest::scalar(*doc.workspace(), "SELECT recommendable FROM products WHERE sku = 'CAM-MIR-110'"), 1);
+    }
+
+    void failingEditLeavesNoEntryAndSaysWhy()
+    {
+        // The same workspace opened read-only: every edit fails in SQLite.
+        const QString path = doc_->path();
+        doc_->close();
+        WorkspaceDocument &doc = *doc_;
+        QString error;
+        WorkspaceError kind;
+        QVERIFY2(doc.open(path, error, kind, true), qPrintable(error));
+        QVERIFY(mbtest::waitLoaded(&doc));
+        expectReload_ = true;
+        QVERIFY(doc.workspace()->isReadOnly());
+        const size_t relations = doc.snapshot()->relations.size();
+        doc.undoStack()->push(new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", "GIFT-CARD-25", RelationKind::Accessory), "GIFT-CARD-25"));
+        QCOMPARE(doc.undoStack()->count(), 0);
+        QCOMPARE(failures_->count(), 1);
+        const QString said = failures_->at(0).at(0).toString();
+        QVERIFY2(said.contains(QLatin1String("not changed")) && said.contains(QLatin1String("read")), qPrintable(said));
+        QCOMPARE(doc.snapshot()->relations.size(), relations);
+        doc.undoStack()->push(new RecommendableCommand(&doc, {productId(doc, "CAM-MIR-110")}, false));
+        QCOMPARE(doc.undoStack()->count(), 0);
+        QCOMPARE(failures_->count(), 2);
+        QVERIFY(doc.snapshot()->products[size_t(doc.snapshot()->productIndex("CAM-MIR-110"))].recommendable);
+    }
+
+    void changeByAnotherConnectionIsNoticed()
+    {
+        WorkspaceDocument &doc = *doc_;
+        auto *add = new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", "GIFT-CARD-25", RelationKind::Accessory), "GIFT-CARD-25");
+        doc.undoStack()->push(add);
+        const Relation mine = *add->after();
+        QVERIFY(!doc.checkExternalChanges());  // our own edits are not news
+
+        // Another program (a second window, the CLI) removes it and adds one of its own.
+        std::string err;
+        auto other = Workspace::open(doc.path().toStdString(), err);
+        QVERIFY2(other, err.c_str());
+        QVERIFY(RelationStore(*other).remove(mine.id, err));
+        Relation theirs = curated(doc, "CAM-MIR-110", "SHIP-EXPRESS", RelationKind::Necessity);
+        QVERIFY(RelationStore(*other).add(theirs, err));
+        other.reset();
+
+        QSignalSpy elsewhere(&doc, &WorkspaceDocument::changedElsewhere);
+        expectReload_ = true;
+        QVERIFY(doc.checkExternalChanges());
+        QCOMPARE(elsewhere.count(), 1);
+        QVERIFY(mbtest::waitLoaded(&doc));
+        QVERIFY(inSnapshot(doc, theirs.id));
+        QVERIFY(!inSnapshot(doc, mine.id));
+        QVERIFY(!doc.checkExternalChanges());
+
+        // Editing what was removed elsewhere fails in words, and leaves nothing on the stack.
+        const int n = doc.undoStack()->count();
+        doc.undoStack()->push(new EditPitchCommand(&doc, mine, "Wrap it", "GIFT-CARD-25"));
+        QCOMPARE(doc.undoStack()->count(), n);
+        QVERIFY(failures_->count() >= 1);
+        const QString said = failures_->last().at(0).toString();
+        QVERIFY2(said.contains(QLatin1String("no longer exists")), qPrintable(said));
+        // Its own undo (the add) now finds nothing to remove: said, not silently "done".
+        doc.undoStack()->undo();
+        QVERIFY(!inSnapshot(doc, mine.id));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> dir_;
+    std::unique_ptr<WorkspaceDocument> doc_;
+    std::unique_ptr<QSignalSpy> loads_, failures_;
+    bool expectReload_ = false;
+};
+
+QTEST_MAIN(TestDocument)
+#include "tst_document.moc"
