@@ -6,7 +6,7 @@
 #include "core/io/fieldparse.h"
 #include "core/io/formulaguard.h"
 #include "core/io/textfile.h"
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 #include "core/storage/categorystore.h"
 #include "core/storage/statement.h"
 #include "core/storage/transaction.h"

@@ -1,7 +1,7 @@
 #pragma once
 // Relations in the workspace. Every call that changes something is one transaction, so an edit made in
 // the GUI is saved at once and an undo is simply the inverse call.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 #include <string>
 #include <vector>

@@ -3,7 +3,7 @@
 // rules of its kind of page, the filters every placement shares (each switchable), and the strategy that
 // produces its candidates. Stored as (placement, key, value) text rows in placement_policies so that a
 // merchandiser can edit one key at a time; absent keys keep their defaults.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 #include <array>
 #include <cstdint>

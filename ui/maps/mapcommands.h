@@ -3,7 +3,7 @@
 // it through RelationStore (one transaction, so the workspace is saved at once), tells the MapNotifier
 // exactly what changed, and asks the document to reload so every view catches up. Consecutive pitch
 // edits of one relation merge into one undo step.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 #include "core/maps/suggestions.h"
 
 #include <QUndoCommand>

@@ -2,7 +2,7 @@
 // The change notifier of the maps (after Subsurface): every map command says here exactly which relation
 // it added, changed or removed, so the models update their rows at once instead of waiting for the
 // snapshot reload that follows. One per document, so commands on the undo stack outlive any view.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 #include <QObject>
 

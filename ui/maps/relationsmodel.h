@@ -4,7 +4,7 @@
 // inherited relation the product excludes stays visible, struck through, so it can be included again.
 // The model never writes: edits (pitch typed in place, a drop that reorders) are requested through
 // signals and come back through the MapNotifier once the command has stored them.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 #include <QAbstractItemModel>
 

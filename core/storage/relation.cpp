@@ -1,4 +1,4 @@
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 namespace mb {
 
