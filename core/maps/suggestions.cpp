@@ -1,7 +1,7 @@
 #include "core/maps/suggestions.h"
 
 #include "core/maps/relationresolver.h"
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 

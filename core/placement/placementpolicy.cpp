@@ -1,6 +1,6 @@
 #include "core/placement/placementpolicy.h"
 
-#include "core/storage/statement.h"
+#include "core/storage/policystore.h"
 #include "core/storage/workspace.h"
 
 #include <algorithm>
@@ -289,26 +289,19 @@ bool setPolicyValue(PlacementPolicy &policy, std::string_view key, std::string_v
 bool loadPolicies(const Workspace &ws, PolicySet &out, std::string &error)
 {
     out = defaultPolicies();
-    Statement s(ws.db(), "SELECT placement, key, value FROM placement_policies ORDER BY placement, key");
-    if (!s.ok()) {
-        error = ws.path() + ": cannot read placement policies: " + s.error();
-        return false;
-    }
-    while (s.step()) {
-        const auto p = placementFromName(s.textView(0));
+    std::vector<PolicyRow> rows;
+    if (!loadPolicyRows(ws, rows, error)) return false;
+    for (const PolicyRow &row : rows) {
+        const auto p = placementFromName(row.placement);
         if (!p) {
-            error = ws.path() + ": placement_policies names an unknown placement \"" + s.text(0) + "\"";
+            error = ws.path() + ": placement_policies names an unknown placement \"" + row.placement + "\"";
             return false;
         }
         std::string e;
-        if (!setUnchecked(out[size_t(*p)], s.textView(1), s.textView(2), e)) {
+        if (!setUnchecked(out[size_t(*p)], row.key, row.value, e)) {
             error = ws.path() + ": stored " + e;
             return false;
         }
-    }
-    if (s.failed()) {
-        error = ws.path() + ": cannot read placement policies: " + s.error();
-        return false;
     }
     for (const PlacementPolicy &p : out) {
         std::string e;
@@ -327,16 +320,7 @@ bool savePolicyValue(Workspace &ws, Placement p, std::string_view key, std::stri
     PlacementPolicy &policy = set[size_t(p)];
     if (!setPolicyValue(policy, key, value, error)) return false;
     // Stored in the canonical spelling ("on" -> "true", "5.0" -> "5"), so `policy show` reads back the same.
-    return writeTransaction(ws, error, [&](sqlite3 *db, std::string &e) {
-        Statement s(db, "INSERT INTO placement_policies(placement, key, value) VALUES (?1, ?2, ?3) "
-                        "ON CONFLICT(placement, key) DO UPDATE SET value = excluded.value");
-        s.bind(1, std::string_view(placementName(p))).bind(2, key).bind(3, policyValue(policy, key));
-        if (!s.exec()) {
-            e = ws.path() + ": cannot save " + placementName(p) + " " + std::string(key) + ": " + s.error();
-            return false;
-        }
-        return true;
-    });
+    return storePolicyRow(ws, {placementName(p), std::string(key), policyValue(policy, key)}, error);
 }
 
 }  // namespace mb

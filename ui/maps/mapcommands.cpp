@@ -1,6 +1,6 @@
 #include "ui/maps/mapcommands.h"
 
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/maps/suggestions.h"
 #include "core/storage/workspace.h"
 #include "ui/maps/kindtext.h"
