@@ -177,7 +177,7 @@ ExchangeImportReport importExchangeFile(Workspace &ws, const std::string &path)
         r.targetType = er.targetType == "product" ? EndpointType::Product : EndpointType::Category;
         if (!endpoint(er.anchorType, er.anchor, where + ".anchor", r.anchorId) || !endpoint(er.targetType, er.target, where + ".target", r.targetId))
             return rep;
-        if (r.anchorType == r.targetType && r.anchorId == r.targetId) { rep.error = path + ": " + where + ": a relation from an item to itself is not allowed"; return rep; }
+        if (r.toItself()) { rep.error = path + ": " + where + ": a relation from an item to itself is not allowed"; return rep; }
         // The JSON reader checked the names (bundlejson.cpp): these are known kinds, sources and statuses.
         r.kind = kindFromName(er.kind).value_or(RelationKind::Accessory);
         r.position = int(er.position);

@@ -110,7 +110,7 @@ RelationImportReport importRelationsCsv(Workspace &ws, const std::string &path, 
         };
         Relation r;
         if (!endpoint(0, 1, r.anchorType, r.anchorId) || !endpoint(2, 3, r.targetType, r.targetId)) continue;
-        if (r.anchorType == r.targetType && r.anchorId == r.targetId) { reject(3, field(3), "a relation from an item to itself is not allowed"); continue; }
+        if (r.toItself()) { reject(3, field(3), "a relation from an item to itself is not allowed"); continue; }
         const auto kind = kindFromName(field(4));
         if (!kind) { reject(4, field(4), "expected necessity, enhancement, accessory, consumable or upgrade"); continue; }
         int64_t position = 0;

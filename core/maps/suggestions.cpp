@@ -67,7 +67,7 @@ std::vector<Suggestion> SuggestionEngine::forAnchor(uint32_t anchor, const Sugge
                (a.family.empty() || a.family != b.family);
     };
     auto skip = [&](uint32_t t) {
-        return t == anchor || !snap_.products[t].recommendable || backwards(t) ||
+        return relatesToItself(EndpointType::Product, anchor, EndpointType::Product, t) || !snap_.products[t].recommendable || backwards(t) ||
                std::find(mapped.begin(), mapped.end(), t) != mapped.end() ||
                std::any_of(out.begin(), out.end(), [&](const Suggestion &s) { return s.target == t; });
     };

@@ -26,4 +26,9 @@ std::optional<RelationSource> sourceFromName(std::string_view s) { return fromNa
 std::optional<RelationStatus> statusFromName(std::string_view s) { return fromName<RelationStatus>(s, statusNames); }
 bool isCrossSell(RelationKind k) { return k != RelationKind::Upgrade; }
 
+bool relatesToItself(EndpointType anchorType, int64_t anchor, EndpointType targetType, int64_t target)
+{
+    return anchorType == targetType && anchor == target;
+}
+
 }  // namespace mb

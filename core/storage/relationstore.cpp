@@ -54,7 +54,7 @@ bool endpointExists(sqlite3 *db, EndpointType type, int64_t id)
 // The insert behind add() and addAll(), inside their transaction.
 bool insertRelation(sqlite3 *db, Relation &r, std::string &error)
 {
-    if (r.anchorType == r.targetType && r.anchorId == r.targetId) {
+    if (r.toItself()) {
         error = "a product or category cannot be related to itself";
         return false;
     }

@@ -4,6 +4,8 @@
 #include "ui/maps/mapdata.h"
 #include "ui/maps/mapnotifier.h"
 
+#include "core/maps/relationrules.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -133,7 +135,7 @@ void RelationsModel::rebuild()
                 it.relation = {sr.id, sr.anchorType, data_->endpointId(sr.anchorType, sr.anchor), sr.targetType,
                                data_->endpointId(sr.targetType, sr.target), sr.kind, sr.position, sr.pitch, sr.source, sr.status, 0, 0};
                 for (size_t e = 0; e < exclusions.size(); ++e)
-                    if (exclusions[e]->targetType == sr.targetType && exclusions[e]->targetId == it.relation.targetId) {
+                    if (vetoes(*exclusions[e], it.relation)) {
                         it.exclusion = *exclusions[e];
                         matched[e] = true;
                     }
