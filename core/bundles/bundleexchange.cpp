@@ -167,49 +167,54 @@ ExchangeImportReport importExchangeFile(Workspace &ws, const std::string &path)
     };
 
     // Everything is checked first, then maps and bundles are written in one transaction: any error, or a
-    // workspace that cannot be written, changes nothing.
+    // workspace that cannot be written, changes nothing. An error in the file is raised inside that
+    // transaction, so a locked or read-only workspace is reported as such first, as for every write.
     std::vector<Relation> relations;
-    for (size_t i = 0; i < data.relations.size(); ++i) {
-        const ExportRelation &er = data.relations[i];
-        const std::string where = "maps[" + std::to_string(i) + "]";
-        Relation r;
-        r.anchorType = er.anchorType == "product" ? EndpointType::Product : EndpointType::Category;
-        r.targetType = er.targetType == "product" ? EndpointType::Product : EndpointType::Category;
-        if (!endpoint(er.anchorType, er.anchor, where + ".anchor", r.anchorId) || !endpoint(er.targetType, er.target, where + ".target", r.targetId))
-            return rep;
-        if (r.toItself()) { rep.error = path + ": " + where + ": a relation from an item to itself is not allowed"; return rep; }
-        // The JSON reader checked the names (bundlejson.cpp): these are known kinds, sources and statuses.
-        r.kind = kindFromName(er.kind).value_or(RelationKind::Accessory);
-        r.position = int(er.position);
-        r.pitch = er.pitch;
-        r.source = sourceFromName(er.source).value_or(RelationSource::Imported);
-        r.status = statusFromName(er.status).value_or(RelationStatus::Active);
-        relations.push_back(std::move(r));
-    }
     std::vector<Bundle> bundles;
-    for (const ExportBundle &eb : data.bundles) {
-        const std::string where = "bundle \"" + eb.name + "\"";
-        Bundle b;
-        b.name = eb.name;
-        if (!endpoint("product", eb.anchor, where + ", anchor", b.anchorProductId)) return rep;
-        for (const ExportTier &et : eb.tiers) {
-            BundleTier t;
-            t.name = et.name;
-            t.pricing = pricingFromName(et.pricing).value_or(TierPricing::Sum);
-            t.discountPercent = et.discountPercent;
-            t.fixedPrice = et.fixedPrice;
-            for (const ExportItem &ei : et.items) {
-                BundleItem item{0, ei.quantity, ei.optional};
-                if (!endpoint("product", ei.sku, where + ", tier \"" + et.name + "\"", item.productId)) return rep;
-                t.items.push_back(item);
-            }
-            b.tiers.push_back(std::move(t));
+    const bool checked = [&] {
+        for (size_t i = 0; i < data.relations.size(); ++i) {
+            const ExportRelation &er = data.relations[i];
+            const std::string where = "maps[" + std::to_string(i) + "]";
+            Relation r;
+            r.anchorType = er.anchorType == "product" ? EndpointType::Product : EndpointType::Category;
+            r.targetType = er.targetType == "product" ? EndpointType::Product : EndpointType::Category;
+            if (!endpoint(er.anchorType, er.anchor, where + ".anchor", r.anchorId) || !endpoint(er.targetType, er.target, where + ".target", r.targetId))
+                return false;
+            if (r.toItself()) { rep.error = path + ": " + where + ": a relation from an item to itself is not allowed"; return false; }
+            // The JSON reader checked the names (bundlejson.cpp): these are known kinds, sources and statuses.
+            r.kind = kindFromName(er.kind).value_or(RelationKind::Accessory);
+            r.position = int(er.position);
+            r.pitch = er.pitch;
+            r.source = sourceFromName(er.source).value_or(RelationSource::Imported);
+            r.status = statusFromName(er.status).value_or(RelationStatus::Active);
+            relations.push_back(std::move(r));
         }
-        bundles.push_back(std::move(b));
-    }
+        for (const ExportBundle &eb : data.bundles) {
+            const std::string where = "bundle \"" + eb.name + "\"";
+            Bundle b;
+            b.name = eb.name;
+            if (!endpoint("product", eb.anchor, where + ", anchor", b.anchorProductId)) return false;
+            for (const ExportTier &et : eb.tiers) {
+                BundleTier t;
+                t.name = et.name;
+                t.pricing = pricingFromName(et.pricing).value_or(TierPricing::Sum);
+                t.discountPercent = et.discountPercent;
+                t.fixedPrice = et.fixedPrice;
+                for (const ExportItem &ei : et.items) {
+                    BundleItem item{0, ei.quantity, ei.optional};
+                    if (!endpoint("product", ei.sku, where + ", tier \"" + et.name + "\"", item.productId)) return false;
+                    t.items.push_back(item);
+                }
+                b.tiers.push_back(std::move(t));
+            }
+            bundles.push_back(std::move(b));
+        }
+        return true;
+    }();
     MergeResult merged;
     std::string error;
-    if (!mergeMapsAndBundles(ws, relations, bundles, merged, error)) {
+    if (!mergeMapsAndBundles(ws, relations, bundles, merged, error, checked ? std::string() : rep.error)) {
+        if (!checked && error == rep.error) return rep;
         if (merged.failedRelation >= 0) rep.error = path + ": maps[" + std::to_string(merged.failedRelation) + "]: " + error;
         else if (merged.failedBundle >= 0) rep.error = path + ": " + error;
         else rep.error = error;

@@ -79,7 +79,8 @@ RelationImportReport importRelationsCsv(Workspace &ws, const std::string &path, 
             return rep;
         }
     // Every row is checked first, then all are written in one transaction: a strict import with a rejected
-    // row writes nothing, nor does a workspace that cannot be written (locked by another writer).
+    // row writes nothing (refused inside the transaction, so a locked workspace is reported as such first),
+    // nor does a workspace that cannot be written (locked by another writer).
     const CatalogNames names = loadCatalogNames(ws);
     std::vector<Relation> rows;
     std::vector<int64_t> lines;  // the file line of each row, for an error while storing it
@@ -129,16 +130,16 @@ RelationImportReport importRelationsCsv(Workspace &ws, const std::string &path, 
         rows.push_back(std::move(r));
         lines.push_back(rec.line);
     }
+    std::string refusal;
     if (strict && !rep.rejects.empty()) {
         const Reject &r = rep.rejects.front();
-        rep.error = path + ": line " + std::to_string(r.line) + ", field \"" + r.column + "\": " + r.reason +
-                    " (strict import: nothing was imported)";
-        return rep;
+        refusal = path + ": line " + std::to_string(r.line) + ", field \"" + r.column + "\": " + r.reason +
+                  " (strict import: nothing was imported)";
     }
     std::vector<Bundle> noBundles;
     MergeResult merged;
     std::string error;
-    if (!mergeMapsAndBundles(ws, rows, noBundles, merged, error)) {
+    if (!mergeMapsAndBundles(ws, rows, noBundles, merged, error, refusal)) {
         rep.error = merged.failedRelation >= 0 ? path + ": line " + std::to_string(lines[size_t(merged.failedRelation)]) + ": " + error : error;
         return rep;
     }

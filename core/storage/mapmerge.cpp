@@ -10,10 +10,14 @@
 namespace mb {
 
 bool mergeMapsAndBundles(Workspace &ws, const std::vector<Relation> &relations, std::vector<Bundle> &bundles,
-                         MergeResult &result, std::string &error)
+                         MergeResult &result, std::string &error, const std::string &refusal)
 {
     result = MergeResult{};
     const bool written = writeTransaction(ws, error, [&](sqlite3 *db, std::string &e) {
+        if (!refusal.empty()) {
+            e = refusal;
+            return false;
+        }
         Statement exists(db, "SELECT 1 FROM relations WHERE anchor_type = ?1 AND anchor_id = ?2 AND target_type = ?3 AND target_id = ?4");
         Statement upsert(db, R"sql(
 INSERT INTO relations(anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, created_at, updated_at)

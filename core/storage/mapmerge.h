@@ -23,7 +23,10 @@ struct MergeResult {
 // Relations keep their kind, position, pitch, source and status; created_at and updated_at are now.
 // Bundles get their ids set. On failure the counts are 0 and error says why: "cannot store the relation:
 // ..." for failedRelation, the bundle's own words for failedBundle, else the workspace's failure.
+// A non-empty `refusal` (a strict import with rejected rows) fails with that error once the transaction has
+// begun, writing nothing: a workspace that cannot be written (locked, read-only) still says so first, as it
+// does for every other write.
 bool mergeMapsAndBundles(Workspace &ws, const std::vector<Relation> &relations, std::vector<Bundle> &bundles,
-                         MergeResult &result, std::string &error);
+                         MergeResult &result, std::string &error, const std::string &refusal = {});
 
 }  // namespace mb
