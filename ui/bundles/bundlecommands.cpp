@@ -1,6 +1,6 @@
 #include "ui/bundles/bundlecommands.h"
 
-#include "core/bundles/bundlestore.h"
+#include "core/storage/bundlestore.h"
 #include "ui/workspacedocument.h"
 
 namespace mb {

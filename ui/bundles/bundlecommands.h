@@ -2,7 +2,7 @@
 // Undo commands for bundles. Each applies its edit through BundleStore (one transaction) and asks the
 // document to reload, so the dashboard's take rates follow; repeated edits of one field of one tier merge
 // into one undo step, as Tiled does for property edits.
-#include "core/bundles/bundle.h"
+#include "core/storage/bundle.h"
 
 #include <QUndoCommand>
 

@@ -3,7 +3,7 @@
 // totals and warnings), and the products to drag in on the right (the anchor's map, or the catalog).
 // Every edit is an undo command; bundles are read from the workspace when the snapshot or the undo stack
 // changes (a handful of rows, one query).
-#include "core/bundles/bundle.h"
+#include "core/storage/bundle.h"
 #include "ui/workspaceview.h"
 
 #include <vector>
