@@ -36,7 +36,9 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <set>
+#include <string_view>
 
 namespace mb {
 namespace {
@@ -58,7 +60,7 @@ DashboardView::DashboardView(WorkspaceDocument *document, QWidget *parent)
       country_(new QComboBox(this)),
       status_(new QLabel(this)),
       debounce_(new QTimer(this)),
-      contextWatcher_(new QFutureWatcher<std::shared_ptr<const KpiContext>>(this)),
+      contextWatcher_(new QFutureWatcher<Prepared>(this)),
       watcher_(new QFutureWatcher<std::shared_ptr<KpiReport>>(this))
 {
     for (QDateEdit *e : {from_, to_}) {
@@ -203,11 +205,22 @@ void DashboardView::onSnapshotChanged()
     status_->setText(tr("Preparing…"));
     contextWatcher_->setProperty("generation", contextGeneration_);
     // Events and bundles are read here, beside the snapshot: a handful of SELECTs, off the GUI thread.
-    contextWatcher_->setFuture(QtConcurrent::run(workPool(), [snapshot, ws]() -> std::shared_ptr<const KpiContext> {
+    contextWatcher_->setFuture(QtConcurrent::run(workPool(), [snapshot, ws]() -> Prepared {
         KpiData data;
         std::string error;
         if (!KpiData::load(*ws, *snapshot, data, error)) data = KpiData{};
-        return std::make_shared<const KpiContext>(snapshot, std::move(data));
+        Prepared p;
+        p.context = std::make_shared<const KpiContext>(snapshot, std::move(data));
+        std::vector<std::string> paths;
+        paths.reserve(snapshot->categories.size());
+        for (const SnapshotCategory &c : snapshot->categories) paths.push_back(c.path);
+        std::sort(paths.begin(), paths.end());
+        for (const std::string &path : paths) p.categories << QString::fromStdString(path);
+        std::set<std::string_view> countries;
+        for (const SnapshotOrder &o : snapshot->orders)
+            if (!o.country.empty()) countries.insert(o.country);
+        for (std::string_view c : countries) p.countries << QString::fromUtf8(c.data(), qsizetype(c.size()));
+        return p;
     }));
 }
 
@@ -218,9 +231,10 @@ void DashboardView::onContextReady()
         return;
     }
     const bool first = !context_;
-    context_ = contextWatcher_->result();
+    const Prepared prepared = contextWatcher_->result();
+    context_ = prepared.context;
     settingFilter_ = true;
-    fillFilterChoices();
+    fillFilterChoices(prepared);
     if (context_->hasOrders()) {
         const QDate minDate = dateOf(context_->firstDay()), maxDate = dateOf(context_->lastDay());
         for (QDateEdit *e : {from_, to_}) e->setDateRange(minDate, maxDate);
@@ -235,23 +249,16 @@ void DashboardView::onContextReady()
     compute();
 }
 
-void DashboardView::fillFilterChoices()
+void DashboardView::fillFilterChoices(const Prepared &prepared)
 {
-    const Snapshot &s = context_->snapshot();
     const QString category = category_->currentData().toString(), country = country_->currentData().toString();
     category_->clear();
     category_->addItem(tr("All categories"), QString());
-    std::vector<std::pair<std::string, size_t>> paths;
-    for (size_t i = 0; i < s.categories.size(); ++i) paths.emplace_back(s.categories[i].path, i);
-    std::sort(paths.begin(), paths.end());
-    for (const auto &[path, i] : paths) category_->addItem(QString::fromStdString(path), QString::fromStdString(path));
+    for (const QString &path : prepared.categories) category_->addItem(path, path);
     category_->setCurrentIndex(std::max(0, category_->findData(category)));
     country_->clear();
     country_->addItem(tr("All countries"), QString());
-    std::set<std::string> countries;
-    for (const SnapshotOrder &o : s.orders)
-        if (!o.country.empty()) countries.insert(o.country);
-    for (const std::string &c : countries) country_->addItem(QString::fromStdString(c), QString::fromStdString(c));
+    for (const QString &c : prepared.countries) country_->addItem(c, c);
     country_->setCurrentIndex(std::max(0, country_->findData(country)));
 }
 
