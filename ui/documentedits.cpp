@@ -60,7 +60,7 @@ bool WorkspaceDocument::changeRelation(const std::optional<Relation> &from, std:
     if (!writable(tr("The map was not changed"))) return false;
     RelationStore store(*workspace_);
     std::string error;
-    const bool ok = !from ? store.add(*to, error) : !to ? store.remove(from->id, error) : store.update(*to, error);
+    const bool ok = !from ? store.add(*to, error) : !to ? store.removeExactly({*from}, error) : store.update(*to, error);
     if (!ok) {
         // Changed elsewhere (another window, the command line): catch up, so the views show what is there.
         const bool elsewhere = checkExternalChanges();
@@ -109,7 +109,7 @@ bool WorkspaceDocument::removeRelations(const std::vector<Relation> &relations)
     std::vector<int64_t> ids;
     for (const Relation &r : relations) ids.push_back(r.id);
     std::string error;
-    if (!RelationStore(*workspace_).removeMany(ids, error)) {
+    if (!RelationStore(*workspace_).removeExactly(relations, error)) {
         reportError(tr("The relations were not removed: %1").arg(QString::fromStdString(error)));
         checkExternalChanges();
         return false;

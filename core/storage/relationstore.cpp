@@ -126,10 +126,13 @@ bool RelationStore::update(const Relation &r, std::string &error)
 {
     return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
         Statement s(db, "UPDATE relations SET kind = ?2, position = ?3, pitch = ?4, source = ?5, status = ?6, updated_at = ?7 "
-                        "WHERE id = ?1");
+                        "WHERE id = ?1 AND anchor_type = ?8 AND anchor_id = ?9 AND target_type = ?10 AND target_id = ?11");
         s.bind(1, r.id).bind(2, std::string_view(kindName(r.kind))).bind(3, int64_t(r.position)).bind(4, r.pitch);
         s.bind(5, std::string_view(sourceName(r.source))).bind(6, std::string_view(statusName(r.status)));
         s.bind(7, int64_t(QDateTime::currentSecsSinceEpoch()));
+        // The endpoints too: an id SQLite gave again to another relation since is not this one.
+        s.bind(8, std::string_view(endpointName(r.anchorType))).bind(9, r.anchorId);
+        s.bind(10, std::string_view(endpointName(r.targetType))).bind(11, r.targetId);
         if (!s.exec()) {
             e = s.error();
             return false;
@@ -159,6 +162,26 @@ bool RelationStore::removeMany(const std::vector<int64_t> &ids, std::string &err
     });
 }
 
+bool RelationStore::removeExactly(const std::vector<Relation> &relations, std::string &error)
+{
+    return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
+        Statement s(db, "DELETE FROM relations WHERE id = ?1 AND anchor_type = ?2 AND anchor_id = ?3 AND target_type = ?4 AND target_id = ?5");
+        for (const Relation &r : relations) {
+            s.bind(1, r.id).bind(2, std::string_view(endpointName(r.anchorType))).bind(3, r.anchorId);
+            s.bind(4, std::string_view(endpointName(r.targetType))).bind(5, r.targetId);
+            if (!s.exec()) {
+                e = s.error();
+                return false;
+            }
+            if (sqlite3_changes(db) != 1) {
+                e = "relation " + std::to_string(r.id) + " no longer exists";
+                return false;
+            }
+        }
+        return true;
+    });
+}
+
 bool RelationStore::reorder(const std::vector<int64_t> &ids, std::string &error)
 {
     return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
@@ -168,6 +191,10 @@ bool RelationStore::reorder(const std::vector<int64_t> &ids, std::string &error)
             s.bind(1, ids[i]).bind(2, int64_t(i + 1)).bind(3, now);
             if (!s.exec()) {
                 e = s.error();
+                return false;
+            }
+            if (sqlite3_changes(db) != 1) {
+                e = "relation " + std::to_string(ids[i]) + " no longer exists";
                 return false;
             }
         }

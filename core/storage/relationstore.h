@@ -27,6 +27,10 @@ public:
     bool addAll(std::vector<Relation> &relations, std::string &error);
     bool update(const Relation &r, std::string &error);
     bool remove(int64_t id, std::string &error);
+    // Removes exactly these relations (same id AND same anchor and target), all or none: a relation removed
+    // by another program is an error naming it, never a silent success, and an id SQLite gave again to a
+    // new relation since is not mistaken for it.
+    bool removeExactly(const std::vector<Relation> &relations, std::string &error);
     // Removes several in one transaction (undoing a bulk accept): all or none.
     bool removeMany(const std::vector<int64_t> &ids, std::string &error);
     // Sets positions 1..n in the given order (ids of one anchor and kind).

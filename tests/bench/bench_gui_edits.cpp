@@ -7,7 +7,7 @@
 // WORKSPACE is copied first (edits change it). Make one with:
 //   merchbench-cli workspace create or.merchbench && merchbench-cli import orders --format online-retail \
 //     ../shared/datasets/online_retail/online_retail.csv -w or.merchbench && merchbench-cli mine run -w or.merchbench
-#include "uitestsupport.h"
+#include "ui/uitestsupport.h"
 
 #include "core/mining/minedresults.h"
 #include "ui/bundles/exportdialog.h"
