@@ -2,6 +2,7 @@
 
 #include "core/storage/snapshot.h"
 #include "core/storage/transaction.h"
+#include "core/storage/workspace.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -123,13 +124,15 @@ bool mineAndSave(Workspace &ws, const Snapshot &snap, const MiningSettings &sett
     // Every run replaces the previous one of its kind, all three in one transaction.
     return writeTransaction(ws, error, [&](sqlite3 *db, std::string &error) {
         const int64_t version = snap.historyVersion;
-        // The newest import the mined history includes, so a reader can count the orders imported after it.
-        const qint64 lastImport = lastImportId(db);
+        // The newest import the mined history includes, so a reader can count the orders imported after it;
+        // unknown (left out, counted by time then) when an import landed while this run was mining.
+        const bool historyUnchanged = ws.historyVersion() == version;
+        const qint64 lastImport = historyUnchanged ? lastImportId(db) : -1;
         MinedRunWriter out(db);
         QJsonObject pairsParams = withExclusion({{"minSupport", settings.pairs.minSupport}, {"minCount", qint64(settings.pairs.minCount)},
                                                  {"minConfidence", settings.pairs.minConfidence}, {"baskets", qint64(pairs.summary.baskets)}},
                                                 settings.pairs.exclude, "excludedBaskets", pairs.summary.excludedBaskets);
-        pairsParams.insert("lastImportId", lastImport);
+        if (historyUnchanged) pairsParams.insert("lastImportId", lastImport);
         const int64_t pairsRun = out.replaceRun("pairs", json(pairsParams), version, pairsMs, error);
         if (pairsRun < 0) return false;
         for (size_t i = 0; i < pairs.rules.size(); ++i) {
@@ -143,7 +146,7 @@ bool mineAndSave(Workspace &ws, const Snapshot &snap, const MiningSettings &sett
                                                 {"topK", settings.ease.topK}, {"items", qint64(ease.items.size())},
                                                 {"error", QString::fromStdString(ease.error)}},
                                                settings.ease.exclude, "excludedBaskets", ease.excludedBaskets);
-        easeParams.insert("lastImportId", lastImport);
+        if (historyUnchanged) easeParams.insert("lastImportId", lastImport);
         const int64_t easeRun = out.replaceRun("ease", json(easeParams), version, easeMs, error);
         if (easeRun < 0) return false;
         for (const EaseItem &item : ease.items)
@@ -154,7 +157,7 @@ bool mineAndSave(Workspace &ws, const Snapshot &snap, const MiningSettings &sett
             }
         QJsonObject replParams = withExclusion({{"minIntervals", qint64(settings.replenishment.minIntervals)}},
                                                settings.replenishment.exclude, "excludedOrders", repl.excludedOrders);
-        replParams.insert("lastImportId", lastImport);
+        if (historyUnchanged) replParams.insert("lastImportId", lastImport);
         const int64_t replRun = out.replaceRun("replenishment", json(replParams), version, replMs, error);
         if (replRun < 0) return false;
         for (const ReplenishmentStat &r : repl.products) {
