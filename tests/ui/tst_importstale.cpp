@@ -114,6 +114,7 @@ private Q_SLOTS:
         QVERIFY(mbtest::waitLoaded(doc));
         QCOMPARE(doc->workspace()->historyVersion(), before + 1);
         QCOMPARE(doc->snapshot()->historyVersion, before + 1);
+        QVERIFY(!doc->checkExternalChanges());  // nor is its own import
 
         QVERIFY(mbtest::waitUntil([&] { return cache->results() && cache->results()->stale; }));
         QCOMPARE(cache->results()->ordersImportedSince, int64_t(2));
@@ -130,6 +131,7 @@ private Q_SLOTS:
         QCOMPARE(mined.takeFirst().at(0).toBool(), true);
         QVERIFY(mbtest::waitUntil([&] { return cache->results() && !cache->results()->stale; }));
         QCOMPARE(cache->results()->historyVersion, before + 1);
+        QVERIFY(!doc->checkExternalChanges());  // the window's own run is no change made elsewhere
         QVERIFY(mbtest::waitUntil([&] { return maps->bannerText().isEmpty() && preview->miningBar()->text().isEmpty(); }));
         const MiningSettings again = MiningSettings::fromRuns(*cache->results());
         QCOMPARE(again.pairs.minCount, uint32_t(4));

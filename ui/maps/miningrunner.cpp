@@ -26,8 +26,12 @@ MiningRunner::MiningRunner(WorkspaceDocument *document) : QObject(document), doc
     connect(&watcher_, &QFutureWatcher<Result>::finished, this, [this] {
         poll_->stop();
         const Result r = watcher_.result();
-        // Only the mined results changed: they are read again, the order history snapshot is not.
-        if (r.ok) MinedCache::of(document_)->reload();
+        // Only the mined results changed: they are read again, the order history snapshot is not; and the
+        // window's own write is no change made elsewhere (no reload when it regains focus).
+        if (r.ok) {
+            document_->acknowledgeOwnWrites();
+            MinedCache::of(document_)->reload();
+        }
         if (r.ok) Q_EMIT progress(100);
         Q_EMIT finished(r.ok, QString::fromStdString(r.error), r.ms);
     });
