@@ -4,6 +4,8 @@
 #include "ui/workpool.h"
 #include "ui/import/importdialog.h"
 #include "ui/infobar.h"
+#include "ui/maps/miningrunner.h"
+#include "ui/minedcache.h"
 #include "ui/messagepresenter.h"
 #include "ui/recentworkspaces.h"
 #include "ui/sidebar.h"
@@ -41,6 +43,10 @@ MainWindow::MainWindow(MessagePresenter *messages, std::vector<ViewDescriptor> v
     setAcceptDrops(true);
     setMinimumSize(900, 560);
     resize(1280, 800);
+    // The document's shared mined results and mining run, before the views that read them: every view,
+    // banner and menu sees the same copy and the same run.
+    MinedCache *mined = MinedCache::of(document_);
+    MiningRunner *miner = MiningRunner::of(document_);
     buildCentre();
     buildMenus();
     connect(document_, &WorkspaceDocument::workspaceChanged, this, &MainWindow::onWorkspaceChanged);
@@ -50,6 +56,13 @@ MainWindow::MainWindow(MessagePresenter *messages, std::vector<ViewDescriptor> v
         updateStatus();
         messages_->error(this, tr("Cannot Load Workspace"), error);
     });
+    connect(mined, &MinedCache::minedChanged, this, &MainWindow::updateMiningActions);
+    connect(miner, &MiningRunner::started, this, &MainWindow::updateMiningActions);
+    connect(miner, &MiningRunner::finished, this, [this](bool ok, const QString &error) {
+        updateMiningActions();
+        if (!ok && !error.isEmpty()) messages_->error(this, tr("Mining Failed"), tr("Nothing was saved: %1").arg(error));
+    });
+    connect(document_, &WorkspaceDocument::snapshotChanged, this, &MainWindow::updateMiningActions);
     restoreSettings();
     onWorkspaceChanged();
 }
@@ -250,6 +263,7 @@ void MainWindow::onWorkspaceChanged()
     closeAction_->setEnabled(open);
     importCatalogAction_->setEnabled(writable);
     importOrdersAction_->setEnabled(writable);
+    updateMiningActions();
     refreshRecentMenu();
     updateStatus();
 }

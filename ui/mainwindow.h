@@ -56,6 +56,10 @@ public:
     QAction *viewAction(const QString &id) const;
     QStringList viewIds() const;
 
+    // Mining ▸ Run Mining… (the parameters dialog) and ▸ Re-run With Last Parameters.
+    QAction *runMiningAction() const { return runMiningAction_; }
+    QAction *rerunMiningAction() const { return rerunMiningAction_; }
+
     // The import dialog for a file (modeless; the caller may exec() it).
     ImportDialog *createImportDialog(const QString &path, std::optional<ImportKind> kind);
     QString statusText() const;
@@ -82,6 +86,8 @@ private:
     void chooseAndImport(ImportKind kind);
     void runImportDialog(const QString &path, std::optional<ImportKind> kind);
     void showAbout();
+    void chooseAndMine();
+    void updateMiningActions();
     void restoreSettings();
     void saveSettings() const;
 
@@ -100,6 +106,9 @@ private:
     QAction *closeAction_ = nullptr;
     QAction *importCatalogAction_ = nullptr;
     QAction *importOrdersAction_ = nullptr;
+    QAction *runMiningAction_ = nullptr;
+    QAction *rerunMiningAction_ = nullptr;
+    QAction *cancelMiningAction_ = nullptr;
     QLabel *workspaceLabel_ = nullptr;
     QLabel *countsLabel_ = nullptr;
     QProgressBar *busy_ = nullptr;

@@ -1,7 +1,11 @@
 // MainWindow's menus and the file choosers behind them (kept apart from the window's life-cycle code).
 #include "ui/mainwindow.h"
 
+#include "core/mining/minedresults.h"
 #include "ui/bundles/exportdialog.h"
+#include "ui/maps/miningrunner.h"
+#include "ui/minedcache.h"
+#include "ui/miningdialog.h"
 #include "ui/messagepresenter.h"
 #include "ui/recentworkspaces.h"
 #include "ui/workspacedocument.h"
@@ -67,6 +71,16 @@ void MainWindow::buildMenus()
     }
     if (!viewActions_.empty()) viewActions_[size_t(std::max(0, sidebar_->currentRow()))]->setChecked(true);
 
+    // Mining: the saved pair statistics, EASE neighbours and re-buy intervals the suggestions use.
+    QMenu *mining = menuBar()->addMenu(tr("&Mining"));
+    runMiningAction_ = mining->addAction(tr("&Run Mining…"), this, &MainWindow::chooseAndMine);
+    runMiningAction_->setStatusTip(tr("Mine the order history with the parameters you choose"));
+    rerunMiningAction_ = mining->addAction(tr("Re-run With &Last Parameters"), this, [this] { MiningRunner::of(document_)->rerun(); });
+    rerunMiningAction_->setStatusTip(tr("Mine the order history again with the parameters of the saved runs"));
+    mining->addSeparator();
+    cancelMiningAction_ = mining->addAction(tr("&Cancel Mining"), MiningRunner::of(document_), &MiningRunner::cancel);
+    updateMiningActions();
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Merchbench"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
@@ -125,6 +139,25 @@ void MainWindow::chooseAndImport(ImportKind kind)
     const QString title = kind == ImportKind::Catalog ? tr("Import Catalog") : tr("Import Orders");
     const QString path = QFileDialog::getOpenFileName(this, title, QString(), tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
     if (!path.isEmpty()) runImportDialog(path, kind);
+}
+
+void MainWindow::chooseAndMine()
+{
+    const auto saved = MinedCache::of(document_)->results();
+    MiningDialog dialog(saved ? MiningSettings::fromRuns(*saved) : MiningSettings(), this);
+    if (dialog.exec() == QDialog::Accepted) MiningRunner::of(document_)->start(dialog.settings());
+}
+
+void MainWindow::updateMiningActions()
+{
+    if (!runMiningAction_) return;  // before the menus exist
+    const bool running = MiningRunner::of(document_)->isRunning();
+    const bool canMine = document_->isOpen() && !document_->workspace()->isReadOnly() && document_->snapshot() &&
+                         document_->snapshot()->basketCount() > 0 && !running;
+    const auto saved = MinedCache::of(document_)->results();
+    runMiningAction_->setEnabled(canMine);
+    rerunMiningAction_->setEnabled(canMine && saved && !saved->empty());
+    cancelMiningAction_->setEnabled(running);
 }
 
 void MainWindow::showAbout()

@@ -5,6 +5,7 @@
 #include "core/mining/ease.h"
 #include "core/mining/pairstatistics.h"
 #include "core/mining/replenishment.h"
+#include "core/storage/minedstore.h"
 
 #include <cstdint>
 #include <optional>
@@ -16,15 +17,6 @@ namespace mb {
 class Workspace;
 struct Snapshot;
 
-struct MiningRun {
-    int64_t id = 0;
-    std::string kind;        // pairs, ease, replenishment
-    std::string parameters;  // JSON, as given
-    int64_t historyVersion = 0;
-    int64_t createdAt = 0;
-    int64_t durationMs = 0;
-};
-
 // What suggestions need, in snapshot indices; loaded once per snapshot.
 struct MinedResults {
     std::optional<MiningRun> pairsRun, easeRun, replenishmentRun;
@@ -35,6 +27,10 @@ struct MinedResults {
     std::vector<ReplenishmentStat> replenishment;
     std::vector<int32_t> replenishmentIndex;      // per product: index into replenishment, or -1
     bool stale = false;                           // a run saw an older order history than the snapshot
+    int64_t historyVersion = 0;                   // of the snapshot these results were read for
+    int64_t ordersImportedSince = 0;              // when stale: orders imported after the oldest run
+    int64_t oldestRunAt = 0;                      // UTC seconds of the oldest run (the one staleness counts from)
+    std::string error;                            // a table could not be read (what was read is kept)
     // The orders the pairs run left out (its parameters), and per snapshot basket whether it counted (empty:
     // all), so a pair looked up outside the saved rules is counted over the same baskets.
     OrderExclusion pairsExclusion;
@@ -55,6 +51,9 @@ struct MiningSettings {
     MiningSettings();
     // Leaves the same orders out of all three (pairs, EASE, replenishment).
     void setExclusion(const OrderExclusion &exclude);
+    // The parameters the saved runs were made with (the defaults for a kind never run): "Re-run" mines
+    // again with them.
+    static MiningSettings fromRuns(const MinedResults &saved);
 };
 
 // Mines all three on the snapshot and saves them, replacing earlier runs, in one transaction. progress
@@ -62,7 +61,8 @@ struct MiningSettings {
 bool mineAndSave(Workspace &ws, const Snapshot &snapshot, const MiningSettings &settings, std::string &error,
                  const ProgressFn &progress = {});
 
-std::vector<MiningRun> miningRuns(const Workspace &ws);
+// All saved runs and their rows, in the snapshot's indices (rows of products the snapshot lacks are
+// dropped). A read error is kept in MinedResults::error.
 MinedResults loadMinedResults(const Workspace &ws, const Snapshot &snapshot);
 
 }  // namespace mb

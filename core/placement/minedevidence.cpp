@@ -135,10 +135,11 @@ MinedEvidence mineEvidence(const Snapshot &snapshot, size_t easeMaxItems, MinedE
     return b.finish();
 }
 
-EvidenceSource evidenceFor(const Workspace &ws, const Snapshot &snap)
+EvidenceSource evidenceFor(const Workspace &ws, const Snapshot &snap) { return evidenceFor(snap, loadMinedResults(ws, snap)); }
+
+EvidenceSource evidenceFor(const Snapshot &snap, const MinedResults &saved)
 {
     EvidenceSource out;
-    const MinedResults saved = loadMinedResults(ws, snap);
     if (!saved.empty() && !saved.stale) {
         out.evidence = buildMinedEvidence(snap, saved);
         out.origin = EvidenceOrigin::Saved;

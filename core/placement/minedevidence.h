@@ -97,5 +97,8 @@ struct EvidenceSource {
 };
 // The saved runs when they are there and fresh; otherwise mined here, so a preview is never blind.
 EvidenceSource evidenceFor(const Workspace &ws, const Snapshot &snapshot);
+// The same from results already read (loadMinedResults for this snapshot): a view that shares them reads
+// nothing from the workspace.
+EvidenceSource evidenceFor(const Snapshot &snapshot, const MinedResults &saved);
 
 }  // namespace mb

@@ -273,7 +273,10 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
             if (progress && (i & 16383) == 0 && !progress(double(i) / double(total + 1))) return false;
         }
         report.linesWritten += int64_t(total);
-        if (!ws.setMeta("history_version", std::to_string(ws.historyVersion() + 1))) return fail(err, sqlite3_errmsg(db));
+        // The new history's version, in this same transaction on this worker's connection: it commits with
+        // the orders or not at all, and nothing else has to write while the import holds the lock.
+        std::string metaError;
+        if (!ws.setMeta("history_version", std::to_string(ws.historyVersion() + 1), &metaError)) return fail(err, metaError);
         return !progress || progress(1.0);
     });
 }

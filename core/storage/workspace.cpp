@@ -243,11 +243,20 @@ std::string Workspace::meta(const std::string &key) const
     return s.step() ? s.text(0) : std::string();
 }
 
-bool Workspace::setMeta(const std::string &key, const std::string &value)
+bool Workspace::setMeta(const std::string &key, const std::string &value, std::string *error)
 {
-    Statement s(db(), "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    sqlite3 *c = db();
+    auto failed = [&](const std::string &why) {
+        if (error) *error = "cannot set " + key + " in " + path_ + ": " + why;
+        return false;
+    };
+    // Outside a transaction of this thread's connection the write would either wait on another thread's
+    // transaction (the busy timeout, on whatever thread called) or be committed alone: refuse both.
+    if (sqlite3_get_autocommit(c)) return failed("not inside a write transaction of this thread");
+    Statement s(c, "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     s.bind(1, key).bind(2, value);
-    return s.exec();
+    if (!s.exec()) return failed(s.error());
+    return true;
 }
 
 int64_t Workspace::dataVersion() const

@@ -51,7 +51,10 @@ public:
     // Bumped by every import that changes the order history; mined results remember the version they saw.
     int64_t historyVersion() const;
     std::string meta(const std::string &key) const;
-    bool setMeta(const std::string &key, const std::string &value);  // inside the caller's writeTransaction
+    // Only inside the calling thread's writeTransaction (an import bumps history_version in its own
+    // transaction, on its own connection): anywhere else it writes nothing and returns false, and so does
+    // a failed write, with `error` (if given) saying which key and why.
+    bool setMeta(const std::string &key, const std::string &value, std::string *error = nullptr);
 
     bool integrityOk(std::string *detail = nullptr) const;
     // SQLite's data_version of the calling thread's connection: it moves when another connection (another

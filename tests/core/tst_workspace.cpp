@@ -211,6 +211,23 @@ private Q_SLOTS:
         QCOMPARE(ws->meta("outer"), std::string("x"));
     }
 
+    // Meta (the history version above all) is written only inside the caller's own transaction: outside
+    // one it writes nothing and says so, rather than waiting on another connection's lock or committing alone.
+    void setMetaOutsideATransactionIsRefused()
+    {
+        QTemporaryDir dir;
+        std::string error;
+        auto ws = Workspace::create(dir.filePath("m.merchbench").toStdString(), error);
+        QVERIFY2(ws, error.c_str());
+        std::string why;
+        QVERIFY(!ws->setMeta("history_version", "7", &why));
+        QVERIFY2(why.find("not inside a write transaction") != std::string::npos, why.c_str());
+        QCOMPARE(ws->historyVersion(), int64_t(0));
+        QVERIFY2(writeTransaction(*ws, error, [&](sqlite3 *, std::string &e) { return ws->setMeta("history_version", "7", &e); }),
+                 error.c_str());
+        QCOMPARE(ws->historyVersion(), int64_t(7));
+    }
+
     void readOnlyWorkspaceRefusesImports()
     {
         QTemporaryDir dir;

@@ -1,13 +1,14 @@
 #include "ui/maps/mapsview.h"
 
 #include "core/mining/minedresults.h"
-#include "ui/workpool.h"
 #include "ui/infobar.h"
 #include "ui/maps/anchorlistmodel.h"
 #include "ui/maps/mapdata.h"
 #include "ui/maps/miningrunner.h"
 #include "ui/maps/relationspanel.h"
 #include "ui/maps/suggestionspanel.h"
+#include "ui/minedcache.h"
+#include "ui/miningbar.h"
 #include "ui/tablestyle.h"
 #include "ui/workspacedocument.h"
 
@@ -16,44 +17,23 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace mb {
 
 MapsView::MapsView(WorkspaceDocument *document, QWidget *parent)
     : WorkspaceView(document, parent), anchors_(new AnchorListModel(this)), proxy_(new AnchorFilterProxy(this)),
-      miner_(new MiningRunner(document, this)), banner_(new QFrame(this)), bannerLabel_(new QLabel(banner_)),
-      progress_(new QProgressBar(banner_)), bannerButton_(new QPushButton(banner_)), cancel_(new QPushButton(tr("Cancel"), banner_)),
-      errors_(new InfoBar(this)), splitter_(new QSplitter(Qt::Horizontal, this)), rightSplitter_(new QSplitter(Qt::Vertical, splitter_)),
+      miner_(MiningRunner::of(document)), banner_(new MiningBar(document, MiningBar::Offer::MineAndRerun, this)), errors_(new InfoBar(this)), splitter_(new QSplitter(Qt::Horizontal, this)), rightSplitter_(new QSplitter(Qt::Vertical, splitter_)),
       search_(new QLineEdit(this)), show_(new QComboBox(this)), anchorTable_(new QTableView(this)),
       relations_(new RelationsPanel(document, rightSplitter_)), suggestions_(new SuggestionsPanel(document, rightSplitter_))
 {
-    // Banner: nothing mined, mined results stale, or a run in progress.
-    banner_->setObjectName(QStringLiteral("miningBanner"));
-    banner_->setStyleSheet(QStringLiteral("#miningBanner { background: #fff4d6; border: 1px solid #e5c973; border-radius: 4px; }"));
-    bannerButton_->setObjectName(QStringLiteral("miningButton"));
-    progress_->setRange(0, 100);
-    progress_->setMaximumWidth(260);
-    progress_->setTextVisible(true);
-    auto *bannerLayout = new QHBoxLayout(banner_);
-    bannerLayout->setContentsMargins(10, 4, 6, 4);
-    bannerLayout->addWidget(bannerLabel_, 1);
-    bannerLayout->addWidget(progress_);
-    bannerLayout->addWidget(bannerButton_);
-    bannerLayout->addWidget(cancel_);
-    connect(bannerButton_, &QPushButton::clicked, this, &MapsView::startMining);
-    connect(cancel_, &QPushButton::clicked, miner_, &MiningRunner::cancel);
-    connect(miner_, &MiningRunner::progress, progress_, &QProgressBar::setValue);
-    connect(miner_, &MiningRunner::finished, this, [this](bool ok, const QString &error, qint64) {
-        if (!ok && !error.isEmpty()) errors_->showMessage(tr("Mining failed: %1").arg(error));
-        updateBanner();
-    });
+    // Mined results: the document's shared copy; a failed run is the window's to report (one place).
+    connect(miner_, &MiningRunner::started, errors_, &QWidget::hide);
+    connect(MinedCache::of(document), &MinedCache::minedChanged, this, &MapsView::onMinedChanged);
 
     // Anchors.
     proxy_->setSourceModel(anchors_);
@@ -105,32 +85,22 @@ MapsView::MapsView(WorkspaceDocument *document, QWidget *parent)
 
     // Edits: the same history with the edit in it; every model changes only the rows concerned.
     connect(document, &WorkspaceDocument::mapsEdited, this, &MapsView::onMapsEdited);
-    connect(&minedWatcher_, &QFutureWatcher<std::shared_ptr<const MinedResults>>::finished, this, &MapsView::onMinedLoaded);
     connect(document, &WorkspaceDocument::snapshotChanged, this, &MapsView::onSnapshotChanged);
     onSnapshotChanged();
 }
 
-MapsView::~MapsView()
-{
-    miner_->cancel();
-    miner_->waitForFinished();
-    minedWatcher_.waitForFinished();
-}
+MapsView::~MapsView() = default;
 
 void MapsView::onSnapshotChanged()
 {
     auto snap = document()->snapshot();
-    const auto previous = data_;
     data_ = MapData::make(snap, document()->endpoints());
-    // Mined results hold product indices: they stay usable while the catalog is the same one.
-    if (!data_ || !previous || previous->snapshot->products.size() != snap->products.size() ||
-        previous->snapshot->historyVersion != snap->historyVersion)
-        mined_.reset();
+    // Mined results hold product indices: the shared copy fits while the catalog and history are the same
+    // (else it is null until the cache has read them for this snapshot: onMinedChanged).
+    mined_ = data_ ? MinedCache::of(document())->resultsFor(snap) : nullptr;
     anchors_->setMapData(data_);
     relations_->setMapData(data_);
     suggestions_->setSources(data_, mined_);
-    minedPending_ = bool(data_);
-    if (data_ && !minedWatcher_.isRunning()) loadMined();
 
     // Keep the anchor across a reload; else the best seller that has a map, so the view opens on something.
     QModelIndex idx;
@@ -154,7 +124,6 @@ void MapsView::onSnapshotChanged()
         anchorTable_->scrollTo(viewIdx, QAbstractItemView::PositionAtCenter);
     }
     onAnchorChanged();
-    updateBanner();
 }
 
 void MapsView::onMapsEdited()
@@ -166,29 +135,15 @@ void MapsView::onMapsEdited()
     suggestions_->updateMapData(data_);
 }
 
-void MapsView::onMinedLoaded()
+void MapsView::onMinedChanged()
 {
-    const auto snap = document()->snapshot();
-    if (minedWatcher_.property("snapshot").value<quintptr>() != quintptr(snap.get())) {
-        // A newer snapshot arrived meanwhile: load for that one.
-        if (snap && document()->workspace()) loadMined();
-        else minedPending_ = false;
-        return;
-    }
-    mined_ = minedWatcher_.result();
-    minedPending_ = false;
+    const auto mined = data_ ? MinedCache::of(document())->resultsFor(data_->snapshot) : nullptr;
+    if (mined == mined_) return;
+    mined_ = mined;
     suggestions_->setSources(data_, mined_);
-    updateBanner();
 }
 
-void MapsView::loadMined()
-{
-    // Read on a worker: a big store's pair table is large, and the GUI thread never waits on the database.
-    auto ws = document()->workspace();
-    auto snap = document()->snapshot();
-    minedWatcher_.setProperty("snapshot", QVariant::fromValue(quintptr(snap.get())));
-    minedWatcher_.setFuture(QtConcurrent::run(workPool(), [ws, snap] { return std::make_shared<const MinedResults>(loadMinedResults(*ws, *snap)); }));
-}
+bool MapsView::isLoadingMined() const { return data_ && (!mined_ || MinedCache::of(document())->isLoading()); }
 
 void MapsView::onAnchorChanged()
 {
@@ -226,39 +181,9 @@ bool MapsView::selectAnchor(EndpointType type, const QString &skuOrPath)
     return true;
 }
 
-QString MapsView::bannerText() const { return banner_->isHidden() ? QString() : bannerLabel_->text(); }
+QString MapsView::bannerText() const { return banner_->text(); }
 
-void MapsView::updateBanner()
-{
-    const bool running = miner_->isRunning();
-    progress_->setVisible(running);
-    cancel_->setVisible(running);
-    bannerButton_->setVisible(!running);
-    if (running) {
-        bannerLabel_->setText(tr("Mining the order history: pair statistics, EASE and re-buy intervals…"));
-        banner_->show();
-    } else if (!data_ || !mined_) {
-        banner_->hide();  // loading
-    } else if (data_->snapshot->basketCount() == 0) {
-        banner_->hide();  // nothing to mine
-    } else if (mined_->empty()) {
-        bannerLabel_->setText(tr("Nothing mined yet: mine the order history to get suggestions with their evidence."));
-        bannerButton_->setText(tr("Mine Now"));
-        banner_->show();
-    } else if (mined_->stale) {
-        bannerLabel_->setText(tr("Orders were imported since the last mining run —"));
-        bannerButton_->setText(tr("Re-run"));
-        banner_->show();
-    } else {
-        banner_->hide();
-    }
-}
-
-void MapsView::startMining()
-{
-    errors_->hide();
-    if (miner_->start()) updateBanner();
-}
+QPushButton *MapsView::bannerButton() const { return banner_->button(); }
 
 void MapsView::resizeEvent(QResizeEvent *event)
 {

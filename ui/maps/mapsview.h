@@ -1,11 +1,9 @@
 #pragma once
 // Maps view (issue 4): anchors on the left; on the right the chosen anchor's relations grouped by kind and,
-// beneath them, the mined suggestions with their evidence. A banner offers mining (on a worker, with
-// progress and Cancel) when nothing is mined yet or when orders were imported since the last run.
+// beneath them, the mined suggestions with their evidence (the document's shared MinedCache). A banner
+// (MiningBar) offers mining when nothing is mined yet or when orders were imported since the last run.
 #include "core/storage/relation.h"
 #include "ui/workspaceview.h"
-
-#include <QFutureWatcher>
 
 #include <memory>
 
@@ -25,6 +23,7 @@ struct MinedResults;
 class AnchorFilterProxy;
 class AnchorListModel;
 class InfoBar;
+class MiningBar;
 class MiningRunner;
 class RelationsPanel;
 class SuggestionsPanel;
@@ -44,9 +43,9 @@ public:
     SuggestionsPanel *suggestions() const { return suggestions_; }
     MiningRunner *miner() const { return miner_; }
     std::shared_ptr<const MinedResults> minedResults() const { return mined_; }
-    bool isLoadingMined() const { return minedPending_; }
+    bool isLoadingMined() const;
     QString bannerText() const;
-    QPushButton *bannerButton() const { return bannerButton_; }
+    QPushButton *bannerButton() const;
     InfoBar *errorBar() const { return errors_; }
 
     void saveState(QSettings &settings) const override;
@@ -59,21 +58,14 @@ private:
     void onSnapshotChanged();
     void onMapsEdited();
     void onAnchorChanged();
-    void onMinedLoaded();
-    void updateBanner();
-    void startMining();
-    void loadMined();
+    void onMinedChanged();
 
     AnchorListModel *anchors_;
     AnchorFilterProxy *proxy_;
     std::shared_ptr<const MapData> data_;
     std::shared_ptr<const MinedResults> mined_;
-    QFutureWatcher<std::shared_ptr<const MinedResults>> minedWatcher_;
     MiningRunner *miner_;
-    QFrame *banner_;
-    QLabel *bannerLabel_;
-    QProgressBar *progress_;
-    QPushButton *bannerButton_, *cancel_;
+    MiningBar *banner_;
     InfoBar *errors_;
     QSplitter *splitter_, *rightSplitter_;
     QLineEdit *search_;
@@ -81,7 +73,6 @@ private:
     QTableView *anchorTable_;
     RelationsPanel *relations_;
     SuggestionsPanel *suggestions_;
-    bool minedPending_ = false;
     bool userSized_ = false;  // until the user moves a splitter (or a saved layout is restored) keep the default split
     EndpointType anchorType_ = EndpointType::Product;
     int64_t anchorId_ = 0;  // workspace id: survives a reload that renumbers the snapshot

@@ -1,6 +1,6 @@
 #include "ui/maps/miningrunner.h"
 
-#include "core/mining/minedresults.h"
+#include "ui/minedcache.h"
 #include "ui/workpool.h"
 #include "ui/workspacedocument.h"
 
@@ -10,8 +10,13 @@
 
 namespace mb {
 
-MiningRunner::MiningRunner(WorkspaceDocument *document, QObject *parent)
-    : QObject(parent), document_(document), poll_(new QTimer(this))
+MiningRunner *MiningRunner::of(WorkspaceDocument *document)
+{
+    auto *r = document->findChild<MiningRunner *>(QString(), Qt::FindDirectChildrenOnly);
+    return r ? r : new MiningRunner(document);
+}
+
+MiningRunner::MiningRunner(WorkspaceDocument *document) : QObject(document), document_(document), poll_(new QTimer(this))
 {
     // Polling an atomic keeps the worker free of queued signals: a fast run posts nothing at all.
     poll_->setInterval(50);
@@ -21,10 +26,17 @@ MiningRunner::MiningRunner(WorkspaceDocument *document, QObject *parent)
     connect(&watcher_, &QFutureWatcher<Result>::finished, this, [this] {
         poll_->stop();
         const Result r = watcher_.result();
+        // Only the mined results changed: they are read again, the order history snapshot is not; and the
+        // window's own write is no change made elsewhere (no reload when it regains focus).
+        if (r.ok) {
+            document_->acknowledgeOwnWrites();
+            MinedCache::of(document_)->reload();
+        }
         if (r.ok) Q_EMIT progress(100);
         Q_EMIT finished(r.ok, QString::fromStdString(r.error), r.ms);
-        if (r.ok) document_->reload();
     });
+    // A closing workspace stops its run (nothing is saved).
+    connect(document, &WorkspaceDocument::workspaceChanged, this, &MiningRunner::cancel);
 }
 
 MiningRunner::~MiningRunner()
@@ -33,20 +45,21 @@ MiningRunner::~MiningRunner()
     watcher_.waitForFinished();
 }
 
-bool MiningRunner::start()
+bool MiningRunner::start(const MiningSettings &settings)
 {
     auto ws = document_->workspace();
     auto snap = document_->snapshot();
     if (!ws || !snap || watcher_.isRunning()) return false;
     shared_ = std::make_shared<Shared>();
     auto shared = shared_;
+    Q_EMIT started();
     Q_EMIT progress(0);
     poll_->start();
-    watcher_.setFuture(QtConcurrent::run(workPool(), [ws, snap, shared] {
+    watcher_.setFuture(QtConcurrent::run(workPool(), [ws, snap, shared, settings] {
         Result r;
         QElapsedTimer t;
         t.start();
-        r.ok = mineAndSave(*ws, *snap, MiningSettings(), r.error, [shared](double f) {
+        r.ok = mineAndSave(*ws, *snap, settings, r.error, [shared](double f) {
             shared->permille = int(f * 1000);
             return !shared->cancel.load();
         });
@@ -54,6 +67,12 @@ bool MiningRunner::start()
         return r;
     }));
     return true;
+}
+
+bool MiningRunner::rerun()
+{
+    const auto saved = MinedCache::of(document_)->results();
+    return start(saved ? MiningSettings::fromRuns(*saved) : MiningSettings());
 }
 
 void MiningRunner::cancel()

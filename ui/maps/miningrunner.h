@@ -1,6 +1,9 @@
 #pragma once
 // Mines pairs, EASE and replenishment on a worker thread (mineAndSave), reporting progress to the GUI
-// thread and stopping early when cancelled; nothing is saved when cancelled.
+// thread and stopping early when cancelled; nothing is saved when cancelled. One per document, so the Maps
+// banner, the preview's banner and the Mining menu start, show and cancel the same run.
+#include "core/mining/minedresults.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 
@@ -17,20 +20,27 @@ class WorkspaceDocument;
 class MiningRunner : public QObject {
     Q_OBJECT
 public:
-    explicit MiningRunner(WorkspaceDocument *document, QObject *parent = nullptr);
+    // The document's runner, created on first use (a child of the document).
+    static MiningRunner *of(WorkspaceDocument *document);
     ~MiningRunner() override;
 
     bool isRunning() const { return watcher_.isRunning(); }
-    bool start();   // false when there is nothing to mine or a run is under way
+    // false when there is nothing to mine or a run is under way.
+    bool start(const MiningSettings &settings = MiningSettings());
+    // With the parameters of the saved runs (the defaults when nothing was mined yet).
+    bool rerun();
     void cancel();
     void waitForFinished() { watcher_.waitForFinished(); }
 
 Q_SIGNALS:
+    void started();
     void progress(int percent);
-    // ok: saved; !ok with an empty error: cancelled.
+    // ok: saved (the shared mined results are being read again); !ok with an empty error: cancelled.
     void finished(bool ok, const QString &error, qint64 milliseconds);
 
 private:
+    explicit MiningRunner(WorkspaceDocument *document);
+
     struct Result {
         bool ok = false;
         std::string error;

@@ -2,6 +2,7 @@
 
 #include "core/mining/minedresults.h"
 #include "core/storage/workspace.h"
+#include "ui/minedcache.h"
 #include "ui/workpool.h"
 #include "ui/workspacedocument.h"
 
@@ -12,15 +13,17 @@ namespace mb {
 
 namespace {
 
-std::shared_ptr<const PreviewBuild> build(std::shared_ptr<Workspace> ws, std::shared_ptr<const Snapshot> snap)
+std::shared_ptr<const PreviewBuild> build(std::shared_ptr<Workspace> ws, std::shared_ptr<const Snapshot> snap,
+                                          std::shared_ptr<const MinedResults> mined)
 {
     QElapsedTimer timer;
     timer.start();
     auto b = std::make_shared<PreviewBuild>();
     b->snapshot = snap;
+    b->mined = mined;
     b->policies = defaultPolicies();
     if (!loadPolicies(*ws, b->policies, b->error)) b->policies = defaultPolicies();
-    EvidenceSource source = evidenceFor(*ws, *snap);
+    EvidenceSource source = evidenceFor(*snap, *mined);
     b->origin = source.origin;
     b->minedAt = source.minedAt;
     b->engine = std::make_shared<PlacementEngine>(*snap, std::move(source.evidence), b->policies);
@@ -33,6 +36,11 @@ std::shared_ptr<const PreviewBuild> build(std::shared_ptr<Workspace> ws, std::sh
 PreviewRunner::PreviewRunner(WorkspaceDocument *document, QObject *parent) : QObject(parent), document_(document)
 {
     connect(&watcher_, &QFutureWatcher<std::shared_ptr<const PreviewBuild>>::finished, this, &PreviewRunner::onFinished);
+    connect(MinedCache::of(document), &MinedCache::minedChanged, this, [this] {
+        if (waitingForMined_) startBuild();  // the results this build waited for
+        else if (document_->snapshot() && (!current_ || current_->mined != MinedCache::of(document_)->results()))
+            rebuild();  // a mining run saved new evidence for the same snapshot
+    });
 }
 
 PreviewRunner::~PreviewRunner() { watcher_.waitForFinished(); }
@@ -44,31 +52,40 @@ void PreviewRunner::rebuild()
     const auto ws = document_->workspace();
     if (!snap || !ws) {
         if (!watcher_.isRunning()) building_ = false;
+        waitingForMined_ = false;
         current_.reset();
         Q_EMIT built();
         return;
     }
     building_ = true;
     Q_EMIT started();
+    startBuild();
+}
+
+void PreviewRunner::startBuild()
+{
     if (watcher_.isRunning()) return;  // onFinished sees the newer generation and starts again
+    const auto snap = document_->snapshot();
+    const auto ws = document_->workspace();
+    if (!snap || !ws) {
+        building_ = waitingForMined_ = false;
+        return;
+    }
+    // While the cache reads (a new snapshot, a run just saved) the copy in hand may be about to change.
+    const MinedCache *cache = MinedCache::of(document_);
+    const auto mined = cache->isLoading() ? nullptr : cache->resultsFor(snap);
+    waitingForMined_ = !mined;
+    if (waitingForMined_) return;  // minedChanged follows once the cache has read this snapshot's results
     running_ = generation_;
-    watcher_.setFuture(QtConcurrent::run(workPool(), build, ws, snap));
+    watcher_.setFuture(QtConcurrent::run(workPool(), build, ws, snap, mined));
 }
 
 void PreviewRunner::onFinished()
 {
-    const quint64 generation = running_;
     auto result = watcher_.result();
-    if (generation != generation_) {
-        // The snapshot moved on while this ran: build for the current one instead.
-        const auto snap = document_->snapshot();
-        const auto ws = document_->workspace();
-        if (!snap || !ws) {
-            building_ = false;
-            return;
-        }
-        running_ = generation_;
-        watcher_.setFuture(QtConcurrent::run(workPool(), build, ws, snap));
+    if (running_ != generation_) {
+        // The snapshot (or the mined results) moved on while this ran: build for the current one instead.
+        startBuild();
         return;
     }
     building_ = false;

@@ -1,7 +1,8 @@
 #pragma once
 // Builds the placement engine for each snapshot on a worker thread: policies from the workspace, the mined
-// evidence from the saved mining results when they are fresh (else mined right there, for the preview
-// only), then the engine's indices. The view calls recommend() on the GUI thread: that part is
+// evidence from the document's shared mined results (MinedCache: never read a second time here) when they
+// are fresh (else mined right there, for the preview only), then the engine's indices. A build waits for
+// the shared results of its snapshot, and a mining run's new results rebuild it. The view calls recommend() on the GUI thread: that part is
 // sub-millisecond, the build is not. A build started for an older snapshot is dropped when it finishes.
 #include "core/placement/placementengine.h"
 
@@ -14,12 +15,14 @@
 namespace mb {
 
 class WorkspaceDocument;
+struct MinedResults;
 
 // Where the engine's mined evidence came from, for the view's status line.
 
 struct PreviewBuild {
     std::shared_ptr<const Snapshot> snapshot;   // the engine holds a reference into it: kept alive together
     std::shared_ptr<PlacementEngine> engine;
+    std::shared_ptr<const MinedResults> mined;  // the shared results the evidence came from
     PolicySet policies;
     EvidenceOrigin origin = EvidenceOrigin::None;
     int64_t minedAt = 0;                        // UTC seconds of the saved pair run (Saved)
@@ -45,6 +48,8 @@ Q_SIGNALS:
 
 private:
     void onFinished();
+    // Starts the worker for the current generation when the shared mined results are in.
+    void startBuild();
 
     WorkspaceDocument *document_;
     QFutureWatcher<std::shared_ptr<const PreviewBuild>> watcher_;
@@ -52,6 +57,7 @@ private:
     quint64 generation_ = 0;
     quint64 running_ = 0;  // the generation the running build was started for
     bool building_ = false;
+    bool waitingForMined_ = false;  // the shared mined results of this snapshot are still being read
 };
 
 }  // namespace mb

@@ -3,6 +3,7 @@
 #include "core/storage/snapshot.h"
 #include "ui/format.h"
 #include "ui/infobar.h"
+#include "ui/miningbar.h"
 #include "ui/preview/cartbuilder.h"
 #include "ui/preview/cartmodel.h"
 #include "ui/preview/contextbar.h"
@@ -106,6 +107,9 @@ PreviewView::PreviewView(WorkspaceDocument *document, QWidget *parent)
     l->addWidget(cart_);
     l->addWidget(hero_);
     l->addWidget(evidence_);
+    // Stale saved evidence is not used (the preview mines for itself meanwhile): say so and offer Re-run.
+    miningBar_ = new MiningBar(document, MiningBar::Offer::RerunOnly, this);
+    l->addWidget(miningBar_);
     l->addWidget(errors_);
     l->addWidget(splitter_, 1);
 

@@ -24,6 +24,7 @@ struct PreviewBuild;
 class CartBuilder;
 class ContextBar;
 class InfoBar;
+class MiningBar;
 class PlacementColumn;
 class PolicyPanel;
 class PreviewRunner;
@@ -50,6 +51,7 @@ public:
     QToolButton *policiesButton() const { return policiesButton_; }
     PreviewRunner *runner() const { return runner_; }
     InfoBar *errorBar() const { return errors_; }
+    MiningBar *miningBar() const { return miningBar_; }
     QString evidenceText() const;
     const PolicySet &policies() const { return policySet_; }
     // True while the engine for the current snapshot is being built (the columns show the previous one).
@@ -82,6 +84,7 @@ private:
     QLabel *hero_, *evidence_;
     CartBuilder *cart_;
     InfoBar *errors_;
+    MiningBar *miningBar_ = nullptr;
     QSplitter *splitter_;
     QScrollArea *scroll_;
     std::array<PlacementColumn *, 4> columns_{};
