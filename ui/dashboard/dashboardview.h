@@ -51,6 +51,7 @@ private:
     struct Result;
     void onSnapshotChanged();
     void onContextReady();
+    void onBundlesEdited();
     void schedule();
     void compute();
     void onComputed();
