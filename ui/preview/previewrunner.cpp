@@ -12,14 +12,16 @@ namespace mb {
 
 namespace {
 
-std::shared_ptr<const PreviewBuild> build(std::shared_ptr<Workspace> ws, std::shared_ptr<const Snapshot> snap)
+// The policies come from the document (loaded once with the snapshot, patched by its edits): no query.
+std::shared_ptr<const PreviewBuild> build(std::shared_ptr<Workspace> ws, std::shared_ptr<const Snapshot> snap, PolicySet policies,
+                                          std::string policiesError)
 {
     QElapsedTimer timer;
     timer.start();
     auto b = std::make_shared<PreviewBuild>();
     b->snapshot = snap;
-    b->policies = defaultPolicies();
-    if (!loadPolicies(*ws, b->policies, b->error)) b->policies = defaultPolicies();
+    b->policies = std::move(policies);
+    b->error = std::move(policiesError);
     EvidenceSource source = evidenceFor(*ws, *snap);
     b->origin = source.origin;
     b->minedAt = source.minedAt;
@@ -52,7 +54,7 @@ void PreviewRunner::rebuild()
     Q_EMIT started();
     if (watcher_.isRunning()) return;  // onFinished sees the newer generation and starts again
     running_ = generation_;
-    watcher_.setFuture(QtConcurrent::run(workPool(), build, ws, snap));
+    watcher_.setFuture(QtConcurrent::run(workPool(), build, ws, snap, document_->policies(), document_->policiesError()));
 }
 
 void PreviewRunner::onFinished()
@@ -68,7 +70,7 @@ void PreviewRunner::onFinished()
             return;
         }
         running_ = generation_;
-        watcher_.setFuture(QtConcurrent::run(workPool(), build, ws, snap));
+        watcher_.setFuture(QtConcurrent::run(workPool(), build, ws, snap, document_->policies(), document_->policiesError()));
         return;
     }
     building_ = false;

@@ -1,5 +1,5 @@
 #pragma once
-// Builds the placement engine for each snapshot on a worker thread: policies from the workspace, the mined
+// Builds the placement engine for each snapshot on a worker thread: the document's policies, the mined
 // evidence from the saved mining results when they are fresh (else mined right there, for the preview
 // only), then the engine's indices. The view calls recommend() on the GUI thread: that part is
 // sub-millisecond, the build is not. A build started for an older snapshot is dropped when it finishes.
