@@ -3,7 +3,7 @@
 // part of the map, so the snapshot and mapsEdited() are left alone; nothing reloads.
 #include "ui/workspacedocument.h"
 
-#include "core/bundles/bundlestore.h"
+#include "core/storage/bundlestore.h"
 #include "core/storage/workspace.h"
 
 #include <QDateTime>

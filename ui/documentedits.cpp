@@ -3,7 +3,7 @@
 // signal and mapsEdited(). Nothing here reloads anything.
 #include "ui/workspacedocument.h"
 
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/workspace.h"
 
 #include <algorithm>

@@ -6,6 +6,8 @@
 #include "ui/recentworkspaces.h"
 #include "ui/workspacedocument.h"
 
+#include "core/storage/sqliteversion.h"
+
 #include <QActionGroup>
 #include <QApplication>
 #include <QDir>
@@ -17,7 +19,6 @@
 #include <QStandardPaths>
 #include <QUndoStack>
 
-#include <sqlite3.h>
 
 namespace mb {
 
@@ -134,7 +135,7 @@ void MainWindow::showAbout()
                           "maps, placements, bundles and KPIs, all offline in one workspace file.</p>"
                           "<p>Qt %2 (built with %3)<br>SQLite %4</p>")
                            .arg(QStringLiteral(MB_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
-                                QString::fromLatin1(sqlite3_libversion())));
+                                QString::fromLatin1(sqliteVersion())));
 }
 
 }  // namespace mb

@@ -1,6 +1,6 @@
 #include "ui/workspacedocument.h"
 
-#include "core/bundles/bundlestore.h"
+#include "core/storage/bundlestore.h"
 #include "ui/workpool.h"
 #include "ui/messagepresenter.h"
 

@@ -9,8 +9,8 @@
 // history (core/storage/sharedpart.h), and emits a row-precise signal naming what changed, then
 // mapsEdited() for views that derive from the whole map (preview, suggestions). Failures of any edit are
 // said on one channel, editFailed(), which the window shows.
-#include "core/bundles/bundle.h"
-#include "core/maps/relation.h"
+#include "core/storage/bundle.h"
+#include "core/storage/relation.h"
 #include "core/placement/placementpolicy.h"
 #include "core/storage/endpointindex.h"
 #include "core/storage/snapshot.h"

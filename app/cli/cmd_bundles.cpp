@@ -6,7 +6,7 @@
 #include "core/bundles/bundleexchange.h"
 #include "core/bundles/bundlegenerator.h"
 #include "core/bundles/bundlepricing.h"
-#include "core/bundles/bundlestore.h"
+#include "core/storage/bundlestore.h"
 #include "core/bundles/bundletakerate.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"

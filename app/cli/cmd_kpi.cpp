@@ -2,7 +2,7 @@
 // import events FILE [--strict] [--rejects FILE]
 #include "command.h"
 
-#include "core/kpi/eventstore.h"
+#include "core/kpi/eventimport.h"
 #include "core/kpi/kpicalendar.h"
 #include "core/kpi/kpicontext.h"
 #include "core/kpi/kpijson.h"

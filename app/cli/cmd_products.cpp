@@ -2,8 +2,8 @@
 // recommendation.
 #include "command.h"
 
-#include "core/maps/relationstore.h"
-#include "core/storage/statement.h"
+#include "core/storage/relationstore.h"
+#include "core/storage/catalognames.h"
 #include "core/storage/workspace.h"
 
 #include <QJsonArray>
@@ -22,14 +22,9 @@ int runNonMerchandise(Context &ctx)
     const std::vector<int64_t> ids = store.nonMerchandiseCandidates();
     QJsonArray rows;
     std::string text;
-    Statement s(ws->db(), "SELECT sku, title FROM products WHERE id = ?1");
-    for (int64_t id : ids) {
-        s.bind(1, id);
-        if (s.step()) {
-            rows.append(QJsonObject{{"sku", QString::fromStdString(s.text(0))}, {"title", QString::fromStdString(s.text(1))}});
-            text += "  " + s.text(0) + "\t" + s.text(1) + "\n";
-        }
-        s.reset();
+    for (const ProductName &p : productNames(*ws, ids)) {
+        rows.append(QJsonObject{{"sku", QString::fromStdString(p.sku)}, {"title", QString::fromStdString(p.title)}});
+        text += "  " + p.sku + "\t" + p.title + "\n";
     }
     if (a.flag("apply")) {
         if (ws->isReadOnly()) return ctx.workspaceError(ws->path() + ": the workspace is read-only; nothing was changed");

@@ -2,7 +2,7 @@
 #include "command.h"
 
 #include "core/demo/demogenerator.h"
-#include "core/storage/statement.h"
+#include "core/storage/importlog.h"
 #include "core/storage/workspace.h"
 
 #include <QJsonArray>
@@ -48,17 +48,13 @@ int runInfo(Context &ctx)
     auto ws = ctx.openWorkspace(code, true);
     if (!ws) return code;
     const WorkspaceCounts c = ws->counts();
-    struct Import { std::string file, format, kind; long long read, imported, rejected, duplicates; };
-    std::vector<Import> imports;
-    Statement s(ws->db(), "SELECT file, format, kind, rows_read, imported, rejected, duplicates FROM imports ORDER BY id");
-    while (s.step())
-        imports.push_back({s.text(0), s.text(1), s.text(2), s.int64(3), s.int64(4), s.int64(5), s.int64(6)});
+    const std::vector<ImportLogEntry> imports = importLog(*ws);
     if (ctx.json) {
         QJsonArray log;
-        for (const Import &i : imports)
+        for (const ImportLogEntry &i : imports)
             log.append(QJsonObject{{"file", QString::fromStdString(i.file)}, {"format", QString::fromStdString(i.format)},
-                                   {"kind", QString::fromStdString(i.kind)}, {"rowsRead", i.read}, {"imported", i.imported},
-                                   {"rejected", i.rejected}, {"duplicates", i.duplicates}});
+                                   {"kind", QString::fromStdString(i.kind)}, {"rowsRead", qint64(i.rowsRead)}, {"imported", qint64(i.imported)},
+                                   {"rejected", qint64(i.rejected)}, {"duplicates", qint64(i.duplicates)}});
         ctx.printJson({{"workspace", QString::fromStdString(ws->path())},
                        {"schemaVersion", Workspace::SchemaVersion},
                        {"products", qint64(c.products)}, {"categories", qint64(c.categories)}, {"customers", qint64(c.customers)},
@@ -82,8 +78,8 @@ int runInfo(Context &ctx)
     row("items in baskets", c.basketItems);
     row("imported relations", c.importedRelations);
     if (!imports.empty()) out += "Imports:\n";
-    for (const Import &i : imports)
-        out += "  " + i.kind + " " + i.format + " " + i.file + ": " + grouped(i.read) + " rows read, " + grouped(i.imported) +
+    for (const ImportLogEntry &i : imports)
+        out += "  " + i.kind + " " + i.format + " " + i.file + ": " + grouped(i.rowsRead) + " rows read, " + grouped(i.imported) +
                " imported, " + grouped(i.rejected) + " rejected, " + grouped(i.duplicates) + " exact duplicates\n";
     ctx.print(out);
     return Success;

@@ -1,20 +1,17 @@
 #include "core/bundles/bundleexchange.h"
 
 #include "core/bundles/bundlepricing.h"
-#include "core/bundles/bundlestore.h"
+#include "core/storage/bundlestore.h"
 #include "core/io/exports/bundlecsv.h"
 #include "core/io/exports/bundlejson.h"
 #include "core/io/textfile.h"
 #include "core/maps/relationresolver.h"
 #include "core/io/categorypath.h"
+#include "core/storage/catalognames.h"
 #include "core/storage/importedlinks.h"
-#include "core/storage/categorystore.h"
+#include "core/storage/mapmerge.h"
 #include "core/storage/snapshot.h"
-#include "core/storage/statement.h"
-#include "core/storage/transaction.h"
 #include "core/storage/workspace.h"
-
-#include <QDateTime>
 
 #include <algorithm>
 #include <map>
@@ -155,56 +152,44 @@ ExchangeImportReport importExchangeFile(Workspace &ws, const std::string &path)
     } else if (!readBundleCsv(file.data, path, data.bundles, rep.error)) {
         return rep;
     }
-    sqlite3 *db = ws.db();
-    std::unordered_map<std::string, int64_t> productId, categoryId;
-    {
-        Statement p(db, "SELECT id, sku FROM products");
-        while (p.step()) productId.emplace(p.text(1), p.int64(0));
-        Statement c(db, "SELECT id, path FROM categories");
-        while (c.step()) categoryId.emplace(c.text(1), c.int64(0));
-    }
+    const CatalogNames names = loadCatalogNames(ws);
     auto endpoint = [&](const std::string &type, const std::string &name, const std::string &where, int64_t &id) {
         if (type == "product") {
-            auto it = productId.find(name);
-            if (it == productId.end()) { rep.error = path + ": " + where + ": no product with SKU \"" + name + "\" in the workspace"; return false; }
+            auto it = names.productId.find(name);
+            if (it == names.productId.end()) { rep.error = path + ": " + where + ": no product with SKU \"" + name + "\" in the workspace"; return false; }
             id = it->second;
         } else {
-            auto it = categoryId.find(normaliseCategoryPath(name));
-            if (it == categoryId.end()) { rep.error = path + ": " + where + ": no category \"" + name + "\" in the workspace"; return false; }
+            auto it = names.categoryId.find(normaliseCategoryPath(name));
+            if (it == names.categoryId.end()) { rep.error = path + ": " + where + ": no category \"" + name + "\" in the workspace"; return false; }
             id = it->second;
         }
         return true;
     };
 
-    // Maps and bundles in one transaction: any error, or a workspace that cannot be written, changes nothing.
-    std::string failure;
-    const bool written = writeTransaction(ws, failure, [&](sqlite3 *db, std::string &) {
-        Statement exists(db, "SELECT 1 FROM relations WHERE anchor_type = ?1 AND anchor_id = ?2 AND target_type = ?3 AND target_id = ?4");
-        Statement upsert(db, R"sql(
-INSERT INTO relations(anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, created_at, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
-ON CONFLICT(anchor_type, anchor_id, target_type, target_id) DO UPDATE SET
-  kind = excluded.kind, position = excluded.position, pitch = excluded.pitch, source = excluded.source,
-  status = excluded.status, updated_at = excluded.updated_at)sql");
-        const int64_t now = QDateTime::currentSecsSinceEpoch();
+    // Everything is checked first, then maps and bundles are written in one transaction: any error, or a
+    // workspace that cannot be written, changes nothing. An error in the file is raised inside that
+    // transaction, so a locked or read-only workspace is reported as such first, as for every write.
+    std::vector<Relation> relations;
+    std::vector<Bundle> bundles;
+    const bool checked = [&] {
         for (size_t i = 0; i < data.relations.size(); ++i) {
-            const ExportRelation &r = data.relations[i];
+            const ExportRelation &er = data.relations[i];
             const std::string where = "maps[" + std::to_string(i) + "]";
-            int64_t a = 0, t = 0;
-            if (!endpoint(r.anchorType, r.anchor, where + ".anchor", a) || !endpoint(r.targetType, r.target, where + ".target", t)) return false;
-            if (r.anchorType == r.targetType && a == t) { rep.error = path + ": " + where + ": a relation from an item to itself is not allowed"; return false; }
-            exists.bind(1, r.anchorType).bind(2, a).bind(3, r.targetType).bind(4, t);
-            const bool known = exists.step();
-            exists.reset();
-            upsert.bind(1, r.anchorType).bind(2, a).bind(3, r.targetType).bind(4, t).bind(5, r.kind).bind(6, r.position).bind(7, r.pitch);
-            upsert.bind(8, r.source).bind(9, r.status).bind(10, now);
-            if (!upsert.exec()) { rep.error = path + ": " + where + ": cannot store the relation: " + upsert.error(); return false; }
-            upsert.reset();
-            ++(known ? rep.relationsUpdated : rep.relationsAdded);
+            Relation r;
+            r.anchorType = er.anchorType == "product" ? EndpointType::Product : EndpointType::Category;
+            r.targetType = er.targetType == "product" ? EndpointType::Product : EndpointType::Category;
+            if (!endpoint(er.anchorType, er.anchor, where + ".anchor", r.anchorId) || !endpoint(er.targetType, er.target, where + ".target", r.targetId))
+                return false;
+            if (r.toItself()) { rep.error = path + ": " + where + ": a relation from an item to itself is not allowed"; return false; }
+            // The JSON reader checked the names (bundlejson.cpp): these are known kinds, sources and statuses.
+            r.kind = kindFromName(er.kind).value_or(RelationKind::Accessory);
+            r.position = int(er.position);
+            r.pitch = er.pitch;
+            r.source = sourceFromName(er.source).value_or(RelationSource::Imported);
+            r.status = statusFromName(er.status).value_or(RelationStatus::Active);
+            relations.push_back(std::move(r));
         }
-        BundleStore store(ws);
-        for (size_t bi = 0; bi < data.bundles.size(); ++bi) {
-            const ExportBundle &eb = data.bundles[bi];
+        for (const ExportBundle &eb : data.bundles) {
             const std::string where = "bundle \"" + eb.name + "\"";
             Bundle b;
             b.name = eb.name;
@@ -222,18 +207,23 @@ ON CONFLICT(anchor_type, anchor_id, target_type, target_id) DO UPDATE SET
                 }
                 b.tiers.push_back(std::move(t));
             }
-            bool replaced = false;
-            std::string err;
-            if (!store.putInTransaction(b, replaced, err)) { rep.error = path + ": " + err; return false; }
-            ++(replaced ? rep.bundlesReplaced : rep.bundlesAdded);
+            bundles.push_back(std::move(b));
         }
         return true;
-    });
-    if (!written) {
-        if (!failure.empty()) rep.error = failure;
-        rep.bundlesAdded = rep.bundlesReplaced = rep.relationsAdded = rep.relationsUpdated = 0;
+    }();
+    MergeResult merged;
+    std::string error;
+    if (!mergeMapsAndBundles(ws, relations, bundles, merged, error, checked ? std::string() : rep.error)) {
+        if (!checked && error == rep.error) return rep;
+        if (merged.failedRelation >= 0) rep.error = path + ": maps[" + std::to_string(merged.failedRelation) + "]: " + error;
+        else if (merged.failedBundle >= 0) rep.error = path + ": " + error;
+        else rep.error = error;
         return rep;
     }
+    rep.relationsAdded = merged.relationsAdded;
+    rep.relationsUpdated = merged.relationsUpdated;
+    rep.bundlesAdded = merged.bundlesAdded;
+    rep.bundlesReplaced = merged.bundlesReplaced;
     rep.ok = true;
     return rep;
 }

@@ -3,7 +3,7 @@
 // Standard adds the enhancements and accessories customers attach most often, Premium steps up to the
 // anchor's upgrade (when the map names one) with the rest and a pack of its consumable. Discounts rise by
 // tier. The result is a starting point: every tier stays editable.
-#include "core/bundles/bundle.h"
+#include "core/storage/bundle.h"
 #include "core/storage/snapshot.h"
 
 #include <string>

@@ -2,7 +2,7 @@
 // What a tier costs and earns: compare-at (the sum of its items at their prices), the tier price under its
 // pricing rule, the savings, the margin over the items' costs, and how many bundles the stock allows.
 // Optional items are offered beside the tier, not inside its price, so every total covers required items.
-#include "core/bundles/bundle.h"
+#include "core/storage/bundle.h"
 #include "core/storage/snapshot.h"
 
 #include <unordered_map>

@@ -2,7 +2,7 @@
 
 #include "core/bundles/bundlegenerator.h"
 #include "core/bundles/bundlepricing.h"
-#include "core/bundles/bundlestore.h"
+#include "core/storage/bundlestore.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 

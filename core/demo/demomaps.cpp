@@ -1,7 +1,7 @@
 #include "core/demo/demomaps.h"
 
-#include "core/maps/relationstore.h"
-#include "core/storage/statement.h"
+#include "core/storage/catalognames.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/workspace.h"
 
 #include <vector>
@@ -85,17 +85,15 @@ const std::vector<Rule> &rules()
 
 bool addDemoMap(Workspace &ws, std::string &error)
 {
-    sqlite3 *db = ws.db();
     auto resolve = [&](const std::string &ref, EndpointType &type, int64_t &id) {
         const bool category = ref.rfind("cat:", 0) == 0;
         type = category ? EndpointType::Category : EndpointType::Product;
-        Statement s(db, category ? "SELECT id FROM categories WHERE path = ?1" : "SELECT id FROM products WHERE sku = ?1");
-        s.bind(1, category ? ref.substr(4) : ref);
-        if (!s.step()) {
+        const auto found = category ? categoryIdByPath(ws, ref.substr(4)) : productIdBySku(ws, ref);
+        if (!found) {
             error = "demo map: " + ref + " is not in the demo catalog";
             return false;
         }
-        id = s.int64(0);
+        id = *found;
         return true;
     };
     RelationStore store(ws);
@@ -115,17 +113,11 @@ bool addDemoMap(Workspace &ws, std::string &error)
     }
     // The store's platform sent printer cartridges as plain cross-sells; ink is used up and re-bought, so
     // the merchandiser has retyped them as consumables.
-    return writeTransaction(ws, error, [](sqlite3 *db, std::string &e) {
-        Statement retype(db, R"sql(
-UPDATE relations SET kind = 'consumable', pitch = 'Spare ink, so you never run dry'
-WHERE source = 'imported' AND anchor_type = 'product' AND target_type = 'product'
-  AND target_id IN (SELECT p.id FROM products p JOIN categories c ON c.id = p.category_id WHERE c.path = 'Printers > Ink & Toner'))sql");
-        if (!retype.exec()) {
-            e = "demo map: " + retype.error();
-            return false;
-        }
-        return true;
-    });
+    if (store.retypeImportedLinksInto("Printers > Ink & Toner", RelationKind::Consumable, "Spare ink, so you never run dry", error) < 0) {
+        error = "demo map: " + error;
+        return false;
+    }
+    return true;
 }
 
 }  // namespace mb

@@ -2,7 +2,7 @@
 // How often mapped complements come with their anchor, and what the orders where they did are worth.
 // "Mapped complements" are what RelationResolver says for the anchor (own rules, then category rules,
 // exclusions applied); a rule whose target is a category is met by any product of that category.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 #include <cmath>
 #include <cstdint>

@@ -3,7 +3,7 @@
 // basket, each customer's first order, and each product's mapped complements. Built once per snapshot
 // (the dashboard keeps it across filter changes) and read-only afterwards, so workers can share it.
 #include "core/kpi/kpidata.h"
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 #include "core/storage/snapshot.h"
 
 #include <memory>

@@ -1,9 +1,11 @@
 #include "core/kpi/kpidata.h"
 
+#include "core/storage/bundlestore.h"
+#include "core/storage/eventstore.h"
 #include "core/storage/snapshot.h"
-#include "core/storage/statement.h"
 #include "core/storage/workspace.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace mb {
@@ -18,56 +20,49 @@ bool KpiData::load(const Workspace &ws, const Snapshot &snapshot, KpiData &out, 
         const auto it = productIndex.find(id);
         return it == productIndex.end() ? -1 : int32_t(it->second);
     };
-    sqlite3 *db = ws.db();
-    auto check = [&](const Statement &s) {
-        if (s.failed()) error = ws.path() + ": cannot read the workspace: " + s.error();
-        return !s.failed();
-    };
-
     std::unordered_map<std::string, int16_t> placementIndex;
-    Statement ev(db, "SELECT session, occurred_at, product_id, event, placement FROM events ORDER BY session, occurred_at, id");
     std::string lastSession;
     bool first = true;
-    while (ev.step()) {
+    const bool read = readEvents(ws, [&](std::string_view session, int64_t at, int64_t productId, std::string_view event,
+                                         std::string_view placement) {
         KpiEvent e;
-        const std::string_view session = ev.textView(0);
         if (first || session != lastSession) {
             if (!first) ++out.sessions;
             lastSession.assign(session);
             first = false;
         }
         e.session = out.sessions;
-        e.at = ev.int64(1);
-        e.product = ev.isNull(2) ? -1 : indexOf(ev.int64(2));
-        e.type = eventTypeFromName(ev.textView(3)).value_or(EventType::View);
-        const std::string placement(ev.textView(4));
+        e.at = at;
+        e.product = productId < 0 ? -1 : indexOf(productId);
+        e.type = eventTypeFromName(event).value_or(EventType::View);
         if (!placement.empty()) {
-            auto [it, added] = placementIndex.emplace(placement, int16_t(out.placements.size()));
-            if (added) out.placements.push_back(placement);
+            auto [it, added] = placementIndex.emplace(std::string(placement), int16_t(out.placements.size()));
+            if (added) out.placements.emplace_back(placement);
             e.placement = it->second;
         }
         out.events.push_back(e);
-    }
+    }, error);
     if (!first) ++out.sessions;
-    if (!check(ev)) return false;
+    if (!read) return false;
 
-    Statement b(db, R"sql(
-SELECT b.id, b.name, b.anchor_product_id, t.id, t.position, t.name, i.product_id, i.quantity, i.optional
-FROM bundles b JOIN bundle_tiers t ON t.bundle_id = b.id LEFT JOIN bundle_items i ON i.tier_id = t.id
-ORDER BY b.id, t.position, i.position)sql");
-    while (b.step()) {
-        const int32_t anchor = indexOf(b.int64(2));
-        if (anchor < 0) continue;
-        if (out.bundles.empty() || out.bundles.back().id != b.int64(0))
-            out.bundles.push_back({b.int64(0), b.text(1), uint32_t(anchor), {}});
-        KpiBundle &bundle = out.bundles.back();
-        if (bundle.tiers.empty() || bundle.tiers.back().id != b.int64(3))
-            bundle.tiers.push_back({b.int64(3), int(b.int64(4)), b.text(5), {}});
-        if (b.isNull(6)) continue;
-        const int32_t product = indexOf(b.int64(6));
-        if (product >= 0) bundle.tiers.back().items.push_back({uint32_t(product), int(b.int64(7)), b.int64(8) != 0});
+    // Bundles by id, tiers in their stored order; a bundle whose anchor is gone from the snapshot is left out.
+    std::vector<Bundle> bundles = storedBundles(ws);
+    std::sort(bundles.begin(), bundles.end(), [](const Bundle &a, const Bundle &b) { return a.id < b.id; });
+    for (const Bundle &b : bundles) {
+        const int32_t anchor = indexOf(b.anchorProductId);
+        if (anchor < 0 || b.tiers.empty()) continue;
+        KpiBundle bundle{b.id, b.name, uint32_t(anchor), {}};
+        for (size_t t = 0; t < b.tiers.size(); ++t) {
+            KpiBundleTier tier{int(t + 1), b.tiers[t].name, {}};
+            for (const BundleItem &i : b.tiers[t].items) {
+                const int32_t product = indexOf(i.productId);
+                if (product >= 0) tier.items.push_back({uint32_t(product), i.quantity, i.optional});
+            }
+            bundle.tiers.push_back(std::move(tier));
+        }
+        out.bundles.push_back(std::move(bundle));
     }
-    return check(b);
+    return true;
 }
 
 }  // namespace mb

@@ -1,6 +1,6 @@
 #pragma once
 // What the KPIs need beyond the snapshot: imported storefront events and the bundles with their tiers.
-// Loaded with a few plain SELECTs on the caller's thread that owns the workspace connection; everything
+// Read through core/storage (eventstore, bundlestore) on the caller's thread that owns the workspace connection; everything
 // after that works on memory only.
 #include "core/io/eventparser.h"
 
@@ -28,7 +28,6 @@ struct KpiBundleItem {
 };
 
 struct KpiBundleTier {
-    int64_t id = 0;
     int position = 0;
     std::string name;
     std::vector<KpiBundleItem> items;

@@ -9,7 +9,7 @@
 //  4. necessity    the attach rate is very high (>= `necessityConfidence`) and B is much cheaper
 //                  (<= `necessityPriceShare` of A's price);
 //  5. accessory    otherwise.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 #include "core/mining/pairstatistics.h"
 #include "core/mining/replenishment.h"
 

@@ -6,15 +6,13 @@
 #include "core/io/fieldparse.h"
 #include "core/io/formulaguard.h"
 #include "core/io/textfile.h"
-#include "core/maps/relation.h"
-#include "core/storage/categorystore.h"
-#include "core/storage/statement.h"
-#include "core/storage/transaction.h"
+#include "core/storage/catalognames.h"
+#include "core/storage/mapmerge.h"
+#include "core/storage/relation.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/workspace.h"
 
-#include <QDateTime>
-
-#include <unordered_map>
+#include <algorithm>
 
 namespace mb {
 
@@ -23,47 +21,36 @@ namespace {
 const std::vector<std::string> columns = {"anchor_type", "anchor", "target_type", "target", "kind",
                                           "position", "pitch", "source", "status"};
 
-struct Names {
-    std::unordered_map<int64_t, std::string> product, category;
-    std::unordered_map<std::string, int64_t> productId, categoryId;
-};
-
-Names loadNames(sqlite3 *db)
-{
-    Names n;
-    Statement p(db, "SELECT id, sku FROM products");
-    while (p.step()) {
-        n.product.emplace(p.int64(0), p.text(1));
-        n.productId.emplace(p.text(1), p.int64(0));
-    }
-    Statement c(db, "SELECT id, path FROM categories");
-    while (c.step()) {
-        n.category.emplace(c.int64(0), c.text(1));
-        n.categoryId.emplace(c.text(1), c.int64(0));
-    }
-    return n;
-}
-
 }  // namespace
 
 std::string exportRelationsCsv(const Workspace &ws, const std::string &skuFilter)
 {
-    const Names names = loadNames(ws.db());
+    const CatalogNames names = loadCatalogNames(ws);
+    std::vector<Relation> relations = storedRelations(ws);
+    // Product anchors first, then categories; within an anchor by kind name, position and id, so that an
+    // export of the same map is the same file.
+    std::sort(relations.begin(), relations.end(), [](const Relation &a, const Relation &b) {
+        const std::string_view at = endpointName(a.anchorType), bt = endpointName(b.anchorType);
+        if (at != bt) return at > bt;
+        if (a.anchorId != b.anchorId) return a.anchorId < b.anchorId;
+        const std::string_view ak = kindName(a.kind), bk = kindName(b.kind);
+        if (ak != bk) return ak < bk;
+        return a.position != b.position ? a.position < b.position : a.id < b.id;
+    });
     std::string out;
     appendCsvRow(out, columns);
-    Statement s(ws.db(), "SELECT anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status "
-                         "FROM relations ORDER BY anchor_type DESC, anchor_id, kind, position, id");
-    auto name = [&](std::string_view type, int64_t id) {
-        const auto &m = type == "product" ? names.product : names.category;
+    auto name = [&](EndpointType type, int64_t id) {
+        const auto &m = type == EndpointType::Product ? names.sku : names.path;
         auto it = m.find(id);
         return it == m.end() ? std::string() : it->second;
     };
-    while (s.step()) {
-        const std::string anchor = name(s.textView(0), s.int64(1));
-        const std::string target = name(s.textView(2), s.int64(3));
+    for (const Relation &r : relations) {
+        const std::string anchor = name(r.anchorType, r.anchorId);
+        const std::string target = name(r.targetType, r.targetId);
         if (!skuFilter.empty() && anchor != skuFilter && target != skuFilter) continue;
         // Formula neutralising would turn a SKU like "-5" into "'-5"; the importers strip it again.
-        appendCsvRow(out, {s.text(0), anchor, s.text(2), target, s.text(4), std::to_string(s.int64(5)), s.text(6), s.text(7), s.text(8)});
+        appendCsvRow(out, {endpointName(r.anchorType), anchor, endpointName(r.targetType), target, kindName(r.kind),
+                           std::to_string(r.position), r.pitch, sourceName(r.source), statusName(r.status)});
     }
     return out;
 }
@@ -91,77 +78,73 @@ RelationImportReport importRelationsCsv(Workspace &ws, const std::string &path, 
                         "\" is missing (expected anchor_type, anchor, target_type, target, kind, and optionally position, pitch, source, status)";
             return rep;
         }
-    // Rows are checked and written in one transaction: a strict import with a rejected row, or a workspace
-    // that cannot be written (locked by another writer), rolls back every row before it.
-    const bool written = writeTransaction(ws, rep.error, [&](sqlite3 *db, std::string &error) {
-        Names names = loadNames(db);
-        const int64_t now = QDateTime::currentSecsSinceEpoch();
-        Statement upsert(db, R"sql(
-INSERT INTO relations(anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, created_at, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
-ON CONFLICT(anchor_type, anchor_id, target_type, target_id) DO UPDATE SET
-  kind = excluded.kind, position = excluded.position, pitch = excluded.pitch, source = excluded.source,
-  status = excluded.status, updated_at = excluded.updated_at)sql");
-        Statement exists(db, "SELECT 1 FROM relations WHERE anchor_type = ?1 AND anchor_id = ?2 AND target_type = ?3 AND target_id = ?4");
-        while (reader.next(rec)) {
-            ++rep.rowsRead;
-            auto field = [&](size_t i) -> std::string {
-                return col[i] >= 0 && size_t(col[i]) < rec.fields.size() ? std::string(stripFormulaGuard(trimmed(rec.fields[size_t(col[i])]))) : std::string();
-            };
-            auto reject = [&](size_t i, const std::string &value, const std::string &why) {
-                rep.rejects.push_back({rec.line, columns[i], value, why});
-            };
-            if (rec.unterminatedQuote) { rep.rejects.push_back({rec.line, "", "", "a quoted field is never closed"}); break; }
-            auto endpoint = [&](size_t typeCol, size_t nameCol, std::string &type, int64_t &id) {
-                const std::string t = field(typeCol), n = field(nameCol);
-                if (!endpointFromName(t)) { reject(typeCol, t, "expected product or category"); return false; }
-                type = t;
-                if (t == "product") {
-                    auto it = names.productId.find(n);
-                    if (it == names.productId.end()) { reject(nameCol, n, "expected the SKU of a product in the workspace"); return false; }
-                    id = it->second;
-                } else {
-                    auto it = names.categoryId.find(normaliseCategoryPath(n));
-                    if (it == names.categoryId.end()) { reject(nameCol, n, "expected the path of a category in the workspace (A > B)"); return false; }
-                    id = it->second;
-                }
-                return true;
-            };
-            std::string at, tt;
-            int64_t aid = 0, tid = 0;
-            if (!endpoint(0, 1, at, aid) || !endpoint(2, 3, tt, tid)) continue;
-            if (at == tt && aid == tid) { reject(3, field(3), "a relation from an item to itself is not allowed"); continue; }
-            const std::string kind = field(4);
-            if (!kindFromName(kind)) { reject(4, kind, "expected necessity, enhancement, accessory, consumable or upgrade"); continue; }
-            int64_t position = 0;
-            if (!field(5).empty() && (!parseInteger(field(5), position) || position < 0)) { reject(5, field(5), "expected a whole number ≥ 0"); continue; }
-            const std::string source = field(7).empty() ? "imported" : field(7);
-            if (!sourceFromName(source)) { reject(7, source, "expected curated, imported or mined"); continue; }
-            const std::string status = field(8).empty() ? "active" : field(8);
-            if (!statusFromName(status)) { reject(8, status, "expected active, suggested, rejected or excluded"); continue; }
-            exists.bind(1, at).bind(2, aid).bind(3, tt).bind(4, tid);
-            const bool known = exists.step();
-            exists.reset();
-            upsert.bind(1, at).bind(2, aid).bind(3, tt).bind(4, tid).bind(5, kind).bind(6, position).bind(7, field(6));
-            upsert.bind(8, source).bind(9, status).bind(10, now);
-            if (!upsert.exec()) {
-                error = path + ": line " + std::to_string(rec.line) + ": cannot store the relation: " + upsert.error();
-                return false;
+    // Every row is checked first, then all are written in one transaction: a strict import with a rejected
+    // row writes nothing (refused inside the transaction, so a locked workspace is reported as such first),
+    // nor does a workspace that cannot be written (locked by another writer).
+    const CatalogNames names = loadCatalogNames(ws);
+    std::vector<Relation> rows;
+    std::vector<int64_t> lines;  // the file line of each row, for an error while storing it
+    while (reader.next(rec)) {
+        ++rep.rowsRead;
+        auto field = [&](size_t i) -> std::string {
+            return col[i] >= 0 && size_t(col[i]) < rec.fields.size() ? std::string(stripFormulaGuard(trimmed(rec.fields[size_t(col[i])]))) : std::string();
+        };
+        auto reject = [&](size_t i, const std::string &value, const std::string &why) {
+            rep.rejects.push_back({rec.line, columns[i], value, why});
+        };
+        if (rec.unterminatedQuote) { rep.rejects.push_back({rec.line, "", "", "a quoted field is never closed"}); break; }
+        auto endpoint = [&](size_t typeCol, size_t nameCol, EndpointType &type, int64_t &id) {
+            const std::string t = field(typeCol), n = field(nameCol);
+            const auto parsed = endpointFromName(t);
+            if (!parsed) { reject(typeCol, t, "expected product or category"); return false; }
+            type = *parsed;
+            if (type == EndpointType::Product) {
+                auto it = names.productId.find(n);
+                if (it == names.productId.end()) { reject(nameCol, n, "expected the SKU of a product in the workspace"); return false; }
+                id = it->second;
+            } else {
+                auto it = names.categoryId.find(normaliseCategoryPath(n));
+                if (it == names.categoryId.end()) { reject(nameCol, n, "expected the path of a category in the workspace (A > B)"); return false; }
+                id = it->second;
             }
-            ++(known ? rep.updated : rep.added);
-        }
-        if (strict && !rep.rejects.empty()) {
-            const Reject &r = rep.rejects.front();
-            error = path + ": line " + std::to_string(r.line) + ", field \"" + r.column + "\": " + r.reason +
-                    " (strict import: nothing was imported)";
-            return false;
-        }
-        return true;
-    });
-    if (!written) {
-        rep.added = rep.updated = 0;  // counts describe what was written; after a rollback nothing was
+            return true;
+        };
+        Relation r;
+        if (!endpoint(0, 1, r.anchorType, r.anchorId) || !endpoint(2, 3, r.targetType, r.targetId)) continue;
+        if (r.toItself()) { reject(3, field(3), "a relation from an item to itself is not allowed"); continue; }
+        const auto kind = kindFromName(field(4));
+        if (!kind) { reject(4, field(4), "expected necessity, enhancement, accessory, consumable or upgrade"); continue; }
+        int64_t position = 0;
+        if (!field(5).empty() && (!parseInteger(field(5), position) || position < 0)) { reject(5, field(5), "expected a whole number ≥ 0"); continue; }
+        const std::string sourceText = field(7).empty() ? "imported" : field(7);
+        const auto source = sourceFromName(sourceText);
+        if (!source) { reject(7, sourceText, "expected curated, imported or mined"); continue; }
+        const std::string statusText = field(8).empty() ? "active" : field(8);
+        const auto status = statusFromName(statusText);
+        if (!status) { reject(8, statusText, "expected active, suggested, rejected or excluded"); continue; }
+        r.kind = *kind;
+        r.position = int(position);
+        r.pitch = field(6);
+        r.source = *source;
+        r.status = *status;
+        rows.push_back(std::move(r));
+        lines.push_back(rec.line);
+    }
+    std::string refusal;
+    if (strict && !rep.rejects.empty()) {
+        const Reject &r = rep.rejects.front();
+        refusal = path + ": line " + std::to_string(r.line) + ", field \"" + r.column + "\": " + r.reason +
+                  " (strict import: nothing was imported)";
+    }
+    std::vector<Bundle> noBundles;
+    MergeResult merged;
+    std::string error;
+    if (!mergeMapsAndBundles(ws, rows, noBundles, merged, error, refusal)) {
+        rep.error = merged.failedRelation >= 0 ? path + ": line " + std::to_string(lines[size_t(merged.failedRelation)]) + ": " + error : error;
         return rep;
     }
+    rep.added = merged.relationsAdded;
+    rep.updated = merged.relationsUpdated;
     rep.ok = true;
     return rep;
 }

@@ -1,5 +1,7 @@
 #include "core/maps/relationresolver.h"
 
+#include "core/maps/relationrules.h"
+
 #include <algorithm>
 
 namespace mb {
@@ -42,14 +44,12 @@ int32_t RelationResolver::bestInCategory(int32_t category, uint32_t exclude, con
 std::vector<ResolvedRelation> RelationResolver::resolve(uint32_t product, const Score &score) const
 {
     std::vector<ResolvedRelation> out;
-    // Targets the product vetoes, as (type, index) of the excluded relation's target.
-    std::vector<std::pair<EndpointType, int32_t>> excluded;
-    for (uint32_t i : byProduct_[product]) {
-        const SnapshotRelation &r = snap_.relations[i];
-        if (r.status == RelationStatus::Excluded) excluded.emplace_back(r.targetType, r.target);
-    }
+    // A rule is dropped when one of the product's own relations vetoes it (relationrules.h).
     auto isExcluded = [&](const SnapshotRelation &r) {
-        return std::find(excluded.begin(), excluded.end(), std::make_pair(r.targetType, r.target)) != excluded.end();
+        return std::any_of(byProduct_[product].begin(), byProduct_[product].end(), [&](uint32_t i) {
+            const SnapshotRelation &own = snap_.relations[i];
+            return vetoes(own.status, own.targetType, own.target, r.targetType, r.target);
+        });
     };
     auto already = [&](uint32_t p) {
         return std::any_of(out.begin(), out.end(), [&](const ResolvedRelation &x) { return x.product == p; });

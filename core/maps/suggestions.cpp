@@ -1,7 +1,7 @@
 #include "core/maps/suggestions.h"
 
 #include "core/maps/relationresolver.h"
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 
@@ -67,7 +67,7 @@ std::vector<Suggestion> SuggestionEngine::forAnchor(uint32_t anchor, const Sugge
                (a.family.empty() || a.family != b.family);
     };
     auto skip = [&](uint32_t t) {
-        return t == anchor || !snap_.products[t].recommendable || backwards(t) ||
+        return relatesToItself(EndpointType::Product, anchor, EndpointType::Product, t) || !snap_.products[t].recommendable || backwards(t) ||
                std::find(mapped.begin(), mapped.end(), t) != mapped.end() ||
                std::any_of(out.begin(), out.end(), [&](const Suggestion &s) { return s.target == t; });
     };

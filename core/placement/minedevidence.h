@@ -8,7 +8,7 @@
 // Each mined candidate's kind comes from the same documented heuristic the Maps suggestions use
 // (core/maps/kindsuggestion.h), so a product page and the Maps view never disagree about a pair.
 #include "core/maps/kindsuggestion.h"
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 #include "core/mining/replenishment.h"
 
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "core/placement/placementpolicy.h"
 
-#include "core/storage/statement.h"
+#include "core/storage/policystore.h"
 #include "core/storage/workspace.h"
 
 #include <algorithm>
@@ -47,6 +47,10 @@ struct KeyDef {
     std::function<std::string(const PlacementPolicy &)> get;
     // Returns "" on success, else what was wrong beyond "expected ..." (may be "" + false for plain mismatch).
     std::function<bool(PlacementPolicy &, std::string_view, std::string &)> set;
+    // What policyKeys says about the value (choices of a kind list depend on the placement: see policyKeys).
+    PolicyKeyKind kind = PolicyKeyKind::Bool;
+    double min = 0, max = 0;
+    std::vector<std::string> choices;
 };
 
 // A numeric key in [lo, hi]; whole numbers only when `whole`.
@@ -60,13 +64,15 @@ KeyDef number(const char *key, unsigned where, const char *expected, const char 
                 if (!parseNumber(v, d) || d < lo || d > hi || (whole && d != std::floor(d))) return false;
                 p.*field = T(d);
                 return true;
-            }};
+            },
+            whole ? PolicyKeyKind::Integer : PolicyKeyKind::Number, lo, hi, {}};
 }
 
 KeyDef flag(const char *key, unsigned where, const char *description, bool PlacementPolicy::*field)
 {
     return {key, where, "true or false", description, [field](const PlacementPolicy &p) { return std::string(p.*field ? "true" : "false"); },
-            [field](PlacementPolicy &p, std::string_view v, std::string &) { return parseFlag(v, p.*field); }};
+            [field](PlacementPolicy &p, std::string_view v, std::string &) { return parseFlag(v, p.*field); },
+            PolicyKeyKind::Bool, 0, 0, {}};
 }
 
 const std::vector<KeyDef> &keyDefs()
@@ -103,14 +109,15 @@ const std::vector<KeyDef> &keyDefs()
                              v = comma == std::string_view::npos ? std::string_view() : v.substr(comma + 1);
                          }
                          if (kinds.empty()) { why = "at least one kind is needed"; return false; }
-                         // The checkout rule: never an upgrade at the last step before paying.
-                         if (p.placement == Placement::Checkout && std::count(kinds.begin(), kinds.end(), RelationKind::Upgrade)) {
-                             why = "checkout never shows upgrades";
-                             return false;
-                         }
+                         for (RelationKind k : kinds)
+                             if (!placementMayShow(p.placement, k)) {
+                                 why = std::string(placementName(p.placement)) + " never shows " + kindName(k) + "s";
+                                 return false;
+                             }
                          p.kinds = std::move(kinds);
                          return true;
-                     }});
+                     },
+                     PolicyKeyKind::KindList, 0, 0, {}});
         d.push_back(number("slots", ALL, "a whole number from 1 to 20", "items shown at most", &PlacementPolicy::slots, 1, 20, true));
         d.push_back({"strategy", ALL, "curated, mined or blend", "where candidates come from (blend: curated first, then mined)",
                      [](const PlacementPolicy &p) { return std::string(strategyName(p.strategy)); },
@@ -118,7 +125,9 @@ const std::vector<KeyDef> &keyDefs()
                          const auto s = strategyFromName(v);
                          if (s) p.strategy = *s;
                          return s.has_value();
-                     }});
+                     },
+                     // The default first, as an editor lists them.
+                     PolicyKeyKind::Choice, 0, 0, {strategyNames[2], strategyNames[0], strategyNames[1]}});
         d.push_back(number("pair-weight", ALL, "a number from 0 to 1", "weight of pair confidence against EASE in the mined score",
                            &PlacementPolicy::pairWeight, 0, 1, false));
         d.push_back(number("upsell-min-percent", PP, "a number from 0 to 1000", "upgrades cost at least this much more than the product",
@@ -185,6 +194,8 @@ std::optional<Strategy> strategyFromName(std::string_view s)
     return std::nullopt;
 }
 
+bool placementMayShow(Placement p, RelationKind k) { return !(p == Placement::Checkout && k == RelationKind::Upgrade); }
+
 bool PlacementPolicy::allows(RelationKind k) const { return std::find(kinds.begin(), kinds.end(), k) != kinds.end(); }
 
 int PlacementPolicy::kindRank(RelationKind k) const
@@ -231,8 +242,14 @@ PolicySet defaultPolicies()
 std::vector<PolicyKeyInfo> policyKeys(Placement p)
 {
     std::vector<PolicyKeyInfo> out;
-    for (const KeyDef &d : keyDefs())
-        if (d.placements & bit(p)) out.push_back({d.key, d.expected, d.description});
+    for (const KeyDef &d : keyDefs()) {
+        if (!(d.placements & bit(p))) continue;
+        PolicyKeyInfo info{d.key, d.expected, d.description, d.kind, d.min, d.max, d.choices};
+        if (d.kind == PolicyKeyKind::KindList)
+            for (RelationKind k : allKinds)
+                if (placementMayShow(p, k)) info.choices.push_back(kindName(k));
+        out.push_back(std::move(info));
+    }
     return out;
 }
 
@@ -289,26 +306,19 @@ bool setPolicyValue(PlacementPolicy &policy, std::string_view key, std::string_v
 bool loadPolicies(const Workspace &ws, PolicySet &out, std::string &error)
 {
     out = defaultPolicies();
-    Statement s(ws.db(), "SELECT placement, key, value FROM placement_policies ORDER BY placement, key");
-    if (!s.ok()) {
-        error = ws.path() + ": cannot read placement policies: " + s.error();
-        return false;
-    }
-    while (s.step()) {
-        const auto p = placementFromName(s.textView(0));
+    std::vector<PolicyRow> rows;
+    if (!loadPolicyRows(ws, rows, error)) return false;
+    for (const PolicyRow &row : rows) {
+        const auto p = placementFromName(row.placement);
         if (!p) {
-            error = ws.path() + ": placement_policies names an unknown placement \"" + s.text(0) + "\"";
+            error = ws.path() + ": placement_policies names an unknown placement \"" + row.placement + "\"";
             return false;
         }
         std::string e;
-        if (!setUnchecked(out[size_t(*p)], s.textView(1), s.textView(2), e)) {
+        if (!setUnchecked(out[size_t(*p)], row.key, row.value, e)) {
             error = ws.path() + ": stored " + e;
             return false;
         }
-    }
-    if (s.failed()) {
-        error = ws.path() + ": cannot read placement policies: " + s.error();
-        return false;
     }
     for (const PlacementPolicy &p : out) {
         std::string e;
@@ -327,16 +337,7 @@ bool savePolicyValue(Workspace &ws, Placement p, std::string_view key, std::stri
     PlacementPolicy &policy = set[size_t(p)];
     if (!setPolicyValue(policy, key, value, error)) return false;
     // Stored in the canonical spelling ("on" -> "true", "5.0" -> "5"), so `policy show` reads back the same.
-    return writeTransaction(ws, error, [&](sqlite3 *db, std::string &e) {
-        Statement s(db, "INSERT INTO placement_policies(placement, key, value) VALUES (?1, ?2, ?3) "
-                        "ON CONFLICT(placement, key) DO UPDATE SET value = excluded.value");
-        s.bind(1, std::string_view(placementName(p))).bind(2, key).bind(3, policyValue(policy, key));
-        if (!s.exec()) {
-            e = ws.path() + ": cannot save " + placementName(p) + " " + std::string(key) + ": " + s.error();
-            return false;
-        }
-        return true;
-    });
+    return storePolicyRow(ws, {placementName(p), std::string(key), policyValue(policy, key)}, error);
 }
 
 }  // namespace mb

@@ -3,7 +3,7 @@
 // rules of its kind of page, the filters every placement shares (each switchable), and the strategy that
 // produces its candidates. Stored as (placement, key, value) text rows in placement_policies so that a
 // merchandiser can edit one key at a time; absent keys keep their defaults.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 #include <array>
 #include <cstdint>
@@ -66,11 +66,30 @@ struct PlacementPolicy {
 
 PlacementPolicy defaultPolicy(Placement p);
 
+// The kind of value a key takes, so that an editor (the policy panel) is built from data, never from the
+// prose of `expected`.
+enum class PolicyKeyKind {
+    Bool,      // true or false
+    Integer,   // a whole number in [min, max]
+    Number,    // a number in [min, max]
+    Choice,    // one of `choices` (the strategy: curated, mined, blend)
+    KindList,  // an ordered, comma-separated list of distinct relation kinds, each one of `choices`
+};
+
 struct PolicyKeyInfo {
     const char *key;
     const char *expected;     // "a whole number from 1 to 50", for error messages and `policy show`
     const char *description;
+    PolicyKeyKind kind = PolicyKeyKind::Bool;
+    double min = 0, max = 0;  // Integer and Number: the accepted range, both ends included
+    // Choice: every accepted value; KindList: the kinds this placement may list (placementMayShow), by name.
+    std::vector<std::string> choices;
 };
+
+// Whether a placement may show a kind at all: checkout never shows upgrades (the last step before paying
+// is no place to sell a dearer product instead). The one place the rule is written: the kinds key refuses
+// the rest, and policyKeys offers only these.
+bool placementMayShow(Placement p, RelationKind k);
 // The keys a placement understands, in display order.
 std::vector<PolicyKeyInfo> policyKeys(Placement p);
 // The key's current value as stored text ("necessity,consumable", "25", "true").

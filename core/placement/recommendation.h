@@ -2,7 +2,7 @@
 // What recommend() returns: the picks in slot order, each with structured reasons (a code a GUI can
 // turn into an icon or a filter, and the sentence shown to the merchandiser), and every candidate left
 // out with the one rule that removed it. Plain data: safe to hand from a worker thread to a model.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 #include "core/placement/placementpolicy.h"
 
 #include <cstdint>

@@ -1,7 +1,8 @@
 #include "core/placement/scalestore.h"
 
+#include "core/storage/catalognames.h"
 #include "core/storage/importer.h"
-#include "core/storage/statement.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/workspace.h"
 
 #include <chrono>
@@ -78,22 +79,24 @@ bool writeScaleStore(Workspace &ws, const ScaleParameters &p, ScaleReport &repor
     }
     {
         // Each category's necessity is its complementary category (the next one in the department).
-        const bool ok = writeTransaction(ws, error, [&](sqlite3 *db, std::string &e) {
-            Statement ins(db, "INSERT INTO relations(anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status, "
-                              "created_at, updated_at) SELECT 'category', a.id, 'category', b.id, 'necessity', 1, '', 'curated', 'active', 0, 0 "
-                              "FROM categories a, categories b WHERE a.path = ?1 AND b.path = ?2");
-            for (int64_t c = 0; c < categories; ++c) {
-                const int64_t d = c / p.categoriesPerDepartment, next = d * p.categoriesPerDepartment + (c + 1) % p.categoriesPerDepartment;
-                ins.bind(1, "Dept " + std::to_string(d) + " > Cat " + std::to_string(c)).bind(2, "Dept " + std::to_string(d) + " > Cat " + std::to_string(next));
-                if (!ins.exec()) {
-                    e = ins.error();
-                    return false;
-                }
-            }
-            return true;
-        });
-        if (!ok) return false;
-        report.relations += categories;
+        const CatalogNames names = loadCatalogNames(ws);
+        std::vector<Relation> necessities;
+        for (int64_t c = 0; c < categories; ++c) {
+            const int64_t d = c / p.categoriesPerDepartment, next = d * p.categoriesPerDepartment + (c + 1) % p.categoriesPerDepartment;
+            if (next == c) continue;  // a department of one category has nothing to complement
+            const auto a = names.categoryId.find("Dept " + std::to_string(d) + " > Cat " + std::to_string(c));
+            const auto b = names.categoryId.find("Dept " + std::to_string(d) + " > Cat " + std::to_string(next));
+            if (a == names.categoryId.end() || b == names.categoryId.end()) continue;
+            Relation r;
+            r.anchorType = r.targetType = EndpointType::Category;
+            r.anchorId = a->second;
+            r.targetId = b->second;
+            r.kind = RelationKind::Necessity;
+            r.position = 1;
+            necessities.push_back(r);
+        }
+        if (!RelationStore(ws).addAll(necessities, error)) return false;
+        report.relations += int64_t(necessities.size());
     }
     report.catalogSeconds = secondsSince(t);
 

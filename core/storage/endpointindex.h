@@ -2,7 +2,7 @@
 // Workspace ids to snapshot indices, for products and categories: edits and the undo stack speak in
 // workspace ids (they survive a reload that renumbers the snapshot), the engine in indices. Built once per
 // loaded history, on the worker that loads it, and shared by every snapshot that follows an edit.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 #include <cstdint>
 #include <memory>

@@ -1,6 +1,6 @@
 // Writes parsed batches into the workspace. Each call is one transaction: on any error or a cancel the
 // transaction rolls back and the workspace is exactly as before.
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/categorystore.h"
 #include "core/storage/importer.h"
 #include "core/storage/statement.h"

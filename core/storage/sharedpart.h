@@ -34,6 +34,7 @@ public:
     template <class K> decltype(auto) operator[](const K &k) const { return (*cp())[k]; }
     template <class K> decltype(auto) find(const K &k) const { return p_->find(k); }
     template <class K> decltype(auto) count(const K &k) const { return p_->count(k); }
+    template <class K> decltype(auto) at(const K &k) const { return p_->at(k); }
     decltype(auto) front() const { return p_->front(); }
     decltype(auto) back() const { return p_->back(); }
     decltype(auto) data() const { return cp()->data(); }

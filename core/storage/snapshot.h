@@ -3,7 +3,7 @@
 // customers, orders, order lines, and the baskets in compressed-sparse-row form. Loaded with a handful of
 // full-table queries (never a query per row) and safe to share across threads once built.
 #include "core/io/importrecords.h"
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 #include "core/storage/sharedpart.h"
 
 #include <cmath>

@@ -1,7 +1,7 @@
 #pragma once
 // A small hand-computed store for the bundle tests: six products with known prices, costs and stock, and
 // four orders, so every total in the tests can be checked with pencil and paper.
-#include "core/bundles/bundle.h"
+#include "core/storage/bundle.h"
 #include "core/io/importrecords.h"
 #include "core/storage/importer.h"
 #include "core/storage/snapshot.h"

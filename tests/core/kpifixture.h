@@ -2,9 +2,9 @@
 // The small store behind the KPI tests (tests/data/kpi), with every figure computed by hand in
 // core/kpi/README.md's worked example: five products, nine orders (one cancellation, one return, one
 // guest order), three relations, one two-tier bundle and three event sessions.
-#include "core/kpi/eventstore.h"
+#include "core/kpi/eventimport.h"
 #include "core/kpi/kpicontext.h"
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/importer.h"
 #include "core/storage/statement.h"
 #include "core/storage/workspace.h"

@@ -6,7 +6,7 @@
 #include "core/demo/demogenerator.h"
 #include "core/maps/relationcsv.h"
 #include "core/maps/relationresolver.h"
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/importer.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/statement.h"

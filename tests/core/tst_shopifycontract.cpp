@@ -18,7 +18,7 @@
 #include "core/io/csvwriter.h"
 #include "core/io/exports/platformexport.h"
 #include "core/io/importparser.h"
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/importer.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"

@@ -2,7 +2,7 @@
 // open leaves behind never stop later edits.
 #include "testsupport.h"
 
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/statement.h"
 #include "core/storage/workspace.h"

@@ -5,10 +5,10 @@
 #include "testsupport.h"
 #include "workspacecontent.h"
 
-#include "core/bundles/bundlestore.h"
-#include "core/kpi/eventstore.h"
+#include "core/storage/bundlestore.h"
+#include "core/kpi/eventimport.h"
 #include "core/maps/relationcsv.h"
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/maps/suggestions.h"
 #include "core/mining/minedresults.h"
 #include "core/placement/placementpolicy.h"

@@ -3,7 +3,7 @@
 // reports, and the event KPIs over the result must hang together.
 #include "core/io/eventparser.h"
 #include "core/kpi/eventmetrics.h"
-#include "core/kpi/eventstore.h"
+#include "core/kpi/eventimport.h"
 #include "core/kpi/kpicontext.h"
 #include "fuzz/fuzzsupport.h"
 

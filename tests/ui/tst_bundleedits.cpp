@@ -6,7 +6,7 @@
 // command after push(), neither crashes nor selects anything new. The view follows edits row by row.
 #include "uitestsupport.h"
 
-#include "core/bundles/bundlestore.h"
+#include "core/storage/bundlestore.h"
 #include "core/kpi/kpicontext.h"
 #include "core/kpi/kpireport.h"
 #include "ui/bundles/bundlecommands.h"

@@ -6,7 +6,7 @@
 #include "uitestsupport.h"
 
 #include "core/bundles/bundleexchange.h"
-#include "core/bundles/bundlestore.h"
+#include "core/storage/bundlestore.h"
 #include "ui/bundles/bundlesview.h"
 #include "ui/bundles/exportdialog.h"
 #include "ui/bundles/tiercolumn.h"

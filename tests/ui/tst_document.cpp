@@ -5,7 +5,7 @@
 #include "uitestsupport.h"
 #include "workspacequery.h"
 
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/statement.h"
 #include "ui/catalog/recommendablecommand.h"
 #include "ui/maps/mapcommands.h"

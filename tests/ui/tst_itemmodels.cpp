@@ -68,23 +68,31 @@ private Q_SLOTS:
 
     void ordersFilterAndSort()
     {
+        // The rows are computed on the work pool: each change is followed by a wait for them.
         OrderTableModel model;
         QAbstractItemModelTester t(&model, Fatal);
+        auto settled = [&] { return mbtest::waitUntil([&] { return !model.isBusy(); }); };
         model.setSnapshot(doc_.snapshot());
+        QVERIFY(settled());
         const Snapshot &s = *doc_.snapshot();
         QCOMPARE(model.rowCount(), int(s.orders.size()));
         const QDate first = model.firstDate(), last = model.lastDate();
         QVERIFY(first.isValid() && first < last);
         const QDate mid = first.addDays(first.daysTo(last) / 2);
         model.setFilter(mid, QDate(), QString());
+        QVERIFY(settled());
         const int later = model.rowCount();
         model.setFilter(QDate(), mid.addDays(-1), QString());
+        QVERIFY(settled());
         QCOMPARE(model.rowCount() + later, int(s.orders.size()));
         model.setFilter(QDate(), QDate(), QString());
         model.sort(OrderTableModel::Total, Qt::DescendingOrder);
+        QVERIFY(settled());
+        QCOMPARE(model.rowCount(), int(s.orders.size()));
         for (int r = 1; r < model.rowCount(); ++r)
             QVERIFY(s.orders[size_t(model.orderIndex(r))].merchandiseTotal <= s.orders[size_t(model.orderIndex(r - 1))].merchandiseTotal);
         model.sort(OrderTableModel::Time, Qt::AscendingOrder);
+        QVERIFY(settled());
         // A customer filter keeps exactly that customer's orders.
         const SnapshotOrder *withCustomer = nullptr;
         for (const SnapshotOrder &o : s.orders)
@@ -95,15 +103,21 @@ private Q_SLOTS:
         QVERIFY(withCustomer);
         const std::string &id = s.customers[size_t(withCustomer->customer)].externalId;
         model.setFilter(QDate(), QDate(), QString::fromStdString(id));
+        QVERIFY(settled());
         QVERIFY(model.rowCount() >= 1);
         for (int r = 0; r < model.rowCount(); ++r)
             QVERIFY(s.customers[size_t(s.orders[size_t(model.orderIndex(r))].customer)].externalId.find(id) != std::string::npos);
+        // A new snapshot empties the rows at once and fills them again from the worker.
+        model.setSnapshot(nullptr);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.isBusy());
     }
 
     void cancelledOrdersAreShownAsSuch()
     {
         OrderTableModel model;
         model.setSnapshot(doc_.snapshot());
+        QVERIFY(mbtest::waitUntil([&] { return !model.isBusy(); }));
         int cancelled = 0;
         for (int r = 0; r < model.rowCount(); ++r) {
             const QModelIndex status = model.index(r, OrderTableModel::Status);

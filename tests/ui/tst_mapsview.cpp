@@ -4,7 +4,7 @@
 // filters, the stale banner after an import, and every model under QAbstractItemModelTester.
 #include "uitestsupport.h"
 
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/mining/minedresults.h"
 #include "core/storage/importer.h"
 #include "ui/maps/anchorlistmodel.h"

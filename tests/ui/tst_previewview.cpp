@@ -5,7 +5,7 @@
 // that show their titles and pitches whole.
 #include "uitestsupport.h"
 
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/mining/minedresults.h"
 #include "ui/infobar.h"
 #include "ui/preview/cartbuilder.h"

@@ -2,7 +2,7 @@
 // recommendable, and undo gives them back.
 #include "uitestsupport.h"
 
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/statement.h"
 #include "ui/catalog/recommendablecommand.h"
 #include "ui/workspacedocument.h"

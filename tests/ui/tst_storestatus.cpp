@@ -102,6 +102,7 @@ private Q_SLOTS:
 
         // The three cases in one picture: the draft card, the camera on sale, products from no store.
         QTest::keyClicks(view.searchBox(), QStringLiteral("-110"));
+        QTest::keyClick(view.searchBox(), Qt::Key_Return);
         view.show();
         QTest::qWait(50);
         QVERIFY(view.grab().save(qEnvironmentVariable("MB_SCREENSHOT_DIR", dir.path()) + QStringLiteral("/catalog-store-status.png")));

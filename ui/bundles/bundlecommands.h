@@ -4,7 +4,7 @@
 // patched, bundleAdded/Changed/Removed emitted). Repeated edits of one field of one tier merge into one
 // undo step (CommandId::BundleField plus a merge key naming field and tier), as Tiled does for property
 // edits; one merged back to where it started leaves nothing on the stack.
-#include "core/bundles/bundle.h"
+#include "core/storage/bundle.h"
 #include "ui/editcommand.h"
 #include "ui/workspacedocument.h"
 

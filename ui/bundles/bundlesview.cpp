@@ -4,7 +4,7 @@
 
 #include "core/bundles/bundlechecks.h"
 #include "core/bundles/bundlegenerator.h"
-#include "core/bundles/bundlestore.h"
+#include "core/storage/bundlestore.h"
 #include "core/bundles/bundletakerate.h"
 #include "core/maps/relationresolver.h"
 #include "ui/bundles/bundlecommands.h"

@@ -4,7 +4,7 @@
 // Every edit is an undo command; the bundles are the document's (loaded with the snapshot), and an edit,
 // its undo or its redo changes the one list row and the tier columns it touched, from the document's
 // bundleAdded/bundleChanged/bundleRemoved signals. The selected bundle stays selected throughout.
-#include "core/bundles/bundle.h"
+#include "core/storage/bundle.h"
 #include "ui/workspaceview.h"
 
 #include <string>

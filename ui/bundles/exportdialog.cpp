@@ -5,6 +5,7 @@
 #include "core/bundles/bundleexchange.h"
 #include "core/bundles/exportfiles.h"
 #include "core/io/atomicfile.h"
+#include "ui/workpool.h"
 #include "ui/workspacedocument.h"
 
 #include <QCheckBox>
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QPushButton>
 
 namespace mb {
@@ -40,6 +42,7 @@ bool samePlace(const QString &a, const QString &b)
 ExportDialog::ExportDialog(WorkspaceDocument *document, QWidget *parent) : QDialog(parent), document_(document)
 {
     setWindowTitle(tr("Export Maps and Bundles"));
+    connect(&watcher_, &QFutureWatcher<Result>::finished, this, [this] { finish(watcher_.result()); });
     auto *form = new QFormLayout(this);
     format_ = new QComboBox(this);
     format_->addItem(tr("Merchbench JSON (maps and bundles, re-importable)"), QStringLiteral("json"));
@@ -165,46 +168,71 @@ void ExportDialog::updateChoices()
     hint_->setText(tr(hints[int(f)]));
 }
 
-bool ExportDialog::exportNow(QString &error, Outcome *outcome)
+bool ExportDialog::prepare(Job &job, QString &error) const
 {
-    const auto ws = document_->workspace();
-    const auto snap = document_->snapshot();
-    if (!ws || !snap) {
+    if (!document_->workspace() || !document_->snapshot()) {
         error = tr("No workspace is open");
         return false;
     }
-    const QString path = path_->text().trimmed(), createdTo = createdPath();
+    job.path = path_->text().trimmed();
+    job.createdTo = createdPath();
     const ExportFormat f = formatOf(format_);
-    const bool platform = isPlatformFormat(f);
-    if (platform && !createdTo.isEmpty() && samePlace(path, createdTo)) {
+    job.format = int(f);
+    job.platform = isPlatformFormat(f);
+    if (job.platform && !job.createdTo.isEmpty() && samePlace(job.path, job.createdTo)) {
         error = tr("The new-products file must differ from the links file: one import updates products, the other creates them.");
         return false;
     }
+    job.maps = maps_->isChecked() && f != ExportFormat::Csv;
+    job.bundles = bundles_->isChecked();
+    job.grouped = wooStyle_->currentIndex() == 1;
+    job.includeForeign = job.platform && foreign_->isChecked();
+    job.replaceLinks = f == ExportFormat::Magento && replace_->isChecked();
+    return true;
+}
+
+ExportDialog::Result ExportDialog::run(std::shared_ptr<Workspace> ws, std::shared_ptr<const Snapshot> snap, const Job &job)
+{
+    Result r;
+    const auto f = ExportFormat(job.format);
     ExportOptions o;
-    o.maps = maps_->isChecked() && f != ExportFormat::Csv;
-    o.bundles = bundles_->isChecked();
-    o.wooStyle = wooStyle_->currentIndex() == 1 ? WooBundleStyle::Grouped : WooBundleStyle::ProductBundles;
-    o.includeForeign = platform && foreign_->isChecked();
-    o.replaceLinks = f == ExportFormat::Magento && replace_->isChecked();
+    o.maps = job.maps;
+    o.bundles = job.bundles;
+    o.wooStyle = job.grouped ? WooBundleStyle::Grouped : WooBundleStyle::ProductBundles;
+    o.includeForeign = job.includeForeign;
+    o.replaceLinks = job.replaceLinks;
     std::vector<std::string> n;
     std::string created;
     const std::string text = writeExport(f, collectExportData(*ws, *snap, o), o, &n, &created);
     // Refused before anything is written: a links file without its new products would look complete.
-    if (!created.empty() && createdTo.isEmpty()) {
-        error = tr("This export has new products (bundles) for a separate create-only file: choose a new-products file.");
+    if (!created.empty() && job.createdTo.isEmpty()) {
+        r.error = tr("This export has new products (bundles) for a separate create-only file: choose a new-products file.");
+        return r;
+    }
+    for (const std::string &s : n) r.outcome.notes << QString::fromStdString(s);
+    if (!writeFileAtomically(job.path, QByteArrayView(text.data(), qsizetype(text.size())), r.error)) return r;
+    r.outcome.files.append({job.path, job.platform ? tr("links update: import it updating existing products") : QString(), exportRowCount(f, text)});
+    if (!created.empty()) {
+        if (!writeFileAtomically(job.createdTo, QByteArrayView(created.data(), qsizetype(created.size())), r.error)) return r;
+        r.outcome.files.append({job.createdTo, tr("new products: import it creating new products only"), exportRowCount(f, created)});
+    } else if (job.platform && !job.createdTo.isEmpty()) {
+        r.outcome.notWritten = job.createdTo;
+    }
+    r.ok = true;
+    return r;
+}
+
+bool ExportDialog::exportNow(QString &error, Outcome *outcome)
+{
+    Job job;
+    if (!prepare(job, error)) return false;
+    QFuture<Result> future = QtConcurrent::run(workPool(), &ExportDialog::run, document_->workspace(), document_->snapshot(), job);
+    const Result r = future.result();
+    if (!r.ok) {
+        error = r.error;
         return false;
     }
-    Outcome result;
-    for (const std::string &s : n) result.notes << QString::fromStdString(s);
-    if (!writeFileAtomically(path, QByteArrayView(text.data(), qsizetype(text.size())), error)) return false;
-    result.files.append({path, platform ? tr("links update: import it updating existing products") : QString(), exportRowCount(f, text)});
-    if (!created.empty()) {
-        if (!writeFileAtomically(createdTo, QByteArrayView(created.data(), qsizetype(created.size())), error)) return false;
-        result.files.append({createdTo, tr("new products: import it creating new products only"), exportRowCount(f, created)});
-    } else if (platform && !createdTo.isEmpty()) {
-        result.notWritten = createdTo;
-    }
-    if (outcome) *outcome = std::move(result);
+    if (outcome) *outcome = r.outcome;
     return true;
 }
 
@@ -240,17 +268,33 @@ QString ExportDialog::confirmationText(const Outcome &outcome)
 
 void ExportDialog::accept()
 {
+    if (watcher_.isRunning()) return;
     QString error;
     if (path_->text().trimmed().isEmpty()) {
         document_->messages()->error(this, tr("Export"), tr("Choose a file to export to."));
         return;
     }
-    Outcome outcome;
-    if (!exportNow(error, &outcome)) {
+    Job job;
+    if (!prepare(job, error)) {
         document_->messages()->error(this, tr("Export failed"), error);
         return;
     }
-    document_->messages()->information(this, tr("Exported"), confirmationText(outcome));
+    // Reading the maps and bundles of a large store and writing the files runs on the app's pool: the
+    // window keeps painting; the dialog waits, its buttons off, until the files are written.
+    setEnabled(false);
+    setCursor(Qt::BusyCursor);
+    watcher_.setFuture(QtConcurrent::run(workPool(), &ExportDialog::run, document_->workspace(), document_->snapshot(), job));
+}
+
+void ExportDialog::finish(const Result &r)
+{
+    setEnabled(true);
+    unsetCursor();
+    if (!r.ok) {
+        document_->messages()->error(this, tr("Export failed"), r.error);
+        return;
+    }
+    document_->messages()->information(this, tr("Exported"), confirmationText(r.outcome));
     QDialog::accept();
 }
 

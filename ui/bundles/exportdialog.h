@@ -4,8 +4,11 @@
 // platform export is two files: the links update (an import that updates existing products) and, when
 // there are new products (bundles), a create-only file beside it (core/io/exports/platformexport.h).
 #include <QDialog>
+#include <QFutureWatcher>
 #include <QList>
 #include <QStringList>
+
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -15,6 +18,8 @@ class QLineEdit;
 namespace mb {
 
 class WorkspaceDocument;
+class Workspace;
+struct Snapshot;
 
 class ExportDialog : public QDialog {
     Q_OBJECT
@@ -32,7 +37,8 @@ public:
     };
 
     // Writes the export with the dialog's choices to the file field and, when the platform export has new
-    // products, to the new-products field; false with error set (what was written before it stays).
+    // products, to the new-products field; false with error set (what was written before it stays). Runs
+    // on the app's pool and waits for it (for tests and scripts); accept() does not wait.
     bool exportNow(QString &error, Outcome *outcome = nullptr);
     // Sets the file field to path (the new-products name follows it unless edited) and exports. For tests.
     bool exportTo(const QString &path, QString &error, QStringList *notes = nullptr);
@@ -46,6 +52,22 @@ public:
     void accept() override;
 
 private:
+    // What one export writes, taken from the dialog on the GUI thread; run() needs nothing else.
+    struct Job {
+        int format = 0;            // ExportFormat
+        QString path, createdTo;
+        bool platform = false;
+        bool maps = true, bundles = true, grouped = false, includeForeign = false, replaceLinks = false;
+    };
+    struct Result {
+        bool ok = false;
+        QString error;
+        Outcome outcome;
+    };
+    bool prepare(Job &job, QString &error) const;
+    // Reads the workspace and writes the files: on a worker, never on the GUI thread.
+    static Result run(std::shared_ptr<Workspace> ws, std::shared_ptr<const Snapshot> snap, const Job &job);
+    void finish(const Result &r);
     void updateChoices();
     void deriveCreatedPath();
     WorkspaceDocument *document_;
@@ -54,6 +76,7 @@ private:
     QLineEdit *path_, *created_;
     QLabel *hint_, *createdLabel_;
     QWidget *createdRow_;
+    QFutureWatcher<Result> watcher_;
     bool createdEdited_ = false;   // the user typed a new-products name: stop deriving it from the file field
 };
 

@@ -8,6 +8,7 @@ class QLineEdit;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
+class QTimer;
 class QTreeView;
 
 namespace mb {
@@ -26,6 +27,7 @@ public:
     ProductFilterProxy *proxy() const { return proxy_; }
     CategoryTreeModel *categoryModel() const { return categories_; }
     QLineEdit *searchBox() const { return search_; }
+    static constexpr int searchDelayMs = 200;   // after the last keystroke
     QTableView *table() const { return table_; }
     QTreeView *categoryTree() const { return tree_; }
 
@@ -43,6 +45,7 @@ private:
     QSplitter *splitter_;
     QTreeView *tree_;
     QLineEdit *search_;
+    QTimer *searchDelay_;
     QLabel *summary_;
     QStackedWidget *stack_;
     QTableView *table_;

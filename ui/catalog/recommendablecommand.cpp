@@ -1,6 +1,6 @@
 #include "ui/catalog/recommendablecommand.h"
 
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 #include "ui/messagepresenter.h"

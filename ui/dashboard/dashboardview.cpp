@@ -38,6 +38,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 
 namespace mb {
 namespace {
@@ -59,7 +60,7 @@ DashboardView::DashboardView(WorkspaceDocument *document, QWidget *parent)
       country_(new QComboBox(this)),
       status_(new QLabel(this)),
       debounce_(new QTimer(this)),
-      contextWatcher_(new QFutureWatcher<std::shared_ptr<const KpiContext>>(this)),
+      contextWatcher_(new QFutureWatcher<Prepared>(this)),
       watcher_(new QFutureWatcher<std::shared_ptr<KpiReport>>(this))
 {
     for (QDateEdit *e : {from_, to_}) {
@@ -209,11 +210,22 @@ void DashboardView::onSnapshotChanged()
     contextWatcher_->setProperty("generation", contextGeneration_);
     contextWatcher_->setProperty("bundlesOnly", false);
     // Events and bundles are read here, beside the snapshot: a handful of SELECTs, off the GUI thread.
-    contextWatcher_->setFuture(QtConcurrent::run(workPool(), [snapshot, ws]() -> std::shared_ptr<const KpiContext> {
+    contextWatcher_->setFuture(QtConcurrent::run(workPool(), [snapshot, ws]() -> Prepared {
         KpiData data;
         std::string error;
         if (!KpiData::load(*ws, *snapshot, data, error)) data = KpiData{};
-        return std::make_shared<const KpiContext>(snapshot, std::move(data));
+        Prepared p;
+        p.context = std::make_shared<const KpiContext>(snapshot, std::move(data));
+        std::vector<std::string> paths;
+        paths.reserve(snapshot->categories.size());
+        for (const SnapshotCategory &c : snapshot->categories) paths.push_back(c.path);
+        std::sort(paths.begin(), paths.end());
+        for (const std::string &path : paths) p.categories << QString::fromStdString(path);
+        std::set<std::string_view> countries;
+        for (const SnapshotOrder &o : snapshot->orders)
+            if (!o.country.empty()) countries.insert(o.country);
+        for (std::string_view c : countries) p.countries << QString::fromUtf8(c.data(), qsizetype(c.size()));
+        return p;
     }));
 }
 
@@ -235,7 +247,7 @@ void DashboardView::onBundlesEdited()
         if (anchor < 0) continue;
         KpiBundle k{b.id, b.name, uint32_t(anchor), {}};
         for (size_t t = 0; t < b.tiers.size(); ++t) {
-            KpiBundleTier tier{0, int(t + 1), b.tiers[t].name, {}};
+            KpiBundleTier tier{int(t + 1), b.tiers[t].name, {}};
             for (const BundleItem &i : b.tiers[t].items)
                 if (const int32_t p = endpoints->index(EndpointType::Product, i.productId); p >= 0)
                     tier.items.push_back({uint32_t(p), i.quantity, i.optional});
@@ -247,10 +259,12 @@ void DashboardView::onBundlesEdited()
     contextWatcher_->setProperty("generation", contextGeneration_);
     contextWatcher_->setProperty("bundlesOnly", true);
     // The copy of the context (its per-order tables) is made on the worker, not here.
-    contextWatcher_->setFuture(QtConcurrent::run(workPool(), [old = context_, bundles = std::move(bundles)]() mutable -> std::shared_ptr<const KpiContext> {
+    contextWatcher_->setFuture(QtConcurrent::run(workPool(), [old = context_, bundles = std::move(bundles)]() mutable -> Prepared {
         auto next = std::make_shared<KpiContext>(*old);
         next->setBundles(std::move(bundles));
-        return next;
+        Prepared p;
+        p.context = std::move(next);
+        return p;
     }));
 }
 
@@ -264,14 +278,15 @@ void DashboardView::onContextReady()
     }
     if (bundlesOnly) {
         // Same orders, same filters: only the report again.
-        context_ = contextWatcher_->result();
+        context_ = contextWatcher_->result().context;
         compute();
         return;
     }
     const bool first = !context_;
-    context_ = contextWatcher_->result();
+    const Prepared prepared = contextWatcher_->result();
+    context_ = prepared.context;
     settingFilter_ = true;
-    fillFilterChoices();
+    fillFilterChoices(prepared);
     if (context_->hasOrders()) {
         const QDate minDate = dateOf(context_->firstDay()), maxDate = dateOf(context_->lastDay());
         for (QDateEdit *e : {from_, to_}) e->setDateRange(minDate, maxDate);
@@ -286,23 +301,16 @@ void DashboardView::onContextReady()
     compute();
 }
 
-void DashboardView::fillFilterChoices()
+void DashboardView::fillFilterChoices(const Prepared &prepared)
 {
-    const Snapshot &s = context_->snapshot();
     const QString category = category_->currentData().toString(), country = country_->currentData().toString();
     category_->clear();
     category_->addItem(tr("All categories"), QString());
-    std::vector<std::pair<std::string, size_t>> paths;
-    for (size_t i = 0; i < s.categories.size(); ++i) paths.emplace_back(s.categories[i].path, i);
-    std::sort(paths.begin(), paths.end());
-    for (const auto &[path, i] : paths) category_->addItem(QString::fromStdString(path), QString::fromStdString(path));
+    for (const QString &path : prepared.categories) category_->addItem(path, path);
     category_->setCurrentIndex(std::max(0, category_->findData(category)));
     country_->clear();
     country_->addItem(tr("All countries"), QString());
-    std::set<std::string> countries;
-    for (const SnapshotOrder &o : s.orders)
-        if (!o.country.empty()) countries.insert(o.country);
-    for (const std::string &c : countries) country_->addItem(QString::fromStdString(c), QString::fromStdString(c));
+    for (const QString &c : prepared.countries) country_->addItem(c, c);
     country_->setCurrentIndex(std::max(0, country_->findData(country)));
 }
 

@@ -7,6 +7,7 @@
 #include "ui/workspaceview.h"
 
 #include <QFutureWatcher>
+#include <QStringList>
 
 #include <atomic>
 #include <memory>
@@ -49,6 +50,13 @@ Q_SIGNALS:
 
 private:
     struct Result;
+    // What the worker prepares for a snapshot: the KPI context and the filter choices, whose scan over
+    // every order (the countries) would otherwise run on the GUI thread.
+    struct Prepared {
+        std::shared_ptr<const KpiContext> context;
+        QStringList categories;   // paths, sorted
+        QStringList countries;    // sorted
+    };
     void onSnapshotChanged();
     void onContextReady();
     void onBundlesEdited();
@@ -56,7 +64,7 @@ private:
     void compute();
     void onComputed();
     void showReport(const KpiReport &report);
-    void fillFilterChoices();
+    void fillFilterChoices(const Prepared &prepared);
     void showHelp();
     void askExportPdf();
     void askExportWorkbook();
@@ -71,7 +79,7 @@ private:
     QComboBox *by_, *category_, *customers_, *country_;
     QLabel *status_;
     QTimer *debounce_;
-    QFutureWatcher<std::shared_ptr<const KpiContext>> *contextWatcher_;
+    QFutureWatcher<Prepared> *contextWatcher_;
     QFutureWatcher<std::shared_ptr<KpiReport>> *watcher_;
     std::shared_ptr<std::atomic<bool>> cancel_;
     quint64 generation_ = 0;

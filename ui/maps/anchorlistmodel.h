@@ -2,7 +2,7 @@
 // The anchors a map can hang on: every category (by path) and every product (by SKU), each with how many
 // relations it has of its own. Counts follow edits row by row (updateMapData); the filter proxy
 // narrows by text and by type as the user types.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>

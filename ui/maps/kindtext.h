@@ -1,6 +1,6 @@
 #pragma once
 // How kinds read in the GUI: "Necessity", "Necessities", and a one-line explanation for tool tips.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 #include <QString>
 

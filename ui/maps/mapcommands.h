@@ -2,7 +2,7 @@
 // Undo commands for the maps: each is the one command template (ui/editcommand.h) over a relation, going
 // from `before` to `after` through WorkspaceDocument::changeRelation. The subclasses only name the edit
 // and build its before and after. Consecutive pitch edits of one relation merge into one undo step.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 #include "core/maps/suggestions.h"
 #include "ui/editcommand.h"
 #include "ui/workspacedocument.h"

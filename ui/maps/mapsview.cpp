@@ -105,7 +105,6 @@ MapsView::MapsView(WorkspaceDocument *document, QWidget *parent)
 
     // Edits: the same history with the edit in it; every model changes only the rows concerned.
     connect(document, &WorkspaceDocument::mapsEdited, this, &MapsView::onMapsEdited);
-    connect(document, &WorkspaceDocument::editFailed, errors_, &InfoBar::showMessage);
     connect(&minedWatcher_, &QFutureWatcher<std::shared_ptr<const MinedResults>>::finished, this, &MapsView::onMinedLoaded);
     connect(document, &WorkspaceDocument::snapshotChanged, this, &MapsView::onSnapshotChanged);
     onSnapshotChanged();

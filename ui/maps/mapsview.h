@@ -2,7 +2,7 @@
 // Maps view (issue 4): anchors on the left; on the right the chosen anchor's relations grouped by kind and,
 // beneath them, the mined suggestions with their evidence. A banner offers mining (on a worker, with
 // progress and Cancel) when nothing is mined yet or when orders were imported since the last run.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 #include "ui/workspaceview.h"
 
 #include <QFutureWatcher>

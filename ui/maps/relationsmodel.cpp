@@ -3,6 +3,8 @@
 #include "ui/maps/kindtext.h"
 #include "ui/maps/mapdata.h"
 
+#include "core/maps/relationrules.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -101,7 +103,7 @@ void RelationsModel::collect(std::vector<Item> (&groups)[5]) const
             it.fromCategory = c;
             it.relation = data_->relation(sr);
             for (size_t e = 0; e < exclusions.size(); ++e)
-                if (exclusions[e]->targetType == sr.targetType && exclusions[e]->targetId == it.relation.targetId) {
+                if (vetoes(*exclusions[e], it.relation)) {
                     it.exclusion = *exclusions[e];
                     matched[e] = true;
                 }

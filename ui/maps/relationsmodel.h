@@ -5,7 +5,7 @@
 // The model never writes: edits (pitch typed in place, a drop that reorders) are requested through
 // signals; once the document has stored one, updateMapData() brings the rows up to date row by row
 // (inserted, removed, moved, changed), so the selection and the open editor survive every edit and undo.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 #include "ui/rowupdates.h"
 
 #include <QAbstractItemModel>

@@ -6,6 +6,8 @@
 #include "ui/maps/relationsmodel.h"
 #include "ui/workspacedocument.h"
 
+#include "core/maps/relationrules.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QCompleter>
@@ -282,16 +284,20 @@ bool RelationsPanel::addRelation(EndpointType targetType, int32_t targetIndex, R
     r.kind = kind;
     r.position = model_->nextPosition(kind);
     const QString label = data_->endpointLabel(targetType, r.targetId);
-    if (r.targetType == r.anchorType && r.targetId == r.anchorId) {
-        document_->reportError(tr("%1 cannot be related to itself.").arg(label));
-        return false;
-    }
+    std::vector<Relation> existing;
     for (const auto kindIds : allKinds)
         for (int64_t id : model_->ownIds(kindIds))
-            if (const auto *x = model_->item(model_->indexOfRelation(id)); x && x->relation.sameEndpoints(r)) {
-                document_->reportError(tr("%1 is already in this map as %2.").arg(label, kindTitle(x->relation.kind).toLower()));
-                return false;
-            }
+            if (const auto *x = model_->item(model_->indexOfRelation(id))) existing.push_back(x->relation);
+    const Relation *duplicate = nullptr;
+    switch (checkNewRelation(r, existing, &duplicate)) {
+    case NewRelationProblem::ToItself:
+        document_->reportError(tr("%1 cannot be related to itself.").arg(label));
+        return false;
+    case NewRelationProblem::Duplicate:
+        document_->reportError(tr("%1 is already in this map as %2.").arg(label, kindTitle(duplicate->kind).toLower()));
+        return false;
+    case NewRelationProblem::None: break;
+    }
     selected_ = 0;
     push(new AddRelationCommand(document_, r, label));
     return true;

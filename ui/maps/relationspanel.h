@@ -2,7 +2,7 @@
 // The right-hand side of the Maps view: one anchor's relations grouped by kind, with the edits a
 // merchandiser makes on them (add by search, pitch, kind, order, remove, exclude / include an inherited
 // rule). Every edit is a command on the document's undo stack.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 #include <QHash>
 #include <QPair>

@@ -2,6 +2,7 @@
 
 #include "ui/emptystate.h"
 #include "ui/format.h"
+#include "ui/orders/customercompleter.h"
 #include "ui/orders/orderlinemodel.h"
 #include "ui/orders/ordertablemodel.h"
 #include "ui/tablestyle.h"
@@ -17,6 +18,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace mb {
@@ -28,6 +30,8 @@ OrdersView::OrdersView(WorkspaceDocument *document, QWidget *parent)
       from_(new QDateEdit(this)),
       to_(new QDateEdit(this)),
       customer_(new QLineEdit(this)),
+      completer_(new CustomerCompleter(customer_)),
+      debounce_(new QTimer(this)),
       summary_(new QLabel(this)),
       linesTitle_(new QLabel(this)),
       splitter_(new QSplitter(Qt::Vertical, this)),
@@ -44,7 +48,16 @@ OrdersView::OrdersView(WorkspaceDocument *document, QWidget *parent)
     customer_->setPlaceholderText(tr("Customer id or e-mail"));
     customer_->setClearButtonEnabled(true);
     customer_->setMinimumWidth(200);
-    connect(customer_, &QLineEdit::textChanged, this, &OrdersView::applyFilter);
+    // A customer id typed key by key filters once, after the last key; a pick from the completer at once.
+    debounce_->setSingleShot(true);
+    debounce_->setInterval(filterDelayMs);
+    connect(debounce_, &QTimer::timeout, this, &OrdersView::applyFilter);
+    connect(customer_, &QLineEdit::textChanged, debounce_, qOverload<>(&QTimer::start));
+    connect(completer_, qOverload<const QString &>(&QCompleter::activated), this, [this] {
+        // After QLineEdit has written the completion into the box.
+        QTimer::singleShot(0, this, &OrdersView::applyFilter);
+    });
+    connect(customer_, &QLineEdit::returnPressed, this, &OrdersView::applyFilter);
     auto *reset = new QPushButton(tr("All dates"), this);
     reset->setToolTip(tr("Show the whole order history"));
     connect(reset, &QPushButton::clicked, this, &OrdersView::resetFilter);
@@ -69,6 +82,7 @@ OrdersView::OrdersView(WorkspaceDocument *document, QWidget *parent)
     for (int c = 0; c < OrderTableModel::ColumnCount; ++c) orderTable_->horizontalHeader()->resizeSection(c, widths[c]);
     orderTable_->horizontalHeader()->setStretchLastSection(true);
     connect(orderTable_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &OrdersView::onOrderSelected);
+    connect(orders_, &OrderTableModel::rowsReady, this, &OrdersView::onRowsReady);
     stack_->addWidget(orderTable_);
     stack_->addWidget(empty_);
 
@@ -108,10 +122,11 @@ OrdersView::OrdersView(WorkspaceDocument *document, QWidget *parent)
 void OrdersView::onSnapshotChanged()
 {
     auto snap = document()->snapshot();
-    orders_->setSnapshot(snap);
+    keepOrder_ = -1;
+    orders_->setSnapshot(snap);   // no rows until the worker has filtered and sorted them (onRowsReady)
     lines_->setSnapshot(snap);
+    completer_->setSnapshot(snap);
     resetFilter();
-    if (orders_->rowCount() > 0) orderTable_->selectRow(0);
     onOrderSelected();
 }
 
@@ -131,15 +146,25 @@ void OrdersView::resetFilter()
 
 void OrdersView::applyFilter()
 {
+    debounce_->stop();
     const QDate first = orders_->firstDate(), last = orders_->lastDate();
     // At the ends of the history the range stays open, so orders with odd offsets are not cut off.
     const QDate from = from_->date() <= first ? QDate() : from_->date();
     const QDate to = to_->date() >= last ? QDate() : to_->date();
-    const int before = lines_->order();
+    if (lines_->order() >= 0) keepOrder_ = lines_->order();
     orders_->setFilter(from, to, customer_->text());
-    const int row = before >= 0 ? orders_->rowOfOrder(before) : -1;
-    if (row >= 0) orderTable_->selectRow(row);
-    else if (orders_->rowCount() > 0) orderTable_->selectRow(0);
+    updateSummary();
+}
+
+void OrdersView::onRowsReady()
+{
+    // A new filter resets the rows: select the order that was selected if it is still shown, else the first.
+    if (!orderTable_->selectionModel()->currentIndex().isValid()) {
+        const int row = keepOrder_ >= 0 ? orders_->rowOfOrder(keepOrder_) : -1;
+        if (row >= 0) orderTable_->selectRow(row);
+        else if (orders_->rowCount() > 0) orderTable_->selectRow(0);
+        if (row >= 0) orderTable_->scrollTo(orders_->index(row, 0));
+    }
     onOrderSelected();
     updateSummary();
 }
@@ -165,12 +190,14 @@ void OrdersView::updateSummary()
     const Snapshot *snap = orders_->snapshot();
     const int64_t total = snap ? int64_t(snap->orders.size()) : 0;
     const int shown = orders_->rowCount();
-    summary_->setText(shown == total ? tr("%1 orders").arg(fmt::count(total))
-                                     : tr("%1 of %2 orders").arg(fmt::count(shown), fmt::count(total)));
+    const bool busy = orders_->isBusy();
+    if (busy) summary_->setText(tr("Filtering %1 orders…").arg(fmt::count(total)));
+    else summary_->setText(shown == total ? tr("%1 orders").arg(fmt::count(total))
+                                          : tr("%1 of %2 orders").arg(fmt::count(shown), fmt::count(total)));
     if (!document()->isOpen()) {
         empty_->setText(tr("No workspace open"), tr("Open or create a workspace from the File menu."));
         stack_->setCurrentWidget(empty_);
-    } else if (!snap) {
+    } else if (!snap || (busy && shown == 0 && total > 0)) {
         empty_->setText(tr("Loading the orders…"), QString());
         stack_->setCurrentWidget(empty_);
     } else if (total == 0) {

@@ -1,5 +1,7 @@
 #pragma once
-// Orders view: the filtered order list on top, the selected order's lines below.
+// Orders view: the filtered order list on top, the selected order's lines below. The list's rows are
+// filtered and sorted on the work pool (OrderTableModel); the customer box filters 200 ms after the last
+// keystroke and completes customer ids from a model over the snapshot's customers.
 #include "ui/workspaceview.h"
 
 class QDateEdit;
@@ -8,9 +10,11 @@ class QLineEdit;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
+class QTimer;
 
 namespace mb {
 
+class CustomerCompleter;
 class EmptyState;
 class OrderLineModel;
 class OrderTableModel;
@@ -26,6 +30,9 @@ public:
     QDateEdit *toEdit() const { return to_; }
     QLineEdit *customerEdit() const { return customer_; }
     QTableView *orderTable() const { return orderTable_; }
+    CustomerCompleter *customerCompleter() const { return completer_; }
+    // How long the customer box waits after a keystroke before filtering (a typed id filters once).
+    static constexpr int filterDelayMs = 200;
 
     void saveState(QSettings &settings) const override;
     void restoreState(QSettings &settings) override;
@@ -34,6 +41,7 @@ private:
     void onSnapshotChanged();
     void applyFilter();
     void resetFilter();
+    void onRowsReady();
     void onOrderSelected();
     void updateSummary();
 
@@ -42,6 +50,9 @@ private:
     QDateEdit *from_;
     QDateEdit *to_;
     QLineEdit *customer_;
+    CustomerCompleter *completer_;
+    QTimer *debounce_;
+    int keepOrder_ = -1;   // the order selected when the filter changed: selected again if still shown
     QLabel *summary_;
     QLabel *linesTitle_;
     QSplitter *splitter_;

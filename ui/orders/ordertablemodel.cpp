@@ -1,136 +1,138 @@
 #include "ui/orders/ordertablemodel.h"
 
 #include "ui/format.h"
+#include "ui/workpool.h"
 
 #include <QBrush>
 #include <QColor>
-
-#include <algorithm>
-#include <string_view>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace mb {
 
-namespace {
-std::string lower(std::string s)
+OrderTableModel::OrderTableModel(QObject *parent)
+    : QAbstractTableModel(parent), rows_(std::make_shared<const OrderRows>()), watcher_(new QFutureWatcher<Result>(this))
 {
-    for (char &c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
+    connect(watcher_, &QFutureWatcherBase::finished, this, &OrderTableModel::onComputed);
 }
-// Calendar day of an order as the store recorded it.
-int64_t localDay(const SnapshotOrder &o)
-{
-    const int64_t t = o.orderedAt + int64_t(o.utcOffsetMinutes) * 60;
-    return t >= 0 ? t / 86400 : (t - 86399) / 86400;
-}
-int64_t dayNumber(const QDate &d) { return d.toJulianDay() - QDate(1970, 1, 1).toJulianDay(); }
-}  // namespace
 
-OrderTableModel::OrderTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+OrderTableModel::~OrderTableModel() { watcher_->waitForFinished(); }
 
 void OrderTableModel::setSnapshot(std::shared_ptr<const Snapshot> snapshot)
 {
+    // The old rows index into the old snapshot: they go at once, the new ones follow from the worker.
     beginResetModel();
     snapshot_ = std::move(snapshot);
-    customerKeys_.clear();
-    if (snapshot_)
-        for (const SnapshotCustomer &c : snapshot_->customers) customerKeys_.push_back(lower(c.externalId));
-    rebuild();
+    rows_ = std::make_shared<const OrderRows>();
+    haveRows_ = false;
     endResetModel();
+    request();
 }
 
 void OrderTableModel::setFilter(const QDate &from, const QDate &to, const QString &customer)
 {
-    const std::string c = lower(customer.trimmed().toStdString());
-    if (from == from_ && to == to_ && c == customer_) return;
-    beginResetModel();
-    from_ = from;
-    to_ = to;
-    customer_ = c;
-    rebuild();
-    endResetModel();
-}
-
-void OrderTableModel::rebuild()
-{
-    rows_.clear();
-    if (!snapshot_) return;
-    const int64_t lo = from_.isValid() ? dayNumber(from_) : INT64_MIN;
-    const int64_t hi = to_.isValid() ? dayNumber(to_) : INT64_MAX;
-    const auto &orders = snapshot_->orders;
-    rows_.reserve(orders.size());
-    for (size_t i = 0; i < orders.size(); ++i) {
-        const SnapshotOrder &o = orders[i];
-        const int64_t day = localDay(o);
-        if (day < lo || day > hi) continue;
-        if (!customer_.empty()) {
-            if (o.customer < 0 || customerKeys_[size_t(o.customer)].find(customer_) == std::string::npos) continue;
-        }
-        rows_.push_back(uint32_t(i));
-    }
-    sortRows();
+    OrderQuery q = wanted_;
+    q.from = from;
+    q.to = to;
+    q.customer = customer.trimmed();
+    if (q == wanted_) return;
+    wanted_ = q;
+    request();
 }
 
 void OrderTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= ColumnCount) return;
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    std::vector<uint32_t> orderOfPersistent;
-    for (const QModelIndex &i : before) orderOfPersistent.push_back(rows_[size_t(i.row())]);
-    sortColumn_ = column;
-    sortOrder_ = order;
-    sortRows();
-    QModelIndexList after;
-    for (size_t k = 0; k < orderOfPersistent.size(); ++k)
-        after.push_back(index(rowOfOrder(int(orderOfPersistent[k])), before[int(k)].column()));
-    changePersistentIndexList(before, after);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    if (wanted_.sortColumn == column && wanted_.sortOrder == order) return;
+    wanted_.sortColumn = column;
+    wanted_.sortOrder = order;
+    request();
 }
 
-void OrderTableModel::sortRows()
+void OrderTableModel::request()
 {
-    if (!snapshot_) return;
-    const auto &o = snapshot_->orders;
-    const auto &cust = snapshot_->customers;
-    auto key = [&](auto proj) {
-        std::stable_sort(rows_.begin(), rows_.end(), [&](uint32_t a, uint32_t b) { return proj(o[a]) < proj(o[b]); });
-    };
-    switch (sortColumn_) {
-    case Order: key([](const SnapshotOrder &x) { return std::make_pair(x.externalId.size(), std::string_view(x.externalId)); }); break;
-    case Time: key([](const SnapshotOrder &x) { return x.orderedAt; }); break;
-    case Customer:
-        key([&](const SnapshotOrder &x) { return x.customer < 0 ? std::string_view() : std::string_view(cust[size_t(x.customer)].externalId); });
-        break;
-    case Country: key([](const SnapshotOrder &x) { return std::string_view(x.country); }); break;
-    case Lines: key([](const SnapshotOrder &x) { return x.lineEnd - x.lineBegin; }); break;
-    case Total: key([](const SnapshotOrder &x) { return x.merchandiseTotal; }); break;
-    case Status: key([](const SnapshotOrder &x) { return int(x.status); }); break;
+    if (!snapshot_) {
+        busy_ = false;
+        return;
     }
-    if (sortOrder_ == Qt::DescendingOrder) std::reverse(rows_.begin(), rows_.end());
+    if (haveRows_ && shown_ == wanted_) {
+        busy_ = false;
+        return;
+    }
+    busy_ = true;
+    // One computation at a time: a request made while one runs is started when it finishes (onComputed),
+    // so fast typing queues at most one stale job, never a pile of them.
+    if (!watcher_->isRunning()) start();
+}
+
+void OrderTableModel::start()
+{
+    auto snap = snapshot_;
+    const OrderQuery q = wanted_;
+    watcher_->setFuture(QtConcurrent::run(workPool(), [snap, q]() -> Result {
+        return {snap, q, std::make_shared<const OrderRows>(computeOrderRows(*snap, q))};
+    }));
+}
+
+void OrderTableModel::onComputed()
+{
+    const Result r = watcher_->result();
+    if (!snapshot_) {
+        busy_ = false;
+        return;
+    }
+    if (r.snapshot != snapshot_ || !(r.query == wanted_)) {
+        // The snapshot, filter or sort moved on while this ran: compute what is wanted now, unless the
+        // user went back to what is shown.
+        if (haveRows_ && shown_ == wanted_) busy_ = false;
+        else start();
+        return;
+    }
+    if (haveRows_ && r.query.sameFilter(shown_)) {
+        // Same rows, new order: a layout change, so the selection and the current row follow their orders.
+        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const QModelIndexList before = persistentIndexList();
+        QModelIndexList after;
+        after.reserve(before.size());
+        for (const QModelIndex &i : before) {
+            const int32_t row = r.rows->rowOf[rows_->rows[size_t(i.row())]];
+            after.push_back(row < 0 ? QModelIndex() : index(row, i.column()));
+        }
+        rows_ = r.rows;
+        shown_ = r.query;
+        changePersistentIndexList(before, after);
+        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    } else {
+        beginResetModel();
+        rows_ = r.rows;
+        shown_ = r.query;
+        haveRows_ = true;
+        endResetModel();
+    }
+    busy_ = false;
+    Q_EMIT rowsReady();
 }
 
 int OrderTableModel::rowOfOrder(int order) const
 {
-    auto it = std::find(rows_.begin(), rows_.end(), uint32_t(order));
-    return it == rows_.end() ? -1 : int(it - rows_.begin());
+    if (order < 0 || size_t(order) >= rows_->rowOf.size()) return -1;
+    return rows_->rowOf[size_t(order)];
 }
 
 QDate OrderTableModel::firstDate() const
 {
     if (!snapshot_ || snapshot_->orders.empty()) return {};
-    return QDate(1970, 1, 1).addDays(localDay(snapshot_->orders.front()));
+    return QDate(1970, 1, 1).addDays(orderLocalDay(snapshot_->orders.front()));
 }
 
 QDate OrderTableModel::lastDate() const
 {
     if (!snapshot_ || snapshot_->orders.empty()) return {};
-    return QDate(1970, 1, 1).addDays(localDay(snapshot_->orders.back()));
+    return QDate(1970, 1, 1).addDays(orderLocalDay(snapshot_->orders.back()));
 }
 
-int OrderTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(rows_.size()); }
+int OrderTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(rows_->rows.size()); }
 
 int OrderTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
-
 QString OrderTableModel::statusText(OrderStatus status)
 {
     switch (status) {
@@ -149,7 +151,7 @@ QString OrderTableModel::customerText(const SnapshotOrder &o) const
 QVariant OrderTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || !snapshot_) return {};
-    const uint32_t oi = rows_[size_t(index.row())];
+    const uint32_t oi = rows_->rows[size_t(index.row())];
     const SnapshotOrder &o = snapshot_->orders[oi];
     const int column = index.column();
     switch (role) {

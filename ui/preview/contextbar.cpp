@@ -2,9 +2,10 @@
 
 #include "core/storage/snapshot.h"
 #include "ui/format.h"
+#include "ui/orders/customercompleter.h"
+#include "ui/orders/customerlistmodel.h"
 
-#include <QComboBox>
-#include <QCompleter>
+#include <QTimer>
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,30 +20,27 @@ const QDate epoch(1970, 1, 1);
 }
 
 ContextBar::ContextBar(QWidget *parent)
-    : QWidget(parent), customer_(new QComboBox(this)), date_(new QDateEdit(this)), today_(new QToolButton(this))
+    : QWidget(parent), customer_(new QLineEdit(this)), completer_(new CustomerCompleter(customer_)), date_(new QDateEdit(this)),
+      today_(new QToolButton(this))
 {
-    customer_->setEditable(true);
-    customer_->setInsertPolicy(QComboBox::NoInsert);
-    customer_->setMinimumContentsLength(16);
-    customer_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    customer_->completer()->setFilterMode(Qt::MatchContains);
-    customer_->completer()->setCaseSensitivity(Qt::CaseInsensitive);
-    customer_->completer()->setCompletionMode(QCompleter::PopupCompletion);
-    customer_->setToolTip(tr("Preview for a customer: what they already bought is left out, and consumables they are due to re-buy come back"));
+    customer_->setPlaceholderText(tr("Anonymous shopper"));
+    customer_->setClearButtonEnabled(true);
+    customer_->setMinimumWidth(180);
+    customer_->setToolTip(tr("Preview for a customer (type any part of the id): what they already bought is left out, and consumables "
+                             "they are due to re-buy come back. Empty: an anonymous shopper"));
     date_->setCalendarPopup(true);
     date_->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     date_->setToolTip(tr("The day of the visit: purchases on or after it do not count as already bought"));
     today_->setText(tr("Latest"));
     today_->setToolTip(tr("Back to the day after the last order in the history"));
 
-    connect(customer_, qOverload<int>(&QComboBox::activated), this, [this] {
-        if (!updating_) Q_EMIT contextChanged();
+    connect(completer_, qOverload<const QString &>(&QCompleter::activated), this, [this](const QString &id) {
+        // After QLineEdit has written the completion into the box.
+        QTimer::singleShot(0, this, [this, id] { choose(id); });
     });
-    connect(customer_->lineEdit(), &QLineEdit::editingFinished, this, [this] {
-        // Typed text that names no customer falls back to the selected entry.
-        const int i = customer_->findText(customer_->currentText(), Qt::MatchFixedString);
-        if (i < 0) customer_->setCurrentIndex(customer_->currentIndex());
-    });
+    // Typed and confirmed (Enter, or leaving the box): an exact id or a single match is chosen, an empty
+    // box is the anonymous shopper, anything else goes back to the customer chosen before.
+    connect(customer_, &QLineEdit::editingFinished, this, [this] { choose(customer_->text()); });
     connect(date_, &QDateEdit::dateChanged, this, [this] {
         if (updating_) return;
         daySet_ = true;
@@ -68,32 +66,40 @@ ContextBar::ContextBar(QWidget *parent)
 void ContextBar::setSnapshot(std::shared_ptr<const Snapshot> snapshot, int32_t lastOrderDay)
 {
     updating_ = true;
-    const QString keep = customer();
-    customer_->clear();
-    customer_->addItem(tr("Anonymous shopper"), QString());
-    if (snapshot) {
-        std::vector<int> orders(snapshot->customers.size(), 0);
-        for (const SnapshotOrder &o : snapshot->orders)
-            if (o.customer >= 0) ++orders[size_t(o.customer)];
-        for (size_t i = 0; i < snapshot->customers.size(); ++i) {
-            const QString id = fmt::str(snapshot->customers[i].externalId);
-            customer_->addItem(orders[i] == 1 ? tr("%1 · 1 order").arg(id) : tr("%1 · %2 orders").arg(id).arg(orders[i]), id);
-        }
-    }
-    const int i = customer_->findData(keep);
-    customer_->setCurrentIndex(i < 0 ? 0 : i);
+    completer_->setSnapshot(std::move(snapshot));
+    // Keep the customer across a reload (after an import) when the new history still has them.
+    if (!chosen_.isEmpty() && completer_->customers()->customerOf(chosen_) < 0) chosen_.clear();
+    customer_->setText(chosen_);
     defaultDay_ = lastOrderDay + 1;
     if (!daySet_) showDefaultDay();
     updating_ = false;
 }
 
-QString ContextBar::customer() const { return customer_->currentData().toString(); }
+void ContextBar::choose(const QString &typed)
+{
+    const QString text = typed.trimmed();
+    QString id;
+    if (!text.isEmpty()) {
+        if (completer_->customers()->customerOf(text) >= 0) {
+            id = text;
+        } else {
+            CustomerListModel *m = completer_->customers();
+            m->setFilterText(text);
+            if (m->rowCount() == 1) id = m->index(0).data(CustomerListModel::IdRole).toString();
+            else id = chosen_;
+        }
+    }
+    if (customer_->text() != id) customer_->setText(id);
+    if (id == chosen_) return;
+    chosen_ = id;
+    if (!updating_) Q_EMIT contextChanged();
+}
 
 bool ContextBar::setCustomer(const QString &externalId)
 {
-    const int i = customer_->findData(externalId);
-    if (i < 0) return false;
-    customer_->setCurrentIndex(i);
+    if (!externalId.isEmpty() && completer_->customers()->customerOf(externalId) < 0) return false;
+    chosen_ = externalId;
+    customer_->setText(externalId);
     Q_EMIT contextChanged();
     return true;
 }

@@ -9,13 +9,13 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <limits>
 
 namespace mb {
 
@@ -39,15 +39,6 @@ QString keyLabel(const std::string &key)
     QString s = QString::fromStdString(key).replace(QLatin1Char('-'), QLatin1Char(' '));
     if (!s.isEmpty()) s[0] = s[0].toUpper();
     return s;
-}
-
-// "a whole number from 1 to 20" -> 1..20; "... of 0 or more" -> 0..1e9.
-std::pair<double, double> range(const QString &expected)
-{
-    static const QRegularExpression fromTo(QStringLiteral("from (\\d+(?:\\.\\d+)?) to (\\d+(?:\\.\\d+)?)"));
-    const auto m = fromTo.match(expected);
-    if (m.hasMatch()) return {m.captured(1).toDouble(), m.captured(2).toDouble()};
-    return {0, 1e9};
 }
 
 std::string kindsText(const std::vector<RelationKind> &kinds)
@@ -108,10 +99,10 @@ QWidget *PolicyPanel::buildForm(Placement p)
 
 QWidget *PolicyPanel::buildEditor(Placement p, const PolicyKeyInfo &k, QWidget *parent)
 {
-    const std::string key = k.key;
-    const QString qkey = QString::fromStdString(key);
-    const QString expected = QString::fromUtf8(k.expected);
-    if (key == "kinds") {
+    const QString qkey = QString::fromStdString(k.key);
+    // Built from the key's typed metadata (placementpolicy.h): the panel offers exactly what the engine accepts.
+    switch (k.kind) {
+    case PolicyKeyKind::KindList: {
         auto *box = new QWidget(parent);
         auto *v = new QVBoxLayout(box);
         v->setContentsMargins(0, 0, 0, 0);
@@ -120,8 +111,8 @@ QWidget *PolicyPanel::buildEditor(Placement p, const PolicyKeyInfo &k, QWidget *
             auto *c = new QCheckBox(kindTitle(kind), box);
             c->setObjectName(QString::fromLatin1(kindName(kind)));
             c->setStyleSheet(QStringLiteral("QCheckBox { color: %1; font-weight: 600; }").arg(kindColor(kind).name()));
-            // The engine refuses upgrades at checkout: do not offer what cannot be saved.
-            c->setEnabled(!(p == Placement::Checkout && kind == RelationKind::Upgrade));
+            // A kind the placement never shows (upgrades at checkout) is not offered: it cannot be saved.
+            c->setEnabled(std::find(k.choices.begin(), k.choices.end(), kindName(kind)) != k.choices.end());
             v->addWidget(c);
             connect(c, &QCheckBox::toggled, this, [this, p, kind, qkey](bool on) {
                 if (updating_) return;
@@ -134,35 +125,37 @@ QWidget *PolicyPanel::buildEditor(Placement p, const PolicyKeyInfo &k, QWidget *
         }
         return box;
     }
-    if (key == "strategy") {
+    case PolicyKeyKind::Choice: {
         auto *c = new QComboBox(parent);
-        for (Strategy s : {Strategy::Blend, Strategy::Curated, Strategy::Mined}) c->addItem(QString::fromLatin1(strategyName(s)));
+        for (const std::string &choice : k.choices) c->addItem(QString::fromStdString(choice));
         connect(c, &QComboBox::currentTextChanged, this, [this, p, qkey](const QString &v) {
             if (!updating_) Q_EMIT valueEdited(p, qkey, v);
         });
         return c;
     }
-    if (expected == QLatin1String("true or false")) {
+    case PolicyKeyKind::Bool: {
         auto *c = new QCheckBox(parent);
         connect(c, &QCheckBox::toggled, this, [this, p, qkey](bool on) {
             if (!updating_) Q_EMIT valueEdited(p, qkey, on ? QStringLiteral("true") : QStringLiteral("false"));
         });
         return c;
     }
-    const auto [lo, hi] = range(expected);
-    if (expected.contains(QLatin1String("whole number"))) {
+    case PolicyKeyKind::Integer: {
         auto *s = new QSpinBox(parent);
-        s->setRange(int(lo), int(std::min(hi, 1e9)));
+        // QSpinBox holds an int: a larger maximum ("0 or more") is capped where no merchandiser reaches.
+        s->setRange(int(k.min), int(std::min(k.max, double(std::numeric_limits<int>::max()))));
         s->setKeyboardTracking(false);
         connect(s, qOverload<int>(&QSpinBox::valueChanged), this, [this, p, qkey](int v) {
             if (!updating_) Q_EMIT valueEdited(p, qkey, QString::number(v));
         });
         return s;
     }
+    case PolicyKeyKind::Number: break;
+    }
     auto *d = new QDoubleSpinBox(parent);
-    d->setRange(lo, hi);
+    d->setRange(k.min, k.max);
     d->setDecimals(2);
-    d->setSingleStep(hi <= 1 ? 0.05 : 1);
+    d->setSingleStep(k.max <= 1 ? 0.05 : 1);
     d->setKeyboardTracking(false);
     connect(d, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this, p, qkey](double v) {
         if (!updating_) Q_EMIT valueEdited(p, qkey, QString::number(v, 'g', 12));

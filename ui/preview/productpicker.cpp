@@ -2,26 +2,24 @@
 
 #include "core/storage/snapshot.h"
 #include "ui/format.h"
+#include "ui/preview/productlistmodel.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
-#include <QStringListModel>
 #include <QTimer>
 
 namespace mb {
 
-namespace {
-const QString separator = QStringLiteral(" — ");
-}
-
 ProductPicker::ProductPicker(QWidget *parent)
-    : QLineEdit(parent), entries_(new QStringListModel(this)), completer_(new QCompleter(this))
+    : QLineEdit(parent), entries_(new ProductListModel(this)), completer_(new QCompleter(this))
 {
     completer_->setModel(entries_);
-    completer_->setFilterMode(Qt::MatchContains);
+    // The model matches (prefix, then anywhere) and keeps the first rows; the popup shows them as they are.
+    completer_->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     completer_->setCaseSensitivity(Qt::CaseInsensitive);
     completer_->setMaxVisibleItems(14);
-    completer_->setCompletionMode(QCompleter::PopupCompletion);
+    // Before QLineEdit asks the completer to complete (right after textEdited).
+    connect(this, &QLineEdit::textEdited, entries_, &ProductListModel::setFilterText);
     setCompleter(completer_);
     setClearButtonEnabled(true);
     setPlaceholderText(tr("Search a product by SKU or title…"));
@@ -36,21 +34,12 @@ ProductPicker::ProductPicker(QWidget *parent)
     });
 }
 
-QString ProductPicker::entry(const Snapshot &s, int product)
-{
-    const SnapshotProduct &p = s.products[size_t(product)];
-    return fmt::str(p.sku) + separator + fmt::str(p.title);
-}
+QString ProductPicker::entry(const Snapshot &s, int product) { return ProductListModel::entry(s, product); }
 
 void ProductPicker::setSnapshot(std::shared_ptr<const Snapshot> snapshot)
 {
     snapshot_ = std::move(snapshot);
-    QStringList list;
-    if (snapshot_) {
-        list.reserve(qsizetype(snapshot_->products.size()));
-        for (size_t i = 0; i < snapshot_->products.size(); ++i) list << entry(*snapshot_, int(i));
-    }
-    entries_->setStringList(list);
+    entries_->setSnapshot(snapshot_);
     if (!sku_.isEmpty() && !setSku(sku_)) {
         sku_.clear();
         clear();
@@ -74,12 +63,12 @@ void ProductPicker::choose(const QString &text)
 {
     if (!snapshot_) return;
     const QString typed = text.trimmed();
-    QString sku = typed.section(separator, 0, 0).trimmed();
+    QString sku = typed.section(ProductListModel::separator(), 0, 0).trimmed();
     if (snapshot_->productIndex(sku.toStdString()) < 0) {
         // Typed without the completer: a unique match on SKU or title is taken, anything else is not.
-        const QStringList hits = entries_->stringList().filter(typed, Qt::CaseInsensitive);
-        if (typed.isEmpty() || hits.size() != 1) return;
-        sku = hits.front().section(separator, 0, 0);
+        entries_->setFilterText(typed);
+        if (typed.isEmpty() || entries_->rowCount() != 1) return;
+        sku = entries_->index(0).data(ProductListModel::SkuRole).toString();
     }
     if (clearOnChoice_) {
         clear();

@@ -1,7 +1,7 @@
 #pragma once
 // What an export writes, as plain data with products named by SKU and categories by path, so the writers
 // here never touch the workspace (core/bundles/bundleexchange builds it and applies what a reader returns).
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 #include <cmath>
 #include <optional>

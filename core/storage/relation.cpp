@@ -1,4 +1,4 @@
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 namespace mb {
 
@@ -25,5 +25,10 @@ std::optional<EndpointType> endpointFromName(std::string_view s) { return fromNa
 std::optional<RelationSource> sourceFromName(std::string_view s) { return fromName<RelationSource>(s, sourceNames); }
 std::optional<RelationStatus> statusFromName(std::string_view s) { return fromName<RelationStatus>(s, statusNames); }
 bool isCrossSell(RelationKind k) { return k != RelationKind::Upgrade; }
+
+bool relatesToItself(EndpointType anchorType, int64_t anchor, EndpointType targetType, int64_t target)
+{
+    return anchorType == targetType && anchor == target;
+}
 
 }  // namespace mb

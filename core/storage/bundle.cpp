@@ -1,4 +1,4 @@
-#include "core/bundles/bundle.h"
+#include "core/storage/bundle.h"
 
 namespace mb {
 

@@ -1,4 +1,4 @@
-#include "core/bundles/bundlestore.h"
+#include "core/storage/bundlestore.h"
 
 #include "core/storage/statement.h"
 #include "core/storage/workspace.h"
@@ -59,7 +59,9 @@ bool BundleStore::validate(const Bundle &b, std::string &error)
     return true;
 }
 
-std::vector<Bundle> BundleStore::load(const char *where, int64_t id, const std::string &name) const
+namespace {
+
+std::vector<Bundle> load(const Workspace &ws, const char *where, int64_t id, const std::string &name)
 {
     std::string sql = std::string(R"sql(
 SELECT b.id, b.name, b.anchor_product_id, b.created_at, b.updated_at,
@@ -67,7 +69,7 @@ SELECT b.id, b.name, b.anchor_product_id, b.created_at, b.updated_at,
        i.product_id, i.quantity, i.optional
 FROM bundles b LEFT JOIN bundle_tiers t ON t.bundle_id = b.id LEFT JOIN bundle_items i ON i.tier_id = t.id
 )sql") + where + " ORDER BY b.name, b.id, t.position, i.position, i.id";
-    Statement s(ws_.db(), sql.c_str());
+    Statement s(ws.db(), sql.c_str());
     if (id) s.bind(1, id);
     else if (!name.empty()) s.bind(1, name);
     std::vector<Bundle> out;
@@ -99,17 +101,21 @@ FROM bundles b LEFT JOIN bundle_tiers t ON t.bundle_id = b.id LEFT JOIN bundle_i
     return out;
 }
 
-std::vector<Bundle> BundleStore::all() const { return load("", 0, {}); }
+}  // namespace
+
+std::vector<Bundle> storedBundles(const Workspace &ws) { return load(ws, "", 0, {}); }
+
+std::vector<Bundle> BundleStore::all() const { return storedBundles(ws_); }
 
 std::optional<Bundle> BundleStore::byId(int64_t id) const
 {
-    auto v = load("WHERE b.id = ?1", id, {});
+    auto v = load(ws_, "WHERE b.id = ?1", id, {});
     return v.empty() ? std::nullopt : std::optional<Bundle>(std::move(v.front()));
 }
 
 std::optional<Bundle> BundleStore::byName(const std::string &name) const
 {
-    auto v = load("WHERE b.name = ?1", 0, name);
+    auto v = load(ws_, "WHERE b.name = ?1", 0, name);
     return v.empty() ? std::nullopt : std::optional<Bundle>(std::move(v.front()));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Writes an event import into the workspace in one transaction and logs it in `imports` (kind "events").
+// Imports a storefront event export: parses it (core/io/eventparser) and writes it (core/storage/eventstore)
+// into the workspace in one transaction and logs it in `imports` (kind "events").
 // Events already stored by an earlier import (same session, time, product, event and placement) are
 // skipped and counted as duplicates, so importing an overlapping export twice does not double the figures.
 #include "core/storage/importer.h"

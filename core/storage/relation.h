@@ -27,6 +27,10 @@ std::optional<RelationSource> sourceFromName(std::string_view s);
 std::optional<RelationStatus> statusFromName(std::string_view s);
 bool isCrossSell(RelationKind k);  // everything but Upgrade
 
+// Whether a relation would lead from an endpoint to itself (ids, or snapshot indexes on both sides): never
+// allowed. Storage refuses it, the importers reject it, the maps panel never offers it.
+bool relatesToItself(EndpointType anchorType, int64_t anchor, EndpointType targetType, int64_t target);
+
 struct Relation {
     int64_t id = 0;                // 0 until stored
     EndpointType anchorType = EndpointType::Product;
@@ -40,10 +44,14 @@ struct Relation {
     RelationStatus status = RelationStatus::Active;
     int64_t createdAt = 0, updatedAt = 0;
 
+    // The duplicate rule: the workspace holds at most one relation per anchor and target (any kind or
+    // status), so a relation with the same endpoints as an existing one is an edit of it, never a second.
     bool sameEndpoints(const Relation &o) const
     {
         return anchorType == o.anchorType && anchorId == o.anchorId && targetType == o.targetType && targetId == o.targetId;
     }
+    // The self rule: a product or category is never related to itself.
+    bool toItself() const { return relatesToItself(anchorType, anchorId, targetType, targetId); }
 };
 
 }  // namespace mb

@@ -1,7 +1,7 @@
 #pragma once
 // Relations in the workspace. Every call that changes something is one transaction, so an edit made in
 // the GUI is saved at once and an undo is simply the inverse call.
-#include "core/maps/relation.h"
+#include "core/storage/relation.h"
 
 #include <string>
 #include <vector>
@@ -43,9 +43,18 @@ public:
     // Products whose SKU or title says they are no merchandise (postage, fees, vouchers, adjustments).
     std::vector<int64_t> nonMerchandiseCandidates() const;
 
+    // Retypes the imported product links whose target is in the category at `categoryPath` (the demo's
+    // printer cartridges, sent by the platform as plain cross-sells) to `kind` with `pitch`, in one
+    // transaction. Returns how many changed, or -1 on error.
+    int retypeImportedLinksInto(const std::string &categoryPath, RelationKind kind, const std::string &pitch,
+                                std::string &error);
+
 private:
     Workspace &ws_;
 };
+
+// Every relation, by anchor, kind and position: for readers that hold the workspace read-only (exports).
+std::vector<Relation> storedRelations(const Workspace &ws);
 
 // The statement behind adoptImportedRelations, for a caller already inside a writeTransaction (the catalog
 // import adopts the links it just stored in the same transaction). Returns added rows, -1 on error.

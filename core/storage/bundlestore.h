@@ -1,7 +1,7 @@
 #pragma once
 // Bundles in the workspace. Every call that changes something is one transaction, so an edit made in the
 // GUI is saved at once and its undo is the inverse call (update with the old bundle, remove after add).
-#include "core/bundles/bundle.h"
+#include "core/storage/bundle.h"
 
 #include <optional>
 #include <string>
@@ -37,8 +37,10 @@ public:
     bool putInTransaction(Bundle &b, bool &replaced, std::string &error);
 
 private:
-    std::vector<Bundle> load(const char *where, int64_t id, const std::string &name) const;
     Workspace &ws_;
 };
+
+// Every bundle, by name: for readers that hold the workspace read-only (the KPIs).
+std::vector<Bundle> storedBundles(const Workspace &ws);
 
 }  // namespace mb

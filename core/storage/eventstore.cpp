@@ -1,38 +1,17 @@
-#include "core/kpi/eventstore.h"
+#include "core/storage/eventstore.h"
 
-#include "core/io/eventparser.h"
 #include "core/storage/statement.h"
 #include "core/storage/workspace.h"
 
 #include <QDateTime>
 
 #include <unordered_map>
-#include <unordered_set>
 
 namespace mb {
 
-ImportReport importEvents(Workspace &ws, const std::string &path, bool strict)
+bool writeEvents(Workspace &ws, const std::string &path, const std::vector<EventRecord> &events, ImportReport &r,
+                 EventWrite &w)
 {
-    ImportReport r;
-    r.format = "events";
-    EventBatch batch = parseEvents(path);
-    r.encoding = batch.encoding;
-    r.rowsRead = batch.rowsRead;
-    r.rejects = batch.rejects;
-    r.rejected = int64_t(batch.rejects.size());
-    r.notes = batch.notes;
-    if (!batch.error.empty()) {
-        r.status = ImportStatus::Failed;
-        r.error = batch.error;
-        return r;
-    }
-    if (strict && !batch.rejects.empty()) {
-        r.status = ImportStatus::RejectedStrict;
-        r.error = path + ": " + std::to_string(batch.rejects.size()) + " rows rejected; with --strict nothing was imported";
-        return r;
-    }
-    std::unordered_set<std::string> unknownSkus;
-    int64_t unknownEvents = 0;
     const bool written = writeImport(ws, path, r, [&](sqlite3 *db, std::string &error) {
         auto failed = [&](const std::string &what) {
             error = what;
@@ -57,14 +36,14 @@ INSERT INTO events(session, occurred_at, product_id, event, placement, import_id
 SELECT ?1, ?2, ?3, ?4, ?5, ?6
 WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.session = ?1 AND e.occurred_at = ?2 AND e.product_id IS ?3
                   AND e.event = ?4 AND e.placement = ?5 AND e.import_id IS NOT ?6))sql");
-        for (const EventRecord &e : batch.events) {
+        for (const EventRecord &e : events) {
             insert.reset();
             insert.bind(1, e.session).bind(2, e.occurredAt);
             const auto it = e.sku.empty() ? productIds.end() : productIds.find(e.sku);
             if (it != productIds.end()) insert.bind(3, it->second);
             else {
                 insert.bindNull(3);
-                if (!e.sku.empty()) { unknownSkus.insert(e.sku); ++unknownEvents; }
+                if (!e.sku.empty()) { w.unknownSkus.insert(e.sku); ++w.unknownEvents; }
             }
             insert.bind(4, std::string_view(eventTypeName(e.event))).bind(5, e.placement).bind(6, importId);
             if (!insert.exec()) return failed(insert.error());
@@ -78,15 +57,20 @@ WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.session = ?1 AND e.occurred_at 
     });
     if (!written) {
         r.imported = r.duplicateRows = 0;  // counts describe what was written; after a rollback nothing was
-        return r;
+        w = EventWrite{};
     }
-    if (unknownEvents)
-        r.notes.push_back(std::to_string(unknownEvents) + " events name " + std::to_string(unknownSkus.size()) +
-                          " SKUs that are not in the workspace; they are kept without a product and count only "
-                          "towards sessions (cart abandonment)");
-    if (r.duplicateRows)
-        r.notes.push_back(std::to_string(r.duplicateRows) + " events were already stored by an earlier import and were skipped");
-    return r;
+    return written;
+}
+
+bool readEvents(const Workspace &ws, const EventVisitor &visit, std::string &error)
+{
+    Statement ev(ws.db(), "SELECT session, occurred_at, product_id, event, placement FROM events ORDER BY session, occurred_at, id");
+    while (ev.step()) visit(ev.textView(0), ev.int64(1), ev.isNull(2) ? -1 : ev.int64(2), ev.textView(3), ev.textView(4));
+    if (ev.failed()) {
+        error = ws.path() + ": cannot read the workspace: " + ev.error();
+        return false;
+    }
+    return true;
 }
 
 }  // namespace mb

@@ -1,4 +1,4 @@
-#include "core/maps/relationstore.h"
+#include "core/storage/relationstore.h"
 
 #include "core/storage/statement.h"
 #include "core/storage/transaction.h"
@@ -54,7 +54,7 @@ bool endpointExists(sqlite3 *db, EndpointType type, int64_t id)
 // The insert behind add() and addAll(), inside their transaction.
 bool insertRelation(sqlite3 *db, Relation &r, std::string &error)
 {
-    if (r.anchorType == r.targetType && r.anchorId == r.targetId) {
+    if (r.toItself()) {
         error = "a product or category cannot be related to itself";
         return false;
     }
@@ -88,10 +88,12 @@ bool insertRelation(sqlite3 *db, Relation &r, std::string &error)
 
 }  // namespace
 
-std::vector<Relation> RelationStore::all() const
+std::vector<Relation> storedRelations(const Workspace &ws)
 {
-    return query(ws_.db(), "ORDER BY anchor_type, anchor_id, kind, position, id");
+    return query(ws.db(), "ORDER BY anchor_type, anchor_id, kind, position, id");
 }
+
+std::vector<Relation> RelationStore::all() const { return storedRelations(ws_); }
 
 std::vector<Relation> RelationStore::forAnchor(EndpointType type, int64_t id) const
 {
@@ -245,6 +247,27 @@ bool looksLikeNonMerchandise(const std::string &sku, const std::string &title)
     for (const char *w : titles)
         if (t == w) return true;
     return false;
+}
+
+int RelationStore::retypeImportedLinksInto(const std::string &categoryPath, RelationKind kind, const std::string &pitch,
+                                           std::string &error)
+{
+    int changed = 0;
+    const bool ok = writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
+        Statement retype(db, R"sql(
+UPDATE relations SET kind = ?2, pitch = ?3, updated_at = ?4
+WHERE source = 'imported' AND anchor_type = 'product' AND target_type = 'product'
+  AND target_id IN (SELECT p.id FROM products p JOIN categories c ON c.id = p.category_id WHERE c.path = ?1))sql");
+        retype.bind(1, categoryPath).bind(2, std::string_view(kindName(kind))).bind(3, pitch);
+        retype.bind(4, int64_t(QDateTime::currentSecsSinceEpoch()));
+        if (!retype.exec()) {
+            e = "cannot retype the imported links into " + categoryPath + ": " + retype.error();
+            return false;
+        }
+        changed = sqlite3_changes(db);
+        return true;
+    });
+    return ok ? changed : -1;
 }
 
 std::vector<int64_t> RelationStore::nonMerchandiseCandidates() const
