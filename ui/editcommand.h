@@ -43,10 +43,13 @@ public:
         if (!EditTraits<T>::apply(doc_, after_, before_)) setObsolete(true);
     }
     int id() const override { return int(id_); }
+    // A finer grouping than CommandId + sameItem when one item has several fields that merge separately
+    // (a bundle: the price of tier 2 and the name of tier 1 are two undo steps); 0 when the id says enough.
+    void setMergeKey(int key) { mergeKey_ = key; }
     bool mergeWith(const QUndoCommand *other) override
     {
         const auto *o = dynamic_cast<const EditCommand<T> *>(other);
-        if (!o || o->id_ != id_ || !after_ || !o->before_ || !o->after_ || !EditTraits<T>::sameItem(*after_, *o->before_))
+        if (!o || o->id_ != id_ || o->mergeKey_ != mergeKey_ || !after_ || !o->before_ || !o->after_ || !EditTraits<T>::sameItem(*after_, *o->before_))
             return false;
         after_ = o->after_;
         if (before_ && EditTraits<T>::sameValue(*before_, *after_)) setObsolete(true);
@@ -60,6 +63,7 @@ private:
     WorkspaceDocument *doc_;
     std::optional<T> before_, after_;  // after_ gets its id on the first add, so a redo restores the same row
     CommandId id_;
+    int mergeKey_ = 0;
 };
 
 }  // namespace mb

@@ -1,5 +1,6 @@
 #include "ui/workspacedocument.h"
 
+#include "core/storage/bundlestore.h"
 #include "ui/workpool.h"
 #include "ui/messagepresenter.h"
 
@@ -63,6 +64,9 @@ void WorkspaceDocument::adopt(std::unique_ptr<Workspace> ws, const QString &path
     path_ = path;
     snapshot_.reset();
     endpoints_.reset();
+    bundles_.clear();
+    policies_ = defaultPolicies();
+    policiesError_.clear();
     dataVersion_ = workspace_->dataVersion();
     counts_ = {};
     undoStack_->clear();
@@ -78,6 +82,9 @@ void WorkspaceDocument::close()
     workspace_.reset();
     snapshot_.reset();
     endpoints_.reset();
+    bundles_.clear();
+    policies_ = defaultPolicies();
+    policiesError_.clear();
     dataVersion_ = -1;
     counts_ = {};
     path_.clear();
@@ -107,6 +114,10 @@ void WorkspaceDocument::reload()
         if (r.snapshot) {
             r.counts = ws->counts();
             r.endpoints = EndpointIndex::of(*r.snapshot);
+            // The small editable state, read beside the history so the GUI thread never queries for it.
+            r.bundles = BundleStore(*ws).all();
+            r.policies = defaultPolicies();
+            if (!loadPolicies(*ws, r.policies, r.policiesError)) r.policies = defaultPolicies();
         }
         return r;
     }));
@@ -131,6 +142,9 @@ void WorkspaceDocument::onLoaded()
     snapshot_ = r.snapshot;
     endpoints_ = r.endpoints;
     counts_ = r.counts;
+    bundles_ = r.bundles;
+    policies_ = r.policies;
+    policiesError_ = r.policiesError;
     acknowledgeOwnWrites();
     qCInfo(lcWorkspace, "loaded %s: %lld products, %lld orders", qPrintable(path_), qlonglong(counts_.products),
            qlonglong(counts_.orders));

@@ -9,7 +9,9 @@
 // history (core/storage/sharedpart.h), and emits a row-precise signal naming what changed, then
 // mapsEdited() for views that derive from the whole map (preview, suggestions). Failures of any edit are
 // said on one channel, editFailed(), which the window shows.
+#include "core/storage/bundle.h"
 #include "core/storage/relation.h"
+#include "core/placement/placementpolicy.h"
 #include "core/storage/endpointindex.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
@@ -50,6 +52,13 @@ public:
     // Workspace ids to snapshot indices; the same object for every snapshot of one loaded history.
     std::shared_ptr<const EndpointIndex> endpoints() const { return endpoints_; }
     const WorkspaceCounts &counts() const { return counts_; }
+    // The bundles, by name, and the placement policies: editable state loaded once with the snapshot and
+    // patched by the edit methods below (never read again from the file on the GUI thread).
+    const std::vector<Bundle> &bundles() const { return bundles_; }
+    const Bundle *bundle(int64_t id) const;
+    const PolicySet &policies() const { return policies_; }
+    // Why the stored policies could not be read (defaults are in force then); empty when they could.
+    const std::string &policiesError() const { return policiesError_; }
     QUndoStack *undoStack() const { return undoStack_; }
 
     // Reloads the whole snapshot in the background (after an import, or a change made elsewhere);
@@ -64,6 +73,11 @@ public:
     bool removeRelations(const std::vector<Relation> &relations);
     bool reorderRelations(const std::vector<int64_t> &idsInOrder); // positions 1..n of one anchor and kind
     bool setRecommendable(const std::vector<int64_t> &productIds, bool recommendable);
+    // One bundle from `from` to `to` (documentbundles.cpp): an add when there is no from (to gets its id
+    // and timestamps; a non-zero id is restored, as a redo does), a removal when there is no to.
+    bool changeBundle(const std::optional<Bundle> &from, std::optional<Bundle> &to);
+    // One key of one placement's policy (documentpolicies.cpp); the value is validated first.
+    bool setPolicyValue(Placement placement, const std::string &key, const std::string &value);
     // Says why an edit failed, on the one channel the window shows.
     void reportError(const QString &message);
 
@@ -93,6 +107,11 @@ Q_SIGNALS:
     void relationsRemoved(const std::vector<mb::Relation> &relations);
     void recommendableChanged(const std::vector<uint32_t> &productIndices);
     void mapsEdited();         // after each of the above
+    // Bundles and policies (bundles() and policies() already hold the edit). Not map edits: no mapsEdited().
+    void bundleAdded(const mb::Bundle &bundle);
+    void bundleChanged(const mb::Bundle &before, const mb::Bundle &after);
+    void bundleRemoved(const mb::Bundle &bundle);
+    void policyChanged(mb::Placement placement, const QString &key, const QString &value);
     void editFailed(const QString &message);
     // Another program changed the workspace; the views refresh with the reload that follows.
     void changedElsewhere();
@@ -102,6 +121,9 @@ private:
         std::shared_ptr<const Snapshot> snapshot;
         std::shared_ptr<const EndpointIndex> endpoints;
         WorkspaceCounts counts;
+        std::vector<Bundle> bundles;
+        PolicySet policies;
+        std::string policiesError;
         std::string error;
     };
     void adopt(std::unique_ptr<Workspace> ws, const QString &path);
@@ -114,6 +136,9 @@ private:
     std::shared_ptr<const Snapshot> snapshot_;
     std::shared_ptr<const EndpointIndex> endpoints_;
     WorkspaceCounts counts_;
+    std::vector<Bundle> bundles_;
+    PolicySet policies_ = defaultPolicies();
+    std::string policiesError_;
     QString path_;
     QUndoStack *undoStack_;
     MessagePresenter *messages_ = nullptr;

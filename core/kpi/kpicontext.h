@@ -25,6 +25,9 @@ public:
 
     const Snapshot &snapshot() const { return *snapshot_; }
     const KpiData &data() const { return data_; }
+    // For a copy made after a bundle edit: the bundles the GUI's document holds now (no query, nothing else
+    // recomputed: the bundles feed only the take-rate figures, which are computed per report).
+    void setBundles(std::vector<KpiBundle> bundles) { data_.bundles = std::move(bundles); }
 
     // An order counts (in orders, AOV, baskets) when it is not cancelled and holds a line with quantity > 0.
     bool counted(uint32_t order) const { return basketOf_[order] >= 0; }

@@ -1,51 +1,43 @@
 #pragma once
-// Undo commands for bundles. Each applies its edit through BundleStore (one transaction) and asks the
-// document to reload, so the dashboard's take rates follow; repeated edits of one field of one tier merge
-// into one undo step, as Tiled does for property edits.
+// Undo commands for bundles: the one command template (ui/editcommand.h) over a whole bundle, going from
+// `before` to `after` through WorkspaceDocument::changeBundle (one transaction, the document's list
+// patched, bundleAdded/Changed/Removed emitted). Repeated edits of one field of one tier merge into one
+// undo step (CommandId::BundleField plus a merge key naming field and tier), as Tiled does for property
+// edits; one merged back to where it started leaves nothing on the stack.
 #include "core/storage/bundle.h"
+#include "ui/editcommand.h"
+#include "ui/workspacedocument.h"
 
-#include <QUndoCommand>
-
-#include <functional>
+#include <optional>
 
 namespace mb {
 
-class WorkspaceDocument;
-
-using BundleErrorFn = std::function<void(const QString &)>;
-
-class EditBundleCommand : public QUndoCommand {
-public:
-    // mergeKey: 0 never merges; otherwise edits with the same key on the same bundle merge.
-    EditBundleCommand(WorkspaceDocument *doc, Bundle before, Bundle after, const QString &text, int mergeKey, BundleErrorFn onError);
-    void redo() override;
-    void undo() override;
-    int id() const override { return mergeKey_ ? 4200 : -1; }
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    void apply(const Bundle &b);
-    WorkspaceDocument *doc_;
-    Bundle before_, after_;
-    int mergeKey_;
-    BundleErrorFn onError_;
+template <>
+struct EditTraits<Bundle> {
+    static bool apply(WorkspaceDocument *doc, const std::optional<Bundle> &from, std::optional<Bundle> &to)
+    {
+        return doc->changeBundle(from, to);
+    }
+    static bool sameItem(const Bundle &a, const Bundle &b) { return a.id == b.id; }
+    static bool sameValue(const Bundle &a, const Bundle &b) { return a.sameContent(b); }
 };
 
-// Add (restore = false) or remove (restore = true reverses it) a whole bundle.
-class AddRemoveBundleCommand : public QUndoCommand {
-public:
-    AddRemoveBundleCommand(WorkspaceDocument *doc, Bundle bundle, bool remove, BundleErrorFn onError);
-    void redo() override;
-    void undo() override;
-    int64_t bundleId() const { return bundle_.id; }
+using BundleCommand = EditCommand<Bundle>;
 
-private:
-    void add();
-    void drop();
-    WorkspaceDocument *doc_;
-    Bundle bundle_;
-    bool remove_;
-    BundleErrorFn onError_;
+class EditBundleCommand : public BundleCommand {
+public:
+    // mergeKey: 0 never merges; otherwise consecutive edits with the same key on the same bundle merge.
+    EditBundleCommand(WorkspaceDocument *doc, Bundle before, Bundle after, const QString &text, int mergeKey);
+};
+
+class AddBundleCommand : public BundleCommand {
+public:
+    AddBundleCommand(WorkspaceDocument *doc, Bundle bundle);
+};
+
+class RemoveBundleCommand : public BundleCommand {
+public:
+    RemoveBundleCommand(WorkspaceDocument *doc, Bundle bundle);
 };
 
 }  // namespace mb

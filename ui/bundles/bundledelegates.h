@@ -12,6 +12,7 @@ inline constexpr int Sku = Qt::UserRole + 1;         // QString
 inline constexpr int Header = Qt::UserRole + 2;      // QColor: the row is a group header in this colour
 inline constexpr int AnchorText = Qt::UserRole + 3;  // QString: a bundle's anchor, "SKU · title"
 inline constexpr int Issues = Qt::UserRole + 4;      // int: a bundle's warning count
+inline constexpr int BundleId = Qt::UserRole + 5;    // qint64: the bundle a list row shows
 }  // namespace bundleroles
 
 // Products: Sku role in bold, the display text (the title) after it or below it, elided.

@@ -29,6 +29,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace mb {
 
 // A list whose rows drag out as products (the id in ProductMimeType).
@@ -166,9 +168,12 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     splitter_->setSizes({190, 800, 250});
 
     connect(list_, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row < 0 || row >= int(bundles_.size())) return;
-        if (bundles_[size_t(row)].id == currentId_) return;
-        currentId_ = bundles_[size_t(row)].id;
+        const QListWidgetItem *item = list_->item(row);
+        if (!item) return;
+        const int64_t id = item->data(bundleroles::BundleId).toLongLong();
+        if (id == currentId_) return;
+        currentId_ = id;
+        removedCurrentId_ = 0;
         showBundle();
     });
     connect(generate, &QPushButton::clicked, this, [this] {
@@ -179,8 +184,7 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
         if (ok && !sku.isEmpty()) generateFor(sku);
     });
     connect(remove_, &QPushButton::clicked, this, [this] {
-        if (const Bundle *b = current())
-            this->document()->undoStack()->push(new AddRemoveBundleCommand(this->document(), *b, true, [this](const QString &m) { error(m); }));
+        if (const Bundle *b = current()) this->document()->undoStack()->push(new RemoveBundleCommand(this->document(), *b));
     });
     connect(addTier_, &QPushButton::clicked, this, [this] {
         const Bundle *b = current();
@@ -201,53 +205,139 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     });
     connect(search_, &QLineEdit::textChanged, this, &BundlesView::fillCatalog);
     connect(document, &WorkspaceDocument::snapshotChanged, this, &BundlesView::refresh);
-    // Totals follow an edit at once; the snapshot reload that the command asks for comes later.
-    connect(document->undoStack(), &QUndoStack::indexChanged, this, &BundlesView::refresh, Qt::QueuedConnection);
+    // Edits, undos and redos: the rows they touched, nothing else.
+    connect(document, &WorkspaceDocument::bundleAdded, this, &BundlesView::onBundleAdded);
+    connect(document, &WorkspaceDocument::bundleChanged, this, &BundlesView::onBundleChanged);
+    connect(document, &WorkspaceDocument::bundleRemoved, this, &BundlesView::onBundleRemoved);
     refresh();
 }
 
-const Bundle *BundlesView::current() const
-{
-    for (const Bundle &b : bundles_)
-        if (b.id == currentId_) return &b;
-    return nullptr;
-}
+const Bundle *BundlesView::current() const { return document()->bundle(currentId_); }
 
 int64_t BundlesView::currentBundleId() const { return currentId_; }
 
-void BundlesView::error(const QString &message)
+void BundlesView::error(const QString &message) { document()->reportError(message); }
+
+int BundlesView::rowOf(int64_t id) const
 {
-    qWarning("bundle not saved: %s", qPrintable(message));
-    document()->messages()->error(this, tr("Bundle not saved"), message);
+    for (int r = 0; r < list_->count(); ++r)
+        if (list_->item(r)->data(bundleroles::BundleId).toLongLong() == id) return r;
+    return -1;
+}
+
+void BundlesView::select(int64_t id)
+{
+    currentId_ = id;
+    removedCurrentId_ = 0;
+    {
+        const QSignalBlocker block(list_);
+        const int row = rowOf(id);
+        list_->setCurrentRow(row);
+    }
+    showBundle();
+}
+
+void BundlesView::fillItem(QListWidgetItem *item, const Bundle &b)
+{
+    const auto snap = document()->snapshot();
+    if (!snap) return;
+    const BundleCatalog catalog(*snap);
+    const auto issues = checkBundle(catalog, b);
+    const SnapshotProduct *anchor = catalog.product(b.anchorProductId);
+    const QString anchorText = anchor ? QString::fromStdString(anchor->sku) + QStringLiteral(" · ") + QString::fromStdString(anchor->title)
+                                      : tr("(unknown anchor)");
+    item->setText(QString::fromStdString(b.name));
+    item->setData(bundleroles::BundleId, qint64(b.id));
+    item->setData(bundleroles::AnchorText, anchorText);
+    item->setData(bundleroles::Issues, int(issues.size()));
+    QStringList tip{QStringLiteral("<b>%1</b><br>%2").arg(QString::fromStdString(b.name).toHtmlEscaped(), anchorText.toHtmlEscaped())};
+    for (const BundleIssue &i : issues) tip << QStringLiteral("⚠ ") + QString::fromStdString(i.message).toHtmlEscaped();
+    if (issues.empty()) tip << tr("No warnings");
+    item->setToolTip(tip.join(QStringLiteral("<br>")));
 }
 
 void BundlesView::refresh()
 {
-    const auto ws = document()->workspace();
     const auto snap = document()->snapshot();
-    bundles_ = ws && snap ? BundleStore(*ws).all() : std::vector<Bundle>{};
-    if (!current() && !bundles_.empty()) currentId_ = bundles_.front().id;
-    const QSignalBlocker block(list_);
-    list_->clear();
-    if (snap) {
-        const BundleCatalog catalog(*snap);
-        for (const Bundle &b : bundles_) {
-            const auto issues = checkBundle(catalog, b);
-            const SnapshotProduct *anchor = catalog.product(b.anchorProductId);
-            const QString anchorText = anchor ? QString::fromStdString(anchor->sku) + QStringLiteral(" · ") + QString::fromStdString(anchor->title)
-                                              : tr("(unknown anchor)");
-            auto *item = new QListWidgetItem(QString::fromStdString(b.name), list_);
-            item->setData(bundleroles::AnchorText, anchorText);
-            item->setData(bundleroles::Issues, int(issues.size()));
-            QStringList tip{QStringLiteral("<b>%1</b><br>%2").arg(QString::fromStdString(b.name).toHtmlEscaped(), anchorText.toHtmlEscaped())};
-            for (const BundleIssue &i : issues) tip << QStringLiteral("⚠ ") + QString::fromStdString(i.message).toHtmlEscaped();
-            if (issues.empty()) tip << tr("No warnings");
-            item->setToolTip(tip.join(QStringLiteral("<br>")));
+    const std::vector<Bundle> &bundles = snap ? document()->bundles() : std::vector<Bundle>{};
+    if (!current() && !bundles.empty()) currentId_ = bundles.front().id;
+    {
+        const QSignalBlocker block(list_);
+        list_->clear();
+        for (const Bundle &b : bundles) {
+            auto *item = new QListWidgetItem(list_);
+            fillItem(item, b);
             if (b.id == currentId_) list_->setCurrentItem(item);
         }
     }
     showBundle();
     if (catalogList_->count() == 0 || !snap) fillCatalog(search_->text());
+}
+
+namespace {
+
+int indexIn(const std::vector<Bundle> &bundles, int64_t id)
+{
+    for (size_t i = 0; i < bundles.size(); ++i)
+        if (bundles[i].id == id) return int(i);
+    return -1;
+}
+
+}  // namespace
+
+void BundlesView::onBundleAdded(const Bundle &b)
+{
+    if (!document()->snapshot()) return;
+    const int row = indexIn(document()->bundles(), b.id);
+    if (row < 0 || rowOf(b.id) >= 0) return;
+    auto *item = new QListWidgetItem;
+    fillItem(item, b);
+    {
+        const QSignalBlocker block(list_);
+        list_->insertItem(row, item);
+    }
+    // What the user created, or the selected bundle coming back with the undo of its deletion.
+    if (selectAdded_) addedId_ = b.id;
+    if (selectAdded_ || b.id == removedCurrentId_ || !current()) select(b.id);
+}
+
+void BundlesView::onBundleChanged(const Bundle &before, const Bundle &after)
+{
+    int row = rowOf(after.id);
+    if (row < 0) return;
+    const int want = indexIn(document()->bundles(), after.id);
+    if (want >= 0 && want != row) {
+        // Renamed: the row moves to its place by name and stays selected.
+        const QSignalBlocker block(list_);
+        QListWidgetItem *item = list_->takeItem(row);
+        list_->insertItem(want, item);
+        if (after.id == currentId_) list_->setCurrentItem(item);
+        row = want;
+    }
+    fillItem(list_->item(row), after);
+    if (after.id != currentId_) return;
+    if (before.anchorProductId != after.anchorProductId || before.tiers.size() != after.tiers.size()) {
+        showBundle();
+        return;
+    }
+    if (name_->text().trimmed().toStdString() != after.name) name_->setText(QString::fromStdString(after.name));
+    showTiers(after, false);
+}
+
+void BundlesView::onBundleRemoved(const Bundle &b)
+{
+    const int row = rowOf(b.id);
+    if (row < 0) return;
+    {
+        const QSignalBlocker block(list_);
+        delete list_->takeItem(row);
+    }
+    if (b.id != currentId_) return;
+    // The neighbour takes the selection; an undo brings the deleted one back into it.
+    const std::vector<Bundle> &bundles = document()->bundles();
+    const int64_t next = bundles.empty() ? 0 : bundles[size_t(std::min(row, int(bundles.size()) - 1))].id;
+    select(next);
+    removedCurrentId_ = b.id;
 }
 
 void BundlesView::showBundle()
@@ -262,8 +352,13 @@ void BundlesView::showBundle()
     summary_->setVisible(b);
     remove_->setEnabled(b);
     if (!b) {
-        for (TierColumn *c : tierColumns_) c->deleteLater();
+        for (TierColumn *c : tierColumns_) {
+            c->setParent(nullptr);
+            c->deleteLater();
+        }
         tierColumns_.clear();
+        shownTiers_.clear();
+        shownIssues_.clear();
         mapList_->clear();
         return;
     }
@@ -272,21 +367,33 @@ void BundlesView::showBundle()
     name_->setText(QString::fromStdString(b->name));
     title_->setText(tr("Around <b>%1</b> %2").arg(anchor ? QString::fromStdString(anchor->sku).toHtmlEscaped() : tr("(unknown product)"),
                                                   anchor ? QString::fromStdString(anchor->title).toHtmlEscaped() : QString()));
-    const BundleTakeRate take = takeRate(catalog, *b);
-    const auto issues = checkBundle(catalog, *b);
-    summary_->setText(tr("%n tier(s); %1 orders held the anchor. Drag products from the right onto a tier.", nullptr, int(b->tiers.size()))
+    showTiers(*b, true);
+    fillMap();
+}
+
+void BundlesView::showTiers(const Bundle &b, bool all)
+{
+    const auto snap = document()->snapshot();
+    if (!snap) return;
+    const BundleCatalog catalog(*snap);
+    const BundleTakeRate take = takeRate(catalog, b);
+    const auto issues = checkBundle(catalog, b);
+    summary_->setText(tr("%n tier(s); %1 orders held the anchor. Drag products from the right onto a tier.", nullptr, int(b.tiers.size()))
                           .arg(take.anchorOrders));
-    addTier_->setEnabled(b->tiers.size() < size_t(Bundle::MaxTiers));
-    while (tierColumns_.size() > b->tiers.size()) {
-        delete tierColumns_.back();
+    addTier_->setEnabled(b.tiers.size() < size_t(Bundle::MaxTiers));
+    while (tierColumns_.size() > b.tiers.size()) {
+        // Later, not now: the edit that removed the tier may have come from this very column.
+        tierColumns_.back()->hide();
+        tierColumns_.back()->setParent(nullptr);
+        tierColumns_.back()->deleteLater();
         tierColumns_.pop_back();
     }
-    while (tierColumns_.size() < b->tiers.size()) {
+    while (tierColumns_.size() < b.tiers.size()) {
         auto *c = new TierColumn(int(tierColumns_.size()), columnsHost_);
         connect(c, &TierColumn::edited, this, &BundlesView::editTier);
         connect(c, &TierColumn::removeRequested, this, [this](int t) {
             const Bundle *cur = current();
-            if (!cur || cur->tiers.size() <= 1) return;
+            if (!cur || cur->tiers.size() <= 1 || t >= int(cur->tiers.size())) return;
             Bundle after = *cur;
             const QString name = QString::fromStdString(after.tiers[size_t(t)].name);
             after.tiers.erase(after.tiers.begin() + t);
@@ -295,13 +402,23 @@ void BundlesView::showBundle()
         columns_->addWidget(c, 1);
         tierColumns_.push_back(c);
     }
-    for (size_t t = 0; t < b->tiers.size(); ++t) {
+    if (shownIssues_.size() != b.tiers.size()) all = true;
+    shownTiers_.resize(b.tiers.size());
+    shownIssues_.resize(b.tiers.size());
+    for (size_t t = 0; t < b.tiers.size(); ++t) {
         std::vector<BundleIssue> mine;
+        std::vector<std::string> messages;
         for (const BundleIssue &i : issues)
-            if (i.tier == int(t)) mine.push_back(i);
-        tierColumns_[t]->show(catalog, b->tiers[t], priceTier(catalog, b->tiers[t]), take.tiers[t], mine, b->tiers.size() > 1);
+            if (i.tier == int(t)) {
+                mine.push_back(i);
+                messages.push_back(i.message + '#' + std::to_string(i.item));
+            }
+        // Only the columns whose tier or warnings changed: the others keep their editors untouched.
+        if (!all && shownTiers_[t] == b.tiers[t] && shownIssues_[t] == messages) continue;
+        shownTiers_[t] = b.tiers[t];
+        shownIssues_[t] = std::move(messages);
+        tierColumns_[t]->show(catalog, b.tiers[t], priceTier(catalog, b.tiers[t]), take.tiers[t], mine, b.tiers.size() > 1);
     }
-    fillMap();
 }
 
 void BundlesView::fillMap()
@@ -364,38 +481,54 @@ void BundlesView::pushEdit(const Bundle &after, const QString &what, int mergeKe
     if (!b) return;
     std::string why;
     if (!BundleStore::validate(after, why)) {
-        error(QString::fromStdString(why));
+        error(tr("Bundle %1 was not changed: %2").arg(QString::fromStdString(b->name), QString::fromStdString(why)));
         showBundle();
         return;
     }
-    document()->undoStack()->push(new EditBundleCommand(document(), *b, after, what, mergeKey, [this](const QString &m) { error(m); }));
+    const Bundle before = *b;
+    document()->undoStack()->push(new EditBundleCommand(document(), before, after, what, mergeKey));
+    // A failed save leaves the stack and the document as they were: show what is stored again.
+    if (const Bundle *now = current(); now && now->sameContent(before)) showBundle();
 }
+
+namespace {
+
+// BundleStore::uniqueName over the document's list: `base`, or "base (2)", "base (3)", … whichever is free.
+std::string freeName(const std::vector<Bundle> &bundles, const std::string &base)
+{
+    auto taken = [&](const std::string &n) { return std::any_of(bundles.begin(), bundles.end(), [&](const Bundle &b) { return b.name == n; }); };
+    if (!taken(base)) return base;
+    for (int i = 2;; ++i)
+        if (const std::string n = base + " (" + std::to_string(i) + ")"; !taken(n)) return n;
+}
+
+}  // namespace
 
 bool BundlesView::generateFor(const QString &sku)
 {
     const auto snap = document()->snapshot();
-    const auto ws = document()->workspace();
-    if (!snap || !ws) return false;
+    if (!snap || !document()->workspace()) return false;
     const int32_t p = snap->productIndex(sku.toStdString());
     if (p < 0) {
-        error(tr("No product with SKU %1 in the workspace").arg(sku));
+        error(tr("No bundle was generated: no product with SKU %1 in the workspace").arg(sku));
         return false;
     }
     Bundle b = generateBundle(*snap, uint32_t(p));
-    b.name = BundleStore(*ws).uniqueName(b.name);
-    auto *cmd = new AddRemoveBundleCommand(document(), b, false, [this](const QString &m) { error(m); });
-    document()->undoStack()->push(cmd);
-    currentId_ = cmd->bundleId();
-    refresh();
-    return currentId_ > 0;
+    b.name = freeName(document()->bundles(), b.name);
+    // The new bundle's id comes with bundleAdded, during push(): push() deletes a command that failed, so
+    // the command is never read after it.
+    addedId_ = 0;
+    selectAdded_ = true;
+    document()->undoStack()->push(new AddBundleCommand(document(), std::move(b)));
+    selectAdded_ = false;
+    return addedId_ > 0;
 }
 
 bool BundlesView::selectBundle(const QString &name)
 {
-    for (const Bundle &b : bundles_)
+    for (const Bundle &b : document()->bundles())
         if (QString::fromStdString(b.name) == name) {
-            currentId_ = b.id;
-            refresh();
+            select(b.id);
             return true;
         }
     return false;

@@ -148,18 +148,36 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
         value_->setSuffix(QString());
         value_->setValue(std::isnan(tier.fixedPrice) ? 0 : tier.fixedPrice);
     }
+    // Rows are updated in place: an edit (or its undo) changes the values of the rows that are there and
+    // adds or drops rows at the end, so the editors keep their focus and nothing is rebuilt.
+    const int before = items_->rowCount();
     items_->setRowCount(int(tier.items.size()));
     for (int r = 0; r < int(tier.items.size()); ++r) {
         const BundleItem &it = tier.items[size_t(r)];
         const SnapshotProduct *p = catalog.product(it.productId);
         // SKU above the title (the delegate draws both): the column is narrow and both tell two cards apart.
-        auto *label = new QTableWidgetItem(p ? QString::fromStdString(p->title) : tr("(unknown product)"));
+        QTableWidgetItem *label = items_->item(r, 0);
+        if (!label) {
+            label = new QTableWidgetItem;
+            items_->setItem(r, 0, label);
+        }
+        label->setText(p ? QString::fromStdString(p->title) : tr("(unknown product)"));
         label->setData(bundleroles::Sku, p ? QString::fromStdString(p->sku) : QStringLiteral("?"));
-        if (p) label->setToolTip(QString::fromStdString(p->sku) + QStringLiteral("  ") + QString::fromStdString(p->title) + QStringLiteral("\n") + tr("Price %1, cost %2, stock %3")
-                                     .arg(money(p->price), money(p->cost), p->stock < 0 ? QStringLiteral("?") : QString::number(p->stock)));
+        label->setToolTip(p ? QString::fromStdString(p->sku) + QStringLiteral("  ") + QString::fromStdString(p->title) + QStringLiteral("\n") +
+                                  tr("Price %1, cost %2, stock %3").arg(money(p->price), money(p->cost), p->stock < 0 ? QStringLiteral("?") : QString::number(p->stock))
+                            : QString());
+        bool flagged = false;
         for (const BundleIssue &i : issues)
-            if (i.item == r) label->setForeground(QColor(0xB0, 0x3A, 0x2E));
-        items_->setItem(r, 0, label);
+            if (i.item == r) flagged = true;
+        label->setData(Qt::ForegroundRole, flagged ? QVariant(QColor(0xB0, 0x3A, 0x2E)) : QVariant());
+        if (r < before && items_->cellWidget(r, 1)) {
+            auto *qty = items_->cellWidget(r, 1)->findChild<QSpinBox *>();
+            auto *opt = items_->cellWidget(r, 2)->findChild<QCheckBox *>();
+            const QSignalBlocker b1(qty), b2(opt);
+            if (qty->value() != it.quantity) qty->setValue(it.quantity);
+            opt->setChecked(it.optional);
+            continue;
+        }
         auto *qty = new QSpinBox;
         qty->setRange(1, 999);
         qty->setValue(it.quantity);
@@ -167,6 +185,7 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
         qty->setFrame(false);
         qty->setFixedWidth(qtyWidth_ - 4);
         connect(qty, &QSpinBox::valueChanged, this, [this, r](int v) {
+            if (size_t(r) >= tier_.items.size()) return;
             tier_.items[size_t(r)].quantity = v;
             emitEdit(tr("Change quantity"), 3);
         });
@@ -175,6 +194,7 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
         opt->setChecked(it.optional);
         opt->setToolTip(tr("Optional: offered with the tier, not in its price"));
         connect(opt, &QCheckBox::toggled, this, [this, r](bool on) {
+            if (size_t(r) >= tier_.items.size()) return;
             tier_.items[size_t(r)].optional = on;
             emitEdit(on ? tr("Make item optional") : tr("Make item required"), 0);
         });
@@ -184,6 +204,7 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
         del->setAutoRaise(true);
         del->setToolTip(tr("Remove the item from this tier"));
         connect(del, &QToolButton::clicked, this, [this, r] {
+            if (size_t(r) >= tier_.items.size()) return;
             tier_.items.erase(tier_.items.begin() + r);
             emitEdit(tr("Remove item"), 0);
         });

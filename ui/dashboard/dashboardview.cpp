@@ -182,6 +182,10 @@ DashboardView::DashboardView(WorkspaceDocument *document, QWidget *parent)
     connect(contextWatcher_, &QFutureWatcherBase::finished, this, &DashboardView::onContextReady);
     connect(watcher_, &QFutureWatcherBase::finished, this, &DashboardView::onComputed);
     connect(document, &WorkspaceDocument::snapshotChanged, this, &DashboardView::onSnapshotChanged);
+    // A bundle edit, undo or redo changes only the take-rate figures: new bundles, the same context.
+    connect(document, &WorkspaceDocument::bundleAdded, this, &DashboardView::onBundlesEdited);
+    connect(document, &WorkspaceDocument::bundleChanged, this, &DashboardView::onBundlesEdited);
+    connect(document, &WorkspaceDocument::bundleRemoved, this, &DashboardView::onBundlesEdited);
     onSnapshotChanged();
 }
 
@@ -204,6 +208,7 @@ void DashboardView::onSnapshotChanged()
     }
     status_->setText(tr("Preparing…"));
     contextWatcher_->setProperty("generation", contextGeneration_);
+    contextWatcher_->setProperty("bundlesOnly", false);
     // Events and bundles are read here, beside the snapshot: a handful of SELECTs, off the GUI thread.
     contextWatcher_->setFuture(QtConcurrent::run(workPool(), [snapshot, ws]() -> Prepared {
         KpiData data;
@@ -224,10 +229,57 @@ void DashboardView::onSnapshotChanged()
     }));
 }
 
+void DashboardView::onBundlesEdited()
+{
+    const auto endpoints = document()->endpoints();
+    if (!context_ || !endpoints) return;
+    if (contextWatcher_->isRunning()) {
+        // A context is being read (it may predate the edit): read it again when it finishes.
+        ++contextGeneration_;
+        return;
+    }
+    // What KpiData::load reads, from the document's bundles: by id, tiers in order, known products only.
+    std::vector<KpiBundle> bundles;
+    std::vector<Bundle> byId = document()->bundles();
+    std::sort(byId.begin(), byId.end(), [](const Bundle &a, const Bundle &b) { return a.id < b.id; });
+    for (const Bundle &b : byId) {
+        const int32_t anchor = endpoints->index(EndpointType::Product, b.anchorProductId);
+        if (anchor < 0) continue;
+        KpiBundle k{b.id, b.name, uint32_t(anchor), {}};
+        for (size_t t = 0; t < b.tiers.size(); ++t) {
+            KpiBundleTier tier{int(t + 1), b.tiers[t].name, {}};
+            for (const BundleItem &i : b.tiers[t].items)
+                if (const int32_t p = endpoints->index(EndpointType::Product, i.productId); p >= 0)
+                    tier.items.push_back({uint32_t(p), i.quantity, i.optional});
+            k.tiers.push_back(std::move(tier));
+        }
+        bundles.push_back(std::move(k));
+    }
+    ++contextGeneration_;
+    contextWatcher_->setProperty("generation", contextGeneration_);
+    contextWatcher_->setProperty("bundlesOnly", true);
+    // The copy of the context (its per-order tables) is made on the worker, not here.
+    contextWatcher_->setFuture(QtConcurrent::run(workPool(), [old = context_, bundles = std::move(bundles)]() mutable -> Prepared {
+        auto next = std::make_shared<KpiContext>(*old);
+        next->setBundles(std::move(bundles));
+        Prepared p;
+        p.context = std::move(next);
+        return p;
+    }));
+}
+
 void DashboardView::onContextReady()
 {
+    const bool bundlesOnly = contextWatcher_->property("bundlesOnly").toBool();
+    contextWatcher_->setProperty("bundlesOnly", false);
     if (contextWatcher_->property("generation").toULongLong() != contextGeneration_) {
         onSnapshotChanged();
+        return;
+    }
+    if (bundlesOnly) {
+        // Same orders, same filters: only the report again.
+        context_ = contextWatcher_->result().context;
+        compute();
         return;
     }
     const bool first = !context_;

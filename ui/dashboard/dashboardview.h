@@ -59,6 +59,7 @@ private:
     };
     void onSnapshotChanged();
     void onContextReady();
+    void onBundlesEdited();
     void schedule();
     void compute();
     void onComputed();

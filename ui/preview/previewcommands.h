@@ -1,36 +1,36 @@
 #pragma once
-// The undo command of the policy panel (after Tiled): one key of one placement's policy from its old to its
-// new value, saved through savePolicyValue (its own transaction) on redo and undo. Consecutive edits of the
-// same key (spin box steps, typing) merge into one undo step.
+// The undo command of the policy panel: the one command template (ui/editcommand.h) over one key of one
+// placement's policy, going from its old to its new value through WorkspaceDocument::setPolicyValue (one
+// transaction, the document's PolicySet patched, policyChanged emitted). Consecutive edits of the same
+// key (spin box steps, typing) merge into one undo step; typing back to the first value leaves nothing.
 #include "core/placement/placementpolicy.h"
+#include "ui/editcommand.h"
+#include "ui/workspacedocument.h"
 
-#include <QUndoCommand>
-
+#include <optional>
 #include <string>
 
 namespace mb {
 
-class WorkspaceDocument;
+struct PolicyValue {
+    Placement placement = Placement::ProductPage;
+    std::string key, value;
+};
 
-class SetPolicyValueCommand : public QUndoCommand {
+template <>
+struct EditTraits<PolicyValue> {
+    static bool apply(WorkspaceDocument *doc, const std::optional<PolicyValue> &, std::optional<PolicyValue> &to)
+    {
+        return !to || doc->setPolicyValue(to->placement, to->key, to->value);
+    }
+    static bool sameItem(const PolicyValue &a, const PolicyValue &b) { return a.placement == b.placement && a.key == b.key; }
+    static bool sameValue(const PolicyValue &a, const PolicyValue &b) { return sameItem(a, b) && a.value == b.value; }
+};
+
+class SetPolicyValueCommand : public EditCommand<PolicyValue> {
 public:
     SetPolicyValueCommand(WorkspaceDocument *doc, Placement placement, std::string key, std::string oldValue, std::string newValue);
-    void redo() override;
-    void undo() override;
-    int id() const override { return 0x5050; }  // "PP": placement policy
     bool mergeWith(const QUndoCommand *other) override;
-
-    Placement placement() const { return placement_; }
-    const std::string &key() const { return key_; }
-    const std::string &oldValue() const { return old_; }
-    const std::string &newValue() const { return new_; }
-
-private:
-    void apply(const std::string &value);
-
-    WorkspaceDocument *doc_;
-    Placement placement_;
-    std::string key_, old_, new_;
 };
 
 }  // namespace mb

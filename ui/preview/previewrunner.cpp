@@ -13,16 +13,16 @@ namespace mb {
 
 namespace {
 
-std::shared_ptr<const PreviewBuild> build(std::shared_ptr<Workspace> ws, std::shared_ptr<const Snapshot> snap,
-                                          std::shared_ptr<const MinedResults> mined)
+// The policies come from the document (loaded once with the snapshot, patched by its edits): no query.
+std::shared_ptr<const PreviewBuild> build(std::shared_ptr<const Snapshot> snap, std::shared_ptr<const MinedResults> mined, PolicySet policies, std::string policiesError)
 {
     QElapsedTimer timer;
     timer.start();
     auto b = std::make_shared<PreviewBuild>();
     b->snapshot = snap;
     b->mined = mined;
-    b->policies = defaultPolicies();
-    if (!loadPolicies(*ws, b->policies, b->error)) b->policies = defaultPolicies();
+    b->policies = std::move(policies);
+    b->error = std::move(policiesError);
     EvidenceSource source = evidenceFor(*snap, *mined);
     b->origin = source.origin;
     b->minedAt = source.minedAt;
@@ -77,7 +77,7 @@ void PreviewRunner::startBuild()
     waitingForMined_ = !mined;
     if (waitingForMined_) return;  // minedChanged follows once the cache has read this snapshot's results
     running_ = generation_;
-    watcher_.setFuture(QtConcurrent::run(workPool(), build, ws, snap, mined));
+    watcher_.setFuture(QtConcurrent::run(workPool(), build, snap, mined, document_->policies(), document_->policiesError()));
 }
 
 void PreviewRunner::onFinished()

@@ -1,5 +1,5 @@
 #pragma once
-// Builds the placement engine for each snapshot on a worker thread: policies from the workspace, the mined
+// Builds the placement engine for each snapshot on a worker thread: the document's policies, the mined
 // evidence from the document's shared mined results (MinedCache: never read a second time here) when they
 // are fresh (else mined right there, for the preview only), then the engine's indices. A build waits for
 // the shared results of its snapshot, and a mining run's new results rebuild it. The view calls recommend() on the GUI thread: that part is

@@ -8,7 +8,6 @@
 #include "ui/preview/cartmodel.h"
 #include "ui/preview/contextbar.h"
 #include "ui/preview/placementcolumn.h"
-#include "ui/preview/policynotifier.h"
 #include "ui/preview/policypanel.h"
 #include "ui/preview/previewcommands.h"
 #include "ui/preview/previewrunner.h"
@@ -119,17 +118,15 @@ PreviewView::PreviewView(WorkspaceDocument *document, QWidget *parent)
     });
     connect(context_, &ContextBar::contextChanged, this, &PreviewView::refresh);
     connect(policies_, &PolicyPanel::valueEdited, this, &PreviewView::onPolicyEdited);
-    PolicyNotifier *notifier = PolicyNotifier::of(document);
-    connect(notifier, &PolicyNotifier::policyChanged, this, &PreviewView::onPolicyChanged);
-    connect(notifier, &PolicyNotifier::editFailed, errors_, &InfoBar::showMessage);
+    // The document owns the policies: an edit, its undo or its redo re-ranks at once (a failed one is said on
+    // the document's error channel, which the window shows).
+    connect(document, &WorkspaceDocument::policyChanged, this, &PreviewView::onPolicyChanged);
     connect(runner_, &PreviewRunner::started, this, [this] {
-        revisionAtBuildStart_ = policyRevision_;
         if (!build_) updateHeader();
     });
     connect(runner_, &PreviewRunner::built, this, &PreviewView::onBuilt);
     connect(document, &WorkspaceDocument::workspaceChanged, this, [this] {
-        // Another file: its own policies, products and customers.
-        policiesLoaded_ = false;
+        // Another file: its own products and customers (its policies come with its snapshot).
         picker_->clear();
         picker_->setSnapshot(nullptr);
         cart_->setSnapshot(nullptr);
@@ -191,10 +188,9 @@ void PreviewView::onBuilt()
         refresh();
         return;
     }
-    // Policies edited while the engine was being built are newer than the ones the worker read.
-    if (!policiesLoaded_ || revisionAtBuildStart_ == policyRevision_) policySet_ = build_->policies;
+    // The document's policies, not the build's: an edit made while the engine was being built is newer.
+    policySet_ = document()->policies();
     build_->engine->setPolicies(policySet_);
-    policiesLoaded_ = true;
     policies_->setPolicies(policySet_);
     if (!build_->error.empty()) errors_->showMessage(tr("The stored policies could not be read, defaults are shown: %1").arg(fmt::str(build_->error)));
     picker_->setSnapshot(build_->snapshot);
@@ -321,11 +317,9 @@ void PreviewView::onPolicyEdited(Placement p, const QString &key, const QString 
     policies_->setPolicies(policySet_);
 }
 
-void PreviewView::onPolicyChanged(Placement p, const QString &key, const QString &value)
+void PreviewView::onPolicyChanged(Placement, const QString &, const QString &)
 {
-    std::string error;
-    if (!setPolicyValue(policySet_[size_t(p)], key.toStdString(), value.toStdString(), error)) return;
-    ++policyRevision_;
+    policySet_ = document()->policies();
     if (build_) build_->engine->setPolicies(policySet_);
     policies_->setPolicies(policySet_);
     refresh();

@@ -90,8 +90,6 @@ private:
     std::array<PlacementColumn *, 4> columns_{};
     PolicyPanel *policies_;
     PolicySet policySet_;
-    bool policiesLoaded_ = false;
-    quint64 policyRevision_ = 0, revisionAtBuildStart_ = 0;
     double lastMs_ = 0;
 };
 
