@@ -115,7 +115,10 @@ private Q_SLOTS:
         const QString created = QString::fromStdString(createdFileName(links.toStdString()));
         messages.infos.clear();
         d.findChildren<QLineEdit *>().value(0)->setText(links);
-        d.accept();   // the Export button: writes, then confirms
+        d.accept();   // the Export button: writes on the app's pool, then confirms
+        QVERIFY(!d.isEnabled());  // waiting for the files, the window still painting
+        QVERIFY(mbtest::waitUntil([&] { return !messages.infos.isEmpty() || !messages.errors.isEmpty(); }));
+        QVERIFY(d.isEnabled());
         QVERIFY2(messages.errors.isEmpty(), qPrintable(messages.errors.join('\n')));
         QCOMPARE(mbtest::readAll(links), QByteArray::fromStdString(e.links));
         QCOMPARE(QFile::exists(created), !e.created.empty());
