@@ -51,6 +51,21 @@ bool endpointExists(sqlite3 *db, EndpointType type, int64_t id)
     return s.step();
 }
 
+// Runs an update or delete of one relation: false with an error when it failed, or when the relation is not
+// there any more (removed by another program, or its id given again to another relation since).
+bool changedOne(sqlite3 *db, Statement &s, int64_t id, std::string &error)
+{
+    if (!s.exec()) {
+        error = s.error();
+        return false;
+    }
+    if (sqlite3_changes(db) != 1) {
+        error = "relation " + std::to_string(id) + " no longer exists";
+        return false;
+    }
+    return true;
+}
+
 // The insert behind add() and addAll(), inside their transaction.
 bool insertRelation(sqlite3 *db, Relation &r, std::string &error)
 {
@@ -133,14 +148,7 @@ bool RelationStore::update(const Relation &r, std::string &error)
         // The endpoints too: an id SQLite gave again to another relation since is not this one.
         s.bind(8, std::string_view(endpointName(r.anchorType))).bind(9, r.anchorId);
         s.bind(10, std::string_view(endpointName(r.targetType))).bind(11, r.targetId);
-        if (!s.exec()) {
-            e = s.error();
-            return false;
-        }
-        if (sqlite3_changes(db) != 1) {
-            e = "relation " + std::to_string(r.id) + " no longer exists";
-            return false;
-        }
+        if (!changedOne(db, s, r.id, e)) return false;
         return true;
     });
 }
@@ -169,14 +177,7 @@ bool RelationStore::removeExactly(const std::vector<Relation> &relations, std::s
         for (const Relation &r : relations) {
             s.bind(1, r.id).bind(2, std::string_view(endpointName(r.anchorType))).bind(3, r.anchorId);
             s.bind(4, std::string_view(endpointName(r.targetType))).bind(5, r.targetId);
-            if (!s.exec()) {
-                e = s.error();
-                return false;
-            }
-            if (sqlite3_changes(db) != 1) {
-                e = "relation " + std::to_string(r.id) + " no longer exists";
-                return false;
-            }
+            if (!changedOne(db, s, r.id, e)) return false;
         }
         return true;
     });
@@ -189,14 +190,7 @@ bool RelationStore::reorder(const std::vector<int64_t> &ids, std::string &error)
         const int64_t now = QDateTime::currentSecsSinceEpoch();
         for (size_t i = 0; i < ids.size(); ++i) {
             s.bind(1, ids[i]).bind(2, int64_t(i + 1)).bind(3, now);
-            if (!s.exec()) {
-                e = s.error();
-                return false;
-            }
-            if (sqlite3_changes(db) != 1) {
-                e = "relation " + std::to_string(ids[i]) + " no longer exists";
-                return false;
-            }
+            if (!changedOne(db, s, ids[i], e)) return false;
         }
         return true;
     });

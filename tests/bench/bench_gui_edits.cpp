@@ -164,20 +164,22 @@ int main(int argc, char *argv[])
         if (!view.selectAnchor(EndpointType::Product, QString::fromStdString(snap->products[p].sku))) continue;
         QCoreApplication::processEvents();
         if (suggestions->rowCount() < 3) continue;
-        const MapData &data = *MapData::make(doc.snapshot(), doc.endpoints());
+        const auto data = MapData::make(doc.snapshot(), doc.endpoints());
         auto accept = [&](int row) {
+            if (!suggestions->suggestion(row)) return;
             const Suggestion s = *suggestions->suggestion(row);
-            return settle([&] {
-                doc.undoStack()->push(new AcceptSuggestionCommand(&doc, data.snapshot->products[s.anchor].id,
-                                                                  data.snapshot->products[s.target].id, s.kind.kind, QStringLiteral("x")));
-            });
+            series["accept"].ms.push_back(settle([&] {
+                doc.undoStack()->push(new AcceptSuggestionCommand(&doc, data->snapshot->products[s.anchor].id,
+                                                                  data->snapshot->products[s.target].id, s.kind.kind, QStringLiteral("x")));
+            }));
         };
-        series["accept"].ms.push_back(accept(0));
-        series["accept"].ms.push_back(accept(0));
+        accept(0);
+        accept(0);
+        if (!suggestions->suggestion(0)) continue;
         const Suggestion r = *suggestions->suggestion(0);
         series["reject"].ms.push_back(settle([&] {
-            doc.undoStack()->push(new RejectSuggestionCommand(&doc, data.snapshot->products[r.anchor].id,
-                                                              data.snapshot->products[r.target].id, r.kind.kind, QStringLiteral("x")));
+            doc.undoStack()->push(new RejectSuggestionCommand(&doc, data->snapshot->products[r.anchor].id,
+                                                              data->snapshot->products[r.target].id, r.kind.kind, QStringLiteral("x")));
         }));
         // The two accepted ones are own relations of this anchor now.
         std::vector<Relation> own;

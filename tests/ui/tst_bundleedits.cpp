@@ -71,27 +71,15 @@ class TestBundleEdits : public QObject {
 private Q_SLOTS:
     void init()
     {
-        dir_ = std::make_unique<QTemporaryDir>();
-        doc_ = std::make_unique<WorkspaceDocument>();
         QString error;
-        QVERIFY2(mbtest::openDemo(*doc_, *dir_, error), qPrintable(error));
-        loads_ = std::make_unique<QSignalSpy>(doc_.get(), &WorkspaceDocument::loadingStarted);
-        failures_ = std::make_unique<QSignalSpy>(doc_.get(), &WorkspaceDocument::editFailed);
+        QVERIFY2(fx_.open(error), qPrintable(error));
     }
-    void cleanup()
-    {
-        // No bundle edit may reload the order history.
-        if (loads_ && !expectReload_) QCOMPARE(loads_->count(), 0);
-        expectReload_ = false;
-        loads_.reset();
-        failures_.reset();
-        doc_.reset();
-        dir_.reset();
-    }
+    // No edit may reload the order history: only imports and changes made elsewhere do.
+    void cleanup() { QCOMPARE(fx_.close(), 0); }
 
     void loadedWithTheSnapshot()
     {
-        const WorkspaceDocument &doc = *doc_;
+        const WorkspaceDocument &doc = *fx_.doc;
         const std::vector<Bundle> all = BundleStore(*doc.workspace()).all();
         QCOMPARE(doc.bundles().size(), size_t(3));
         QCOMPARE(doc.bundles().size(), all.size());
@@ -103,7 +91,7 @@ private Q_SLOTS:
 
     void addUndoRedo()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         QSignalSpy added(&doc, &WorkspaceDocument::bundleAdded), removed(&doc, &WorkspaceDocument::bundleRemoved);
         auto *add = new AddBundleCommand(&doc, smallBundle(doc, "A small kit"));
         doc.undoStack()->push(add);
@@ -126,12 +114,12 @@ private Q_SLOTS:
         QCOMPARE(added.count(), 2);
         QCOMPARE(named(doc, "A small kit")->id, mine.id);  // the same row comes back
         QVERIFY(stored(doc, mine.id) && stored(doc, mine.id)->sameContent(mine));
-        QCOMPARE(failures_->count(), 0);
+        QCOMPARE(fx_.failures->count(), 0);
     }
 
     void editOfOneFieldMergesAndUndoes()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         QSignalSpy changed(&doc, &WorkspaceDocument::bundleChanged);
         const Bundle original = *named(doc, "Mirrorless starter kit");
         QCOMPARE(original.tiers[1].discountPercent, 35.0);
@@ -165,12 +153,12 @@ private Q_SLOTS:
         QCOMPARE(named(doc, "Mirrorless starter kit")->tiers[1].discountPercent, 20.0);
         doc.undoStack()->undo();
         QVERIFY(named(doc, "Mirrorless starter kit")->sameContent(original));
-        QCOMPARE(failures_->count(), 0);
+        QCOMPARE(fx_.failures->count(), 0);
     }
 
     void netZeroEditLeavesNothing()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         const Bundle original = *named(doc, "Mirrorless starter kit");
         const int start = doc.undoStack()->count();
         Bundle typed = original;
@@ -185,7 +173,7 @@ private Q_SLOTS:
 
     void removeUndoRedo()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         const Bundle original = *named(doc, "City commuter set");
         doc.undoStack()->push(new RemoveBundleCommand(&doc, original));
         QCOMPARE(doc.undoStack()->count(), 1);
@@ -201,7 +189,7 @@ private Q_SLOTS:
 
     void viewFollowsEditsRowByRowAndKeepsTheSelection()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         BundlesView view(&doc);
         auto *list = view.findChild<QListWidget *>(QStringLiteral("bundleList"));
         QVERIFY(list);
@@ -247,7 +235,7 @@ private Q_SLOTS:
     void dashboardTakeRatesFollowWithoutReload()
     {
         initUiResources();
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         DashboardView view(&doc);
         auto ready = [&view] { return view.report() && !view.isComputing(); };
         QVERIFY(mbtest::waitUntil(ready));
@@ -277,14 +265,14 @@ private Q_SLOTS:
     void failingAddLeavesNoEntryAndSaysWhy()
     {
         // The same workspace opened read-only: every write fails in SQLite.
-        const QString path = doc_->path();
-        doc_->close();
-        WorkspaceDocument &doc = *doc_;
+        const QString path = fx_.doc->path();
+        fx_.doc->close();
+        WorkspaceDocument &doc = *fx_.doc;
         QString error;
         WorkspaceError kind;
         QVERIFY2(doc.open(path, error, kind, /*readOnly*/ true), qPrintable(error));
         QVERIFY(mbtest::waitLoaded(&doc));
-        expectReload_ = true;
+        fx_.expectReload = true;
         QVERIFY(doc.workspace()->isReadOnly());
         QCOMPARE(doc.bundles().size(), size_t(3));
 
@@ -295,8 +283,8 @@ private Q_SLOTS:
         QVERIFY(selected > 0);
         QVERIFY(!view.generateFor(QStringLiteral("BIK-MTB-110")));
         QCOMPARE(doc.undoStack()->count(), 0);
-        QCOMPARE(failures_->count(), 1);
-        const QString said = failures_->at(0).at(0).toString();
+        QCOMPARE(fx_.failures->count(), 1);
+        const QString said = fx_.failures->at(0).at(0).toString();
         QVERIFY2(said.contains(QLatin1String("not created")) && said.contains(QLatin1String("read")), qPrintable(said));
         QCOMPARE(view.currentBundleId(), selected);
         QCOMPARE(list->count(), 3);
@@ -309,16 +297,13 @@ private Q_SLOTS:
         doc.undoStack()->push(new EditBundleCommand(&doc, original, after, QStringLiteral("Change price"), 21));
         doc.undoStack()->push(new RemoveBundleCommand(&doc, original));
         QCOMPARE(doc.undoStack()->count(), 0);
-        QCOMPARE(failures_->count(), 3);
+        QCOMPARE(fx_.failures->count(), 3);
         QVERIFY(named(doc, "Mirrorless starter kit")->sameContent(original));
         QVERIFY(stored(doc, original.id)->sameContent(original));
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> dir_;
-    std::unique_ptr<WorkspaceDocument> doc_;
-    std::unique_ptr<QSignalSpy> loads_, failures_;
-    bool expectReload_ = false;
+    mbtest::EditFixture fx_;
 };
 
 QTEST_MAIN(TestBundleEdits)

@@ -53,25 +53,15 @@ class TestDocument : public QObject {
 private Q_SLOTS:
     void init()
     {
-        dir_ = std::make_unique<QTemporaryDir>();
-        doc_ = std::make_unique<WorkspaceDocument>();
         QString error;
-        QVERIFY2(mbtest::openDemo(*doc_, *dir_, error), qPrintable(error));
-        loads_ = std::make_unique<QSignalSpy>(doc_.get(), &WorkspaceDocument::loadingStarted);
-        failures_ = std::make_unique<QSignalSpy>(doc_.get(), &WorkspaceDocument::editFailed);
+        QVERIFY2(fx_.open(error), qPrintable(error));
     }
-    void cleanup()
-    {
-        // No edit may reload the order history: only imports and changes made elsewhere do.
-        if (loads_ && !expectReload_) QCOMPARE(loads_->count(), 0);
-        expectReload_ = false;
-        doc_.reset();
-        dir_.reset();
-    }
+    // No edit may reload the order history: only imports and changes made elsewhere do.
+    void cleanup() { QCOMPARE(fx_.close(), 0); }
 
     void addRemoveUndoRedo()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         const auto history = doc.snapshot();
         QSignalSpy added(&doc, &WorkspaceDocument::relationAdded), removed(&doc, &WorkspaceDocument::relationRemoved);
         auto *add = new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", "GIFT-CARD-25", RelationKind::Accessory), "GIFT-CARD-25");
@@ -101,12 +91,12 @@ private Q_SLOTS:
         QVERIFY(!stored(doc, id));
         doc.undoStack()->undo();
         QCOMPARE(stored(doc, id)->targetId, r.targetId);
-        QCOMPARE(failures_->count(), 0);
+        QCOMPARE(fx_.failures->count(), 0);
     }
 
     void pitchKindAndOrder()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         std::vector<int64_t> ids;
         for (const char *target : {"GIFT-CARD-25", "SHIP-EXPRESS"}) {
             auto *add = new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", target, RelationKind::Enhancement), target);
@@ -142,12 +132,12 @@ private Q_SLOTS:
         doc.undoStack()->undo();
         QCOMPARE(stored(doc, ids[0])->position, 1);
         QCOMPARE(inSnapshot(doc, ids[0])->position, 1);
-        QCOMPARE(failures_->count(), 0);
+        QCOMPARE(fx_.failures->count(), 0);
     }
 
     void pitchEditsMergeAndNetZeroLeavesNothing()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         auto *add = new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", "GIFT-CARD-25", RelationKind::Accessory), "GIFT-CARD-25");
         doc.undoStack()->push(add);
         const Relation r = *add->after();
@@ -176,7 +166,7 @@ private Q_SLOTS:
 
     void suggestionsAcceptRejectAndBulk()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         const Relation accept = minedRelation(productId(doc, "CAM-MIR-110"), productId(doc, "GIFT-CARD-25"), RelationKind::Accessory, RelationStatus::Active);
         auto *a = new AcceptSuggestionCommand(&doc, accept.anchorId, accept.targetId, accept.kind, "GIFT-CARD-25");
         doc.undoStack()->push(a);
@@ -220,7 +210,7 @@ private Q_SLOTS:
 
     void recommendableInPlace()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         const int64_t id = productId(doc, "CAM-MIR-110");
         const int32_t row = doc.snapshot()->productIndex("CAM-MIR-110");
         QSignalSpy rows(&doc, &WorkspaceDocument::recommendableChanged);
@@ -237,31 +227,31 @@ private Q_SLOTS:
     void failingEditLeavesNoEntryAndSaysWhy()
     {
         // The same workspace opened read-only: every edit fails in SQLite.
-        const QString path = doc_->path();
-        doc_->close();
-        WorkspaceDocument &doc = *doc_;
+        const QString path = fx_.doc->path();
+        fx_.doc->close();
+        WorkspaceDocument &doc = *fx_.doc;
         QString error;
         WorkspaceError kind;
         QVERIFY2(doc.open(path, error, kind, true), qPrintable(error));
         QVERIFY(mbtest::waitLoaded(&doc));
-        expectReload_ = true;
+        fx_.expectReload = true;
         QVERIFY(doc.workspace()->isReadOnly());
         const size_t relations = doc.snapshot()->relations.size();
         doc.undoStack()->push(new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", "GIFT-CARD-25", RelationKind::Accessory), "GIFT-CARD-25"));
         QCOMPARE(doc.undoStack()->count(), 0);
-        QCOMPARE(failures_->count(), 1);
-        const QString said = failures_->at(0).at(0).toString();
+        QCOMPARE(fx_.failures->count(), 1);
+        const QString said = fx_.failures->at(0).at(0).toString();
         QVERIFY2(said.contains(QLatin1String("not changed")) && said.contains(QLatin1String("read")), qPrintable(said));
         QCOMPARE(doc.snapshot()->relations.size(), relations);
         doc.undoStack()->push(new RecommendableCommand(&doc, {productId(doc, "CAM-MIR-110")}, false));
         QCOMPARE(doc.undoStack()->count(), 0);
-        QCOMPARE(failures_->count(), 2);
+        QCOMPARE(fx_.failures->count(), 2);
         QVERIFY(doc.snapshot()->products[size_t(doc.snapshot()->productIndex("CAM-MIR-110"))].recommendable);
     }
 
     void changeByAnotherConnectionIsNoticed()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         auto *add = new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", "GIFT-CARD-25", RelationKind::Accessory), "GIFT-CARD-25");
         doc.undoStack()->push(add);
         const Relation mine = *add->after();
@@ -277,7 +267,7 @@ private Q_SLOTS:
         other.reset();
 
         QSignalSpy elsewhere(&doc, &WorkspaceDocument::changedElsewhere);
-        expectReload_ = true;
+        fx_.expectReload = true;
         QVERIFY(doc.checkExternalChanges());
         QCOMPARE(elsewhere.count(), 1);
         QVERIFY(mbtest::waitLoaded(&doc));
@@ -296,23 +286,20 @@ private Q_SLOTS:
         const int n = doc.undoStack()->count();
         doc.undoStack()->push(new EditPitchCommand(&doc, mine, "Wrap it", "GIFT-CARD-25"));
         QCOMPARE(doc.undoStack()->count(), n);
-        QVERIFY(failures_->count() >= 1);
-        const QString said = failures_->last().at(0).toString();
+        QVERIFY(fx_.failures->count() >= 1);
+        const QString said = fx_.failures->last().at(0).toString();
         QVERIFY2(said.contains(QLatin1String("no longer exists")), qPrintable(said));
         // Its own undo (the add) now finds nothing to remove: said, and theirs is left alone even if it got
         // mine's id.
-        const int said2 = int(failures_->count());
+        const int said2 = int(fx_.failures->count());
         doc.undoStack()->undo();
-        QCOMPARE(int(failures_->count()), said2 + 1);
+        QCOMPARE(int(fx_.failures->count()), said2 + 1);
         QVERIFY(holds(theirs));
         QCOMPARE(stored(doc, theirs.id)->pitch, std::string());
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> dir_;
-    std::unique_ptr<WorkspaceDocument> doc_;
-    std::unique_ptr<QSignalSpy> loads_, failures_;
-    bool expectReload_ = false;
+    mbtest::EditFixture fx_;
 };
 
 QTEST_MAIN(TestDocument)

@@ -31,26 +31,15 @@ class TestPolicyEdits : public QObject {
 private Q_SLOTS:
     void init()
     {
-        dir_ = std::make_unique<QTemporaryDir>();
-        doc_ = std::make_unique<WorkspaceDocument>();
         QString error;
-        QVERIFY2(mbtest::openDemo(*doc_, *dir_, error), qPrintable(error));
-        loads_ = std::make_unique<QSignalSpy>(doc_.get(), &WorkspaceDocument::loadingStarted);
-        failures_ = std::make_unique<QSignalSpy>(doc_.get(), &WorkspaceDocument::editFailed);
+        QVERIFY2(fx_.open(error), qPrintable(error));
     }
-    void cleanup()
-    {
-        if (loads_ && !expectReload_) QCOMPARE(loads_->count(), 0);
-        expectReload_ = false;
-        loads_.reset();
-        failures_.reset();
-        doc_.reset();
-        dir_.reset();
-    }
+    // No edit may reload the order history: only imports and changes made elsewhere do.
+    void cleanup() { QCOMPARE(fx_.close(), 0); }
 
     void editUndoRedo()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         QSignalSpy changed(&doc, &WorkspaceDocument::policyChanged);
         QCOMPARE(doc.policies()[size_t(Placement::Cart)].slots, stored(doc)[size_t(Placement::Cart)].slots);
         const std::string was = policyValue(doc.policies()[size_t(Placement::Cart)], "slots");
@@ -72,12 +61,12 @@ private Q_SLOTS:
         QCOMPARE(stored(doc)[size_t(Placement::Cart)].slots, 3);
         // The other placements are untouched.
         QCOMPARE(doc.policies()[size_t(Placement::Checkout)].slots, defaultPolicy(Placement::Checkout).slots);
-        QCOMPARE(failures_->count(), 0);
+        QCOMPARE(fx_.failures->count(), 0);
     }
 
     void typingMergesAndTypingBackLeavesNothing()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         const std::string was = policyValue(doc.policies()[size_t(Placement::Cart)], "free-shipping-threshold");
         // Typing "49.5" in a field: one command per keystroke, one undo step.
         std::string before = was;
@@ -107,45 +96,42 @@ private Q_SLOTS:
         QCOMPARE(doc.undoStack()->count(), 0);
         QCOMPARE(policyValue(doc.policies()[size_t(Placement::ProductPage)], "slots"), slots);
         QCOMPARE(policyValue(stored(doc)[size_t(Placement::ProductPage)], "slots"), slots);
-        QCOMPARE(failures_->count(), 0);
+        QCOMPARE(fx_.failures->count(), 0);
     }
 
     void invalidValueLeavesNoEntryAndSaysWhy()
     {
-        WorkspaceDocument &doc = *doc_;
+        WorkspaceDocument &doc = *fx_.doc;
         const PolicySet before = doc.policies();
         doc.undoStack()->push(new SetPolicyValueCommand(&doc, Placement::Cart, "slots", policyValue(before[size_t(Placement::Cart)], "slots"), "99"));
         QCOMPARE(doc.undoStack()->count(), 0);
-        QCOMPARE(failures_->count(), 1);
-        QVERIFY2(failures_->at(0).at(0).toString().contains(QLatin1String("slots")), qPrintable(failures_->at(0).at(0).toString()));
+        QCOMPARE(fx_.failures->count(), 1);
+        QVERIFY2(fx_.failures->at(0).at(0).toString().contains(QLatin1String("slots")), qPrintable(fx_.failures->at(0).at(0).toString()));
         QCOMPARE(doc.policies()[size_t(Placement::Cart)].slots, before[size_t(Placement::Cart)].slots);
         QCOMPARE(stored(doc)[size_t(Placement::Cart)].slots, before[size_t(Placement::Cart)].slots);
     }
 
     void readOnlyWorkspaceLeavesNoEntryAndSaysWhy()
     {
-        const QString path = doc_->path();
-        doc_->close();
-        WorkspaceDocument &doc = *doc_;
+        const QString path = fx_.doc->path();
+        fx_.doc->close();
+        WorkspaceDocument &doc = *fx_.doc;
         QString error;
         WorkspaceError kind;
         QVERIFY2(doc.open(path, error, kind, /*readOnly*/ true), qPrintable(error));
         QVERIFY(mbtest::waitLoaded(&doc));
-        expectReload_ = true;
+        fx_.expectReload = true;
         const int slots = doc.policies()[size_t(Placement::Cart)].slots;
         doc.undoStack()->push(new SetPolicyValueCommand(&doc, Placement::Cart, "slots", std::to_string(slots), "2"));
         QCOMPARE(doc.undoStack()->count(), 0);
-        QCOMPARE(failures_->count(), 1);
-        const QString said = failures_->at(0).at(0).toString();
+        QCOMPARE(fx_.failures->count(), 1);
+        const QString said = fx_.failures->at(0).at(0).toString();
         QVERIFY2(said.contains(QLatin1String("slots")) && said.contains(QLatin1String("read")), qPrintable(said));
         QCOMPARE(doc.policies()[size_t(Placement::Cart)].slots, slots);
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> dir_;
-    std::unique_ptr<WorkspaceDocument> doc_;
-    std::unique_ptr<QSignalSpy> loads_, failures_;
-    bool expectReload_ = false;
+    mbtest::EditFixture fx_;
 };
 
 QTEST_MAIN(TestPolicyEdits)

@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <memory>
 
 namespace mbtest {
 
@@ -76,5 +77,35 @@ inline bool openDemo(mb::WorkspaceDocument &doc, const QTemporaryDir &dir, QStri
     mb::WorkspaceError kind;
     return doc.open(makeDemo(dir), error, kind) && waitLoaded(&doc);
 }
+
+// What every edit test starts from: a fresh demo document, with spies on what no edit may do (reload the
+// order history) and on the one error channel (WorkspaceDocument::editFailed).
+struct EditFixture {
+    std::unique_ptr<QTemporaryDir> dir;
+    std::unique_ptr<mb::WorkspaceDocument> doc;
+    std::unique_ptr<QSignalSpy> loads, failures;
+    bool expectReload = false;  // a test that reopens or catches up with another program sets it
+
+    bool open(QString &error)
+    {
+        dir = std::make_unique<QTemporaryDir>();
+        doc = std::make_unique<mb::WorkspaceDocument>();
+        if (!openDemo(*doc, *dir, error)) return false;
+        loads = std::make_unique<QSignalSpy>(doc.get(), &mb::WorkspaceDocument::loadingStarted);
+        failures = std::make_unique<QSignalSpy>(doc.get(), &mb::WorkspaceDocument::editFailed);
+        return true;
+    }
+    // Closes everything; returns how often the history was reloaded though no test expected it.
+    int close()
+    {
+        const int unexpected = loads && !expectReload ? int(loads->count()) : 0;
+        expectReload = false;
+        loads.reset();
+        failures.reset();
+        doc.reset();
+        dir.reset();
+        return unexpected;
+    }
+};
 
 }  // namespace mbtest
