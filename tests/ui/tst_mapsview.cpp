@@ -295,7 +295,9 @@ private Q_SLOTS:
     void excludeAndIncludeInherited()
     {
         // A city bike inherits its category's lights rule; excluding it stores a veto.
-        const Snapshot &s = snap();
+        // Kept: an edit makes the next snapshot, and this test reads the one it started from.
+        const auto kept = doc->snapshot();
+        const Snapshot &s = *kept;
         int32_t city = -1;
         for (uint32_t p = 0; p < s.products.size() && city < 0; ++p)
             if (s.products[p].category >= 0 && s.categories[size_t(s.products[p].category)].path == "Bikes > City") city = int32_t(p);
@@ -306,13 +308,13 @@ private Q_SLOTS:
         const auto *lights = relations()->item(relations()->index(0, 0, g));
         QVERIFY(lights && lights->inherited && !lights->excluded());
         const int64_t rule = lights->relation.id;
+        const int64_t targetId = lights->relation.targetId;
         auto exclusions = [&] {
             int n = 0;
             for (const Relation &r : RelationStore(*doc->workspace()).forAnchor(EndpointType::Product, s.products[size_t(city)].id))
-                n += r.status == RelationStatus::Excluded && r.targetId == lights->relation.targetId;
+                n += r.status == RelationStatus::Excluded && r.targetId == targetId;
             return n;
         };
-        const int64_t targetId = lights->relation.targetId;
         QVERIFY(view->relations()->excludeInherited(rule));
         QCOMPARE(exclusions(), 1);
         QVERIFY(relations()->item(relations()->indexOfRelation(rule))->excluded());
