@@ -90,7 +90,7 @@ int main(int argc, char **argv)
             loop.processEvents(QEventLoop::WaitForMoreEvents);
             const double now = double(t.nsecsElapsed()) / 1e9;
             if (tSnapshot < 0 && doc->snapshot() && !doc->isLoading()) tSnapshot = now;
-            if (tMined < 0 && tSnapshot >= 0 && maps->minedResults() && !maps->isLoadingMined()) tMined = now;
+            if (tMined < 0 && tSnapshot >= 0 && maps->minedResults() && !maps->isLoading()) tMined = now;
             if (tPreview < 0 && tMined >= 0 && preview->runner()->current() && !preview->runner()->isBuilding()) tPreview = now;
         }
         const auto mined = cache->results();

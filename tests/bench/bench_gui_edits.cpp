@@ -120,7 +120,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
-    mbtest::waitUntil([&] { return doc.snapshot() && !doc.isLoading() && !view.isLoadingMined() && view.minedResults(); });
+    mbtest::waitUntil([&] { return doc.snapshot() && !doc.isLoading() && !view.isLoading() && view.minedResults(); });
     const double loadMs = double(t.elapsed());
     std::printf("workspace: %s: %zu products, %zu orders, %zu lines, %zu relations\n", qPrintable(args[1]), doc.snapshot()->products.size(),
                 doc.snapshot()->orders.size(), doc.snapshot()->lines.size(), doc.snapshot()->relations.size());
@@ -227,7 +227,7 @@ int main(int argc, char *argv[])
         dog.start();
         t.start();
         view.miner()->start();
-        mbtest::waitUntil([&] { return !view.miner()->isRunning() && !view.isLoadingMined(); });
+        mbtest::waitUntil([&] { return !view.miner()->isRunning() && !view.isLoading(); });
         std::printf("mining from the view: %.0f ms; longest GUI-thread stall %.1f ms\n", double(t.elapsed()), dog.stopMs());
     }
     return 0;

@@ -227,7 +227,7 @@ RunFigures runOnce(TimingApp &app, const QString &path, int keys)
     auto settled = [&] {
         const Snapshot *s = doc.snapshot().get();
         return s && !doc.isLoading() && dashboard->report() && !dashboard->isComputing() && !preview->isBusy() &&
-               preview->runner()->current() && !maps->isLoadingMined() &&
+               preview->runner()->current() && !maps->isLoading() &&
                orders->orderModel()->rowCount() == int(s->orders.size());
     };
     if (!waitUntil(settled, 600000)) std::fprintf(stderr, "the views did not settle within 10 minutes\n");

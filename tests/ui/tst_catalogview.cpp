@@ -8,6 +8,10 @@
 #include "ui/catalog/productfilterproxy.h"
 #include "ui/catalog/producttablemodel.h"
 
+#include <QHeaderView>
+#include <QTableView>
+#include "ui/catalog/producttablemodel.h"
+
 #include <QLineEdit>
 #include <QTableView>
 #include <QTreeView>
@@ -27,6 +31,7 @@ private Q_SLOTS:
     void searchNarrowsTheRows()
     {
         CatalogView view(&doc_);
+        QVERIFY(rowsIn(view));
         const Snapshot &s = *doc_.snapshot();
         QCOMPARE(view.proxy()->rowCount(), int(s.products.size()));
         // A word from a real title, and the number of products whose SKU, title or brand holds it.
@@ -59,6 +64,7 @@ private Q_SLOTS:
     void categoryIncludesItsSubcategories()
     {
         CatalogView view(&doc_);
+        QVERIFY(rowsIn(view));
         const Snapshot &s = *doc_.snapshot();
         // A root category that has sub-categories.
         int root = -1;
@@ -87,15 +93,18 @@ private Q_SLOTS:
     {
         ProductTableModel model;
         model.setSnapshot(doc_.snapshot());
+        QVERIFY(mbtest::waitUntil([&] { return !model.isBusy(); }));
         const Snapshot &s = *doc_.snapshot();
         int checked = 0;
         for (size_t i = 0; i < s.products.size(); ++i) {
             const SnapshotProduct &p = s.products[i];
-            const QModelIndex price = model.index(int(i), ProductTableModel::Price);
+            const int row = model.rowOfProduct(uint32_t(i));
+            QCOMPARE(model.index(row, 0).data(ProductTableModel::ProductIndexRole).toInt(), int(i));
+            const QModelIndex price = model.index(row, ProductTableModel::Price);
             QCOMPARE(price.data(Qt::TextAlignmentRole).toInt() & Qt::AlignRight, int(Qt::AlignRight));
             if (!std::isnan(p.price)) QVERIFY(price.data().toString().contains(QRegularExpression(QStringLiteral("\\.\\d\\d$"))));
             if (p.stock == 0) {
-                const QModelIndex stock = model.index(int(i), ProductTableModel::Stock);
+                const QModelIndex stock = model.index(row, ProductTableModel::Stock);
                 QCOMPARE(stock.data().toString(), QStringLiteral("Out of stock"));
                 QCOMPARE(stock.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xc0, 0x1c, 0x28));
                 ++checked;
@@ -104,7 +113,34 @@ private Q_SLOTS:
         QVERIFY2(checked > 0, "the demo catalog has out-of-stock products");
     }
 
+    void sortByAColumnKeepsTheSelectedProduct()
+    {
+        // The rows are ordered on the work pool; the header click returns at once and the order follows.
+        CatalogView view(&doc_);
+        view.resize(1200, 700);
+        view.show();
+        QVERIFY(rowsIn(view));
+        const Snapshot &s = *doc_.snapshot();
+        QTableView *table = view.table();
+        // Sorted by SKU at first, as the header says.
+        for (int r = 1; r < view.proxy()->rowCount(); ++r)
+            QVERIFY(view.proxy()->index(r - 1, ProductTableModel::Sku).data().toString().compare(
+                        view.proxy()->index(r, ProductTableModel::Sku).data().toString(), Qt::CaseInsensitive) <= 0);
+        table->setCurrentIndex(view.proxy()->index(3, ProductTableModel::Title));
+        const int chosen = table->currentIndex().data(ProductTableModel::ProductIndexRole).toInt();
+        table->horizontalHeader()->setSortIndicator(ProductTableModel::Price, Qt::DescendingOrder);
+        QVERIFY(rowsIn(view));
+        for (int r = 1; r < view.proxy()->rowCount(); ++r)
+            QVERIFY(view.proxy()->index(r, ProductTableModel::Price).data(ProductTableModel::SortRole).toDouble()
+                    <= view.proxy()->index(r - 1, ProductTableModel::Price).data(ProductTableModel::SortRole).toDouble());
+        QCOMPARE(table->currentIndex().data(ProductTableModel::ProductIndexRole).toInt(), chosen);
+        QCOMPARE(table->currentIndex().column(), int(ProductTableModel::Title));
+        QCOMPARE(view.proxy()->rowCount(), int(s.products.size()));
+    }
+
 private:
+    static bool rowsIn(CatalogView &view) { return mbtest::waitUntil([&] { return !view.productModel()->isBusy(); }); }
+
     QTemporaryDir dir_;
     WorkspaceDocument doc_;
 };

@@ -35,7 +35,12 @@ private Q_SLOTS:
         QAbstractItemModelTester t1(&model, Fatal);
         ProductFilterProxy proxy(&model);
         QAbstractItemModelTester t2(&proxy, Fatal);
+        // The rows and their order are computed on the work pool: each change is followed by a wait for them.
+        auto settled = [&] { return mbtest::waitUntil([&] { return !model.isBusy(); }); };
         model.setSnapshot(doc_.snapshot());
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.isBusy());
+        QVERIFY(settled());
         QCOMPARE(model.rowCount(), int(doc_.snapshot()->products.size()));
         QCOMPARE(model.columnCount(), 12);   // with the store's regular and sale prices and its status
         proxy.sort(ProductTableModel::Price, Qt::DescendingOrder);
@@ -43,9 +48,11 @@ private Q_SLOTS:
         proxy.setCategory(0);
         proxy.setCategory(ProductFilterProxy::AllCategories);
         proxy.sort(ProductTableModel::Margin, Qt::AscendingOrder);
+        QVERIFY(settled());
         // Sorted by price, descending: every row costs at most the one above it.
         proxy.setSearchText(QString());
         proxy.sort(ProductTableModel::Price, Qt::DescendingOrder);
+        QVERIFY(settled());
         for (int r = 1; r < proxy.rowCount(); ++r)
             QVERIFY(proxy.index(r, ProductTableModel::Price).data(ProductTableModel::SortRole).toDouble()
                     <= proxy.index(r - 1, ProductTableModel::Price).data(ProductTableModel::SortRole).toDouble());

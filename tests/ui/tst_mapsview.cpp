@@ -64,7 +64,7 @@ class TestMapsView : public QObject {
     // Until the reload each edit asks for, and the mined results after it, are in.
     bool settle() const
     {
-        return mbtest::waitUntil([this] { return !doc->isLoading() && !view->isLoadingMined() && doc->snapshot(); });
+        return mbtest::waitUntil([this] { return !doc->isLoading() && !view->isLoading() && doc->snapshot(); });
     }
     QStringList rowsOf(RelationKind kind) const
     {
@@ -125,7 +125,7 @@ private Q_SLOTS:
         window.resize(1280, 800);
         window.show();
         // The mined results initTestCase saved are loaded on a worker: until they are in, no suggestions.
-        QTRY_VERIFY_WITH_TIMEOUT(maps->minedResults() && !maps->isLoadingMined(), mbtest::uiTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(maps->minedResults() && !maps->isLoading(), mbtest::uiTimeoutMs);
         QVERIFY(maps->selectAnchor(EndpointType::Product, QStringLiteral("CAM-MIR-110")));
         QTRY_VERIFY_WITH_TIMEOUT(maps->suggestions()->model()->rowCount() > 0, mbtest::uiTimeoutMs);
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -74,6 +74,7 @@ private Q_SLOTS:
         view.resize(1400, 700);
         const ProductTableModel *m = qobject_cast<const ProductTableModel *>(view.proxy()->sourceModel());
         QVERIFY(m);
+        QVERIFY(mbtest::waitUntil([m] { return !m->isBusy(); }));
         const QString header = m->headerData(ProductTableModel::StoreStatus, Qt::Horizontal).toString();
         QCOMPARE(header, QStringLiteral("Store status"));
         QCOMPARE(m->headerData(ProductTableModel::Regular, Qt::Horizontal).toString(), QStringLiteral("Regular"));
@@ -82,7 +83,8 @@ private Q_SLOTS:
         const int draft = row(Draft), sale = row(OnSale);
         const int plain = int(doc->snapshot()->productIndex("COF-MAC-110"));   // not from the store
         QVERIFY(draft >= 0 && sale >= 0 && plain >= 0);
-        auto cell = [m](int r, int c, int role = Qt::DisplayRole) { return m->index(r, c).data(role); };
+        // By product: the rows are in the table's sort order.
+        auto cell = [m](int product, int c, int role = Qt::DisplayRole) { return m->index(m->rowOfProduct(uint32_t(product)), c).data(role); };
         QCOMPARE(cell(draft, ProductTableModel::StoreStatus).toString(), QStringLiteral("draft in Shopify"));
         QCOMPARE(cell(sale, ProductTableModel::StoreStatus).toString(), QStringLiteral("sold"));
         QCOMPARE(cell(plain, ProductTableModel::StoreStatus).toString(), QString());

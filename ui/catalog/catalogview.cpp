@@ -101,6 +101,8 @@ CatalogView::CatalogView(WorkspaceDocument *document, QWidget *parent)
     connect(document, &WorkspaceDocument::snapshotChanged, this, &CatalogView::onSnapshotChanged);
     connect(document, &WorkspaceDocument::recommendableChanged, this,
             [this](const std::vector<uint32_t> &rows) { products_->updateProducts(this->document()->snapshot(), rows); });
+    // The rows follow the snapshot from the work pool.
+    connect(products_, &ProductTableModel::rowsReady, this, &CatalogView::updateSummary);
     onSnapshotChanged();
 }
 
@@ -135,7 +137,7 @@ void CatalogView::updateSummary()
     if (!document()->isOpen()) {
         empty_->setText(tr("No workspace open"), tr("Open or create a workspace from the File menu."));
         stack_->setCurrentWidget(empty_);
-    } else if (!document()->snapshot()) {
+    } else if (!document()->snapshot() || (products_->isBusy() && total == 0)) {
         empty_->setText(tr("Loading the catalog…"), QString());
         stack_->setCurrentWidget(empty_);
     } else if (total == 0) {

@@ -8,9 +8,9 @@ ProductFilterProxy::ProductFilterProxy(ProductTableModel *source, QObject *paren
     : QSortFilterProxyModel(parent), source_(source)
 {
     setSourceModel(source);
-    setSortRole(ProductTableModel::SortRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
 }
+
+void ProductFilterProxy::sort(int column, Qt::SortOrder order) { source_->sort(column, order); }
 
 void ProductFilterProxy::setSearchText(const QString &text)
 {
@@ -32,7 +32,7 @@ bool ProductFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) co
     const Snapshot *snap = source_->snapshot();
     if (!snap) return false;
     if (category_ != AllCategories) {
-        const int32_t c = snap->products[size_t(sourceRow)].category;
+        const int32_t c = snap->products[source_->productAt(sourceRow)].category;
         if (category_ == Uncategorised ? c >= 0 : (c < 0 || !snap->categoryWithin(c, category_))) return false;
     }
     return search_.isEmpty() || source_->searchKey(sourceRow).contains(search_);

@@ -1,6 +1,7 @@
 #pragma once
 // Narrows the catalog table by the search box (SKU, title or brand contains the text) and by the
-// selected category, which includes its sub-categories.
+// selected category, which includes its sub-categories. It never sorts: the source sorts itself on a
+// worker (ProductTableModel), and the proxy keeps the source's order.
 #include <QSortFilterProxyModel>
 
 namespace mb {
@@ -18,6 +19,7 @@ public:
     void setSearchText(const QString &text);
     void setCategory(int category);   // index into Snapshot::categories, or one of the constants above
     int category() const { return category_; }
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

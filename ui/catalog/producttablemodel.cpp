@@ -10,31 +10,119 @@
 
 namespace mb {
 
-ProductTableModel::ProductTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+ProductTableModel::ProductTableModel(QObject *parent)
+    : QAbstractTableModel(parent), rows_(std::make_shared<const Rows>()), arranger_(this, [this](const Rows &r) { onArranged(r); })
+{
+}
 
 void ProductTableModel::setSnapshot(std::shared_ptr<const Snapshot> snapshot)
 {
+    // The old rows index into the old snapshot: they go at once, the new ones follow from the worker.
     beginResetModel();
     snapshot_ = std::move(snapshot);
-    searchKeys_.clear();
-    if (snapshot_) {
-        searchKeys_.reserve(snapshot_->products.size());
-        for (const SnapshotProduct &p : snapshot_->products)
-            searchKeys_.push_back(QString::fromStdString(p.sku + '\n' + p.title + '\n' + p.brand).toLower());
-    }
+    rows_ = std::make_shared<const Rows>();
     endResetModel();
+    request();
 }
 
-void ProductTableModel::updateProducts(std::shared_ptr<const Snapshot> snapshot, const std::vector<uint32_t> &rows)
+void ProductTableModel::updateProducts(std::shared_ptr<const Snapshot> snapshot, const std::vector<uint32_t> &products)
 {
+    // An edit changes no product's place: the rows made for the history still fit.
     snapshot_ = std::move(snapshot);
-    for (uint32_t r : rows) Q_EMIT dataChanged(index(int(r), 0), index(int(r), ColumnCount - 1));
+    for (uint32_t p : products)
+        if (const int row = rowOfProduct(p); row >= 0) Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-int ProductTableModel::rowCount(const QModelIndex &parent) const
+void ProductTableModel::sort(int column, Qt::SortOrder order)
 {
-    return parent.isValid() || !snapshot_ ? 0 : int(snapshot_->products.size());
+    if (column < 0 || column >= ColumnCount) return;
+    if (column == sortColumn_ && order == sortOrder_) return;
+    sortColumn_ = column;
+    sortOrder_ = order;
+    request();
 }
+
+int ProductTableModel::rowOfProduct(uint32_t product) const
+{
+    return product < rows_->rowOf.size() ? rows_->rowOf[product] : -1;
+}
+
+void ProductTableModel::request()
+{
+    busy_ = bool(snapshot_);
+    if (!snapshot_) return arranger_.drop();
+    // The search keys of the rows shown serve a new sort of the same history (a new one resets the rows).
+    auto keys = rows_->keys;
+    arranger_.run([snap = snapshot_, keys, column = sortColumn_, order = sortOrder_] { return arrange(snap, keys, column, order); });
+}
+
+ProductTableModel::Rows ProductTableModel::arrange(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const std::vector<QString>> keys,
+                                                    int column, Qt::SortOrder order)
+{
+    const Snapshot &s = *snapshot;
+    Rows r;
+    if (!keys) {
+        auto k = std::make_shared<std::vector<QString>>();
+        k->reserve(s.products.size());
+        for (const SnapshotProduct &p : s.products) k->push_back(QString::fromStdString(p.sku + '\n' + p.title + '\n' + p.brand).toLower());
+        keys = std::move(k);
+    }
+    r.keys = std::move(keys);
+    r.sortColumn = column;
+    r.sortOrder = order;
+    const size_t n = s.products.size();
+    r.order.resize(n);
+    for (uint32_t p = 0; p < n; ++p) r.order[p] = p;
+    // Numbers as numbers (unknown below every known one), text without regard to case; ties keep the
+    // catalog's order either way, as a stable sort does.
+    std::vector<QVariant> value(n);
+    for (uint32_t p = 0; p < n; ++p) value[p] = sortValue(s, s.products[p], column);
+    const bool text = value.empty() || value[0].typeId() == QMetaType::QString;
+    std::vector<QString> str;
+    std::vector<double> num;
+    if (text) {
+        str.resize(n);
+        for (uint32_t p = 0; p < n; ++p) str[p] = value[p].toString();
+    } else {
+        num.resize(n);
+        for (uint32_t p = 0; p < n; ++p) num[p] = value[p].toDouble();
+    }
+    value.clear();
+    const bool descending = order == Qt::DescendingOrder;
+    std::stable_sort(r.order.begin(), r.order.end(), [&](uint32_t a, uint32_t b) {
+        if (descending) std::swap(a, b);
+        return text ? str[a].compare(str[b], Qt::CaseInsensitive) < 0 : num[a] < num[b];
+    });
+    r.rowOf.resize(n);
+    for (size_t row = 0; row < n; ++row) r.rowOf[r.order[row]] = int32_t(row);
+    return r;
+}
+
+void ProductTableModel::onArranged(const Rows &r)
+{
+    // Only the newest request's rows arrive (LatestRun): a new history asked anew, so these are of the
+    // history shown, perhaps with an edit since, which changes no product's order in the table.
+    auto next = std::make_shared<const Rows>(r);
+    if (rows_->keys && rows_->order.size() == next->order.size()) {
+        // Same rows, new order: a layout change, so the selection and the current row follow their products.
+        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const QModelIndexList before = persistentIndexList();
+        QModelIndexList after;
+        after.reserve(before.size());
+        for (const QModelIndex &i : before) after.push_back(index(next->rowOf[rows_->order[size_t(i.row())]], i.column()));
+        rows_ = std::move(next);
+        changePersistentIndexList(before, after);
+        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    } else {
+        beginResetModel();
+        rows_ = std::move(next);
+        endResetModel();
+    }
+    busy_ = false;
+    Q_EMIT rowsReady();
+}
+
+int ProductTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(rows_->order.size()); }
 
 int ProductTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
@@ -67,12 +155,12 @@ static QString stockStatusText(const std::string &status)
     return fmt::str(status);
 }
 
-QVariant ProductTableModel::display(const SnapshotProduct &p, int column) const
+QVariant ProductTableModel::display(const Snapshot &s, const SnapshotProduct &p, int column)
 {
     switch (column) {
     case Sku: return fmt::str(p.sku);
     case Title: return fmt::str(p.title);
-    case Category: return p.category >= 0 ? fmt::str(snapshot_->categories[size_t(p.category)].path) : QString();
+    case Category: return p.category >= 0 ? fmt::str(s.categories[size_t(p.category)].path) : QString();
     case Brand: return fmt::str(p.brand);
     case Price: return fmt::money(p.price);
     case Regular: return fmt::money(p.regularPrice);
@@ -88,7 +176,7 @@ QVariant ProductTableModel::display(const SnapshotProduct &p, int column) const
     return {};
 }
 
-QVariant ProductTableModel::sortValue(const SnapshotProduct &p, int column) const
+QVariant ProductTableModel::sortValue(const Snapshot &s, const SnapshotProduct &p, int column)
 {
     // Unknown numbers sort below every known one instead of in the middle as 0.
     auto num = [](double v) { return std::isnan(v) ? QVariant(-1e300) : QVariant(v); };
@@ -99,24 +187,26 @@ QVariant ProductTableModel::sortValue(const SnapshotProduct &p, int column) cons
     case Cost: return num(p.cost);
     case Margin: return num(marginPercent(p));
     case Stock: return QVariant(qlonglong(p.stock));
-    default: return display(p, column);
+    default: return display(s, p, column);
     }
 }
 
 QVariant ProductTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || !snapshot_) return {};
-    const SnapshotProduct &p = snapshot_->products[size_t(index.row())];
+    const Snapshot &s = *snapshot_;
+    const uint32_t product = productAt(index.row());
+    const SnapshotProduct &p = s.products[product];
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole: {
         // An unknown number reads as a dash, never as a blank that looks like a rendering glitch or a zero.
-        const QVariant v = display(p, column);
+        const QVariant v = display(s, p, column);
         if (column >= Price && column <= Stock && v.toString().isEmpty()) return QStringLiteral("—");
         return v;
     }
-    case SortRole: return sortValue(p, column);
-    case ProductIndexRole: return index.row();
+    case SortRole: return sortValue(s, p, column);
+    case ProductIndexRole: return int(product);
     case Qt::TextAlignmentRole:
         if (column >= Price && column <= Stock) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
@@ -129,7 +219,7 @@ QVariant ProductTableModel::data(const QModelIndex &index, int role) const
         if (outOfStock(p) && (column == Stock || column == Sku || column == Title)) return QBrush(QColor(0xc0, 0x1c, 0x28));
         if (column == Margin && marginPercent(p) < 0) return QBrush(QColor(0xc0, 0x1c, 0x28));
         if (column == Origin) return QBrush(QColor(0x6a, 0x6a, 0x6a));
-        if (column >= Price && column <= Stock && display(p, column).toString().isEmpty()) return QBrush(QColor(0xa0, 0xa0, 0xa0));
+        if (column >= Price && column <= Stock && display(s, p, column).toString().isEmpty()) return QBrush(QColor(0xa0, 0xa0, 0xa0));
         return {};
     case Qt::FontRole:
         if (outOfStock(p) && column == Stock) {

@@ -7,6 +7,7 @@
 #include <QStyle>
 
 #include <algorithm>
+#include <numeric>
 
 namespace mb {
 
@@ -15,70 +16,108 @@ AnchorListModel::AnchorListModel(QObject *parent) : QAbstractTableModel(parent) 
 std::vector<int> AnchorListModel::counts() const
 {
     const Snapshot &s = *data_->snapshot;
-    std::vector<int> n(s.products.size() + s.categories.size());
+    std::vector<int> n(entries_->entries.size());
     for (const SnapshotRelation &r : s.relations) {
         if (r.status != RelationStatus::Active || r.anchor < 0) continue;
-        ++n[r.anchorType == EndpointType::Product ? size_t(r.anchor) : s.products.size() + size_t(r.anchor)];
+        ++n[entries_->position(r.anchorType, r.anchor)];
     }
     return n;
+}
+
+void AnchorListModel::arrange()
+{
+    const std::vector<int32_t> &rank = entries_->nameRank;
+    // By name: the rank is the order. By count: the count, ties by name. Descending reverses either.
+    if (sortColumn_ == Relations) {
+        std::sort(order_.begin(), order_.end(), [&](int32_t a, int32_t b) {
+            const int ca = counts_[size_t(a)], cb = counts_[size_t(b)];
+            return ca != cb ? ca < cb : rank[size_t(a)] < rank[size_t(b)];
+        });
+    } else {
+        for (size_t e = 0; e < rank.size(); ++e) order_[size_t(rank[e])] = int32_t(e);
+    }
+    if (sortOrder_ == Qt::DescendingOrder) std::reverse(order_.begin(), order_.end());
+    for (size_t row = 0; row < order_.size(); ++row) rowOf_[size_t(order_[row])] = int32_t(row);
 }
 
 void AnchorListModel::setMapData(std::shared_ptr<const MapData> data)
 {
     beginResetModel();
     data_ = std::move(data);
-    rows_.clear();
-    if (data_) {
-        const Snapshot &s = *data_->snapshot;
-        const std::vector<int> n = counts();
-        rows_.reserve(s.categories.size() + s.products.size());
-        // Categories first (the rules most products inherit), then products; the proxy sorts within.
-        for (int32_t c = 0; c < int32_t(s.categories.size()); ++c) {
-            const QString path = fmt::str(s.categories[size_t(c)].path);
-            rows_.push_back({EndpointType::Category, c, s.categories[size_t(c)].id, n[s.products.size() + size_t(c)], path, path.toLower()});
-        }
-        for (uint32_t p = 0; p < s.products.size(); ++p) {
-            const QString label = data_->productLabel(p);
-            rows_.push_back({EndpointType::Product, int32_t(p), s.products[p].id, n[p], label, label.toLower()});
-        }
+    entries_ = data_ ? data_->entries.get() : nullptr;
+    if (entries_) {
+        counts_ = counts();
+        order_.resize(counts_.size());
+        rowOf_.resize(counts_.size());
+        arrange();
+    } else {
+        counts_.clear();
+        order_.clear();
+        rowOf_.clear();
     }
     endResetModel();
 }
 
 void AnchorListModel::updateMapData(std::shared_ptr<const MapData> data)
 {
+    if (!data || !entries_ || data->entries.get() != entries_) return setMapData(std::move(data));
     data_ = std::move(data);
-    if (!data_) return;
-    const size_t products = data_->snapshot->products.size();
     const std::vector<int> n = counts();
-    for (size_t i = 0; i < rows_.size(); ++i) {
-        Row &r = rows_[i];
-        const int count = n[r.type == EndpointType::Product ? size_t(r.index) : products + size_t(r.index)];
-        if (count == r.count) continue;
-        r.count = count;
-        const QModelIndex idx = index(int(i), Relations);
+    bool changed = false;
+    for (size_t e = 0; e < n.size(); ++e) {
+        if (n[e] == counts_[e]) continue;
+        counts_[e] = n[e];
+        changed = true;
+        const QModelIndex idx = index(rowOf_[e], Relations);
         Q_EMIT dataChanged(idx, idx);
     }
+    // Sorted by count: the rows whose count changed move (a layout change keeps the selection).
+    if (changed && sortColumn_ == Relations) sort(sortColumn_, sortOrder_);
+}
+
+void AnchorListModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount) return;
+    sortColumn_ = column;
+    sortOrder_ = order;
+    if (!entries_) return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<int32_t> entryOf;
+    entryOf.reserve(size_t(before.size()));
+    for (const QModelIndex &i : before) entryOf.push_back(order_[size_t(i.row())]);
+    arrange();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) after.push_back(index(rowOf_[size_t(entryOf[size_t(i)])], before[i].column()));
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 QModelIndex AnchorListModel::indexOf(EndpointType type, int32_t idx) const
 {
-    for (size_t i = 0; i < rows_.size(); ++i)
-        if (rows_[i].type == type && rows_[i].index == idx) return index(int(i), 0);
-    return {};
+    if (!entries_ || idx < 0) return {};
+    const size_t e = entries_->position(type, idx);
+    return e < rowOf_.size() ? index(rowOf_[e], 0) : QModelIndex();
 }
 
-int AnchorListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(rows_.size()); }
+EndpointType AnchorListModel::typeAt(int row) const { return entries_->entries[size_t(order_[size_t(row)])].type; }
+
+const QString &AnchorListModel::searchKeyAt(int row) const { return entries_->entries[size_t(order_[size_t(row)])].search; }
+
+int AnchorListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(order_.size()); }
 int AnchorListModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant AnchorListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
-    const Row &r = rows_[size_t(index.row())];
+    const size_t e = size_t(order_[size_t(index.row())]);
+    const AnchorEntry &r = entries_->entries[e];
+    const int count = counts_[e];
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == Anchor) return r.label;
-        return r.count ? fmt::count(r.count) : QString();
+        return count ? fmt::count(count) : QString();
     case Qt::DecorationRole:
         if (index.column() != Anchor) return {};
         return QApplication::style()->standardIcon(r.type == EndpointType::Category ? QStyle::SP_DirIcon : QStyle::SP_FileIcon);
@@ -86,16 +125,12 @@ QVariant AnchorListModel::data(const QModelIndex &index, int role) const
         if (index.column() == Anchor)
             return r.type == EndpointType::Category ? tr("Category: its rules apply to every product in it and below it")
                                                     : r.label;
-        return r.count == 1 ? tr("1 relation of its own") : tr("%1 relations of its own").arg(r.count);
+        return count == 1 ? tr("1 relation of its own") : tr("%1 relations of its own").arg(count);
     case Qt::TextAlignmentRole:
         return index.column() == Relations ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case TypeRole: return int(r.type);
     case IndexRole: return r.index;
     case SearchRole: return r.search;
-    case SortRole:
-        // Categories stay above products whatever the column sorts by.
-        if (index.column() == Relations) return r.count;
-        return QString(QLatin1Char(r.type == EndpointType::Category ? '0' : '1') + r.search);
     }
     return {};
 }
@@ -108,30 +143,36 @@ QVariant AnchorListModel::headerData(int section, Qt::Orientation orientation, i
 
 AnchorFilterProxy::AnchorFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
 {
-    setSortRole(AnchorListModel::SortRole);
+    // Re-filter when a count changes ("With relations"); no sort column, so the proxy never sorts.
     setDynamicSortFilter(true);
+}
+
+void AnchorFilterProxy::sort(int column, Qt::SortOrder order)
+{
+    if (sourceModel()) sourceModel()->sort(column, order);
 }
 
 void AnchorFilterProxy::setText(const QString &text)
 {
     text_ = text.trimmed().toLower();
-    invalidateFilter();
+    invalidateRowsFilter();
 }
 
 void AnchorFilterProxy::setShow(Show show)
 {
     show_ = show;
-    invalidateFilter();
+    invalidateRowsFilter();
 }
 
-bool AnchorFilterProxy::filterAcceptsRow(int row, const QModelIndex &parent) const
+bool AnchorFilterProxy::filterAcceptsRow(int row, const QModelIndex &) const
 {
-    const QModelIndex idx = sourceModel()->index(row, 0, parent);
-    const auto type = EndpointType(idx.data(AnchorListModel::TypeRole).toInt());
+    const auto *m = static_cast<const AnchorListModel *>(sourceModel());
+    if (show_ == All && text_.isEmpty()) return true;
+    const EndpointType type = m->typeAt(row);
     if (show_ == Categories && type != EndpointType::Category) return false;
     if (show_ == Products && type != EndpointType::Product) return false;
-    if (show_ == Mapped && sourceModel()->index(row, AnchorListModel::Relations, parent).data().toString().isEmpty()) return false;
-    return text_.isEmpty() || idx.data(AnchorListModel::SearchRole).toString().contains(text_);
+    if (show_ == Mapped && m->countAt(row) == 0) return false;
+    return text_.isEmpty() || m->searchKeyAt(row).contains(text_);
 }
 
 }  // namespace mb

@@ -2,25 +2,26 @@
 
 namespace mb {
 
-std::shared_ptr<const MapData> MapData::make(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const EndpointIndex> endpoints)
+std::shared_ptr<const MapData> MapData::make(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const EndpointIndex> endpoints,
+                                             std::shared_ptr<const AnchorEntries> entries)
 {
     if (!snapshot) return nullptr;
     auto d = std::make_shared<MapData>();
     d->snapshot = std::move(snapshot);
     d->resolver = std::make_unique<RelationResolver>(*d->snapshot);
     d->endpoints = endpoints ? std::move(endpoints) : EndpointIndex::of(*d->snapshot);
+    d->entries = entries ? std::move(entries) : AnchorEntries::build(*d->snapshot);
     return d;
 }
 
-QString MapData::productLabel(uint32_t product) const
+const QString &MapData::productLabel(uint32_t product) const
 {
-    const SnapshotProduct &p = snapshot->products[product];
-    return p.title.empty() ? QString::fromStdString(p.sku) : QString::fromStdString(p.sku + " — " + p.title);
+    return entries->entries[entries->position(EndpointType::Product, int32_t(product))].label;
 }
 
 QString MapData::categoryLabel(int32_t category) const
 {
-    return category < 0 ? QString() : QString::fromStdString(snapshot->categories[size_t(category)].path);
+    return category < 0 ? QString() : entries->entries[size_t(category)].label;
 }
 
 QString MapData::endpointLabel(EndpointType type, int64_t id) const

@@ -26,7 +26,7 @@
 namespace mb {
 
 MapsView::MapsView(WorkspaceDocument *document, QWidget *parent)
-    : WorkspaceView(document, parent), anchors_(new AnchorListModel(this)), proxy_(new AnchorFilterProxy(this)),
+    : WorkspaceView(document, parent), loader_(this, [this](const Loaded &r) { onLoaded(r); }), anchors_(new AnchorListModel(this)), proxy_(new AnchorFilterProxy(this)),
       miner_(MiningRunner::of(document)), banner_(new MiningBar(document, MiningBar::Offer::MineAndRerun, this)), errors_(new InfoBar(this)), splitter_(new QSplitter(Qt::Horizontal, this)), rightSplitter_(new QSplitter(Qt::Vertical, splitter_)),
       search_(new QLineEdit(this)), show_(new QComboBox(this)), anchorTable_(new QTableView(this)),
       relations_(new RelationsPanel(document, rightSplitter_)), suggestions_(new SuggestionsPanel(document, rightSplitter_))
@@ -91,33 +91,74 @@ MapsView::MapsView(WorkspaceDocument *document, QWidget *parent)
 
 MapsView::~MapsView() = default;
 
+MapsView::Loaded MapsView::load(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const EndpointIndex> endpoints)
+{
+    Loaded r;
+    r.data = MapData::make(std::move(snapshot), std::move(endpoints));
+    const Snapshot &s = *r.data->snapshot;
+    const RelationResolver &resolver = *r.data->resolver;
+    // A category's map is inherited by every product in it: find which categories have one once.
+    std::vector<char> categoryMapped(s.categories.size());
+    for (int32_t c = 0; c < int32_t(s.categories.size()); ++c) categoryMapped[size_t(c)] = !resolver.ofCategory(c).empty();
+    for (uint32_t p = 0; p < s.products.size(); ++p) {
+        if (r.bestMapped >= 0 && s.unitsSold[p] <= s.unitsSold[size_t(r.bestMapped)]) continue;
+        bool mapped = !resolver.ofProduct(p).empty();
+        for (int32_t c = s.products[p].category; !mapped && c >= 0; c = s.categories[size_t(c)].parent) mapped = categoryMapped[size_t(c)];
+        if (mapped) r.bestMapped = int32_t(p);
+    }
+    return r;
+}
+
 void MapsView::onSnapshotChanged()
 {
+    // The rows of the old history index its snapshot: they go at once, the new ones follow from the worker.
+    data_.reset();
+    mined_.reset();
+    anchors_->setMapData(nullptr);
+    relations_->setMapData(nullptr);
+    suggestions_->setSources(nullptr, nullptr);
+    onAnchorChanged();
+    startLoad();
+}
+
+void MapsView::startLoad()
+{
     auto snap = document()->snapshot();
-    data_ = MapData::make(snap, document()->endpoints());
+    if (!snap) return loader_.drop();
+    loader_.run([snap, endpoints = document()->endpoints()] { return load(snap, endpoints); });
+}
+
+void MapsView::onLoaded(const Loaded &r)
+{
+    if (r.data->snapshot != document()->snapshot()) {
+        // An edit arrived while the worker ran (a new history would have asked for a new load, which
+        // supersedes this one): the labels still fit, take the edited relations as onMapsEdited does.
+        if (!document()->snapshot()) return;
+        Loaded again = r;
+        again.data = r.data->edited(document()->snapshot());
+        return apply(again);
+    }
+    apply(r);
+}
+
+void MapsView::apply(const Loaded &r)
+{
+    auto snap = r.data->snapshot;
+    data_ = r.data;
     // Mined results hold product indices: the shared copy fits while the catalog and history are the same
     // (else it is null until the cache has read them for this snapshot: onMinedChanged).
-    mined_ = data_ ? MinedCache::of(document())->resultsFor(snap) : nullptr;
+    mined_ = MinedCache::of(document())->resultsFor(snap);
     anchors_->setMapData(data_);
     relations_->setMapData(data_);
     suggestions_->setSources(data_, mined_);
 
     // Keep the anchor across a reload; else the best seller that has a map, so the view opens on something.
     QModelIndex idx;
-    if (data_ && anchorId_) {
+    if (anchorId_) {
         const int32_t i = anchorType_ == EndpointType::Product ? data_->productIndex(anchorId_) : data_->categoryIndex(anchorId_);
         idx = anchors_->indexOf(anchorType_, i);
     }
-    if (data_ && !idx.isValid()) {
-        const Snapshot &s = *data_->snapshot;
-        int32_t best = -1;
-        for (uint32_t p = 0; p < s.products.size(); ++p) {
-            bool mapped = !data_->resolver->ofProduct(p).empty();
-            for (int32_t c : data_->resolver->categoryChain(p)) mapped = mapped || !data_->resolver->ofCategory(c).empty();
-            if (mapped && (best < 0 || s.unitsSold[p] > s.unitsSold[size_t(best)])) best = int32_t(p);
-        }
-        idx = anchors_->indexOf(EndpointType::Product, best);
-    }
+    if (!idx.isValid()) idx = anchors_->indexOf(EndpointType::Product, r.bestMapped);
     const QModelIndex viewIdx = proxy_->mapFromSource(idx);
     if (viewIdx.isValid()) {
         anchorTable_->setCurrentIndex(viewIdx);
@@ -128,8 +169,9 @@ void MapsView::onSnapshotChanged()
 
 void MapsView::onMapsEdited()
 {
+    // While the worker reads a new history there is nothing shown to update: onLoaded takes the edit.
     if (!data_) return;
-    data_ = MapData::make(document()->snapshot(), document()->endpoints());
+    data_ = data_->edited(document()->snapshot());
     anchors_->updateMapData(data_);
     relations_->updateMapData(data_);
     suggestions_->updateMapData(data_);
@@ -143,7 +185,11 @@ void MapsView::onMinedChanged()
     suggestions_->setSources(data_, mined_);
 }
 
-bool MapsView::isLoadingMined() const { return data_ && (!mined_ || MinedCache::of(document())->isLoading()); }
+bool MapsView::isLoading() const
+{
+    if (loader_.isBusy() || (!data_ && document()->snapshot())) return true;
+    return data_ && (!mined_ || MinedCache::of(document())->isLoading());
+}
 
 void MapsView::onAnchorChanged()
 {

@@ -5,6 +5,8 @@
 #include "core/storage/relation.h"
 #include "ui/workspaceview.h"
 
+#include "ui/latestrun.h"
+
 #include <memory>
 
 class QComboBox;
@@ -18,8 +20,10 @@ class QTableView;
 
 namespace mb {
 
+struct EndpointIndex;
 struct MapData;
 struct MinedResults;
+struct Snapshot;
 class AnchorFilterProxy;
 class AnchorListModel;
 class InfoBar;
@@ -43,7 +47,9 @@ public:
     SuggestionsPanel *suggestions() const { return suggestions_; }
     MiningRunner *miner() const { return miner_; }
     std::shared_ptr<const MinedResults> minedResults() const { return mined_; }
-    bool isLoadingMined() const;
+    // True while the view reads a new history on its worker (it shows no anchor meanwhile) or while the
+    // mined results for it are being read.
+    bool isLoading() const;
     QString bannerText() const;
     QPushButton *bannerButton() const;
     InfoBar *errorBar() const { return errors_; }
@@ -55,11 +61,21 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // What the worker makes of a new history: the map data with its labels, and the anchor to open on.
+    struct Loaded {
+        std::shared_ptr<const MapData> data;
+        int32_t bestMapped = -1;  // the best-selling product that has a map (own or inherited), or -1
+    };
+    static Loaded load(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const EndpointIndex> endpoints);
+    void startLoad();
+    void onLoaded(const Loaded &loaded);
+    void apply(const Loaded &loaded);
     void onSnapshotChanged();
     void onMapsEdited();
     void onAnchorChanged();
     void onMinedChanged();
 
+    LatestRun<Loaded> loader_;
     AnchorListModel *anchors_;
     AnchorFilterProxy *proxy_;
     std::shared_ptr<const MapData> data_;

@@ -153,23 +153,8 @@ RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
 void RelationsPanel::setMapData(std::shared_ptr<const MapData> data)
 {
     data_ = data;
-    targets_.clear();
-    QStringList entries;
-    if (data_) {
-        const Snapshot &s = *data_->snapshot;
-        entries.reserve(int(s.categories.size() + s.products.size()));
-        for (int32_t c = 0; c < int32_t(s.categories.size()); ++c) {
-            const QString e = tr("Category: %1").arg(data_->categoryLabel(c));
-            entries << e;
-            targets_.insert(e, {int(EndpointType::Category), c});
-        }
-        for (uint32_t p = 0; p < s.products.size(); ++p) {
-            const QString e = data_->productLabel(p);
-            entries << e;
-            targets_.insert(e, {int(EndpointType::Product), int32_t(p)});
-        }
-    }
-    static_cast<QStringListModel *>(addBox_->completer()->model())->setStringList(entries);
+    // The completions were made with the labels, on the worker that built the map data.
+    static_cast<QStringListModel *>(addBox_->completer()->model())->setStringList(data_ ? data_->entries->completions : QStringList());
     model_->setMapData(std::move(data));
 }
 
@@ -262,13 +247,14 @@ void RelationsPanel::push(QUndoCommand *command) { document_->undoStack()->push(
 
 bool RelationsPanel::addFromSearch()
 {
-    const auto it = targets_.constFind(addBox_->text().trimmed());
-    if (it == targets_.constEnd()) {
+    const int32_t entry = data_ ? data_->entries->entryOfCompletion.value(addBox_->text().trimmed(), -1) : -1;
+    if (entry < 0) {
         if (!addBox_->text().trimmed().isEmpty())
             document_->reportError(tr("“%1” is no product or category: pick one from the list as you type.").arg(addBox_->text()));
         return false;
     }
-    if (!addRelation(EndpointType(it->first), it->second, RelationKind(addKind_->currentData().toInt()))) return false;
+    const AnchorEntry &e = data_->entries->entries[size_t(entry)];
+    if (!addRelation(e.type, e.index, RelationKind(addKind_->currentData().toInt()))) return false;
     addBox_->clear();
     return true;
 }

@@ -4,8 +4,6 @@
 // rule). Every edit is a command on the document's undo stack.
 #include "core/storage/relation.h"
 
-#include <QHash>
-#include <QPair>
 #include <QWidget>
 
 #include <memory>
@@ -67,7 +65,6 @@ private:
     QAction *remove_, *up_, *down_, *exclude_, *include_, *editPitch_;
     QMenu *kindMenu_;
     int64_t selected_ = 0;  // kept across the model's resets
-    QHash<QString, QPair<int, int32_t>> targets_;  // completion text -> (EndpointType, index)
 };
 
 }  // namespace mb
