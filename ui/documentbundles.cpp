@@ -31,10 +31,7 @@ bool WorkspaceDocument::changeBundle(const std::optional<Bundle> &from, std::opt
     const QString what = !from   ? tr("Bundle %1 was not created").arg(QString::fromStdString(to->name))
                          : !to   ? tr("Bundle %1 was not deleted").arg(QString::fromStdString(from->name))
                                  : tr("Bundle %1 was not changed").arg(QString::fromStdString(from->name));
-    if (!workspace_) {
-        reportError(tr("%1: no workspace is open.").arg(what));
-        return false;
-    }
+    if (!writable(what)) return false;
     BundleStore store(*workspace_);
     std::string error;
     bool ok = false;
@@ -48,7 +45,7 @@ bool WorkspaceDocument::changeBundle(const std::optional<Bundle> &from, std::opt
         if (ok) to->updatedAt = QDateTime::currentSecsSinceEpoch();
     }
     if (!ok) {
-        reportError(tr("%1: %2").arg(what, QString::fromStdString(error)));
+        reportFailure(what, error);
         return false;
     }
     if (from) std::erase_if(bundles_, [&](const Bundle &b) { return b.id == from->id; });

@@ -15,8 +15,10 @@ namespace {
 // The order Snapshot::load gives them (and the resolver relies on): anchor, kind, position, id.
 void sortRelations(Snapshot &s)
 {
+    // Read the catalog through const: a write access to a shared part would copy it (every product).
+    const Snapshot &history = s;
     auto anchorId = [&](const SnapshotRelation &r) {
-        return r.anchorType == EndpointType::Product ? s.products[size_t(r.anchor)].id : s.categories[size_t(r.anchor)].id;
+        return r.anchorType == EndpointType::Product ? history.products[size_t(r.anchor)].id : history.categories[size_t(r.anchor)].id;
     };
     std::stable_sort(s.relations.begin(), s.relations.end(), [&](const SnapshotRelation &a, const SnapshotRelation &b) {
         if (a.anchorType != b.anchorType) return a.anchorType < b.anchorType;
@@ -41,10 +43,17 @@ bool WorkspaceDocument::toSnapshotRelation(const Relation &r, SnapshotRelation &
 
 bool WorkspaceDocument::writable(const QString &what)
 {
-    if (!workspace_ || !snapshot_) {
+    if (!workspace_) {
         reportError(tr("%1: no workspace is open.").arg(what));
         return false;
     }
+    if (!snapshot_) {
+        reportError(tr("%1: the workspace is still loading.").arg(what));
+        return false;
+    }
+    // A load running now read the file before this edit: what it brings would drop the edit from memory
+    // (the file keeps it). Mark it stale, so it is read again when it finishes (onLoaded).
+    if (loading_) ++generation_;
     return true;
 }
 
@@ -62,11 +71,7 @@ bool WorkspaceDocument::changeRelation(const std::optional<Relation> &from, std:
     std::string error;
     const bool ok = !from ? store.add(*to, error) : !to ? store.removeExactly({*from}, error) : store.update(*to, error);
     if (!ok) {
-        // Changed elsewhere (another window, the command line): catch up, so the views show what is there.
-        const bool elsewhere = checkExternalChanges();
-        reportError(elsewhere ? tr("The map was not changed: %1. The workspace was changed in another window or by the command "
-                                   "line; the map now shows what is there.").arg(QString::fromStdString(error))
-                              : tr("The map was not changed: %1").arg(QString::fromStdString(error)));
+        reportFailure(tr("The map was not changed"), error);
         return false;
     }
     auto next = std::make_shared<Snapshot>(*snapshot_);
@@ -88,7 +93,7 @@ bool WorkspaceDocument::addRelations(std::vector<Relation> &relations)
     if (!writable(tr("The suggestions were not accepted"))) return false;
     std::string error;
     if (!RelationStore(*workspace_).addAll(relations, error)) {
-        reportError(tr("The suggestions were not accepted: %1").arg(QString::fromStdString(error)));
+        reportFailure(tr("The suggestions were not accepted"), error);
         return false;
     }
     auto next = std::make_shared<Snapshot>(*snapshot_);
@@ -110,8 +115,7 @@ bool WorkspaceDocument::removeRelations(const std::vector<Relation> &relations)
     for (const Relation &r : relations) ids.push_back(r.id);
     std::string error;
     if (!RelationStore(*workspace_).removeExactly(relations, error)) {
-        reportError(tr("The relations were not removed: %1").arg(QString::fromStdString(error)));
-        checkExternalChanges();
+        reportFailure(tr("The relations were not removed"), error);
         return false;
     }
     auto next = std::make_shared<Snapshot>(*snapshot_);
@@ -126,16 +130,28 @@ bool WorkspaceDocument::removeRelations(const std::vector<Relation> &relations)
 bool WorkspaceDocument::reorderRelations(const std::vector<int64_t> &idsInOrder)
 {
     if (!writable(tr("The order was not changed"))) return false;
+    // The group keeps the positions it has, dealt out in the new order: reordering back (an undo) then
+    // restores every position exactly, gaps included (left by a removal, or imported from the platform).
+    std::vector<int> positions;
+    positions.reserve(idsInOrder.size());
+    for (int64_t id : idsInOrder)
+        for (const SnapshotRelation &x : snapshot_->relations)
+            if (x.id == id) positions.push_back(x.position);
+    if (positions.size() != idsInOrder.size()) positions.clear();  // one is gone: storage says which
+    std::sort(positions.begin(), positions.end());
+    // Equal positions (never ordered by hand) cannot hold an order: each one at least one above the last.
+    for (size_t i = 1; i < positions.size(); ++i) positions[i] = std::max(positions[i], positions[i - 1] + 1);
     std::string error;
-    if (!RelationStore(*workspace_).reorder(idsInOrder, error)) {
-        reportError(tr("The order was not changed: %1").arg(QString::fromStdString(error)));
-        checkExternalChanges();
+    if (!RelationStore(*workspace_).reorder(idsInOrder, error, positions)) {
+        reportFailure(tr("The order was not changed"), error);
         return false;
     }
     auto next = std::make_shared<Snapshot>(*snapshot_);
     for (SnapshotRelation &x : next->relations) {
         const auto it = std::find(idsInOrder.begin(), idsInOrder.end(), x.id);
-        if (it != idsInOrder.end()) x.position = int(it - idsInOrder.begin()) + 1;
+        if (it == idsInOrder.end()) continue;
+        const size_t i = size_t(it - idsInOrder.begin());
+        x.position = positions.empty() ? int(i) + 1 : positions[i];
     }
     publish(std::move(next));
     Q_EMIT relationsReordered(idsInOrder);
@@ -165,5 +181,14 @@ bool WorkspaceDocument::setRecommendable(const std::vector<int64_t> &productIds,
 }
 
 void WorkspaceDocument::reportError(const QString &message) { Q_EMIT editFailed(message); }
+
+void WorkspaceDocument::reportFailure(const QString &what, const std::string &error)
+{
+    // Changed elsewhere (another window, the command line)? Catch up, so the views show what is there.
+    const bool elsewhere = checkExternalChanges();
+    reportError(elsewhere ? tr("%1: %2. The workspace was changed in another window or by the command line; "
+                               "the window now shows what is there.").arg(what, QString::fromStdString(error))
+                          : tr("%1: %2").arg(what, QString::fromStdString(error)));
+}
 
 }  // namespace mb

@@ -1,8 +1,9 @@
-// The document's policy edit: the value is checked against the key's rules, stored in one transaction
-// (savePolicyValue), then the in-memory PolicySet is patched and policyChanged() names the key, so the
+// The document's policy edit: the value is checked against the key's rules and the policies in memory,
+// stored in its canonical spelling in one transaction (storePolicyRow), then the in-memory PolicySet is patched and policyChanged() names the key, so the
 // preview re-ranks at once. Nothing reloads and nothing is read back from the file.
 #include "ui/workspacedocument.h"
 
+#include "core/storage/policystore.h"
 #include "core/storage/workspace.h"
 
 namespace mb {
@@ -11,13 +12,14 @@ bool WorkspaceDocument::setPolicyValue(Placement placement, const std::string &k
 {
     const QString what = tr("%1 %2 was not set to %3")
                              .arg(QString::fromLatin1(placementName(placement)), QString::fromStdString(key), QString::fromStdString(value));
-    if (!workspace_) {
-        reportError(tr("%1: no workspace is open.").arg(what));
-        return false;
-    }
+    if (!writable(what)) return false;
     PlacementPolicy next = policies_[size_t(placement)];
     std::string error;
-    if (!mb::setPolicyValue(next, key, value, error) || !savePolicyValue(*workspace_, placement, key, value, error)) {
+    // Checked against what the window shows, not re-read from the file: when the stored policies are
+    // invalid (the window shows the defaults and says why) this is how the user repairs them.
+    // Stored in the canonical spelling ("on" -> "true", "5.0" -> "5"), so `policy show` reads back the same.
+    if (!mb::setPolicyValue(next, key, value, error) ||
+        !storePolicyRow(*workspace_, {placementName(placement), key, policyValue(next, key)}, error)) {
         reportError(tr("%1: %2").arg(what, QString::fromStdString(error)));
         return false;
     }

@@ -48,8 +48,10 @@ public:
     void setMergeKey(int key) { mergeKey_ = key; }
     bool mergeWith(const QUndoCommand *other) override
     {
+        // QUndoStack tries the merge before it drops an obsolete command: a failed edit (nothing written)
+        // must not become part of the one before it.
         const auto *o = dynamic_cast<const EditCommand<T> *>(other);
-        if (!o || o->id_ != id_ || o->mergeKey_ != mergeKey_ || !after_ || !o->before_ || !o->after_ || !EditTraits<T>::sameItem(*after_, *o->before_))
+        if (!o || o->isObsolete() || o->id_ != id_ || o->mergeKey_ != mergeKey_ || !after_ || !o->before_ || !o->after_ || !EditTraits<T>::sameItem(*after_, *o->before_))
             return false;
         after_ = o->after_;
         if (before_ && EditTraits<T>::sameValue(*before_, *after_)) setObsolete(true);

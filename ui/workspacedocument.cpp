@@ -105,6 +105,9 @@ void WorkspaceDocument::reload()
     }
     loading_ = true;
     Q_EMIT loadingStarted();
+    // What the load will see: a change another program commits while it runs is news afterwards
+    // (onLoaded catches up to this, not to the version at its end).
+    loadDataVersion_ = workspace_->dataVersion();
     const quint64 generation = generation_;
     std::shared_ptr<Workspace> ws = workspace_;
     watcher_->setProperty("generation", generation);
@@ -145,7 +148,7 @@ void WorkspaceDocument::onLoaded()
     bundles_ = r.bundles;
     policies_ = r.policies;
     policiesError_ = r.policiesError;
-    acknowledgeOwnWrites();
+    dataVersion_ = loadDataVersion_;
     qCInfo(lcWorkspace, "loaded %s: %lld products, %lld orders", qPrintable(path_), qlonglong(counts_.products),
            qlonglong(counts_.orders));
     Q_EMIT snapshotChanged();

@@ -71,7 +71,7 @@ public:
     bool changeRelation(const std::optional<Relation> &from, std::optional<Relation> &to);
     bool addRelations(std::vector<Relation> &relations);         // all or none; ids set
     bool removeRelations(const std::vector<Relation> &relations);
-    bool reorderRelations(const std::vector<int64_t> &idsInOrder); // positions 1..n of one anchor and kind
+    bool reorderRelations(const std::vector<int64_t> &idsInOrder); // one anchor and kind; keeps the group's positions
     bool setRecommendable(const std::vector<int64_t> &productIds, bool recommendable);
     // One bundle from `from` to `to` (documentbundles.cpp): an add when there is no from (to gets its id
     // and timestamps; a non-zero id is restored, as a redo does), a removal when there is no to.
@@ -80,6 +80,9 @@ public:
     bool setPolicyValue(Placement placement, const std::string &key, const std::string &value);
     // Says why an edit failed, on the one channel the window shows.
     void reportError(const QString &message);
+    // A write that storage refused: "what: error", after catching up with a change made elsewhere (which
+    // is the usual cause: the row is gone or renamed), and then says so.
+    void reportFailure(const QString &what, const std::string &error);
 
     // Whether another window or the command line changed the workspace file since this window last looked
     // (SQLite's data_version, read when the window regains focus): if so, reloads and returns true.
@@ -145,6 +148,7 @@ private:
     QFutureWatcher<LoadResult> *watcher_;
     quint64 generation_ = 0;   // a load started for an older workspace is ignored when it finishes
     int64_t dataVersion_ = -1; // SQLite's data_version when this window last caught up
+    int64_t loadDataVersion_ = -1;  // ... and when the running load started
     bool loading_ = false;
 };
 

@@ -5,17 +5,12 @@
 
 namespace mb {
 
-BundleCatalog::BundleCatalog(const Snapshot &snapshot) : snap_(snapshot)
+BundleCatalog::BundleCatalog(const Snapshot &snapshot, std::shared_ptr<const EndpointIndex> endpoints)
+    : snap_(snapshot), ids_(endpoints ? std::move(endpoints) : EndpointIndex::of(snapshot))
 {
-    byId_.reserve(snapshot.products.size());
-    for (uint32_t i = 0; i < snapshot.products.size(); ++i) byId_.emplace(snapshot.products[i].id, i);
 }
 
-int32_t BundleCatalog::index(int64_t id) const
-{
-    auto it = byId_.find(id);
-    return it == byId_.end() ? -1 : int32_t(it->second);
-}
+int32_t BundleCatalog::index(int64_t id) const { return ids_->product(id); }
 
 const SnapshotProduct *BundleCatalog::product(int64_t id) const
 {

@@ -3,16 +3,19 @@
 // pricing rule, the savings, the margin over the items' costs, and how many bundles the stock allows.
 // Optional items are offered beside the tier, not inside its price, so every total covers required items.
 #include "core/storage/bundle.h"
+#include "core/storage/endpointindex.h"
 #include "core/storage/snapshot.h"
 
-#include <unordered_map>
+#include <memory>
 
 namespace mb {
 
 // Bundle items name products by workspace id; the engine reads them from a snapshot by index.
 class BundleCatalog {
 public:
-    explicit BundleCatalog(const Snapshot &snapshot);
+    // endpoints: the snapshot's id lookups when the caller has them (the window's document does), else
+    // built here (a hash of every product: build one per snapshot, not one per bundle).
+    explicit BundleCatalog(const Snapshot &snapshot, std::shared_ptr<const EndpointIndex> endpoints = nullptr);
     const Snapshot &snapshot() const { return snap_; }
     const SnapshotProduct *product(int64_t id) const;
     int32_t index(int64_t id) const;   // -1 when the product is not in the snapshot
@@ -20,7 +23,7 @@ public:
 
 private:
     const Snapshot &snap_;
-    std::unordered_map<int64_t, uint32_t> byId_;
+    std::shared_ptr<const EndpointIndex> ids_;
 };
 
 struct TierTotals {

@@ -183,13 +183,17 @@ bool RelationStore::removeExactly(const std::vector<Relation> &relations, std::s
     });
 }
 
-bool RelationStore::reorder(const std::vector<int64_t> &ids, std::string &error)
+bool RelationStore::reorder(const std::vector<int64_t> &ids, std::string &error, const std::vector<int> &positions)
 {
+    if (!positions.empty() && positions.size() != ids.size()) {
+        error = "reorder: " + std::to_string(ids.size()) + " relations but " + std::to_string(positions.size()) + " positions";
+        return false;
+    }
     return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
         Statement s(db, "UPDATE relations SET position = ?2, updated_at = ?3 WHERE id = ?1");
         const int64_t now = QDateTime::currentSecsSinceEpoch();
         for (size_t i = 0; i < ids.size(); ++i) {
-            s.bind(1, ids[i]).bind(2, int64_t(i + 1)).bind(3, now);
+            s.bind(1, ids[i]).bind(2, positions.empty() ? int64_t(i + 1) : int64_t(positions[i])).bind(3, now);
             if (!changedOne(db, s, ids[i], e)) return false;
         }
         return true;

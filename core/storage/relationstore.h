@@ -33,8 +33,9 @@ public:
     bool removeExactly(const std::vector<Relation> &relations, std::string &error);
     // Removes several in one transaction (undoing a bulk accept): all or none.
     bool removeMany(const std::vector<int64_t> &ids, std::string &error);
-    // Sets positions 1..n in the given order (ids of one anchor and kind).
-    bool reorder(const std::vector<int64_t> &idsInOrder, std::string &error);
+    // Sets positions in the given order (ids of one anchor and kind): positions[i] for idsInOrder[i], or
+    // 1..n when positions is empty.
+    bool reorder(const std::vector<int64_t> &idsInOrder, std::string &error, const std::vector<int> &positions = {});
 
     // Turns the platform links stored at catalog import (imported_relations) into relations of source
     // "imported": upsells become upgrades; Magento's crosssell (shown in the cart) becomes a necessity;

@@ -75,6 +75,8 @@ private Q_SLOTS:
         // The edit shares the order history with the snapshot before it: nothing large was copied or read.
         QVERIFY(doc.snapshot()->orders.sharesWith(history->orders));
         QVERIFY(doc.snapshot()->lines.sharesWith(history->lines));
+        QVERIFY(doc.snapshot()->products.sharesWith(history->products));
+        QVERIFY(doc.snapshot()->categories.sharesWith(history->categories));
         QVERIFY(history->relations.size() + 1 == doc.snapshot()->relations.size());
 
         doc.undoStack()->undo();
@@ -135,6 +137,31 @@ private Q_SLOTS:
         QCOMPARE(fx_.failures->count(), 0);
     }
 
+    void undoingAReorderRestoresEveryPosition()
+    {
+        // X, Y, Z; Y removed (a gap at 2); Z moved above X; both undone: X, Y, Z again, at 1, 2, 3.
+        WorkspaceDocument &doc = *fx_.doc;
+        std::vector<Relation> xyz;
+        for (const char *target : {"GIFT-CARD-25", "SHIP-EXPRESS", "COF-MAC-120"}) {
+            auto *add = new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", target, RelationKind::Enhancement), target);
+            doc.undoStack()->push(add);
+            xyz.push_back(*add->after());
+        }
+        auto position = [&](int i) { return stored(doc, xyz[size_t(i)].id)->position; };
+        const int x = position(0), y = position(1), z = position(2);
+        QVERIFY(x < y && y < z);
+        doc.undoStack()->push(new RemoveRelationCommand(&doc, *stored(doc, xyz[1].id), "SHIP-EXPRESS"));
+        doc.undoStack()->push(new ReorderRelationsCommand(&doc, {xyz[0].id, xyz[2].id}, {xyz[2].id, xyz[0].id}, RelationKind::Enhancement));
+        QVERIFY(position(2) < position(0));
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
+        QCOMPARE(position(0), x);
+        QCOMPARE(position(1), y);
+        QCOMPARE(position(2), z);
+        QCOMPARE(inSnapshot(doc, xyz[2].id)->position, z);
+        QCOMPARE(fx_.failures->count(), 0);
+    }
+
     void pitchEditsMergeAndNetZeroLeavesNothing()
     {
         WorkspaceDocument &doc = *fx_.doc;
@@ -162,6 +189,35 @@ private Q_SLOTS:
         doc.undoStack()->push(new EditPitchCommand(&doc, *stored(doc, r.id), "a", "x"));
         doc.undoStack()->push(new EditPitchCommand(&doc, *stored(doc, other->after()->id), "b", "x"));
         QCOMPARE(doc.undoStack()->count(), n + 2);
+    }
+
+    void aFailedEditIsNotMergedIntoTheOneBefore()
+    {
+        WorkspaceDocument &doc = *fx_.doc;
+        auto *add = new AddRelationCommand(&doc, curated(doc, "CAM-MIR-110", "GIFT-CARD-25", RelationKind::Accessory), "GIFT-CARD-25");
+        doc.undoStack()->push(add);
+        const Relation r = *add->after();
+        doc.undoStack()->push(new EditPitchCommand(&doc, r, "W", "x"));
+        const int n = doc.undoStack()->count();
+        // Another program removes the relation; the next keystroke's write fails.
+        std::string err;
+        auto other = Workspace::open(doc.path().toStdString(), err);
+        QVERIFY2(other, err.c_str());
+        QVERIFY(RelationStore(*other).remove(r.id, err));
+        other.reset();
+        Relation typed = r;
+        typed.pitch = "W";
+        doc.undoStack()->push(new EditPitchCommand(&doc, typed, "Wr", "x"));
+        QVERIFY(fx_.failures->count() >= 1);
+        // Nothing new on the stack, and the step before still says what was written: "W", not "Wr".
+        QCOMPARE(doc.undoStack()->count(), n);
+        const auto *top = dynamic_cast<const RelationCommand *>(doc.undoStack()->command(n - 1));
+        QVERIFY(top && top->after());
+        QCOMPARE(top->after()->pitch, std::string("W"));
+        // The failure caught up with the other program's change.
+        fx_.expectReload = true;
+        QVERIFY(mbtest::waitLoaded(&doc));
+        QVERIFY(!doc.checkExternalChanges());
     }
 
     void suggestionsAcceptRejectAndBulk()

@@ -241,7 +241,7 @@ void BundlesView::fillItem(QListWidgetItem *item, const Bundle &b)
 {
     const auto snap = document()->snapshot();
     if (!snap) return;
-    const BundleCatalog catalog(*snap);
+    const BundleCatalog catalog(*snap, document()->endpoints());
     const auto issues = checkBundle(catalog, b);
     const SnapshotProduct *anchor = catalog.product(b.anchorProductId);
     const QString anchorText = anchor ? QString::fromStdString(anchor->sku) + QStringLiteral(" · ") + QString::fromStdString(anchor->title)
@@ -362,7 +362,7 @@ void BundlesView::showBundle()
         mapList_->clear();
         return;
     }
-    const BundleCatalog catalog(*snap);
+    const BundleCatalog catalog(*snap, document()->endpoints());
     const SnapshotProduct *anchor = catalog.product(b->anchorProductId);
     name_->setText(QString::fromStdString(b->name));
     title_->setText(tr("Around <b>%1</b> %2").arg(anchor ? QString::fromStdString(anchor->sku).toHtmlEscaped() : tr("(unknown product)"),
@@ -375,7 +375,7 @@ void BundlesView::showTiers(const Bundle &b, bool all)
 {
     const auto snap = document()->snapshot();
     if (!snap) return;
-    const BundleCatalog catalog(*snap);
+    const BundleCatalog catalog(*snap, document()->endpoints());
     const BundleTakeRate take = takeRate(catalog, b);
     const auto issues = checkBundle(catalog, b);
     summary_->setText(tr("%n tier(s); %1 orders held the anchor. Drag products from the right onto a tier.", nullptr, int(b.tiers.size()))
@@ -427,7 +427,7 @@ void BundlesView::fillMap()
     const auto snap = document()->snapshot();
     const Bundle *b = current();
     if (!snap || !b) return;
-    const BundleCatalog catalog(*snap);
+    const BundleCatalog catalog(*snap, document()->endpoints());
     const int32_t anchor = catalog.index(b->anchorProductId);
     if (anchor < 0) return;
     const auto relations = RelationResolver(*snap).resolve(uint32_t(anchor));
