@@ -39,6 +39,9 @@ ChartCard::ChartCard(const QString &title, KpiTableModel *model, QChartView *cha
     table_->setItemDelegate(new KpiValueDelegate(table_));
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     table_->horizontalHeader()->setStretchLastSection(false);
+    // Columns fit the first rows, not every one of a large store's 100K top pairs: Qt measures 1,000
+    // rows by default, a cell at a time, on the GUI thread.
+    table_->horizontalHeader()->setResizeContentsPrecision(100);
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
         // Fit the figures, but never let one long product title push the numbers out of sight.
         table_->resizeColumnsToContents();

@@ -64,23 +64,24 @@ DashboardModels::DashboardModels(QObject *parent)
                             Col{QObject::tr("Click-through"), KpiFormat::Percent}, Col{QObject::tr("Conversion"), KpiFormat::Percent}});
 }
 
-void DashboardModels::fill(const KpiContext &ctx, const KpiReport &r)
+DashboardModels::Rows DashboardModels::rowsOf(const KpiContext &ctx, const KpiReport &r)
 {
     const Snapshot &s = ctx.snapshot();
+    Rows out;
     QVector<QVector<QVariant>> rows;
     for (const TimePoint &p : r.series)
         rows.push_back({qs(p.label), double(rows.size()), p.revenue, qint64(p.orders), num(p.aov)});
-    series->setRows(rows);
+    out.series = std::move(rows);
+    rows = {};
 
-    auto groups = [&](KpiTableModel *m, const std::vector<GroupAttach> &list) {
+    auto groups = [&](const std::vector<GroupAttach> &list) {
         QVector<QVector<QVariant>> g;
         for (const GroupAttach &x : list) g.push_back({qs(x.name), qint64(x.eligible), qint64(x.attached), pct(x.rate)});
-        m->setRows(g);
+        return g;
     };
-    groups(kinds, r.attach.hasMaps ? r.attach.byKind : std::vector<GroupAttach>{});
-    groups(categories, r.attach.byCategory);
+    out.kinds = groups(r.attach.hasMaps ? r.attach.byKind : std::vector<GroupAttach>{});
+    out.categories = groups(r.attach.byCategory);
 
-    rows.clear();
     for (const PairAttach &p : r.attach.pairs) {
         const SnapshotProduct &a = s.products[p.anchor];
         QString target = qs(pairTargetName(ctx, p.targetProduct, p.targetCategory));
@@ -88,14 +89,14 @@ void DashboardModels::fill(const KpiContext &ctx, const KpiReport &r)
         rows.push_back({qs(a.sku) + QStringLiteral(" — ") + qs(a.title), target, QString::fromLatin1(kindName(p.kind)),
                         qint64(p.anchorOrders), qint64(p.bothOrders), pct(p.rate)});
     }
-    pairs->setRows(rows);
+    out.pairs = std::move(rows);
+    rows = {};
 
     size_t months = 0;
     for (const CohortRow &c : r.retention.cohorts) months = std::max(months, c.retention.size());
     QVector<Col> cols{Col{QObject::tr("Cohort"), KpiFormat::Text}, Col{QObject::tr("Customers"), KpiFormat::Count}};
     for (size_t k = 0; k < months; ++k) cols.push_back(Col{QObject::tr("M%1").arg(k), KpiFormat::Percent});
-    cohorts->setColumns(cols);
-    rows.clear();
+    out.cohortColumns = cols;
     QVector<QVector<QColor>> colors;
     for (const CohortRow &c : r.retention.cohorts) {
         QVector<QVariant> row{qs(c.label), qint64(c.size)};
@@ -107,10 +108,10 @@ void DashboardModels::fill(const KpiContext &ctx, const KpiReport &r)
         rows.push_back(row);
         colors.push_back(color);
     }
-    cohorts->setRows(rows);
-    cohorts->setBackgrounds(colors);
+    out.cohorts = std::move(rows);
+    rows = {};
+    out.cohortColors = std::move(colors);
 
-    rows.clear();
     for (size_t i = 0; i < r.clv.histogram.size(); ++i) {
         const HistogramBin &b = r.clv.histogram[i];
         // Short labels (no separators), so ten of them fit under the bars unrotated.
@@ -118,18 +119,34 @@ void DashboardModels::fill(const KpiContext &ctx, const KpiReport &r)
                                                                : QStringLiteral("%1–%2").arg(compact(b.from), compact(b.to));
         rows.push_back({label, b.from, b.to, qint64(b.customers)});
     }
-    histogram->setRows(rows);
+    out.histogram = std::move(rows);
+    rows = {};
 
-    rows.clear();
     for (const TierTake &t : r.bundles.tiers)
         rows.push_back({qs(t.bundle), qs(t.tier), qint64(t.anchorOrders), qint64(t.takenOrders), pct(t.rate)});
-    bundles->setRows(rows);
+    out.bundles = std::move(rows);
+    rows = {};
 
-    rows.clear();
     for (const PlacementEvents &p : r.events.placements)
         rows.push_back({qs(p.placement), qint64(p.impressions), qint64(p.clicks), qint64(p.conversions), pct(p.clickThrough),
                         pct(p.conversion)});
-    placements->setRows(rows);
+    out.placements = std::move(rows);
+    rows = {};
+    return out;
+}
+
+void DashboardModels::fill(Rows rows)
+{
+    series->setRows(std::move(rows.series));
+    kinds->setRows(std::move(rows.kinds));
+    categories->setRows(std::move(rows.categories));
+    pairs->setRows(std::move(rows.pairs));
+    cohorts->setColumns(std::move(rows.cohortColumns));
+    cohorts->setRows(std::move(rows.cohorts));
+    cohorts->setBackgrounds(std::move(rows.cohortColors));
+    histogram->setRows(std::move(rows.histogram));
+    bundles->setRows(std::move(rows.bundles));
+    placements->setRows(std::move(rows.placements));
 }
 
 }  // namespace mb

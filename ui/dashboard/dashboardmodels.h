@@ -1,7 +1,13 @@
 #pragma once
 // The dashboard's tables, each the single model behind a chart and its table view, and how a KpiReport
-// fills them.
+// fills them: the rows are made on the worker that computed the report (rowsOf: a large store's top
+// pairs are 100K+ rows of text), the GUI thread only takes them (fill).
+#include "ui/dashboard/kpitablemodel.h"
+
+#include <QColor>
 #include <QObject>
+#include <QVariant>
+#include <QVector>
 
 namespace mb {
 
@@ -25,7 +31,14 @@ struct DashboardModels {
     static constexpr int GroupRate = 3;
     static constexpr int HistogramCustomers = 3;
 
-    void fill(const KpiContext &ctx, const KpiReport &report);
+    struct Rows {
+        QVector<QVector<QVariant>> series, kinds, categories, pairs, cohorts, histogram, bundles, placements;
+        QVector<KpiTableModel::Column> cohortColumns;   // Cohort, Customers, one per month the report reaches
+        QVector<QVector<QColor>> cohortColors;
+    };
+    // Pure: reads the context and the report only, so it runs on the report's worker.
+    static Rows rowsOf(const KpiContext &ctx, const KpiReport &report);
+    void fill(Rows rows);
 };
 
 }  // namespace mb

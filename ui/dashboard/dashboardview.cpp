@@ -61,7 +61,7 @@ DashboardView::DashboardView(WorkspaceDocument *document, QWidget *parent)
       status_(new QLabel(this)),
       debounce_(new QTimer(this)),
       contextWatcher_(new QFutureWatcher<Prepared>(this)),
-      watcher_(new QFutureWatcher<std::shared_ptr<KpiReport>>(this))
+      watcher_(new QFutureWatcher<std::shared_ptr<Computed>>(this))
 {
     for (QDateEdit *e : {from_, to_}) {
         e->setCalendarPopup(true);
@@ -375,9 +375,13 @@ void DashboardView::compute()
     auto ctx = context_;
     auto cancel = cancel_;
     const KpiFilter f = filter();
-    watcher_->setFuture(QtConcurrent::run(workPool(), [ctx, cancel, f]() -> std::shared_ptr<KpiReport> {
+    watcher_->setFuture(QtConcurrent::run(workPool(), [ctx, cancel, f]() -> std::shared_ptr<Computed> {
         auto r = computeKpiReport(*ctx, f, cancel.get());
-        return r ? std::make_shared<KpiReport>(std::move(*r)) : nullptr;
+        if (!r) return nullptr;
+        auto c = std::make_shared<Computed>();
+        c->report = std::make_shared<const KpiReport>(std::move(*r));
+        c->rows = DashboardModels::rowsOf(*ctx, *c->report);
+        return c;
     }));
 }
 
@@ -390,14 +394,15 @@ void DashboardView::onComputed()
         compute();
         return;
     }
-    report_ = std::make_unique<KpiReport>(*result);
-    showReport(*report_);
+    showReport(std::move(*result));
     Q_EMIT reportReady();
 }
 
-void DashboardView::showReport(const KpiReport &r)
+void DashboardView::showReport(Computed computed)
 {
-    models_->fill(*context_, r);
+    report_ = std::move(computed.report);
+    const KpiReport &r = *report_;
+    models_->fill(std::move(computed.rows));
     fillDashboardTiles(tiles_, r);
     status_->setText(r.empty ? tr("No orders yet: import some") : tr("%1 · computed in %2 ms").arg(periodText()).arg(r.computeMilliseconds, 0, 'f', 0));
     const QString noMaps = tr("No complement maps yet: map complements (or adopt the catalog's platform links) to see attach rates.");

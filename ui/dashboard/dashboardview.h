@@ -6,6 +6,8 @@
 #include "core/kpi/kpifilter.h"
 #include "ui/workspaceview.h"
 
+#include "ui/dashboard/dashboardmodels.h"
+
 #include <QFutureWatcher>
 #include <QStringList>
 
@@ -52,6 +54,11 @@ private:
     struct Result;
     // What the worker prepares for a snapshot: the KPI context and the filter choices, whose scan over
     // every order (the countries) would otherwise run on the GUI thread.
+    // What the report's worker hands over: the report and the tables' rows made from it.
+    struct Computed {
+        std::shared_ptr<const KpiReport> report;
+        DashboardModels::Rows rows;
+    };
     struct Prepared {
         std::shared_ptr<const KpiContext> context;
         QStringList categories;   // paths, sorted
@@ -63,7 +70,7 @@ private:
     void schedule();
     void compute();
     void onComputed();
-    void showReport(const KpiReport &report);
+    void showReport(Computed computed);
     void fillFilterChoices(const Prepared &prepared);
     void showHelp();
     void askExportPdf();
@@ -71,7 +78,7 @@ private:
     QString periodText() const;
 
     std::shared_ptr<const KpiContext> context_;
-    std::unique_ptr<KpiReport> report_;
+    std::shared_ptr<const KpiReport> report_;
     std::unique_ptr<DashboardModels> models_;   // the table models themselves are children of the view
     QList<KpiTile *> tiles_;
     QList<ChartCard *> cards_;
@@ -80,7 +87,7 @@ private:
     QLabel *status_;
     QTimer *debounce_;
     QFutureWatcher<Prepared> *contextWatcher_;
-    QFutureWatcher<std::shared_ptr<KpiReport>> *watcher_;
+    QFutureWatcher<std::shared_ptr<Computed>> *watcher_;
     std::shared_ptr<std::atomic<bool>> cancel_;
     quint64 generation_ = 0;
     quint64 contextGeneration_ = 0;

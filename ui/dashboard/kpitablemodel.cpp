@@ -1,6 +1,9 @@
 #include "ui/dashboard/kpitablemodel.h"
 
 #include "ui/format.h"
+#include "ui/workpool.h"
+
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -35,9 +38,11 @@ void KpiTableModel::setColumns(QVector<Column> columns)
 void KpiTableModel::setRows(QVector<QVector<QVariant>> rows)
 {
     beginResetModel();
-    rows_ = std::move(rows);
+    std::swap(rows_, rows);
     backgrounds_.clear();
     endResetModel();
+    // The old rows (100K+ strings on a large store) are freed on the work pool, not on the GUI thread.
+    if (rows.size() > 1000) (void)QtConcurrent::run(workPool(), [old = std::move(rows)] {});
 }
 
 void KpiTableModel::setBackgrounds(QVector<QVector<QColor>> colors)
