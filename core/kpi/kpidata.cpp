@@ -13,13 +13,7 @@ namespace mb {
 bool KpiData::load(const Workspace &ws, const Snapshot &snapshot, KpiData &out, std::string &error)
 {
     out = KpiData{};
-    std::unordered_map<int64_t, uint32_t> productIndex;
-    productIndex.reserve(snapshot.products.size());
-    for (uint32_t i = 0; i < snapshot.products.size(); ++i) productIndex.emplace(snapshot.products[i].id, i);
-    auto indexOf = [&](int64_t id) -> int32_t {
-        const auto it = productIndex.find(id);
-        return it == productIndex.end() ? -1 : int32_t(it->second);
-    };
+    const auto ids = EndpointIndex::of(snapshot);
     std::unordered_map<std::string, int16_t> placementIndex;
     std::string lastSession;
     bool first = true;
@@ -33,7 +27,7 @@ bool KpiData::load(const Workspace &ws, const Snapshot &snapshot, KpiData &out, 
         }
         e.session = out.sessions;
         e.at = at;
-        e.product = productId < 0 ? -1 : indexOf(productId);
+        e.product = productId < 0 ? -1 : ids->product(productId);
         e.type = eventTypeFromName(event).value_or(EventType::View);
         if (!placement.empty()) {
             auto [it, added] = placementIndex.emplace(std::string(placement), int16_t(out.placements.size()));
@@ -45,24 +39,27 @@ bool KpiData::load(const Workspace &ws, const Snapshot &snapshot, KpiData &out, 
     if (!first) ++out.sessions;
     if (!read) return false;
 
-    // Bundles by id, tiers in their stored order; a bundle whose anchor is gone from the snapshot is left out.
-    std::vector<Bundle> bundles = storedBundles(ws);
+    out.bundles = bundlesOf(storedBundles(ws), *ids);
+    return true;
+}
+
+std::vector<KpiBundle> KpiData::bundlesOf(std::vector<Bundle> bundles, const EndpointIndex &ids)
+{
     std::sort(bundles.begin(), bundles.end(), [](const Bundle &a, const Bundle &b) { return a.id < b.id; });
+    std::vector<KpiBundle> out;
     for (const Bundle &b : bundles) {
-        const int32_t anchor = indexOf(b.anchorProductId);
+        const int32_t anchor = ids.product(b.anchorProductId);
         if (anchor < 0 || b.tiers.empty()) continue;
         KpiBundle bundle{b.id, b.name, uint32_t(anchor), {}};
         for (size_t t = 0; t < b.tiers.size(); ++t) {
             KpiBundleTier tier{int(t + 1), b.tiers[t].name, {}};
-            for (const BundleItem &i : b.tiers[t].items) {
-                const int32_t product = indexOf(i.productId);
-                if (product >= 0) tier.items.push_back({uint32_t(product), i.quantity, i.optional});
-            }
+            for (const BundleItem &i : b.tiers[t].items)
+                if (const int32_t product = ids.product(i.productId); product >= 0) tier.items.push_back({uint32_t(product), i.quantity, i.optional});
             bundle.tiers.push_back(std::move(tier));
         }
-        out.bundles.push_back(std::move(bundle));
+        out.push_back(std::move(bundle));
     }
-    return true;
+    return out;
 }
 
 }  // namespace mb

@@ -3,6 +3,8 @@
 // Read through core/storage (eventstore, bundlestore) on the caller's thread that owns the workspace connection; everything
 // after that works on memory only.
 #include "core/io/eventparser.h"
+#include "core/storage/bundle.h"
+#include "core/storage/endpointindex.h"
 
 #include <cstdint>
 #include <string>
@@ -48,6 +50,9 @@ struct KpiData {
 
     // False with error set when the workspace cannot be read.
     static bool load(const Workspace &ws, const Snapshot &snapshot, KpiData &out, std::string &error);
+    // Stored bundles as the KPIs read them: by id, tiers in their stored order, items by snapshot index; a
+    // bundle without tiers or whose anchor is not in the snapshot is left out, and so is an unknown item.
+    static std::vector<KpiBundle> bundlesOf(std::vector<Bundle> bundles, const EndpointIndex &ids);
 };
 
 }  // namespace mb

@@ -13,6 +13,7 @@
 #include "core/storage/workspace.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace mb {
 
@@ -115,7 +116,10 @@ RelationImportReport importRelationsCsv(Workspace &ws, const std::string &path, 
         const auto kind = kindFromName(field(4));
         if (!kind) { reject(4, field(4), "expected necessity, enhancement, accessory, consumable or upgrade"); continue; }
         int64_t position = 0;
-        if (!field(5).empty() && (!parseInteger(field(5), position) || position < 0)) { reject(5, field(5), "expected a whole number ≥ 0"); continue; }
+        if (!field(5).empty() && (!parseInteger(field(5), position) || position < 0 || position > INT32_MAX)) {
+            reject(5, field(5), "expected a whole number from 0 to 2147483647");
+            continue;
+        }
         const std::string sourceText = field(7).empty() ? "imported" : field(7);
         const auto source = sourceFromName(sourceText);
         if (!source) { reject(7, sourceText, "expected curated, imported or mined"); continue; }

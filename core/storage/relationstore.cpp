@@ -94,7 +94,11 @@ bool insertRelation(sqlite3 *db, Relation &r, std::string &error)
     s.bind(9, std::string_view(sourceName(r.source))).bind(10, std::string_view(statusName(r.status)));
     s.bind(11, r.createdAt).bind(12, r.updatedAt);
     if (!s.exec()) {
-        error = s.error().find("UNIQUE") != std::string::npos ? "this anchor already has a relation to that target" : s.error();
+        // An undo re-adds a relation with the id it had: another program may have given that id to a new one.
+        const std::string why = s.error();
+        error = why.find("relations.id") != std::string::npos ? "relation " + std::to_string(r.id) + " was given to another relation since"
+                : why.find("UNIQUE") != std::string::npos    ? "this anchor already has a relation to that target"
+                                                              : why;
         return false;
     }
     r.id = sqlite3_last_insert_rowid(db);
@@ -153,20 +157,12 @@ bool RelationStore::update(const Relation &r, std::string &error)
     });
 }
 
-bool RelationStore::remove(int64_t id, std::string &error) { return removeMany({id}, error); }
-
-bool RelationStore::removeMany(const std::vector<int64_t> &ids, std::string &error)
+bool RelationStore::remove(int64_t id, std::string &error)
 {
     return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
         Statement s(db, "DELETE FROM relations WHERE id = ?1");
-        for (int64_t id : ids) {
-            s.bind(1, id);
-            if (!s.exec()) {
-                e = s.error();
-                return false;
-            }
-        }
-        return true;
+        s.bind(1, id);
+        return changedOne(db, s, id, e);
     });
 }
 

@@ -26,13 +26,12 @@ public:
     // Adds several in one transaction (a bulk accept, or its redo with the ids it got): all or none.
     bool addAll(std::vector<Relation> &relations, std::string &error);
     bool update(const Relation &r, std::string &error);
+    // By id alone (the command line, which names relations by id); an id that is not there is an error.
     bool remove(int64_t id, std::string &error);
     // Removes exactly these relations (same id AND same anchor and target), all or none: a relation removed
     // by another program is an error naming it, never a silent success, and an id SQLite gave again to a
     // new relation since is not mistaken for it.
     bool removeExactly(const std::vector<Relation> &relations, std::string &error);
-    // Removes several in one transaction (undoing a bulk accept): all or none.
-    bool removeMany(const std::vector<int64_t> &ids, std::string &error);
     // Sets positions in the given order (ids of one anchor and kind): positions[i] for idsInOrder[i], or
     // 1..n when positions is empty.
     bool reorder(const std::vector<int64_t> &idsInOrder, std::string &error, const std::vector<int> &positions = {});

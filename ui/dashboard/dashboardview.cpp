@@ -238,23 +238,8 @@ void DashboardView::onBundlesEdited()
         ++contextGeneration_;
         return;
     }
-    // What KpiData::load reads, from the document's bundles: by id, tiers in order, known products only.
-    std::vector<KpiBundle> bundles;
-    std::vector<Bundle> byId = document()->bundles();
-    std::sort(byId.begin(), byId.end(), [](const Bundle &a, const Bundle &b) { return a.id < b.id; });
-    for (const Bundle &b : byId) {
-        const int32_t anchor = endpoints->index(EndpointType::Product, b.anchorProductId);
-        if (anchor < 0) continue;
-        KpiBundle k{b.id, b.name, uint32_t(anchor), {}};
-        for (size_t t = 0; t < b.tiers.size(); ++t) {
-            KpiBundleTier tier{int(t + 1), b.tiers[t].name, {}};
-            for (const BundleItem &i : b.tiers[t].items)
-                if (const int32_t p = endpoints->index(EndpointType::Product, i.productId); p >= 0)
-                    tier.items.push_back({uint32_t(p), i.quantity, i.optional});
-            k.tiers.push_back(std::move(tier));
-        }
-        bundles.push_back(std::move(k));
-    }
+    // What KpiData::load reads, from the document's bundles.
+    std::vector<KpiBundle> bundles = KpiData::bundlesOf(document()->bundles(), *endpoints);
     ++contextGeneration_;
     contextWatcher_->setProperty("generation", contextGeneration_);
     contextWatcher_->setProperty("bundlesOnly", true);
