@@ -9,8 +9,10 @@
 
 namespace mb {
 
-PlacementEngine::PlacementEngine(const Snapshot &snapshot, MinedEvidence evidence, PolicySet policies)
-    : snap_(snapshot), evidence_(std::move(evidence)), policies_(std::move(policies)), resolver_(snapshot), purchases_(snapshot)
+PlacementEngine::PlacementEngine(const Snapshot &snapshot, MinedEvidence evidence, PolicySet policies,
+                                 std::shared_ptr<const PurchaseHistory> purchases)
+    : snap_(snapshot), evidence_(std::move(evidence)), policies_(std::move(policies)), resolver_(snapshot),
+      purchases_(purchases ? std::move(purchases) : std::make_shared<const PurchaseHistory>(snapshot))
 {
     customers_.reserve(snapshot.customers.size());
     for (size_t i = 0; i < snapshot.customers.size(); ++i) customers_.emplace(snapshot.customers[i].externalId, int32_t(i));
@@ -44,7 +46,7 @@ RecommendResult PlacementEngine::recommend(const RecommendContext &ctx) const
         result.error = ctx.placement == Placement::ProductPage ? "no product to recommend for" : "the cart is empty";
         return result;
     }
-    r.day = ctx.day == INT32_MIN ? purchases_.lastDay() + 1 : ctx.day;
+    r.day = ctx.day == INT32_MIN ? purchases_->lastDay() + 1 : ctx.day;
     r.slots = ctx.limit > 0 ? std::min(ctx.limit, pol.slots) : pol.slots;
     if (pol.freeShippingThreshold > 0 && r.subtotal < pol.freeShippingThreshold) r.shippingGap = pol.freeShippingThreshold - r.subtotal;
     result.cartSubtotal = r.subtotal;

@@ -10,6 +10,7 @@
 #include "core/placement/recommendation.h"
 #include "core/placement/recommendcontext.h"
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -19,7 +20,10 @@ struct Snapshot;
 
 class PlacementEngine {
 public:
-    PlacementEngine(const Snapshot &snapshot, MinedEvidence evidence, PolicySet policies = defaultPolicies());
+    // purchases: the history's purchases per customer when the caller has them for the same orders (an
+    // edit of a map changes no order: the preview passes the previous engine's), else indexed here.
+    PlacementEngine(const Snapshot &snapshot, MinedEvidence evidence, PolicySet policies = defaultPolicies(),
+                    std::shared_ptr<const PurchaseHistory> purchases = nullptr);
 
     RecommendResult recommend(const RecommendContext &context) const;
 
@@ -29,7 +33,8 @@ public:
     void setPolicies(const PolicySet &p) { policies_ = p; }  // not while recommend() runs elsewhere
     const MinedEvidence &evidence() const { return evidence_; }
     const RelationResolver &resolver() const { return resolver_; }
-    const PurchaseHistory &purchases() const { return purchases_; }
+    const PurchaseHistory &purchases() const { return *purchases_; }
+    const std::shared_ptr<const PurchaseHistory> &sharedPurchases() const { return purchases_; }
 
     int32_t productIndex(const std::string &sku) const;
     int32_t customerIndex(const std::string &externalId) const;  // -1 when unknown
@@ -39,7 +44,7 @@ private:
     MinedEvidence evidence_;
     PolicySet policies_;
     RelationResolver resolver_;
-    PurchaseHistory purchases_;
+    std::shared_ptr<const PurchaseHistory> purchases_;
     std::unordered_map<std::string, int32_t> customers_;
 };
 

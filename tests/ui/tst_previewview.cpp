@@ -8,6 +8,7 @@
 #include "core/storage/relationstore.h"
 #include "core/mining/minedresults.h"
 #include "ui/infobar.h"
+#include "ui/maps/mapcommands.h"
 #include "ui/preview/cartbuilder.h"
 #include "ui/preview/cartmodel.h"
 #include "ui/preview/contextbar.h"
@@ -329,6 +330,26 @@ private Q_SLOTS:
         QVERIFY(c->findChild<QLabel *>(QStringLiteral("pitch"))->text().contains(QStringLiteral("Every new camera needs a bag")));
         QVERIFY(RelationStore(*doc->workspace()).remove(r.id, error));
         doc->reload();
+        QVERIFY(settle());
+        QVERIFY(!card(Placement::ProductPage, QStringLiteral("CAM-BAG-210")));
+    }
+
+    void mapEditReachesThePreviewWithoutReindexingTheOrders()
+    {
+        QVERIFY(view->setProduct(QStringLiteral("CAM-MIR-110")));
+        QVERIFY(!card(Placement::ProductPage, QStringLiteral("CAM-BAG-210")));
+        const auto purchases = view->runner()->current()->engine->sharedPurchases();
+        Relation r;
+        r.anchorId = snap().products[size_t(snap().productIndex("CAM-MIR-110"))].id;
+        r.targetId = snap().products[size_t(snap().productIndex("CAM-BAG-210"))].id;
+        r.kind = RelationKind::Necessity;
+        auto *add = new AddRelationCommand(doc, r, QStringLiteral("CAM-BAG-210"));
+        doc->undoStack()->push(add);
+        QVERIFY(settle());
+        QVERIFY2(card(Placement::ProductPage, QStringLiteral("CAM-BAG-210")), qPrintable(skus(Placement::ProductPage).join(QLatin1Char(' '))));
+        // The edit's snapshot shares the orders: the purchases per customer were not indexed again.
+        QCOMPARE(view->runner()->current()->engine->sharedPurchases().get(), purchases.get());
+        doc->undoStack()->undo();
         QVERIFY(settle());
         QVERIFY(!card(Placement::ProductPage, QStringLiteral("CAM-BAG-210")));
     }

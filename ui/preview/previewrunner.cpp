@@ -14,7 +14,8 @@ namespace mb {
 namespace {
 
 // The policies come from the document (loaded once with the snapshot, patched by its edits): no query.
-std::shared_ptr<const PreviewBuild> build(std::shared_ptr<const Snapshot> snap, std::shared_ptr<const MinedResults> mined, PolicySet policies, std::string policiesError)
+std::shared_ptr<const PreviewBuild> build(std::shared_ptr<const Snapshot> snap, std::shared_ptr<const MinedResults> mined, PolicySet policies,
+                                          std::string policiesError, std::shared_ptr<const PreviewBuild> previous)
 {
     QElapsedTimer timer;
     timer.start();
@@ -26,7 +27,12 @@ std::shared_ptr<const PreviewBuild> build(std::shared_ptr<const Snapshot> snap, 
     EvidenceSource source = evidenceFor(*snap, *mined);
     b->origin = source.origin;
     b->minedAt = source.minedAt;
-    b->engine = std::make_shared<PlacementEngine>(*snap, std::move(source.evidence), b->policies);
+    // After an edit of a map the orders are the same (shared, not copied): so are the purchases per customer.
+    std::shared_ptr<const PurchaseHistory> purchases;
+    if (previous && previous->engine && previous->snapshot->orders.sharesWith(snap->orders) &&
+        previous->snapshot->lines.sharesWith(snap->lines) && previous->snapshot->customers.sharesWith(snap->customers))
+        purchases = previous->engine->sharedPurchases();
+    b->engine = std::make_shared<PlacementEngine>(*snap, std::move(source.evidence), b->policies, std::move(purchases));
     b->milliseconds = timer.elapsed();
     return b;
 }
@@ -77,7 +83,7 @@ void PreviewRunner::startBuild()
     waitingForMined_ = !mined;
     if (waitingForMined_) return;  // minedChanged follows once the cache has read this snapshot's results
     running_ = generation_;
-    watcher_.setFuture(QtConcurrent::run(workPool(), build, snap, mined, document_->policies(), document_->policiesError()));
+    watcher_.setFuture(QtConcurrent::run(workPool(), build, snap, mined, document_->policies(), document_->policiesError(), current_));
 }
 
 void PreviewRunner::onFinished()
