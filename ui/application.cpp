@@ -5,9 +5,11 @@
 #include "ui/messagepresenter.h"
 #include "ui/uiresources.h"
 #include "ui/workspacedocument.h"
+#include "ui/workspaceview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QSettings>
 #include <QStyleFactory>
@@ -47,12 +49,23 @@ bool wantsScreenshot(int argc, char *argv[])
 void scheduleScreenshot(MainWindow &window, const QString &out, QPointer<QDialog> dialog)
 {
     auto shoot = [&window, out, dialog] {
-        // Let the views lay out the new data before grabbing.
-        QTimer::singleShot(300, &window, [&window, out, dialog] {
-            const bool ok = dialog ? dialog->grab().save(out, "PNG") : window.saveScreenshot(out);
-            if (!ok) std::fprintf(stderr, "merchbench: cannot write %s\n", qPrintable(out));
-            QCoreApplication::exit(ok ? 0 : 2);
+        // The view shown builds its rows on a worker: wait for them (a minute at most), then let it lay
+        // them out before grabbing.
+        auto *poll = new QTimer(&window);
+        auto *waited = new QElapsedTimer;
+        waited->start();
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, out, dialog, poll, waited] {
+            const WorkspaceView *v = window.view(window.currentViewId());
+            if (v && v->isBusy() && waited->elapsed() < 60000) return;
+            poll->stop();
+            delete waited;
+            QTimer::singleShot(300, &window, [&window, out, dialog] {
+                const bool ok = dialog ? dialog->grab().save(out, "PNG") : window.saveScreenshot(out);
+                if (!ok) std::fprintf(stderr, "merchbench: cannot write %s\n", qPrintable(out));
+                QCoreApplication::exit(ok ? 0 : 2);
+            });
         });
+        poll->start(50);
     };
     WorkspaceDocument *doc = window.document();
     if (!doc->isOpen() || (!doc->isLoading() && doc->snapshot())) {

@@ -18,6 +18,9 @@ public:
     // Called with the settings group already set to the view's id.
     virtual void saveState(QSettings &) const {}
     virtual void restoreState(QSettings &) {}
+    // True while the view still builds what it shows from the document's history on a worker (it shows a
+    // placeholder or the rows it has until then).
+    virtual bool isBusy() const { return false; }
 
 private:
     WorkspaceDocument *document_;

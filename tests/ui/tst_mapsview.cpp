@@ -21,6 +21,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QTableView>
 #include <QDoubleSpinBox>
@@ -154,6 +155,34 @@ private Q_SLOTS:
         browser->minCountBox()->setValue(0);
         doc->reload();
         QVERIFY(settle());
+    }
+
+    void anchorsSortByNameOrCountAndKeepTheSelection()
+    {
+        QVERIFY(view->selectAnchor(EndpointType::Product, QStringLiteral("CAM-MIR-110")));
+        QTableView *table = view->anchorTable();
+        QAbstractItemModel *m = table->model();
+        auto typeAt = [&](int r) { return m->index(r, AnchorListModel::Anchor).data(AnchorListModel::TypeRole).toInt(); };
+        auto labelAt = [&](int r) { return m->index(r, AnchorListModel::Anchor).data().toString(); };
+        auto countAt = [&](int r) { return m->index(r, AnchorListModel::Relations).data().toString().toInt(); };
+        // By name: categories above products, each alphabetical (case aside).
+        for (int r = 1; r < m->rowCount(); ++r) {
+            QVERIFY(typeAt(r - 1) >= typeAt(r) || typeAt(r - 1) == int(EndpointType::Category));
+            if (typeAt(r - 1) == typeAt(r)) QVERIFY2(labelAt(r - 1).toLower() <= labelAt(r).toLower(), qPrintable(labelAt(r)));
+        }
+        // By relations, most first: the chosen anchor stays chosen.
+        table->horizontalHeader()->setSortIndicator(AnchorListModel::Relations, Qt::DescendingOrder);
+        for (int r = 1; r < m->rowCount(); ++r) QVERIFY(countAt(r - 1) >= countAt(r));
+        QVERIFY(countAt(0) > 0);
+        QCOMPARE(table->currentIndex().data().toString().left(10), QStringLiteral("CAM-MIR-11"));
+        // "With relations" hides the rest; the search narrows within.
+        const int all = m->rowCount();
+        view->findChild<QComboBox *>(QStringLiteral("anchorShow"))->setCurrentIndex(AnchorFilterProxy::Mapped);
+        QVERIFY(m->rowCount() < all);
+        for (int r = 0; r < m->rowCount(); ++r) QVERIFY(countAt(r) > 0);
+        view->findChild<QComboBox *>(QStringLiteral("anchorShow"))->setCurrentIndex(AnchorFilterProxy::All);
+        table->horizontalHeader()->setSortIndicator(AnchorListModel::Anchor, Qt::AscendingOrder);
+        QCOMPARE(m->rowCount(), all);
     }
 
     void showsOwnAndInheritedRelations()

@@ -121,6 +121,8 @@ void CatalogView::onSnapshotChanged()
     updateSummary();
 }
 
+bool CatalogView::isBusy() const { return products_->isBusy(); }
+
 void CatalogView::onCategorySelected()
 {
     const QModelIndex idx = tree_->currentIndex();

@@ -24,6 +24,7 @@ public:
     explicit CatalogView(WorkspaceDocument *document, QWidget *parent = nullptr);
 
     ProductTableModel *productModel() const { return products_; }
+    bool isBusy() const override;
     ProductFilterProxy *proxy() const { return proxy_; }
     CategoryTreeModel *categoryModel() const { return categories_; }
     QLineEdit *searchBox() const { return search_; }

@@ -47,6 +47,7 @@ MapsView::MapsView(WorkspaceDocument *document, QWidget *parent)
     search_->setPlaceholderText(tr("Search SKU, title or category"));
     search_->setClearButtonEnabled(true);
     search_->setObjectName(QStringLiteral("anchorSearch"));
+    show_->setObjectName(QStringLiteral("anchorShow"));
     show_->addItem(tr("All anchors"), AnchorFilterProxy::All);
     show_->addItem(tr("Categories"), AnchorFilterProxy::Categories);
     show_->addItem(tr("Products"), AnchorFilterProxy::Products);
@@ -100,12 +101,17 @@ MapsView::Loaded MapsView::load(std::shared_ptr<const Snapshot> snapshot, std::s
     // A category's map is inherited by every product in it: find which categories have one once.
     std::vector<char> categoryMapped(s.categories.size());
     for (int32_t c = 0; c < int32_t(s.categories.size()); ++c) categoryMapped[size_t(c)] = !resolver.ofCategory(c).empty();
+    int32_t best = -1;
     for (uint32_t p = 0; p < s.products.size(); ++p) {
-        if (r.bestMapped >= 0 && s.unitsSold[p] <= s.unitsSold[size_t(r.bestMapped)]) continue;
+        if (best < 0 || s.basketsWith[p] > s.basketsWith[size_t(best)]) best = int32_t(p);
+        if (r.openOn >= 0 && s.unitsSold[p] <= s.unitsSold[size_t(r.openOn)]) continue;
         bool mapped = !resolver.ofProduct(p).empty();
         for (int32_t c = s.products[p].category; !mapped && c >= 0; c = s.categories[size_t(c)].parent) mapped = categoryMapped[size_t(c)];
-        if (mapped) r.bestMapped = int32_t(p);
+        if (mapped) r.openOn = int32_t(p);
     }
+    // Nothing mapped yet (a store just imported): the product in most orders, whose suggestions are where
+    // mapping starts (by orders, not units: one wholesale order of 80,995 paper birds is not a best seller).
+    if (r.openOn < 0) r.openOn = best;
     return r;
 }
 
@@ -152,13 +158,14 @@ void MapsView::apply(const Loaded &r)
     relations_->setMapData(data_);
     suggestions_->setSources(data_, mined_);
 
-    // Keep the anchor across a reload; else the best seller that has a map, so the view opens on something.
+    // Keep the anchor across a reload; else the best seller that has a map (any best seller when none has),
+    // so the view opens on something.
     QModelIndex idx;
     if (anchorId_) {
         const int32_t i = anchorType_ == EndpointType::Product ? data_->productIndex(anchorId_) : data_->categoryIndex(anchorId_);
         idx = anchors_->indexOf(anchorType_, i);
     }
-    if (!idx.isValid()) idx = anchors_->indexOf(EndpointType::Product, r.bestMapped);
+    if (!idx.isValid()) idx = anchors_->indexOf(EndpointType::Product, r.openOn);
     const QModelIndex viewIdx = proxy_->mapFromSource(idx);
     if (viewIdx.isValid()) {
         anchorTable_->setCurrentIndex(viewIdx);

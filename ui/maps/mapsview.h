@@ -50,6 +50,7 @@ public:
     // True while the view reads a new history on its worker (it shows no anchor meanwhile) or while the
     // mined results for it are being read.
     bool isLoading() const;
+    bool isBusy() const override { return isLoading(); }
     QString bannerText() const;
     QPushButton *bannerButton() const;
     InfoBar *errorBar() const { return errors_; }
@@ -64,7 +65,7 @@ private:
     // What the worker makes of a new history: the map data with its labels, and the anchor to open on.
     struct Loaded {
         std::shared_ptr<const MapData> data;
-        int32_t bestMapped = -1;  // the best-selling product that has a map (own or inherited), or -1
+        int32_t openOn = -1;  // the anchor to open on: the best seller that has a map (own or inherited), else the best seller
     };
     static Loaded load(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const EndpointIndex> endpoints);
     void startLoad();

@@ -223,4 +223,6 @@ void OrdersView::restoreState(QSettings &settings)
     orderTable_->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
 }
 
+bool OrdersView::isBusy() const { return orders_->isBusy(); }
+
 }  // namespace mb

@@ -25,6 +25,7 @@ public:
     explicit OrdersView(WorkspaceDocument *document, QWidget *parent = nullptr);
 
     OrderTableModel *orderModel() const { return orders_; }
+    bool isBusy() const override;
     OrderLineModel *lineModel() const { return lines_; }
     QDateEdit *fromEdit() const { return from_; }
     QDateEdit *toEdit() const { return to_; }

@@ -55,7 +55,7 @@ public:
     QString evidenceText() const;
     const PolicySet &policies() const { return policySet_; }
     // True while the engine for the current snapshot is being built (the columns show the previous one).
-    bool isBusy() const;
+    bool isBusy() const override;
     double lastRecommendMilliseconds() const { return lastMs_; }
 
     void saveState(QSettings &settings) const override;
