@@ -6,6 +6,7 @@
 //   QT_QPA_PLATFORM=offscreen bench_appmined WORKSPACE [RUNS]
 // Make the workspace with merchbench-cli: init, import orders online_retail.csv, mine run.
 #include "core/mining/minedresults.h"
+#include "bench/guiwatchdog.h"
 #include "ui/mainwindow.h"
 #include "ui/maps/mapsview.h"
 #include "ui/messagepresenter.h"
@@ -68,23 +69,11 @@ int main(int argc, char **argv)
         auto *preview = qobject_cast<PreviewView *>(window.view(QStringLiteral("preview")));
         if (!maps || !preview) return 1;
         QEventLoop loop;
-        QElapsedTimer sinceTick;
-        double maxGap = 0;
-        QTimer watchdog;
-        watchdog.setTimerType(Qt::PreciseTimer);
-        watchdog.setInterval(5);
+        mbbench::GuiWatchdog dog;
         QElapsedTimer t;
-        QString longGaps;  // every gap over 50 ms, with when it ended, to tell which step blocked
-        QObject::connect(&watchdog, &QTimer::timeout, [&] {
-            const double gap = double(sinceTick.nsecsElapsed()) / 1e6;
-            maxGap = std::max(maxGap, gap);
-            if (gap > 50) longGaps += QStringLiteral(" %1 ms ending at %2 s;").arg(gap, 0, 'f', 0).arg(double(t.nsecsElapsed()) / 1e9, 0, 'f', 3);
-            sinceTick.restart();
-        });
         double tSnapshot = -1, tMined = -1, tPreview = -1;
         t.start();
-        sinceTick.start();
-        watchdog.start();
+        dog.start();
         if (!window.openWorkspace(path)) return 1;
         while (tSnapshot < 0 || tMined < 0 || tPreview < 0) {
             loop.processEvents(QEventLoop::WaitForMoreEvents);
@@ -107,13 +96,12 @@ int main(int argc, char **argv)
         QElapsedTimer after;
         after.start();
         while (after.elapsed() < 250) loop.processEvents(QEventLoop::WaitForMoreEvents);
-        maxGap = std::max(maxGap, double(sinceTick.nsecsElapsed()) / 1e6);
-        watchdog.stop();
+        const double maxGap = dog.stop();
         std::printf("run %d: snapshot %.3f s, mined results in Maps %.3f s (%zu pair rules, one shared copy: %s), preview engine %.3f s; "
                     "reload: mined results %s after %.0f ms; longest GUI stall %.1f ms\n",
                     i + 1, tSnapshot, tMined, mined ? mined->pairs.size() : size_t(0), maps->minedResults() == mined ? "yes" : "NO",
                     tPreview, kept ? "kept" : "read again", reload, maxGap);
-        if (!longGaps.isEmpty()) std::printf("  gaps over 50 ms:%s\n", qPrintable(longGaps));
+        std::printf("  the longest gap began with: %s\n", qPrintable(dog.culprit()));
         std::fflush(stdout);
         snapshotS.push_back(tSnapshot);
         minedS.push_back(tMined);

@@ -7,6 +7,7 @@
 // WORKSPACE is copied first (edits change it). Make one with:
 //   merchbench-cli workspace create or.merchbench && merchbench-cli import orders --format online-retail \
 //     ../shared/datasets/online_retail/online_retail.csv -w or.merchbench && merchbench-cli mine run -w or.merchbench
+#include "bench/guiwatchdog.h"
 #include "ui/uitestsupport.h"
 
 #include "core/mining/minedresults.h"
@@ -38,39 +39,6 @@
 using namespace mb;
 
 namespace {
-
-// The longest gap between ticks of a 5 ms timer: how long the GUI thread could not react.
-class Watchdog : public QObject {
-public:
-    Watchdog()
-    {
-        timer_.setInterval(5);
-        timer_.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&timer_, &QTimer::timeout, this, [this] {
-            const qint64 now = clock_.nsecsElapsed();
-            worst_ = std::max(worst_, now - last_);
-            last_ = now;
-        });
-    }
-    void start()
-    {
-        worst_ = 0;
-        clock_.start();
-        last_ = 0;
-        timer_.start();
-    }
-    double stopMs()
-    {
-        timer_.stop();
-        worst_ = std::max(worst_, clock_.nsecsElapsed() - last_);
-        return double(worst_) / 1e6;
-    }
-
-private:
-    QTimer timer_;
-    QElapsedTimer clock_;
-    qint64 last_ = 0, worst_ = 0;
-};
 
 struct Series {
     std::vector<double> ms;
@@ -110,7 +78,7 @@ int main(int argc, char *argv[])
     MapsView view(&doc);
     view.resize(1400, 900);
     view.show();
-    Watchdog dog;
+    mbbench::GuiWatchdog dog;
     QElapsedTimer t;
     dog.start();
     t.start();
@@ -124,7 +92,8 @@ int main(int argc, char *argv[])
     const double loadMs = double(t.elapsed());
     std::printf("workspace: %s: %zu products, %zu orders, %zu lines, %zu relations\n", qPrintable(args[1]), doc.snapshot()->products.size(),
                 doc.snapshot()->orders.size(), doc.snapshot()->lines.size(), doc.snapshot()->relations.size());
-    std::printf("open + load + mined results: %.0f ms; longest GUI-thread stall %.1f ms\n", loadMs, dog.stopMs());
+    const double loadStall = dog.stop();
+    std::printf("open + load + mined results: %.0f ms; longest GUI-thread stall %.1f ms (%s)\n", loadMs, loadStall, qPrintable(dog.culprit()));
     if (!view.minedResults() || view.minedResults()->empty()) {
         std::fprintf(stderr, "the workspace has no mined results: run `merchbench-cli mine run` on it first\n");
         return 1;
@@ -219,7 +188,7 @@ int main(int argc, char *argv[])
         t.start();
         dialog.accept();
         mbtest::waitUntil([&] { return accepted.count() > 0 || !presenter.errors.isEmpty(); });
-        std::printf("export (json) from the dialog: %.0f ms; longest GUI-thread stall %.1f ms%s\n", double(t.elapsed()), dog.stopMs(),
+        std::printf("export (json) from the dialog: %.0f ms; longest GUI-thread stall %.1f ms%s\n", double(t.elapsed()), dog.stop(),
                     presenter.errors.isEmpty() ? "" : qPrintable(QStringLiteral(" — failed: ") + presenter.errors.join(' ')));
         doc.setMessages(nullptr);
     }
@@ -228,7 +197,7 @@ int main(int argc, char *argv[])
         t.start();
         view.miner()->start();
         mbtest::waitUntil([&] { return !view.miner()->isRunning() && !view.isLoading(); });
-        std::printf("mining from the view: %.0f ms; longest GUI-thread stall %.1f ms\n", double(t.elapsed()), dog.stopMs());
+        std::printf("mining from the view: %.0f ms; longest GUI-thread stall %.1f ms\n", double(t.elapsed()), dog.stop());
     }
     return 0;
 }

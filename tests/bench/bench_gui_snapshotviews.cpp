@@ -9,6 +9,7 @@
 // Prints figures only; no pass/fail.
 //   bench_gui_snapshotviews WORKSPACE [--runs N] [--keys N]
 //   bench_gui_snapshotviews --create-scale FILE [--lines N] [--products N]   (writes the 5M-line store once)
+#include "bench/guiwatchdog.h"
 #include "core/placement/scalestore.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
@@ -98,40 +99,6 @@ private:
     double eventCpu_ = 0;
 };
 
-// The longest gap between two ticks of a 5 ms timer: how long the GUI thread could not react.
-class Watchdog {
-public:
-    Watchdog()
-    {
-        timer_.setInterval(5);
-        timer_.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&timer_, &QTimer::timeout, [this] {
-            const qint64 now = clock_.nsecsElapsed();
-            maxGapMs_ = std::max(maxGapMs_, double(now - last_) / 1e6);
-            last_ = now;
-        });
-    }
-    void start()
-    {
-        clock_.start();
-        last_ = 0;
-        maxGapMs_ = 0;
-        timer_.start();
-    }
-    double stop()
-    {
-        timer_.stop();
-        const qint64 now = clock_.nsecsElapsed();
-        return std::max(maxGapMs_, double(now - last_) / 1e6);
-    }
-
-private:
-    QTimer timer_;
-    QElapsedTimer clock_;
-    qint64 last_ = 0;
-    double maxGapMs_ = 0;
-};
-
 bool waitUntil(const std::function<bool()> &done, int ms)
 {
     QDeadlineTimer deadline(ms);
@@ -159,6 +126,7 @@ struct RunFigures {
     std::map<QString, double> handlerWall, handlerCpu;
     std::map<QString, Cost> followUp;
     double loadStallMs = 0, settleMs = 0;
+    QString loadStallWhat;  // what the GUI thread was delivering when the longest gap began
     double previewBuiltWall = 0, previewBuiltCpu = 0;   // PreviewView's slot for PreviewRunner::built (longest)
     std::vector<double> keyWall;   // GUI time inside each keystroke's textChanged handling
     double keyLongestEventMs = 0;  // longest single GUI event between the first key and the result shown
@@ -212,7 +180,7 @@ RunFigures runOnce(TimingApp &app, const QString &path, int keys)
     stack.show();
     settle(200);
 
-    Watchdog dog;
+    mbbench::GuiWatchdog dog;
     app.perView.clear();
     app.recording = true;
     dog.start();
@@ -234,6 +202,7 @@ RunFigures runOnce(TimingApp &app, const QString &path, int keys)
     f.settleMs = double(sinceOpen.nsecsElapsed()) / 1e6;
     settle(300);  // late repaints
     f.loadStallMs = dog.stop();
+    f.loadStallWhat = dog.culprit();
     app.recording = false;
     for (size_t i = 0; i + 1 < wallStamps.size(); ++i) {
         f.handlerWall[wallStamps[i].first] = wallStamps[i + 1].second - wallStamps[i].second;
@@ -332,8 +301,9 @@ int main(int argc, char **argv)
     for (int r = 0; r < runs; ++r) {
         all.push_back(runOnce(app, QString::fromStdString(path), keys));
         const RunFigures &f = all.back();
-        std::printf("run %d: settled %.0f ms, longest GUI stall while loading %.0f ms, keystrokes max %.1f ms, result %.0f ms after the last key\n",
-                    r + 1, f.settleMs, f.loadStallMs, *std::max_element(f.keyWall.begin(), f.keyWall.end()), f.keyResultMs);
+        std::printf("run %d: settled %.0f ms, longest GUI stall while loading %.0f ms (%s), keystrokes max %.1f ms, result %.0f ms after the last key\n",
+                    r + 1, f.settleMs, f.loadStallMs, qPrintable(f.loadStallWhat), *std::max_element(f.keyWall.begin(), f.keyWall.end()),
+                    f.keyResultMs);
         std::fflush(stdout);
     }
     auto med = [&](auto get) {
