@@ -26,4 +26,11 @@ const std::vector<std::string> &defaultTierNames()
     return names;
 }
 
+std::string freeBundleName(const std::string &base, const std::function<bool(const std::string &)> &taken)
+{
+    if (!taken(base)) return base;
+    for (int n = 2;; ++n)
+        if (std::string candidate = base + " (" + std::to_string(n) + ")"; !taken(candidate)) return candidate;
+}
+
 }  // namespace mb

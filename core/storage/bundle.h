@@ -4,6 +4,7 @@
 // a discount, or at a fixed price. Items name products by their workspace id, like relations do.
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,5 +56,8 @@ struct Bundle {
 
 // The default tier names, by position.
 const std::vector<std::string> &defaultTierNames();
+
+// `base` if no bundle has that name, else "base (2)", "base (3)", … whichever is free first.
+std::string freeBundleName(const std::string &base, const std::function<bool(const std::string &)> &taken);
 
 }  // namespace mb

@@ -198,11 +198,7 @@ bool BundleStore::putInTransaction(Bundle &b, bool &replaced, std::string &error
 
 std::string BundleStore::uniqueName(const std::string &base) const
 {
-    if (!byName(base)) return base;
-    for (int n = 2;; ++n) {
-        const std::string candidate = base + " (" + std::to_string(n) + ")";
-        if (!byName(candidate)) return candidate;
-    }
+    return freeBundleName(base, [this](const std::string &name) { return byName(name).has_value(); });
 }
 
 }  // namespace mb

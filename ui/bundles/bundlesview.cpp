@@ -491,19 +491,6 @@ void BundlesView::pushEdit(const Bundle &after, const QString &what, int mergeKe
     if (const Bundle *now = current(); now && now->sameContent(before)) showBundle();
 }
 
-namespace {
-
-// BundleStore::uniqueName over the document's list: `base`, or "base (2)", "base (3)", … whichever is free.
-std::string freeName(const std::vector<Bundle> &bundles, const std::string &base)
-{
-    auto taken = [&](const std::string &n) { return std::any_of(bundles.begin(), bundles.end(), [&](const Bundle &b) { return b.name == n; }); };
-    if (!taken(base)) return base;
-    for (int i = 2;; ++i)
-        if (const std::string n = base + " (" + std::to_string(i) + ")"; !taken(n)) return n;
-}
-
-}  // namespace
-
 bool BundlesView::generateFor(const QString &sku)
 {
     const auto snap = document()->snapshot();
@@ -514,7 +501,11 @@ bool BundlesView::generateFor(const QString &sku)
         return false;
     }
     Bundle b = generateBundle(*snap, uint32_t(p));
-    b.name = freeName(document()->bundles(), b.name);
+    // As BundleStore::uniqueName, over the document's list (no query on the GUI thread).
+    const std::vector<Bundle> &bundles = document()->bundles();
+    b.name = freeBundleName(b.name, [&](const std::string &n) {
+        return std::any_of(bundles.begin(), bundles.end(), [&](const Bundle &x) { return x.name == n; });
+    });
     // The new bundle's id comes with bundleAdded, during push(): push() deletes a command that failed, so
     // the command is never read after it.
     addedId_ = 0;
