@@ -118,7 +118,14 @@ void WorkspaceDocument::reload()
             r.counts = ws->counts();
             r.endpoints = EndpointIndex::of(*r.snapshot);
             // The small editable state, read beside the history so the GUI thread never queries for it.
-            r.bundles = BundleStore(*ws).all();
+            std::string bundleError;
+            r.bundles = BundleStore(*ws).all(&bundleError);
+            if (!bundleError.empty()) {
+                // A workspace whose bundles cannot be read is not shown as one without bundles.
+                r.snapshot.reset();
+                r.error = bundleError;
+                return r;
+            }
             r.policies = defaultPolicies();
             if (!loadPolicies(*ws, r.policies, r.policiesError)) r.policies = defaultPolicies();
         }

@@ -69,7 +69,9 @@ int runList(Context &ctx)
     const BundleCatalog catalog(*snap);
     QJsonArray rows;
     std::string text;
-    const auto bundles = BundleStore(*ws).all();
+    std::string error;
+    const auto bundles = BundleStore(*ws).all(&error);
+    if (!error.empty()) return ctx.workspaceError(error);
     for (const Bundle &b : bundles) rows.append(describe(catalog, b, text));
     if (ctx.json) ctx.printJson({{"bundles", rows}});
     else ctx.print(text + std::to_string(bundles.size()) + " bundles\n");

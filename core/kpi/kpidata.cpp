@@ -39,7 +39,12 @@ bool KpiData::load(const Workspace &ws, const Snapshot &snapshot, KpiData &out, 
     if (!first) ++out.sessions;
     if (!read) return false;
 
-    out.bundles = bundlesOf(storedBundles(ws), *ids);
+    std::string bundleError;
+    out.bundles = bundlesOf(storedBundles(ws, &bundleError), *ids);
+    if (!bundleError.empty()) {
+        error = bundleError;
+        return false;
+    }
     return true;
 }
 

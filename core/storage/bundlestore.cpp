@@ -61,7 +61,7 @@ bool BundleStore::validate(const Bundle &b, std::string &error)
 
 namespace {
 
-std::vector<Bundle> load(const Workspace &ws, const char *where, int64_t id, const std::string &name)
+std::vector<Bundle> load(const Workspace &ws, const char *where, int64_t id, const std::string &name, std::string *error = nullptr)
 {
     std::string sql = std::string(R"sql(
 SELECT b.id, b.name, b.anchor_product_id, b.created_at, b.updated_at,
@@ -98,14 +98,15 @@ FROM bundles b LEFT JOIN bundle_tiers t ON t.bundle_id = b.id LEFT JOIN bundle_i
         }
         if (!s.isNull(10)) b.tiers.back().items.push_back({s.int64(10), int(s.int64(11)), s.int64(12) != 0});
     }
+    if ((!s.ok() || s.failed()) && error) *error = ws.path() + ": cannot read the bundles: " + s.error();
     return out;
 }
 
 }  // namespace
 
-std::vector<Bundle> storedBundles(const Workspace &ws) { return load(ws, "", 0, {}); }
+std::vector<Bundle> storedBundles(const Workspace &ws, std::string *error) { return load(ws, "", 0, {}, error); }
 
-std::vector<Bundle> BundleStore::all() const { return storedBundles(ws_); }
+std::vector<Bundle> BundleStore::all(std::string *error) const { return storedBundles(ws_, error); }
 
 std::optional<Bundle> BundleStore::byId(int64_t id) const
 {

@@ -15,7 +15,8 @@ class BundleStore {
 public:
     explicit BundleStore(Workspace &ws) : ws_(ws) {}
 
-    std::vector<Bundle> all() const;   // by name
+    // By name. error, when given, is set (naming the workspace) when the bundles cannot be read.
+    std::vector<Bundle> all(std::string *error = nullptr) const;
     std::optional<Bundle> byId(int64_t id) const;
     std::optional<Bundle> byName(const std::string &name) const;
 
@@ -41,6 +42,6 @@ private:
 };
 
 // Every bundle, by name: for readers that hold the workspace read-only (the KPIs).
-std::vector<Bundle> storedBundles(const Workspace &ws);
+std::vector<Bundle> storedBundles(const Workspace &ws, std::string *error = nullptr);
 
 }  // namespace mb

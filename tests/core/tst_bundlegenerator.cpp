@@ -1,16 +1,21 @@
 // Generation from the demo store's map, the demo bundles it ships with, and the store's one-transaction
-// edits (add, update, remove, undo by restoring the id, unique names).
+// edits (add, update, remove, undo by restoring the id, unique names); a workspace whose bundles cannot be read.
 #include "testsupport.h"
+#include "workspacequery.h"
 
 #include "core/bundles/bundlechecks.h"
 #include "core/bundles/bundlegenerator.h"
 #include "core/bundles/bundlepricing.h"
-#include "core/storage/bundlestore.h"
 #include "core/demo/demogenerator.h"
+#include "core/kpi/kpidata.h"
+#include "core/storage/bundlestore.h"
 #include "core/storage/snapshot.h"
+#include "core/storage/statement.h"
 #include "core/storage/workspace.h"
 
 #include <QTemporaryDir>
+
+#include <sqlite3.h>
 
 using namespace mb;
 
@@ -114,6 +119,29 @@ private Q_SLOTS:
             QCOMPARE(issues.front().tier, 1);
         }
         QCOMPARE(withWarnings, 1);
+    }
+
+    void unreadableBundlesAreAnErrorNotAnEmptyList()
+    {
+        // A damaged workspace: its bundles cannot be read. Every reader says so instead of showing none.
+        const std::string path = mbtest::freshWorkspace(dir, "broken.merchbench")->path();
+        sqlite3 *raw = nullptr;
+        QCOMPARE(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+        std::string dropped;
+        const bool ok = execSql(raw, "DROP TABLE bundle_items", &dropped);
+        sqlite3_close(raw);
+        QVERIFY2(ok, dropped.c_str());
+        std::string opened;
+        auto broken = Workspace::open(path, opened);
+        QVERIFY2(broken, opened.c_str());
+        std::string error;
+        QVERIFY(BundleStore(*broken).all(&error).empty());
+        QVERIFY2(error.find("cannot read the bundles") != std::string::npos, error.c_str());
+        QVERIFY2(error.find("broken.merchbench") != std::string::npos, error.c_str());
+        KpiData data;
+        std::string kpiError;
+        QVERIFY(!KpiData::load(*broken, *snap, data, kpiError));
+        QVERIFY2(kpiError.find("cannot read the bundles") != std::string::npos, kpiError.c_str());
     }
 
     void storeEditsAreTransactions()
