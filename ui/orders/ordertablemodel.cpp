@@ -1,21 +1,16 @@
 #include "ui/orders/ordertablemodel.h"
 
 #include "ui/format.h"
-#include "ui/workpool.h"
 
 #include <QBrush>
 #include <QColor>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace mb {
 
 OrderTableModel::OrderTableModel(QObject *parent)
-    : QAbstractTableModel(parent), rows_(std::make_shared<const OrderRows>()), watcher_(new QFutureWatcher<Result>(this))
+    : QAbstractTableModel(parent), rows_(std::make_shared<const OrderRows>()), computer_(this, [this](const Result &r) { onComputed(r); })
 {
-    connect(watcher_, &QFutureWatcherBase::finished, this, &OrderTableModel::onComputed);
 }
-
-OrderTableModel::~OrderTableModel() { watcher_->waitForFinished(); }
 
 void OrderTableModel::setSnapshot(std::shared_ptr<const Snapshot> snapshot)
 {
@@ -50,43 +45,18 @@ void OrderTableModel::sort(int column, Qt::SortOrder order)
 
 void OrderTableModel::request()
 {
-    if (!snapshot_) {
+    if (!snapshot_ || (haveRows_ && shown_ == wanted_)) {
+        // Nothing to show, or back to what is shown: whatever still runs is of no use.
         busy_ = false;
-        return;
-    }
-    if (haveRows_ && shown_ == wanted_) {
-        busy_ = false;
-        return;
+        return computer_.drop();
     }
     busy_ = true;
-    // One computation at a time: a request made while one runs is started when it finishes (onComputed),
-    // so fast typing queues at most one stale job, never a pile of them.
-    if (!watcher_->isRunning()) start();
+    // One computation at a time (LatestRun): fast typing queues at most one stale job, never a pile of them.
+    computer_.run([snap = snapshot_, q = wanted_]() -> Result { return {q, std::make_shared<const OrderRows>(computeOrderRows(*snap, q))}; });
 }
 
-void OrderTableModel::start()
+void OrderTableModel::onComputed(const Result &r)
 {
-    auto snap = snapshot_;
-    const OrderQuery q = wanted_;
-    watcher_->setFuture(QtConcurrent::run(workPool(), [snap, q]() -> Result {
-        return {snap, q, std::make_shared<const OrderRows>(computeOrderRows(*snap, q))};
-    }));
-}
-
-void OrderTableModel::onComputed()
-{
-    const Result r = watcher_->result();
-    if (!snapshot_) {
-        busy_ = false;
-        return;
-    }
-    if (r.snapshot != snapshot_ || !(r.query == wanted_)) {
-        // The snapshot, filter or sort moved on while this ran: compute what is wanted now, unless the
-        // user went back to what is shown.
-        if (haveRows_ && shown_ == wanted_) busy_ = false;
-        else start();
-        return;
-    }
     if (haveRows_ && r.query.sameFilter(shown_)) {
         // Same rows, new order: a layout change, so the selection and the current row follow their orders.
         Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);

@@ -5,11 +5,11 @@
 // A new filter replaces the rows with a model reset; a new sort of the same rows is a layout change that
 // keeps the selection. Until the first result for a snapshot arrives the model has no rows and isBusy().
 #include "core/storage/snapshot.h"
+#include "ui/latestrun.h"
 #include "ui/orders/orderrows.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
-#include <QFutureWatcher>
 
 #include <memory>
 #include <vector>
@@ -22,7 +22,6 @@ public:
     static constexpr int OrderIndexRole = Qt::UserRole + 1;
 
     explicit OrderTableModel(QObject *parent = nullptr);
-    ~OrderTableModel() override;
 
     void setSnapshot(std::shared_ptr<const Snapshot> snapshot);
     const Snapshot *snapshot() const { return snapshot_.get(); }
@@ -53,22 +52,20 @@ Q_SIGNALS:
 
 private:
     struct Result {
-        std::shared_ptr<const Snapshot> snapshot;
         OrderQuery query;
         std::shared_ptr<const OrderRows> rows;
     };
     void request();
-    void start();
-    void onComputed();
+    void onComputed(const Result &result);
     QString customerText(const SnapshotOrder &o) const;
 
     std::shared_ptr<const Snapshot> snapshot_;
     std::shared_ptr<const OrderRows> rows_;   // never null; empty until the first result
     OrderQuery shown_;                        // what rows_ were computed for
     OrderQuery wanted_;                       // what the user asked for last
-    QFutureWatcher<Result> *watcher_;
     bool busy_ = false;
     bool haveRows_ = false;                   // rows_ belong to snapshot_ (else a new snapshot waits for its first rows)
+    LatestRun<Result> computer_;              // only the newest request's rows arrive
 };
 
 }  // namespace mb
