@@ -1,6 +1,7 @@
 #include "ui/orders/customerlistmodel.h"
 
 #include "core/io/fieldparse.h"
+#include "ui/cappedmatches.h"
 #include "ui/format.h"
 #include "ui/orders/orderrows.h"
 #include "ui/workpool.h"
@@ -63,27 +64,14 @@ void CustomerListModel::refilter()
         // Two passes over the ids (a few milliseconds for 300,000): prefix matches first, the others after.
         const std::string needle = asciiLower(filter_.toStdString());
         const auto &cs = snapshot_->customers;
-        const size_t cap = size_t(std::max(1, maxRows_));
-        std::vector<int32_t> inside;
-        for (size_t c = 0; c < cs.size(); ++c) {
-            const std::string &id = cs[c].externalId;
-            if (id.size() >= needle.size() && equalsIgnoringCase(std::string_view(id).substr(0, needle.size()), needle)) {
-                if (rows_.size() == cap) {
-                    truncated_ = true;
-                    break;
-                }
-                rows_.push_back(int32_t(c));
-            } else if (inside.size() <= cap && containsIgnoringCase(id, needle)) {
-                inside.push_back(int32_t(c));
-            }
-        }
-        for (int32_t c : inside) {
-            if (rows_.size() == cap) {
-                truncated_ = true;
-                break;
-            }
-            rows_.push_back(c);
-        }
+        const std::vector<uint32_t> found = cappedMatches(
+            cs.size(), size_t(std::max(1, maxRows_)),
+            [&](size_t c) {
+                const std::string &id = cs[c].externalId;
+                return id.size() >= needle.size() && equalsIgnoringCase(std::string_view(id).substr(0, needle.size()), needle);
+            },
+            [&](size_t c) { return containsIgnoringCase(cs[c].externalId, needle); }, truncated_);
+        rows_.assign(found.begin(), found.end());
     }
     endResetModel();
 }

@@ -1,6 +1,7 @@
 #include "ui/preview/productlistmodel.h"
 
 #include "core/io/fieldparse.h"
+#include "ui/cappedmatches.h"
 #include "ui/format.h"
 #include "ui/orders/orderrows.h"
 
@@ -40,27 +41,13 @@ void ProductListModel::refilter()
         const QString sku = filter_.section(separator(), 0, 0).trimmed();
         const std::string needle = asciiLower((sku.isEmpty() ? filter_ : sku).toStdString());
         const auto &ps = snapshot_->products;
-        const size_t cap = size_t(std::max(1, maxRows_));
-        std::vector<uint32_t> inside;
-        for (size_t i = 0; i < ps.size(); ++i) {
-            const std::string &s = ps[i].sku;
-            if (s.size() >= needle.size() && equalsIgnoringCase(std::string_view(s).substr(0, needle.size()), needle)) {
-                if (rows_.size() == cap) {
-                    truncated_ = true;
-                    break;
-                }
-                rows_.push_back(uint32_t(i));
-            } else if (inside.size() <= cap && (containsIgnoringCase(s, needle) || containsIgnoringCase(ps[i].title, needle))) {
-                inside.push_back(uint32_t(i));
-            }
-        }
-        for (uint32_t i : inside) {
-            if (rows_.size() == cap) {
-                truncated_ = true;
-                break;
-            }
-            rows_.push_back(i);
-        }
+        rows_ = cappedMatches(
+            ps.size(), size_t(std::max(1, maxRows_)),
+            [&](size_t i) {
+                const std::string &s = ps[i].sku;
+                return s.size() >= needle.size() && equalsIgnoringCase(std::string_view(s).substr(0, needle.size()), needle);
+            },
+            [&](size_t i) { return containsIgnoringCase(ps[i].sku, needle) || containsIgnoringCase(ps[i].title, needle); }, truncated_);
     }
     endResetModel();
 }
