@@ -78,7 +78,7 @@ bool filterOut(const Request &r, Candidate &c, LeftOut &out, bool isFallback)
         return true;
     };
     if (!isFallback && !pol.allows(c.kind))
-        return reject(LeftOutRule::KindNotAllowed, std::string(placementName(pol.placement)) + " does not show " + kindName(c.kind) + "s");
+        return reject(LeftOutRule::KindNotAllowed, std::string(placementName(pol.placement)) + " does not show " + kindPluralName(c.kind));
     if (pol.excludeInCart && r.inCart(c.product))
         return reject(LeftOutRule::InCart, r.context.placement == Placement::ProductPage ? "it is the product itself" : "already in the cart");
     if (pol.recommendableOnly && !p.recommendable) return reject(LeftOutRule::NotRecommendable, "marked not recommendable");

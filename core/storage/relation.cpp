@@ -17,6 +17,12 @@ const char *const statusNames[] = {"active", "suggested", "rejected", "excluded"
 }  // namespace
 
 const char *kindName(RelationKind k) { return kindNames[int(k)]; }
+
+const char *kindPluralName(RelationKind k)
+{
+    static const char *const plurals[] = {"necessities", "enhancements", "accessories", "consumables", "upgrades"};
+    return plurals[int(k)];
+}
 const char *endpointName(EndpointType t) { return endpointNames[int(t)]; }
 const char *sourceName(RelationSource s) { return sourceNames[int(s)]; }
 const char *statusName(RelationStatus s) { return statusNames[int(s)]; }

@@ -18,6 +18,7 @@ constexpr RelationKind allKinds[] = {RelationKind::Necessity, RelationKind::Enha
                                      RelationKind::Consumable, RelationKind::Upgrade};
 
 const char *kindName(RelationKind k);
+const char *kindPluralName(RelationKind k);  // "necessities", "accessories": for sentences
 const char *endpointName(EndpointType t);
 const char *sourceName(RelationSource s);
 const char *statusName(RelationStatus s);

@@ -161,6 +161,11 @@ private Q_SLOTS:
         QCOMPARE(int(r.picks.size()), 1);  // CARD-A; CARD-B and BATTERY are over the cap
         QCOMPARE(r.picks[0].product, f.idx("CARD-A"));
         QVERIFY(!setPolicyValue(policies[size_t(Placement::Checkout)], "kinds", "necessity,upgrade", error));
+        // The reason reads as English for every kind ("necessities", not "necessitys").
+        QVERIFY(setPolicyValue(policies[size_t(Placement::Checkout)], "kinds", "accessory", error));
+        PlacementEngine accessoriesOnly(f.snap, f.evidence({}), policies);
+        const RecommendResult a = accessoriesOnly.recommend(c);
+        QCOMPARE(leftOutOf(a, f.idx("CARD-A"))->text, std::string("checkout does not show necessities"));
     }
 };
 

@@ -1,14 +1,18 @@
 // The main window opens a workspace, shows its counts, switches views from the View menu and Ctrl+N,
-// and on a first start opens a copy of the demo workspace and says so.
+// and on a first start opens a copy of the demo workspace and says so; Open Recent names each file once.
 #include "testsupport.h"
 #include "ui/uitestsupport.h"
 
 #include "core/storage/workspace.h"
 #include "ui/infobar.h"
 #include "ui/mainwindow.h"
+#include "ui/recentworkspaces.h"
 #include "ui/workspaceview.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QSettings>
 #include <QStandardPaths>
 
 using namespace mb;
@@ -99,6 +103,29 @@ private Q_SLOTS:
         QVERIFY(mbtest::waitLoaded(w.document(), 120000));
         QVERIFY(w.document()->counts().orders > 0);
         QVERIFY(MainWindow::lastWorkspace() == QFileInfo(demoCopy).absoluteFilePath());
+    }
+
+    void openRecentListsEachWorkspaceOnce()
+    {
+        // The same file by three spellings: as made, through "sub/..", and through a symbolic link.
+        RecentWorkspaces::clear();
+        QVERIFY(QDir(dir_.path()).mkpath(QStringLiteral("sub")));
+        const QString viaParent = dir_.filePath(QStringLiteral("sub/../demo.merchbench"));
+        const QString viaLink = dir_.filePath(QStringLiteral("link.merchbench"));
+        QVERIFY(QFile::link(demo_, viaLink));
+        mbtest::RecordingPresenter messages;
+        MainWindow w(&messages);
+        for (const QString &p : {demo_, viaParent, viaLink}) {
+            QVERIFY(w.openWorkspace(p));
+            QVERIFY(mbtest::waitLoaded(w.document()));
+        }
+        QCOMPARE(RecentWorkspaces::list(), QStringList{QFileInfo(demo_).canonicalFilePath()});
+        // A list an older version stored with repeats reads as one entry too.
+        QSettings().setValue(QStringLiteral("recentWorkspaces"), QStringList{demo_, viaParent, viaLink});
+        QCOMPARE(RecentWorkspaces::list().size(), 1);
+        w.closeWorkspace();
+        QFile::remove(viaLink);
+        RecentWorkspaces::clear();
     }
 
     void closingLeavesAnEmptyWindow()

@@ -21,6 +21,8 @@
 #include "ui/preview/recommendationcard.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
+#include <QCompleter>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -222,12 +224,32 @@ private Q_SLOTS:
         // Add through the search box, as a user would: type the SKU and press Enter.
         QTest::keyClicks(cart->addBox(), QStringLiteral("CAM-MIR-110"));
         QTest::keyClick(cart->addBox(), Qt::Key_Return);
-        QCOMPARE(cart->model()->rowCount(), 1);
+        QTRY_COMPARE(cart->model()->rowCount(), 1);
         QCOMPARE(cart->addBox()->text(), QString());
+        QTest::qWait(50);
+        QCOMPARE(cart->model()->lines().front().quantity, 1);
         QVERIFY(!cards(Placement::Cart).isEmpty());
         QVERIFY(col(Placement::Cart)->statusText().contains(QStringLiteral("cart 649.00")));
         for (RecommendationCard *c : cards(Placement::Cart)) QVERIFY(c->sku() != QLatin1String("CAM-MIR-110"));
-        cart->model()->add(QStringLiteral("COF-MAC-110"));
+        // Picked from the completer's list with Enter: one more line, quantity 1 (the Enter reaches both the
+        // list and the box; it once added the product twice).
+        QTest::keyClicks(cart->addBox(), QStringLiteral("COF-MAC-11"));
+        QAbstractItemView *popup = cart->addBox()->completer()->popup();
+        QTRY_VERIFY(popup->isVisible());
+        QTest::keyClick(popup, Qt::Key_Down);
+        QCOMPARE(popup->currentIndex().data().toString().left(10), QStringLiteral("COF-MAC-11"));
+        const QString picked = popup->currentIndex().data().toString().section(QStringLiteral(" — "), 0, 0);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QTRY_COMPARE(cart->model()->rowCount(), 2);
+        QTest::qWait(50);
+        QCOMPARE(cart->model()->rowCount(), 2);
+        QCOMPARE(cart->model()->lines().back().sku, picked);
+        QCOMPARE(cart->model()->lines().back().quantity, 1);
+        if (picked != QLatin1String("COF-MAC-110")) {
+            cart->model()->clearLines();
+            cart->model()->add(QStringLiteral("CAM-MIR-110"));
+            cart->model()->add(QStringLiteral("COF-MAC-110"));
+        }
         QCOMPARE(cart->model()->rowCount(), 2);
         QVERIFY(col(Placement::Cart)->statusText().contains(QStringLiteral("cart 697.99")));
         // Cart and checkout serve the whole cart: the camera's card and the machine's filters can both come up.

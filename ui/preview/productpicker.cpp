@@ -23,14 +23,24 @@ ProductPicker::ProductPicker(QWidget *parent)
     setCompleter(completer_);
     setClearButtonEnabled(true);
     setPlaceholderText(tr("Search a product by SKU or title…"));
+    // Enter with the list open reaches the box first (returnPressed, with the text as typed) and then the
+    // list (activated, with the item). Both are handled on the next turn of the event loop, where an item
+    // taken from the list wins and the typed text is dropped: one Enter, one choice.
     connect(completer_, qOverload<const QString &>(&QCompleter::activated), this, [this](const QString &text) {
+        pickedFromList_ = true;
         // After QLineEdit has written the completion into the box.
-        QTimer::singleShot(0, this, [this, text] { choose(text); });
+        QTimer::singleShot(0, this, [this, text] {
+            pickedFromList_ = false;
+            choose(text);
+        });
     });
     // An exact SKU (or a unique match) typed and confirmed with Enter, without picking from the popup.
     connect(this, &QLineEdit::returnPressed, this, [this] {
-        completer_->popup()->hide();
-        choose(text());
+        QTimer::singleShot(0, this, [this, typed = text()] {
+            if (pickedFromList_) return;
+            completer_->popup()->hide();
+            choose(typed);
+        });
     });
 }
 

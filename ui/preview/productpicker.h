@@ -39,6 +39,7 @@ private:
     QCompleter *completer_;
     QString sku_;
     bool clearOnChoice_ = false;
+    bool pickedFromList_ = false;  // an Enter took an item of the list: the same Enter's typed text is not chosen too
 };
 
 }  // namespace mb
