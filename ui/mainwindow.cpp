@@ -250,6 +250,9 @@ QStringList MainWindow::viewIds() const
 
 void MainWindow::onWorkspaceChanged()
 {
+    // What the bars said was about the workspace before (what opening this one has to say follows).
+    infoBar_->hide();
+    errorBar_->hide();
     const bool open = document_->isOpen();
     if (open) {
         setWindowTitle(tr("%1 — Merchbench").arg(document_->displayName()));

@@ -12,6 +12,10 @@
 #include "ui/bundles/exportdialog.h"
 
 #include <QCheckBox>
+#include <QDir>
+#include <QSet>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QLineEdit>
 
 using namespace mb;
@@ -31,6 +35,7 @@ class TestExportDialogFiles : public QObject {
         ExportOptions o;
         o.includeForeign = foreign;
         o.replaceLinks = replace;
+        o.bundles = f != ExportFormat::Shopify;  // the dialog's Bundles box is off (and unticked) for Shopify
         Expected e;
         e.links = writeExport(f, collectExportData(*doc->workspace(), *doc->snapshot(), o), o, &e.notes, &e.created);
         return e;
@@ -45,6 +50,11 @@ class TestExportDialogFiles : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        // The export folder is remembered in the settings: the test's own, not the user's.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("MerchbenchTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_exportdialogfiles"));
+        QSettings().remove(QStringLiteral("export/folder"));
         const QString path = mbtest::makeDemo(dir);
         // The store sells everything but the printers, which came from elsewhere.
         std::string error;
@@ -88,6 +98,44 @@ private Q_SLOTS:
         d.show();
         QTest::qWait(50);
         QVERIFY(d.grab().save(qEnvironmentVariable("MB_SCREENSHOT_DIR", dir.path()) + QStringLiteral("/export-dialog.png")));
+    }
+
+    void eachFormatProposesItsOwnFileAndTheFolderIsRemembered()
+    {
+        QSettings().remove(QStringLiteral("export/folder"));
+        ExportDialog d(doc);
+        auto *file = d.findChildren<QLineEdit *>().value(0);
+        QVERIFY(file);
+        const QString workspaceFolder = QFileInfo(doc->path()).absolutePath();
+        QSet<QString> names;
+        for (const char *format : {"json", "csv", "woocommerce", "magento", "shopify"}) {
+            d.setFormat(QString::fromLatin1(format));
+            QCOMPARE(QFileInfo(file->text()).absolutePath(), workspaceFolder);
+            names << QFileInfo(file->text()).fileName();
+        }
+        QCOMPARE(names.size(), 5);  // a WooCommerce export does not overwrite a Magento one
+        // Shopify's CSV holds no bundles: the box is off and says so by being unticked; it comes back ticked.
+        QCheckBox *bundles = box(d, QStringLiteral("Bundles"));
+        QVERIFY(bundles);
+        d.setFormat(QStringLiteral("shopify"));
+        QVERIFY(!bundles->isEnabled() && !bundles->isChecked());
+        d.setFormat(QStringLiteral("json"));
+        QVERIFY(bundles->isEnabled() && bundles->isChecked());
+        // A name the user typed keeps its name across formats, with the format's suffix.
+        file->clear();
+        QTest::keyClicks(file, dir.filePath(QStringLiteral("mine.json")));
+        d.setFormat(QStringLiteral("csv"));
+        QCOMPARE(file->text(), dir.filePath(QStringLiteral("mine.csv")));
+        // Exported with the Export button into another folder: the next export proposes that folder.
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("out")));
+        file->setText(dir.filePath(QStringLiteral("out/mine.csv")));
+        d.accept();
+        QTRY_COMPARE(d.result(), int(QDialog::Accepted));
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("out/mine.csv"))));
+        QVERIFY2(messages.infos.last().contains(QStringLiteral("mine.csv")), qPrintable(messages.infos.join('\n')));
+        ExportDialog again(doc);
+        QCOMPARE(QFileInfo(again.findChildren<QLineEdit *>().value(0)->text()).absolutePath(), QDir(dir.filePath(QStringLiteral("out"))).absolutePath());
+        QSettings().remove(QStringLiteral("export/folder"));
     }
 
     void writesBothFilesAndListsThemWithTheirRows_data()

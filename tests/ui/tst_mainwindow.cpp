@@ -1,15 +1,21 @@
 // The main window opens a workspace, shows its counts, switches views from the View menu and Ctrl+N,
-// and on a first start opens a copy of the demo workspace and says so; Open Recent names each file once.
+// and on a first start opens a copy of the demo workspace and says so; Open Recent names each file once;
+// nothing typed or said for one workspace carries over to the next.
 #include "testsupport.h"
 #include "ui/uitestsupport.h"
 
 #include "core/storage/workspace.h"
+#include "ui/catalog/catalogview.h"
+#include "ui/catalog/productfilterproxy.h"
 #include "ui/infobar.h"
 #include "ui/mainwindow.h"
+#include "ui/maps/mapsview.h"
+#include "ui/maps/relationspanel.h"
 #include "ui/recentworkspaces.h"
 #include "ui/workspaceview.h"
 
 #include <QAction>
+#include <QLineEdit>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -126,6 +132,34 @@ private Q_SLOTS:
         w.closeWorkspace();
         QFile::remove(viaLink);
         RecentWorkspaces::clear();
+    }
+
+    void nothingCarriesOverToTheNextWorkspace()
+    {
+        mbtest::RecordingPresenter messages;
+        MainWindow w(&messages);
+        QVERIFY(w.newWorkspace(dir_.filePath(QStringLiteral("empty.merchbench"))));
+        QVERIFY(mbtest::waitLoaded(w.document()));
+        QVERIFY(!w.infoBar()->isHidden());  // "New empty workspace …"
+        auto *catalog = qobject_cast<CatalogView *>(w.view(QStringLiteral("catalog")));
+        auto *maps = qobject_cast<MapsView *>(w.view(QStringLiteral("maps")));
+        QVERIFY(catalog && maps);
+        catalog->searchBox()->setText(QStringLiteral("lens"));
+        maps->anchorSearch()->setText(QStringLiteral("bikes"));
+        maps->relations()->addBox()->setText(QStringLiteral("CAM-"));
+        w.document()->reportError(QStringLiteral("an error about the empty workspace"));
+        QVERIFY(!w.errorBar()->isHidden());
+
+        QVERIFY(w.openWorkspace(demo_));
+        QVERIFY(mbtest::waitLoaded(w.document()));
+        QVERIFY(w.infoBar()->isHidden());
+        QVERIFY(w.errorBar()->isHidden());
+        QCOMPARE(catalog->searchBox()->text(), QString());
+        QTRY_VERIFY(!catalog->isBusy());
+        QCOMPARE(catalog->proxy()->rowCount(), int(w.document()->snapshot()->products.size()));
+        QCOMPARE(maps->anchorSearch()->text(), QString());
+        QCOMPARE(maps->relations()->addBox()->text(), QString());
+        w.closeWorkspace();
     }
 
     void closingLeavesAnEmptyWindow()

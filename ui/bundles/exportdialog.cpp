@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QSettings>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -50,6 +51,7 @@ ExportDialog::ExportDialog(WorkspaceDocument *document, QWidget *parent) : QDial
     format_->addItem(tr("WooCommerce product CSV"), QStringLiteral("woocommerce"));
     format_->addItem(tr("Magento 2 catalog CSV"), QStringLiteral("magento"));
     format_->addItem(tr("Shopify product CSV (Search & Discovery metafields)"), QStringLiteral("shopify"));
+    format_->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // the whole description of each format
     form->addRow(tr("Format:"), format_);
     maps_ = new QCheckBox(tr("Complementary-product maps"), this);
     bundles_ = new QCheckBox(tr("Bundles"), this);
@@ -106,10 +108,15 @@ ExportDialog::ExportDialog(WorkspaceDocument *document, QWidget *parent) : QDial
     connect(format_, &QComboBox::currentIndexChanged, this, &ExportDialog::updateChoices);
     connect(path_, &QLineEdit::textChanged, this, &ExportDialog::deriveCreatedPath);
     connect(created_, &QLineEdit::textEdited, this, [this](const QString &text) { createdEdited_ = !text.isEmpty(); });
+    connect(path_, &QLineEdit::textEdited, this, [this] { pathEdited_ = true; });
+    connect(maps_, &QCheckBox::toggled, this, [this](bool on) { if (maps_->isEnabled()) mapsWanted_ = on; });
+    connect(bundles_, &QCheckBox::toggled, this, [this](bool on) { if (bundles_->isEnabled()) bundlesWanted_ = on; });
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString filter = formatOf(format_) == ExportFormat::Json ? tr("JSON (*.json)") : tr("CSV (*.csv)");
         const QString p = QFileDialog::getSaveFileName(this, tr("Export to"), path_->text(), filter);
-        if (!p.isEmpty()) path_->setText(p);
+        if (p.isEmpty()) return;
+        pathEdited_ = true;
+        path_->setText(p);
     });
     connect(browseCreated, &QPushButton::clicked, this, [this] {
         const QString p = QFileDialog::getSaveFileName(this, tr("New products to"), created_->text(), tr("CSV (*.csv)"));
@@ -117,8 +124,6 @@ ExportDialog::ExportDialog(WorkspaceDocument *document, QWidget *parent) : QDial
         created_->setText(p);
         createdEdited_ = true;
     });
-    const QFileInfo ws(document->path());
-    path_->setText(ws.absolutePath() + QLatin1Char('/') + ws.completeBaseName() + QStringLiteral("-export.json"));
     updateChoices();
 }
 
@@ -126,6 +131,17 @@ void ExportDialog::setFormat(const QString &name)
 {
     const int i = format_->findData(name);
     if (i >= 0) format_->setCurrentIndex(i);
+}
+
+QString ExportDialog::proposedPath() const
+{
+    const QFileInfo ws(document_->path());
+    QString folder = QSettings().value(QStringLiteral("export/folder")).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = ws.absolutePath();
+    // One name per format, so a WooCommerce and a Magento export of the same workspace do not overwrite each other.
+    static const char *const tails[] = {"-export", "-bundles", "-woocommerce", "-magento", "-shopify"};
+    const ExportFormat f = formatOf(format_);
+    return folder + QLatin1Char('/') + ws.completeBaseName() + QLatin1String(tails[int(f)]) + QString::fromLatin1(exportFormatSuffix(f));
 }
 
 void ExportDialog::setIncludeForeign(bool on) { foreign_->setChecked(on); }
@@ -144,15 +160,20 @@ void ExportDialog::updateChoices()
     const ExportFormat f = formatOf(format_);
     const bool platform = isPlatformFormat(f);
     wooStyle_->setEnabled(f == ExportFormat::WooCommerce);
+    // A box the format cannot hold is off and shows unticked (Shopify's CSV has no bundles, the bundles CSV
+    // no maps); the user's choice comes back with a format that can.
     maps_->setEnabled(f != ExportFormat::Csv);
+    maps_->setChecked(maps_->isEnabled() && mapsWanted_);
     bundles_->setEnabled(f != ExportFormat::Shopify);
+    bundles_->setChecked(bundles_->isEnabled() && bundlesWanted_);
     foreign_->setEnabled(platform);
     replace_->setEnabled(f == ExportFormat::Magento);
     createdLabel_->setEnabled(platform);
     createdRow_->setEnabled(platform);
-    // Keep the file name, change its suffix to the format's.
+    // The format's own name until the user names the file; then keep the name, change its suffix to the format's.
     QFileInfo fi(path_->text());
-    if (!path_->text().isEmpty())
+    if (!pathEdited_) path_->setText(proposedPath());
+    else if (!path_->text().isEmpty())
         path_->setText(fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QString::fromLatin1(exportFormatSuffix(f)));
     static const char *hints[] = {
         QT_TR_NOOP("Everything, exactly: import it into another workspace with bundles import, or keep it under version control."),
@@ -294,6 +315,8 @@ void ExportDialog::finish(const Result &r)
         document_->messages()->error(this, tr("Export failed"), r.error);
         return;
     }
+    // The next export proposes the folder this one went to.
+    if (!r.outcome.files.isEmpty()) QSettings().setValue(QStringLiteral("export/folder"), QFileInfo(r.outcome.files.front().path).absolutePath());
     document_->messages()->information(this, tr("Exported"), confirmationText(r.outcome));
     QDialog::accept();
 }

@@ -70,6 +70,7 @@ private:
     void finish(const Result &r);
     void updateChoices();
     void deriveCreatedPath();
+    QString proposedPath() const;  // the remembered export folder (else the workspace's), "<workspace>-<format>.<suffix>"
     WorkspaceDocument *document_;
     QComboBox *format_, *wooStyle_;
     QCheckBox *maps_, *bundles_, *foreign_, *replace_;
@@ -78,6 +79,8 @@ private:
     QWidget *createdRow_;
     QFutureWatcher<Result> watcher_;
     bool createdEdited_ = false;   // the user typed a new-products name: stop deriving it from the file field
+    bool pathEdited_ = false;      // the user typed or chose the file: formats change its suffix, not its name
+    bool mapsWanted_ = true, bundlesWanted_ = true;  // the user's choice, shown again where the format can hold it
 };
 
 }  // namespace mb

@@ -98,6 +98,13 @@ CatalogView::CatalogView(WorkspaceDocument *document, QWidget *parent)
     layout->setContentsMargins(12, 12, 12, 8);
     layout->addWidget(splitter_);
 
+    connect(document, &WorkspaceDocument::workspaceChanged, this, [this] {
+        // Another file: the search typed for the last one does not carry over.
+        searchDelay_->stop();
+        search_->clear();
+        proxy_->setSearchText(QString());
+        proxy_->setCategory(ProductFilterProxy::AllCategories);  // a category index of the last file
+    });
     connect(document, &WorkspaceDocument::snapshotChanged, this, &CatalogView::onSnapshotChanged);
     connect(document, &WorkspaceDocument::recommendableChanged, this,
             [this](const std::vector<uint32_t> &rows) { products_->updateProducts(this->document()->snapshot(), rows); });

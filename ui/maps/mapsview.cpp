@@ -86,6 +86,15 @@ MapsView::MapsView(WorkspaceDocument *document, QWidget *parent)
 
     // Edits: the same history with the edit in it; every model changes only the rows concerned.
     connect(document, &WorkspaceDocument::mapsEdited, this, &MapsView::onMapsEdited);
+    connect(document, &WorkspaceDocument::workspaceChanged, this, [this] {
+        // Another file: nothing typed, chosen or said for the last one carries over, and its anchor's id
+        // means another product (or none) here.
+        search_->clear();
+        show_->setCurrentIndex(0);
+        relations_->addBox()->clear();
+        errors_->hide();
+        anchorId_ = 0;
+    });
     connect(document, &WorkspaceDocument::snapshotChanged, this, &MapsView::onSnapshotChanged);
     onSnapshotChanged();
 }
