@@ -25,6 +25,8 @@ const char *checkName(BundleCheck c)
     case BundleCheck::PriceAboveSum: return "price-above-sum";
     case BundleCheck::EmptyTier: return "empty-tier";
     case BundleCheck::UnknownProduct: return "unknown-product";
+    case BundleCheck::FreeTier: return "free-tier";
+    case BundleCheck::BelowCheapestItem: return "below-cheapest-item";
     }
     return "";
 }
@@ -58,6 +60,29 @@ std::vector<BundleIssue> checkBundle(const BundleCatalog &catalog, const Bundle 
         const TierTotals totals = priceTier(catalog, tier);
         if (totals.requiredItems == 0)
             out.push_back({BundleCheck::EmptyTier, t, -1, where + "the tier has no required items"});
+        // The price itself: free, or under one of its items alone (a fixed price typed in, or a discount of
+        // 100 %) is a giveaway, not a bundle. At 0 the margin is unknown (no price to divide by): said here.
+        if (totals.requiredItems > 0 && !std::isnan(totals.price) && totals.price <= 0) {
+            out.push_back({BundleCheck::FreeTier, t, -1, where + "price " + money(totals.price) + ": the store would give the tier away; set a price"});
+        } else if (totals.requiredItems > 0 && !std::isnan(totals.price)) {
+            // Only for a tier of two units or more: one item alone at a discount is a sale, not a giveaway.
+            double cheapest = NAN;
+            std::string cheapestSku;
+            int units = 0;
+            for (const BundleItem &item : tier.items) {
+                const SnapshotProduct *p = catalog.product(item.productId);
+                if (!p || item.optional) continue;
+                units += item.quantity;
+                if (!std::isnan(p->price) && (std::isnan(cheapest) || p->price < cheapest)) {
+                    cheapest = p->price;
+                    cheapestSku = p->sku;
+                }
+            }
+            if (units >= 2 && !std::isnan(cheapest) && totals.price < cheapest - 1e-9)
+                out.push_back({BundleCheck::BelowCheapestItem, t, -1,
+                               where + "price " + money(totals.price) + " is below " + cheapestSku + " alone (" + money(cheapest) + ")"});
+        }
+        // (A price under cost is a margin under the floor too: below 0 %, which the message shows.)
         if (!std::isnan(totals.marginPercent) && totals.marginPercent < options.marginFloorPercent)
             out.push_back({BundleCheck::MarginBelowFloor, t, -1,
                            where + "margin " + percent(totals.marginPercent) + " is under the floor of " + percent(options.marginFloorPercent)});

@@ -18,6 +18,8 @@ enum class BundleCheck {
     PriceAboveSum,      // a tier priced above the sum of its items
     EmptyTier,          // a tier without required items
     UnknownProduct,     // an item whose product is no longer in the catalog
+    FreeTier,           // a tier priced at 0 (or less): exported as is, the store gives it away
+    BelowCheapestItem,  // a tier priced under its cheapest required item alone
 };
 
 const char *checkName(BundleCheck c);

@@ -98,8 +98,10 @@ ExportData collectExportData(Workspace &ws, const Snapshot &s, const ExportOptio
                 ExportTier et;
                 et.name = t.name;
                 et.pricing = pricingName(t.pricing);
-                et.discountPercent = t.discountPercent;
-                et.fixedPrice = t.fixedPrice;
+                // What prices the tier, nothing else: a fixed or summed tier carries no stale discount (nor a
+                // discounted one a stale fixed price) into a file the store reads.
+                et.discountPercent = t.pricing == TierPricing::Discount ? t.discountPercent : 0;
+                et.fixedPrice = t.pricing == TierPricing::Fixed ? t.fixedPrice : NAN;
                 et.price = priceTier(catalog, t).price;
                 for (const BundleItem &i : t.items) {
                     const SnapshotProduct *p = catalog.product(i.productId);

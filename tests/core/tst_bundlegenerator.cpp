@@ -4,6 +4,7 @@
 #include "workspacequery.h"
 
 #include "core/bundles/bundlechecks.h"
+#include "core/bundles/bundleexchange.h"
 #include "core/bundles/bundlegenerator.h"
 #include "core/bundles/bundlepricing.h"
 #include "core/demo/demogenerator.h"
@@ -119,6 +120,57 @@ private Q_SLOTS:
             QCOMPARE(issues.front().tier, 1);
         }
         QCOMPARE(withWarnings, 1);
+    }
+
+    void aGiveawayPriceIsAWarning()
+    {
+        Bundle b = *BundleStore(*ws).byName("Mirrorless starter kit");
+        const BundleCatalog catalog(*snap);
+        auto has = [&](const Bundle &x, BundleCheck c, int tier) {
+            for (const BundleIssue &i : checkBundle(catalog, x)) if (i.check == c && i.tier == tier) return true;
+            return false;
+        };
+        QVERIFY(b.tiers[2].items.size() >= 2);
+        // A fixed price of 0: free, and said so (its margin is unknown, so no margin warning would say it).
+        b.tiers[2].pricing = TierPricing::Fixed;
+        b.tiers[2].fixedPrice = 0;
+        QVERIFY(has(b, BundleCheck::FreeTier, 2));
+        // A price under its cheapest item alone: a giveaway of everything else.
+        b.tiers[2].fixedPrice = 1;
+        QVERIFY(!has(b, BundleCheck::FreeTier, 2));
+        QVERIFY(has(b, BundleCheck::BelowCheapestItem, 2));
+        // A 100 % discount is free too.
+        b.tiers[2].pricing = TierPricing::Discount;
+        b.tiers[2].discountPercent = 100;
+        QVERIFY(has(b, BundleCheck::FreeTier, 2));
+        // One item alone at a discount is a sale, not a giveaway.
+        Bundle one = b;
+        one.tiers.resize(1);
+        one.tiers[0].items.resize(1);
+        one.tiers[0].items[0].quantity = 1;
+        one.tiers[0].items[0].optional = false;
+        one.tiers[0].pricing = TierPricing::Discount;
+        one.tiers[0].discountPercent = 20;
+        QVERIFY(!has(one, BundleCheck::BelowCheapestItem, 0));
+        // A fixed or summed tier exports no stale discount, even one stored from before its pricing changed.
+        BundleStore store(*ws);
+        Bundle stale = *store.byName("Mirrorless starter kit");
+        stale.tiers[0].pricing = TierPricing::Fixed;
+        stale.tiers[0].fixedPrice = 500;
+        stale.tiers[0].discountPercent = 15;
+        std::string error;
+        QVERIFY2(store.update(stale, error), error.c_str());
+        int checked = 0;
+        for (const ExportBundle &eb : collectExportData(*ws, *snap, ExportOptions{}).bundles)
+            for (const ExportTier &t : eb.tiers)
+                if (t.pricing != "discount") {
+                    QCOMPARE(t.discountPercent, 0.0);
+                    ++checked;
+                }
+        QVERIFY(checked > 0);
+        Bundle original = *BundleStore(*ws).byName("Mirrorless starter kit");
+        original.tiers[0] = b.tiers[0];
+        QVERIFY2(store.update(original, error), error.c_str());
     }
 
     void unreadableBundlesAreAnErrorNotAnEmptyList()

@@ -6,16 +6,20 @@
 #include "uitestsupport.h"
 
 #include "core/bundles/bundleexchange.h"
+#include "core/bundles/bundlepricing.h"
 #include "core/storage/bundlestore.h"
 #include "ui/bundles/bundlesview.h"
 #include "ui/bundles/exportdialog.h"
 #include "ui/bundles/tiercolumn.h"
 #include "ui/workspacedocument.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QUndoStack>
+
+#include <cmath>
 
 using namespace mb;
 
@@ -73,6 +77,33 @@ private Q_SLOTS:
         QTRY_COMPARE(BundleStore(*doc->workspace()).byName("Mirrorless starter kit")->tiers[1].discountPercent, 5.0);
         doc->undoStack()->undo();
         QTRY_COMPARE(BundleStore(*doc->workspace()).byName("Mirrorless starter kit")->tiers[1].discountPercent, 35.0);
+    }
+
+    void aFixedPriceStartsAtTheTiersPriceAndZeroWarns()
+    {
+        BundlesView view(doc);
+        view.resize(1400, 800);
+        QVERIFY(view.selectBundle(QStringLiteral("Mirrorless starter kit")));
+        auto columns = view.findChildren<TierColumn *>();
+        std::sort(columns.begin(), columns.end(), [](TierColumn *a, TierColumn *b) { return a->index() < b->index(); });
+        const Bundle before = *doc->bundle(BundleStore(*doc->workspace()).byName("Mirrorless starter kit")->id);
+        const double price = priceTier(BundleCatalog(*doc->snapshot()), before.tiers[0]).price;
+        QVERIFY(price > 0);
+        // Switch the first tier to a fixed price: it starts at what the tier cost, not at 0.00.
+        auto *pricing = columns[0]->findChild<QComboBox *>();
+        QVERIFY(pricing);
+        pricing->setCurrentIndex(int(TierPricing::Fixed));
+        QTRY_COMPARE(BundleStore(*doc->workspace()).byName("Mirrorless starter kit")->tiers[0].pricing, TierPricing::Fixed);
+        QCOMPARE(BundleStore(*doc->workspace()).byName("Mirrorless starter kit")->tiers[0].fixedPrice, std::round(price * 100) / 100);
+        QVERIFY(!warnings(columns[0]).contains(QStringLiteral("give the tier away")));
+        // Typed down to 0: the tier says it would be given away.
+        auto *value = columns[0]->findChild<QDoubleSpinBox *>();
+        QVERIFY(value);
+        value->setValue(0);
+        QTRY_VERIFY(warnings(columns[0]).contains(QStringLiteral("give the tier away")));
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QTRY_COMPARE(BundleStore(*doc->workspace()).byName("Mirrorless starter kit")->tiers[0].pricing, before.tiers[0].pricing);
     }
 
     void generatesABundleUndoably()

@@ -112,7 +112,10 @@ TierColumn::TierColumn(int index, QWidget *parent) : QFrame(parent), index_(inde
     connect(pricing_, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (updating_) return;
         tier_.pricing = TierPricing(i);
-        if (tier_.pricing == TierPricing::Fixed && std::isnan(tier_.fixedPrice)) tier_.fixedPrice = 0;
+        // A fixed price starts at what the tier costs now (its sum, or its discounted sum), never at 0.00:
+        // exported as is, 0 would make the tier free.
+        if (tier_.pricing == TierPricing::Fixed && std::isnan(tier_.fixedPrice))
+            tier_.fixedPrice = std::isnan(shownPrice_) ? 0 : std::round(shownPrice_ * 100) / 100;
         emitEdit(tr("Change pricing of %1").arg(QString::fromStdString(tier_.name)), 0);
     });
     connect(value_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
@@ -135,6 +138,7 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
 {
     updating_ = true;
     tier_ = tier;
+    shownPrice_ = t.price;
     name_->setText(QString::fromStdString(tier.name));
     remove_->setVisible(removable);
     pricing_->setCurrentIndex(int(tier.pricing));

@@ -48,6 +48,7 @@ private:
     QTableWidget *items_;
     QLabel *totals_, *warnings_;
     QToolButton *remove_;
+    double shownPrice_ = NAN;  // the tier's price as last shown: where a switch to a fixed price starts
 };
 
 }  // namespace mb

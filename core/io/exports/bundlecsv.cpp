@@ -25,7 +25,8 @@ std::string writeBundleCsv(const ExportData &data)
             const ExportTier &tier = b.tiers[t];
             for (const ExportItem &i : tier.items)
                 appendCsvRow(out, {b.name, b.anchor, tier.name, std::to_string(t + 1), tier.pricing, i.sku, std::to_string(i.quantity),
-                                   i.optional ? "1" : "0", num(i.unitPrice), num(tier.discountPercent),
+                                   // The discount only where it prices the tier: a fixed tier keeps no stale one.
+                                   i.optional ? "1" : "0", num(i.unitPrice), tier.pricing == "discount" ? num(tier.discountPercent) : std::string(),
                                    num(tier.pricing == "fixed" ? tier.fixedPrice : tier.price)});
         }
     return out;
