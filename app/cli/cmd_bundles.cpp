@@ -105,7 +105,7 @@ int runGenerate(Context &ctx)
 
 int runExport(Context &ctx)
 {
-    std::set<std::string> values = {"format", "out", "woo-bundles"}, flags = {"no-maps", "no-bundles"};
+    std::set<std::string> values = {"format", "out", "woo-bundles"}, flags = {"no-maps", "no-bundles", "allow-free-tiers"};
     values.insert(platformValueOptions.begin(), platformValueOptions.end());
     flags.insert(platformFlags.begin(), platformFlags.end());
     CliArgs a(ctx.args, values, flags);
@@ -124,6 +124,15 @@ int runExport(Context &ctx)
     std::unique_ptr<Workspace> ws;
     const auto snap = ctx.openSnapshot(ws, code, true);
     if (!snap) return code;
+    // A tier priced at 0 would be free in the store: refused unless asked for (Shopify's file holds no bundles).
+    if (options.bundles && *format != ExportFormat::Shopify && !a.flag("allow-free-tiers")) {
+        std::string error;
+        const std::vector<std::string> free = freeTiers(BundleCatalog(*snap), BundleStore(*ws).all(&error));
+        if (!error.empty()) return ctx.workspaceError(error);
+        if (!free.empty())
+            return ctx.badInput("bundles export: " + free.front() + (free.size() > 1 ? " and " + std::to_string(free.size() - 1) + " more tier(s) are" : " is") +
+                                " priced at 0.00: the store would give it away. Set a price, or pass --allow-free-tiers to export it as is");
+    }
     std::vector<std::string> notes;
     std::string created;
     const std::string links = writeExport(*format, collectExportData(*ws, *snap, options), options, &notes, &created);
@@ -155,11 +164,12 @@ Registration generate("bundles generate", "--sku SKU [--name NAME] [--dry-run]",
                       "build Basic / Standard / Premium around a product from its map and save it", runGenerate);
 Registration exportCmd("bundles export",
                        "--format json|csv|woocommerce|magento|shopify [--out FILE] [--created-out FILE] [--no-maps] [--no-bundles] "
-                       "[--woo-bundles product-bundles|grouped] [--include-foreign] [--replace-links]",
+                       "[--woo-bundles product-bundles|grouped] [--include-foreign] [--replace-links] [--allow-free-tiers]",
                        "write bundles (and maps) in a format the store platforms import. A platform export is two files: the links "
                        "update (--out, import it updating existing products) and the new bundle products (--created-out, default "
                        "FILE-new-products.csv, import it creating new products only). --include-foreign also writes products not "
-                       "imported from that store; --replace-links (Magento only) clears each link type before setting it",
+                       "imported from that store; --replace-links (Magento only) clears each link type before setting it. A tier priced at "
+                       "0.00 is refused unless --allow-free-tiers",
                        runExport);
 Registration importCmd("bundles import", "FILE", "merge a Merchbench JSON export or a bundle CSV (bundles by name, relations by anchor and target)", runImport);
 

@@ -103,4 +103,13 @@ std::vector<BundleIssue> checkBundle(const BundleCatalog &catalog, const Bundle 
     return out;
 }
 
+std::vector<std::string> freeTiers(const BundleCatalog &catalog, const std::vector<Bundle> &bundles)
+{
+    std::vector<std::string> out;
+    for (const Bundle &b : bundles)
+        for (const BundleIssue &i : checkBundle(catalog, b))
+            if (i.check == BundleCheck::FreeTier) out.push_back(b.name + " › " + b.tiers[size_t(i.tier)].name);
+    return out;
+}
+
 }  // namespace mb

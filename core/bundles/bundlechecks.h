@@ -37,4 +37,8 @@ struct BundleCheckOptions {
 
 std::vector<BundleIssue> checkBundle(const BundleCatalog &catalog, const Bundle &bundle, const BundleCheckOptions &options = {});
 
+// The tiers an export would give away (FreeTier: priced at 0 or less), as "bundle › tier": exports refuse
+// them unless the merchandiser confirms (the window) or passes --allow-free-tiers (the command line).
+std::vector<std::string> freeTiers(const BundleCatalog &catalog, const std::vector<Bundle> &bundles);
+
 }  // namespace mb

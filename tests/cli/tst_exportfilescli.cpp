@@ -10,6 +10,8 @@
 
 #include "core/bundles/bundleexchange.h"
 #include "core/bundles/exportfiles.h"
+#include "core/storage/bundlestore.h"
+#include "core/storage/workspace.h"
 
 #include <QDir>
 #include <QFile>
@@ -201,8 +203,39 @@ private Q_SLOTS:
     {
         const Result r = cli({"--help"});
         QCOMPARE(r.code, 0);
-        for (const char *s : {"--created-out FILE", "--include-foreign", "--replace-links", "Magento", "FILE-new-products.csv"})
+        for (const char *s : {"--created-out FILE", "--include-foreign", "--replace-links", "Magento", "FILE-new-products.csv", "--allow-free-tiers"})
             QVERIFY2(r.out.contains(s), s);
+    }
+
+    void aFreeTierIsRefusedUnlessAllowed()
+    {
+        // A merchandiser set a tier to a fixed price of 0.00: exported as is, the store would give it away.
+        std::string error;
+        Bundle saved;
+        {
+            auto ws = Workspace::open(ws_.toStdString(), error);
+            QVERIFY2(ws, error.c_str());
+            BundleStore store(*ws);
+            saved = *store.byName("Mirrorless starter kit");
+            Bundle free = saved;
+            free.tiers[1].pricing = TierPricing::Fixed;
+            free.tiers[1].fixedPrice = 0;
+            QVERIFY2(store.update(free, error), error.c_str());
+        }
+        const QString out = fresh("free.json");
+        Result r = cli({"--workspace", ws_, "bundles", "export", "--out", out});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains("Mirrorless starter kit › " + QByteArray::fromStdString(saved.tiers[1].name)), r.err.constData());
+        QVERIFY2(r.err.contains("--allow-free-tiers"), r.err.constData());
+        QVERIFY(!QFile::exists(out));
+        r = cli({"--workspace", ws_, "bundles", "export", "--out", out, "--allow-free-tiers"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(QFile::exists(out));
+        // Without bundles there is nothing to give away.
+        r = cli({"--workspace", ws_, "bundles", "export", "--out", fresh("maps.json"), "--no-bundles"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        auto ws = Workspace::open(ws_.toStdString(), error);
+        QVERIFY2(ws && BundleStore(*ws).update(saved, error), error.c_str());
     }
 };
 

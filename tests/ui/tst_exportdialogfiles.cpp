@@ -138,6 +138,36 @@ private Q_SLOTS:
         QSettings().remove(QStringLiteral("export/folder"));
     }
 
+    void aFreeTierIsExportedOnlyWhenConfirmed()
+    {
+        const Bundle *b = nullptr;
+        for (const Bundle &x : doc->bundles())
+            if (x.name == "Mirrorless starter kit") b = &x;
+        QVERIFY(b);
+        const std::optional<Bundle> saved = *b;
+        std::optional<Bundle> free = *b;
+        free->tiers[1].pricing = TierPricing::Fixed;
+        free->tiers[1].fixedPrice = 0;
+        QVERIFY(doc->changeBundle(saved, free));
+        ExportDialog d(doc);
+        d.setFormat(QStringLiteral("json"));
+        const QString path = dir.filePath(QStringLiteral("free.json"));
+        d.findChildren<QLineEdit *>().value(0)->setText(path);
+        messages.questions.clear();
+        messages.answer = false;
+        d.accept();
+        QCOMPARE(messages.questions.size(), 1);
+        QVERIFY2(messages.questions.front().contains(QStringLiteral("Mirrorless starter kit › ")), qPrintable(messages.questions.front()));
+        QVERIFY(d.isEnabled());          // nothing started
+        QVERIFY(!QFile::exists(path));
+        messages.answer = true;
+        d.accept();
+        QTRY_COMPARE(d.result(), int(QDialog::Accepted));
+        QVERIFY(QFile::exists(path));
+        std::optional<Bundle> back = saved;
+        QVERIFY(doc->changeBundle(free, back));
+    }
+
     void writesBothFilesAndListsThemWithTheirRows_data()
     {
         QTest::addColumn<QString>("format");

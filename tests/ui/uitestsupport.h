@@ -20,7 +20,13 @@ class RecordingPresenter : public mb::MessagePresenter {
 public:
     void error(QWidget *, const QString &title, const QString &text) override { errors << title + QStringLiteral(": ") + text; }
     void information(QWidget *, const QString &title, const QString &text) override { infos << title + QStringLiteral(": ") + text; }
-    QStringList errors, infos;
+    bool confirm(QWidget *, const QString &title, const QString &text, const QString &) override
+    {
+        questions << title + QStringLiteral(": ") + text;
+        return answer;
+    }
+    QStringList errors, infos, questions;
+    bool answer = false;  // what the user says to a confirm()
 };
 
 // A small but complete demo store (the real generator, fewer orders) at dir/name.

@@ -2,6 +2,7 @@
 
 #include "ui/messagepresenter.h"
 
+#include "core/bundles/bundlechecks.h"
 #include "core/bundles/bundleexchange.h"
 #include "core/bundles/exportfiles.h"
 #include "core/io/atomicfile.h"
@@ -299,6 +300,20 @@ void ExportDialog::accept()
     if (!prepare(job, error)) {
         document_->messages()->error(this, tr("Export failed"), error);
         return;
+    }
+    // A tier priced at 0 would be free in the store: only when the merchandiser says so (the bundles are the
+    // document's, in memory: a few, checked here).
+    if (job.bundles && ExportFormat(job.format) != ExportFormat::Shopify) {
+        const std::vector<std::string> free = freeTiers(BundleCatalog(*document_->snapshot(), document_->endpoints()), document_->bundles());
+        if (!free.empty()) {
+            QStringList names;
+            for (const std::string &n : free) names << QString::fromStdString(n);
+            if (!document_->messages()->confirm(this, tr("Export Free Tiers?"),
+                                                tr("%n tier(s) priced at 0.00 would be free in the store: %1.\n\nSet a price in Bundles, or "
+                                                   "export them as they are.", nullptr, int(names.size())).arg(names.join(QStringLiteral(", "))),
+                                                tr("Export Anyway")))
+                return;
+        }
     }
     // Reading the maps and bundles of a large store and writing the files runs on the app's pool: the
     // window keeps painting; the dialog waits, its buttons off, until the files are written.
