@@ -14,6 +14,7 @@
 #include "core/storage/importer.h"
 #include "core/storage/workspace.h"
 #include "bench/guiwatchdog.h"
+#include "bench/quietpresenter.h"
 #include "ui/import/importdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/messagepresenter.h"
@@ -43,16 +44,7 @@ using namespace mb;
 
 namespace {
 
-class QuietPresenter : public MessagePresenter {
-public:
-    void error(QWidget *, const QString &title, const QString &text) override
-    {
-        std::fprintf(stderr, "%s: %s\n", qPrintable(title), qPrintable(text));
-        failed = true;
-    }
-    void information(QWidget *, const QString &, const QString &) override {}
-    bool failed = false;
-};
+using mbbench::QuietPresenter;
 
 double cpuSeconds(int who)
 {

@@ -7,6 +7,7 @@
 // Make the workspace with merchbench-cli: init, import orders online_retail.csv, mine run.
 #include "core/mining/minedresults.h"
 #include "bench/guiwatchdog.h"
+#include "bench/quietpresenter.h"
 #include "ui/mainwindow.h"
 #include "ui/maps/mapsview.h"
 #include "ui/messagepresenter.h"
@@ -29,14 +30,7 @@ using namespace mb;
 
 namespace {
 
-class QuietPresenter : public MessagePresenter {
-public:
-    void error(QWidget *, const QString &title, const QString &text) override
-    {
-        std::fprintf(stderr, "%s: %s\n", qPrintable(title), qPrintable(text));
-    }
-    void information(QWidget *, const QString &, const QString &) override {}
-};
+using mbbench::QuietPresenter;
 
 double median(std::vector<double> v)
 {
