@@ -11,7 +11,7 @@
 namespace mb {
 
 ProductTableModel::ProductTableModel(QObject *parent)
-    : QAbstractTableModel(parent), rows_(std::make_shared<const Rows>()), arranger_(this, [this](const Rows &r) { onArranged(r); })
+    : QAbstractTableModel(parent), rows_(std::make_shared<const Rows>()), arranger_(this, [this](std::shared_ptr<const Rows> r) { onArranged(std::move(r)); })
 {
 }
 
@@ -56,11 +56,12 @@ void ProductTableModel::request()
     arranger_.run([snap = snapshot_, keys, column = sortColumn_, order = sortOrder_] { return arrange(snap, keys, column, order); });
 }
 
-ProductTableModel::Rows ProductTableModel::arrange(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const std::vector<QString>> keys,
+std::shared_ptr<const ProductTableModel::Rows> ProductTableModel::arrange(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const std::vector<QString>> keys,
                                                     int column, Qt::SortOrder order)
 {
     const Snapshot &s = *snapshot;
-    Rows r;
+    auto out = std::make_shared<Rows>();
+    Rows &r = *out;
     if (!keys) {
         auto k = std::make_shared<std::vector<QString>>();
         k->reserve(s.products.size());
@@ -68,8 +69,6 @@ ProductTableModel::Rows ProductTableModel::arrange(std::shared_ptr<const Snapsho
         keys = std::move(k);
     }
     r.keys = std::move(keys);
-    r.sortColumn = column;
-    r.sortOrder = order;
     const size_t n = s.products.size();
     r.order.resize(n);
     for (uint32_t p = 0; p < n; ++p) r.order[p] = p;
@@ -95,14 +94,13 @@ ProductTableModel::Rows ProductTableModel::arrange(std::shared_ptr<const Snapsho
     });
     r.rowOf.resize(n);
     for (size_t row = 0; row < n; ++row) r.rowOf[r.order[row]] = int32_t(row);
-    return r;
+    return out;
 }
 
-void ProductTableModel::onArranged(const Rows &r)
+void ProductTableModel::onArranged(std::shared_ptr<const Rows> next)
 {
     // Only the newest request's rows arrive (LatestRun): a new history asked anew, so these are of the
     // history shown, perhaps with an edit since, which changes no product's order in the table.
-    auto next = std::make_shared<const Rows>(r);
     if (rows_->keys && rows_->order.size() == next->order.size()) {
         // Same rows, new order: a layout change, so the selection and the current row follow their products.
         Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);

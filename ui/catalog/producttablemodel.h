@@ -60,15 +60,13 @@ Q_SIGNALS:
 private:
     struct Rows {
         std::shared_ptr<const std::vector<QString>> keys;  // per product; null before the first result
-        int sortColumn = Sku;
-        Qt::SortOrder sortOrder = Qt::AscendingOrder;
         std::vector<uint32_t> order;  // per row: its product
         std::vector<int32_t> rowOf;   // per product: its row
     };
-    static Rows arrange(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const std::vector<QString>> keys, int column,
+    static std::shared_ptr<const Rows> arrange(std::shared_ptr<const Snapshot> snapshot, std::shared_ptr<const std::vector<QString>> keys, int column,
                         Qt::SortOrder order);
     void request();
-    void onArranged(const Rows &rows);
+    void onArranged(std::shared_ptr<const Rows> rows);
     static QVariant display(const Snapshot &s, const SnapshotProduct &p, int column);
     static QVariant sortValue(const Snapshot &s, const SnapshotProduct &p, int column);
 
@@ -77,7 +75,7 @@ private:
     int sortColumn_ = Sku;
     Qt::SortOrder sortOrder_ = Qt::AscendingOrder;
     bool busy_ = false;
-    LatestRun<Rows> arranger_;
+    LatestRun<std::shared_ptr<const Rows>> arranger_;
 };
 
 }  // namespace mb
