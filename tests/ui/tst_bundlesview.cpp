@@ -10,10 +10,18 @@
 #include "core/storage/bundlestore.h"
 #include "ui/bundles/bundlesview.h"
 #include "ui/bundles/exportdialog.h"
+#include "ui/bundles/generatebundledialog.h"
+#include "ui/preview/productpicker.h"
 #include "ui/bundles/tiercolumn.h"
 #include "ui/workspacedocument.h"
 
+#include <QAbstractItemView>
+#include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
+#include <QDialogButtonBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QListWidget>
@@ -115,6 +123,51 @@ private Q_SLOTS:
         QVERIFY(BundleStore(*doc->workspace()).byId(view.currentBundleId()));
         doc->undoStack()->undo();
         QTRY_COMPARE(view.findChild<QListWidget *>(QStringLiteral("bundleList"))->count(), 3);
+    }
+
+    // "Generate from product…" asks with the product picker: part of a SKU in any case, picked from the list
+    // with Down + Enter, then Generate. It once was a bare box that needed the exact, case-sensitive SKU.
+    void generatesFromAProductPickedFromTheList()
+    {
+        BundlesView view(doc);
+        view.resize(1280, 800);
+        auto *list = view.findChild<QListWidget *>(QStringLiteral("bundleList"));
+        const int before = list->count();
+        QString picked;
+        bool sawDialog = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<GenerateBundleDialog *>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            sawDialog = true;
+            // The whole title shows: the dialog is wider than its title needs.
+            QVERIFY(dialog->width() > dialog->fontMetrics().horizontalAdvance(dialog->windowTitle()) * 2);
+            QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            QVERIFY(!ok->isEnabled());
+            QTest::keyClicks(dialog->picker(), QStringLiteral("bik-mtb"));
+            QAbstractItemView *popup = dialog->picker()->completer()->popup();
+            QTRY_VERIFY(popup->isVisible());
+            QTest::keyClick(popup, Qt::Key_Down);
+            picked = popup->currentIndex().data().toString().section(QStringLiteral(" — "), 0, 0);
+            QVERIFY(picked.startsWith(QLatin1String("BIK-MTB")));
+            QTest::keyClick(popup, Qt::Key_Return);
+            // The Enter that picked does not generate yet: the user sees what was chosen first.
+            QTRY_VERIFY(ok->isEnabled());
+            QVERIFY(dialog->isVisible());
+            QCOMPARE(dialog->sku(), picked);
+            QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("chosenAnchor"))->text().contains(picked));
+            QTest::qWait(20);  // the layout takes the chosen line's height
+            QVERIFY(dialog->grab().save(qEnvironmentVariable("MB_SCREENSHOT_DIR", dir.path()) + QStringLiteral("/generate-bundle.png")));
+            QTest::mouseClick(ok, Qt::LeftButton);
+        });
+        QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("generateBundle")), Qt::LeftButton);
+        QVERIFY(sawDialog);
+        QTRY_COMPARE(list->count(), before + 1);
+        const auto stored = BundleStore(*doc->workspace()).byId(view.currentBundleId());
+        QVERIFY(stored);
+        const auto snap = doc->snapshot();
+        QCOMPARE(stored->anchorProductId, snap->products[size_t(snap->productIndex(picked.toStdString()))].id);
+        doc->undoStack()->undo();
+        QTRY_COMPARE(list->count(), before);
     }
 
     void exportDialogWritesEveryFormat_data()

@@ -1,5 +1,7 @@
 #include "ui/bundles/bundlesview.h"
 
+#include "ui/bundles/generatebundledialog.h"
+
 #include "ui/messagepresenter.h"
 
 #include "core/bundles/bundlechecks.h"
@@ -16,7 +18,6 @@
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -91,6 +92,7 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     list_->setSpacing(1);
     auto *generate = new QPushButton(tr("Generate from product…"), left);
+    generate->setObjectName(QStringLiteral("generateBundle"));
     generate->setToolTip(tr("Build Basic / Standard / Premium from a product's map in one click"));
     remove_ = new QPushButton(tr("Delete bundle"), left);
     ll->addWidget(listTitle);
@@ -179,9 +181,8 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     connect(generate, &QPushButton::clicked, this, [this] {
         QString sku;
         if (auto *item = catalogList_->currentItem()) sku = item->data(bundleroles::Sku).toString();
-        bool ok = false;
-        sku = QInputDialog::getText(this, tr("Generate bundle"), tr("SKU of the anchor product:"), QLineEdit::Normal, sku, &ok).trimmed();
-        if (ok && !sku.isEmpty()) generateFor(sku);
+        GenerateBundleDialog dialog(this->document()->snapshot(), sku, this);
+        if (dialog.exec() == QDialog::Accepted) generateFor(dialog.sku());
     });
     connect(remove_, &QPushButton::clicked, this, [this] {
         if (const Bundle *b = current()) this->document()->undoStack()->push(new RemoveBundleCommand(this->document(), *b));
