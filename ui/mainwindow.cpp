@@ -10,6 +10,7 @@
 #include "ui/recentworkspaces.h"
 #include "ui/sidebar.h"
 #include "ui/uiresources.h"
+#include "ui/welcomepage.h"
 #include "ui/workspacedocument.h"
 #include "ui/workspaceerrortext.h"
 #include "ui/workspaceview.h"
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -108,13 +110,26 @@ void MainWindow::buildCentre()
     });
     rl->addLayout(infoHolder);
     rl->addWidget(stack_, 1);
-    auto *central = new QWidget(this);
-    auto *cl = new QHBoxLayout(central);
+    workArea_ = new QWidget(this);
+    auto *cl = new QHBoxLayout(workArea_);
     cl->setContentsMargins(0, 0, 0, 0);
     cl->setSpacing(0);
     cl->addWidget(sidebar_);
     cl->addWidget(right, 1);
-    setCentralWidget(central);
+    // With no workspace open the window offers the ways back in rather than six empty views.
+    welcome_ = new WelcomePage(this);
+    connect(welcome_, &WelcomePage::demoRequested, this, [this] {
+        welcome_->demoButton()->setEnabled(false);  // one demo at a time while it is being made
+        openDemoWorkspace();
+    });
+    connect(this, &MainWindow::demoReady, welcome_, [this] { welcome_->demoButton()->setEnabled(true); });
+    connect(welcome_, &WelcomePage::openRequested, this, &MainWindow::chooseAndOpen);
+    connect(welcome_, &WelcomePage::newRequested, this, &MainWindow::chooseAndCreate);
+    connect(welcome_, &WelcomePage::recentChosen, this, [this](const QString &path) { openWorkspace(path); });
+    pages_ = new QStackedWidget(this);
+    pages_->addWidget(welcome_);
+    pages_->addWidget(workArea_);
+    setCentralWidget(pages_);
 
     workspaceLabel_ = new QLabel(this);
     countsLabel_ = new QLabel(this);
@@ -262,6 +277,8 @@ void MainWindow::onWorkspaceChanged()
         setWindowTitle(tr("Merchbench"));
         setWindowFilePath(QString());
     }
+    pages_->setCurrentWidget(open ? workArea_ : static_cast<QWidget *>(welcome_));
+    if (!open) welcome_->refresh();
     const bool writable = open && !document_->workspace()->isReadOnly();
     closeAction_->setEnabled(open);
     importCatalogAction_->setEnabled(writable);

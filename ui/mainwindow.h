@@ -23,6 +23,9 @@ namespace mb {
 
 class ImportDialog;
 class InfoBar;
+class ShortcutsDialog;
+class UserGuideDialog;
+class WelcomePage;
 class MessagePresenter;
 class WorkspaceDocument;
 class WorkspaceView;
@@ -38,6 +41,8 @@ public:
     WorkspaceDocument *document() const { return document_; }
     InfoBar *infoBar() const { return infoBar_; }
     InfoBar *errorBar() const { return errorBar_; }
+    // Shown instead of the views while no workspace is open.
+    WelcomePage *welcomePage() const { return welcome_; }
 
     // Opens a workspace; on failure tells the user why and keeps the current one.
     bool openWorkspace(const QString &path);
@@ -86,6 +91,8 @@ private:
     void chooseAndImport(ImportKind kind);
     void runImportDialog(const QString &path, std::optional<ImportKind> kind);
     void showAbout();
+    void showUserGuide();
+    void showShortcuts();
     void chooseAndMine();
     void updateMiningActions();
     void restoreSettings();
@@ -100,6 +107,9 @@ private:
     QActionGroup *viewGroup_ = nullptr;
     QListWidget *sidebar_ = nullptr;
     QStackedWidget *stack_ = nullptr;
+    QStackedWidget *pages_ = nullptr;  // the welcome page, or the sidebar and the views
+    QWidget *workArea_ = nullptr;
+    WelcomePage *welcome_ = nullptr;
     InfoBar *infoBar_ = nullptr;
     InfoBar *errorBar_ = nullptr;
     QMenu *recentMenu_ = nullptr;
@@ -112,6 +122,8 @@ private:
     QLabel *workspaceLabel_ = nullptr;
     QLabel *countsLabel_ = nullptr;
     QProgressBar *busy_ = nullptr;
+    QPointer<UserGuideDialog> guide_;
+    QPointer<ShortcutsDialog> shortcuts_;
 };
 
 }  // namespace mb

@@ -3,6 +3,9 @@
 
 #include "core/mining/minedresults.h"
 #include "ui/bundles/exportdialog.h"
+#include "ui/helpdialogs.h"
+#include "ui/welcomepage.h"
+#include "ui/workspaceview.h"
 #include "ui/maps/miningrunner.h"
 #include "ui/minedcache.h"
 #include "ui/miningdialog.h"
@@ -31,30 +34,42 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newAction = file->addAction(QIcon(QStringLiteral(":/icons/new.png")), tr("&New Workspace…"), this, &MainWindow::chooseAndCreate);
     newAction->setShortcut(QKeySequence::New);
+    newAction->setStatusTip(tr("Create an empty workspace, then import a catalog and orders into it"));
     QAction *openAction = file->addAction(QIcon(QStringLiteral(":/icons/open.png")), tr("&Open…"), this, &MainWindow::chooseAndOpen);
     openAction->setShortcut(QKeySequence::Open);
+    openAction->setStatusTip(tr("Open a Merchbench workspace (.merchbench)"));
     recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recentMenu_->menuAction()->setStatusTip(tr("Open one of the workspaces opened lately"));
+    QAction *demoAction = file->addAction(tr("Open the &Demo Store"), this, &MainWindow::openDemoWorkspace);
+    demoAction->setStatusTip(tr("Open the bundled demo store (cameras, bikes, coffee, phones, printers) with its maps and bundles"));
     file->addSeparator();
     importCatalogAction_ = file->addAction(QIcon(QStringLiteral(":/icons/import.png")), tr("Import &Catalog…"), this,
                                            [this] { chooseAndImport(ImportKind::Catalog); });
+    importCatalogAction_->setStatusTip(tr("Import products from a Shopify, WooCommerce, Magento or generic CSV file"));
     importOrdersAction_ = file->addAction(tr("Import &Orders…"), this, [this] { chooseAndImport(ImportKind::Orders); });
+    importOrdersAction_->setStatusTip(tr("Import the order history from a store's order export or a generic CSV file"));
     // Maps and bundles to the store platforms (ui/bundles/exportdialog).
     QAction *exportAction = file->addAction(tr("&Export…"), this, [this] {
         if (document_->isOpen()) ExportDialog(document_, this).exec();
     });
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    exportAction->setStatusTip(tr("Write the maps and bundles for WooCommerce, Magento or Shopify, or as JSON or CSV"));
     file->addSeparator();
     closeAction_ = file->addAction(tr("&Close"), this, &MainWindow::closeWorkspace);
     closeAction_->setShortcut(QKeySequence::Close);
+    closeAction_->setStatusTip(tr("Close the workspace (everything is already saved)"));
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+    quit->setStatusTip(tr("Close Merchbench (everything is already saved)"));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = document_->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcuts(QKeySequence::Redo);  // every binding of the platform (Ctrl+Shift+Z and Ctrl+Y)
+    undo->setStatusTip(tr("Undo the last edit"));
+    redo->setStatusTip(tr("Redo the edit just undone"));
     edit->addAction(undo);
     edit->addAction(redo);
 
@@ -64,6 +79,7 @@ void MainWindow::buildMenus()
         QAction *a = viewMenu->addAction(QIcon(descriptors_[i].iconPath), descriptors_[i].title);
         a->setCheckable(true);
         a->setObjectName(QStringLiteral("view-") + descriptors_[i].id);
+        a->setStatusTip(descriptors_[i].toolTip);
         if (i < 9) a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(i))));
         viewGroup_->addAction(a);
         connect(a, &QAction::triggered, this, [this, i] { sidebar_->setCurrentRow(int(i)); });
@@ -79,14 +95,45 @@ void MainWindow::buildMenus()
     rerunMiningAction_->setStatusTip(tr("Mine the order history again with the parameters of the saved runs"));
     mining->addSeparator();
     cancelMiningAction_ = mining->addAction(tr("&Cancel Mining"), MiningRunner::of(document_), &MiningRunner::cancel);
+    cancelMiningAction_->setStatusTip(tr("Stop the mining run; the results saved before it stay"));
     updateMiningActions();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"), this, &MainWindow::showUserGuide);
+    guide->setShortcut(QKeySequence::HelpContents);
+    guide->setStatusTip(tr("Read how to import, map, preview, bundle, measure and export, step by step"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setStatusTip(tr("List every keyboard shortcut of the window and its views"));
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Merchbench"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    about->setStatusTip(tr("The version of Merchbench and of the libraries it uses"));
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setStatusTip(tr("The version of Qt Merchbench runs on"));
 
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::refreshRecentMenu);
+}
+
+void MainWindow::showUserGuide()
+{
+    if (!guide_) {
+        guide_ = new UserGuideDialog(this);
+        guide_->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    guide_->show();
+    guide_->raise();
+    guide_->activateWindow();
+}
+
+void MainWindow::showShortcuts()
+{
+    // Read from the actions as they are now, so a view's shortcut added later is listed too.
+    std::vector<std::pair<QString, QWidget *>> views;
+    for (size_t i = 0; i < views_.size(); ++i) views.emplace_back(descriptors_[i].title, views_[i]);
+    delete shortcuts_;
+    shortcuts_ = new ShortcutsDialog(collectShortcuts(menuBar(), views), this);
+    shortcuts_->setAttribute(Qt::WA_DeleteOnClose);
+    shortcuts_->show();
 }
 
 void MainWindow::refreshRecentMenu()
@@ -101,7 +148,10 @@ void MainWindow::refreshRecentMenu()
     if (recent.isEmpty()) recentMenu_->addAction(tr("No recent workspaces"))->setEnabled(false);
     else {
         recentMenu_->addSeparator();
-        recentMenu_->addAction(tr("Clear List"), this, [] { RecentWorkspaces::clear(); });
+        recentMenu_->addAction(tr("Clear List"), this, [this] {
+            RecentWorkspaces::clear();
+            welcome_->refresh();
+        })->setStatusTip(tr("Forget the recent workspaces (the files stay where they are)"));
     }
 }
 

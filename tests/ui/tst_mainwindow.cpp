@@ -7,14 +7,26 @@
 #include "core/storage/workspace.h"
 #include "ui/catalog/catalogview.h"
 #include "ui/catalog/productfilterproxy.h"
+#include "ui/helpdialogs.h"
 #include "ui/infobar.h"
 #include "ui/mainwindow.h"
 #include "ui/maps/mapsview.h"
 #include "ui/maps/relationspanel.h"
 #include "ui/recentworkspaces.h"
+#include "ui/welcomepage.h"
 #include "ui/workspaceview.h"
 
 #include <QAction>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+#include <functional>
 #include <QLineEdit>
 #include <QDir>
 #include <QFile>
@@ -172,6 +184,130 @@ private Q_SLOTS:
         QVERIFY(!w.document()->isOpen());
         QCOMPARE(w.windowTitle(), QStringLiteral("Merchbench"));
         QVERIFY(w.statusText().startsWith(QStringLiteral("No workspace open")));
+    }
+
+    // After File ▸ Close the window is not a dead end: a start page offers the demo store, Open, New and the
+    // recent workspaces, in place of six empty views.
+    void theEmptyWindowOffersTheDemoAndTheRecentFiles()
+    {
+        RecentWorkspaces::clear();
+        mbtest::RecordingPresenter messages;
+        MainWindow w(&messages);
+        w.resize(1024, 700);
+        w.show();
+        QVERIFY(w.welcomePage()->isVisible());  // nothing open yet
+        QVERIFY(w.welcomePage()->recentList()->isHidden());
+        QVERIFY(w.openWorkspace(demo_));
+        QVERIFY(mbtest::waitLoaded(w.document()));
+        QVERIFY(!w.welcomePage()->isVisible());
+        QVERIFY(w.view(w.currentViewId())->isVisible());
+        w.closeWorkspace();
+        QVERIFY(w.welcomePage()->isVisible());
+        QListWidget *recent = w.welcomePage()->recentList();
+        QVERIFY(recent->isVisible());
+        QCOMPARE(recent->count(), 1);
+        QVERIFY(recent->item(0)->text().startsWith(QStringLiteral("demo.merchbench")));
+        QTest::qWait(20);  // the status bar takes the new text's width
+        QVERIFY(w.grab().save(qEnvironmentVariable("MB_SCREENSHOT_DIR", dir_.path()) + QStringLiteral("/welcome.png")));
+        // Enter on the first recent workspace opens it again.
+        recent->setFocus();
+        QTest::keyClick(recent, Qt::Key_Return);
+        QVERIFY(mbtest::waitLoaded(w.document()));
+        QCOMPARE(w.document()->path(), QFileInfo(demo_).canonicalFilePath());
+        QVERIFY(!w.welcomePage()->isVisible());
+        // The demo store, one click away (its copy in the data folder was made by firstStartOpensACopyOfTheDemo).
+        w.closeWorkspace();
+        QSignalSpy ready(&w, &MainWindow::demoReady);
+        QTest::mouseClick(w.welcomePage()->demoButton(), Qt::LeftButton);
+        QVERIFY(ready.count() == 1 || ready.wait(120000));
+        QVERIFY(ready.front().front().toBool());
+        QVERIFY(mbtest::waitLoaded(w.document(), 120000));
+        QCOMPARE(w.document()->path(), QFileInfo(MainWindow::demoWorkspacePath()).absoluteFilePath());
+        QVERIFY(w.welcomePage()->demoButton()->isEnabled());
+        QVERIFY(!w.welcomePage()->isVisible());
+        QVERIFY2(messages.errors.isEmpty(), qPrintable(messages.errors.join('\n')));
+        w.closeWorkspace();
+        RecentWorkspaces::clear();
+    }
+
+    // Every menu entry says what it does in the status bar (KDE HIG: a status tip for every action).
+    void everyMenuEntryHasAStatusTip()
+    {
+        mbtest::RecordingPresenter messages;
+        MainWindow w(&messages);
+        QVERIFY(w.openWorkspace(demo_));
+        QVERIFY(mbtest::waitLoaded(w.document()));
+        QStringList missing;
+        std::function<void(QMenu *)> walk = [&](QMenu *menu) {
+            Q_EMIT menu->aboutToShow();  // Open Recent fills itself here
+            for (QAction *a : menu->actions()) {
+                if (a->isSeparator() || !a->isEnabled()) continue;
+                if (a->menu()) walk(a->menu());
+                if (a->statusTip().isEmpty()) missing << menu->title() + QStringLiteral(" ▸ ") + a->text();
+            }
+        };
+        for (QAction *top : w.menuBar()->actions()) walk(top->menu());
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+        // The tip shows in the status bar while the menu entry is the current one.
+        QMenu *help = w.menuBar()->actions().last()->menu();
+        w.show();
+        w.menuBar()->setActiveAction(w.menuBar()->actions().last());  // as a click on "Help" would
+        QVERIFY(QTest::qWaitForWindowExposed(help));
+        QAction *guide = help->actions().first();
+        QTest::keyClick(help, Qt::Key_Down);
+        QCOMPARE(help->activeAction(), guide);
+        QTRY_COMPARE(w.statusBar()->currentMessage(), guide->statusTip());
+        help->hide();
+        w.closeWorkspace();
+    }
+
+    // Help ▸ User Guide (F1) opens the guide shipped with the app; Help ▸ Keyboard Shortcuts lists every
+    // shortcut the window has, the views' own too (Del, Alt+Up/Down and F2 in Maps were only in the code).
+    void helpOpensTheGuideAndListsEveryShortcut()
+    {
+        mbtest::RecordingPresenter messages;
+        MainWindow w(&messages);
+        w.show();
+        QVERIFY(w.openWorkspace(demo_));
+        QVERIFY(mbtest::waitLoaded(w.document()));
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_F1);
+        UserGuideDialog *guide = w.findChild<UserGuideDialog *>();
+        QVERIFY(guide && guide->isVisible());
+        const QString text = guide->browser()->toPlainText();
+        for (const char *part : {"Start a workspace", "Map complementary products", "Preview every placement", "Build bundles",
+                                 "Send it back to the store", "Keyboard Shortcuts"})
+            QVERIFY2(text.contains(QLatin1String(part)), part);
+        QVERIFY(!text.contains(QLatin1String("##")));  // rendered, not shown as Markdown source
+        QVERIFY(guide->grab().save(qEnvironmentVariable("MB_SCREENSHOT_DIR", dir_.path()) + QStringLiteral("/user-guide.png")));
+
+        QMenu *help = w.menuBar()->actions().last()->menu();
+        QAction *keys = nullptr;
+        for (QAction *a : help->actions())
+            if (a->text() == QStringLiteral("&Keyboard Shortcuts")) keys = a;
+        QVERIFY(keys);
+        keys->trigger();
+        ShortcutsDialog *dialog = w.findChild<ShortcutsDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(dialog->grab().save(qEnvironmentVariable("MB_SCREENSHOT_DIR", dir_.path()) + QStringLiteral("/shortcuts.png")));
+        QHash<QString, QString> listed;  // "Where/Action" → keys
+        QTreeWidget *tree = dialog->tree();
+        for (int g = 0; g < tree->topLevelItemCount(); ++g)
+            for (int i = 0; i < tree->topLevelItem(g)->childCount(); ++i)
+                listed.insert(tree->topLevelItem(g)->text(0) + QLatin1Char('/') + tree->topLevelItem(g)->child(i)->text(0),
+                              tree->topLevelItem(g)->child(i)->text(1));
+        const auto native = [](const QKeySequence &k) { return k.toString(QKeySequence::NativeText); };
+        QCOMPARE(listed.value(QStringLiteral("Maps/Edit Pitch")), native(QKeySequence(Qt::Key_F2)));
+        QCOMPARE(listed.value(QStringLiteral("Maps/Move Up")), native(QKeySequence(Qt::ALT | Qt::Key_Up)));
+        QCOMPARE(listed.value(QStringLiteral("Maps/Remove")), native(QKeySequence::Delete));
+        QCOMPARE(listed.value(QStringLiteral("Edit/Undo")), native(QKeySequence::Undo));
+        QCOMPARE(listed.value(QStringLiteral("Help/User Guide")), native(QKeySequence::HelpContents));
+        // Every action of the window that has a shortcut is listed, once.
+        int withShortcut = 0;
+        for (QAction *a : w.findChildren<QAction *>())
+            if (!a->shortcut().isEmpty()) ++withShortcut;
+        QCOMPARE(listed.size(), withShortcut);
+        w.closeWorkspace();
     }
 
 private:

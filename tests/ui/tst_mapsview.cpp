@@ -30,6 +30,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSpinBox>
+#include <QToolButton>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace mb;
@@ -271,6 +273,43 @@ private Q_SLOTS:
         stack()->undo();
         QCOMPARE(storedTo("CAM-MIR-110", "CAM-BAG-704")->pitch, std::string());
         QCOMPARE(storedTo("CAM-MIR-110", "CAM-CRD-110")->pitch, std::string("Fast enough for 4K video"));
+        QVERIFY(settle());
+    }
+
+    // The pitch is edited from a button as well as with F2 or a double-click, which were never said anywhere:
+    // the button opens the editor on the selected relation, Enter stores the text as one undo step, and each
+    // button's tool tip names its key.
+    void editPitchButtonOpensTheEditor()
+    {
+        QVERIFY(view->selectAnchor(EndpointType::Product, QStringLiteral("CAM-MIR-110")));
+        // The bag, not the card whose pitch the test before edited: two pitch edits of one relation in a row
+        // merge into one undo step by design.
+        const Relation card = *storedTo("CAM-MIR-110", "CAM-BAG-704");
+        auto *button = view->findChild<QToolButton *>(QStringLiteral("editPitchButton"));
+        QVERIFY(button && button->isVisible());
+        QVERIFY(button->toolTip().endsWith(QStringLiteral("(F2)")));
+        QTreeView *tree = view->relations()->tree();
+        tree->setCurrentIndex(QModelIndex());
+        QVERIFY(!button->isEnabled());  // nothing selected, nothing to edit
+        tree->setCurrentIndex(relations()->indexOfRelation(card.id));
+        QVERIFY(button->isEnabled());
+        const int before = stack()->index();
+        QTest::mouseClick(button, Qt::LeftButton);
+        QLineEdit *editor = nullptr;
+        QTRY_VERIFY((editor = tree->viewport()->findChild<QLineEdit *>()) && editor->isVisible());
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("Shoots 4K without a hiccup"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(storedTo("CAM-MIR-110", "CAM-BAG-704")->pitch, std::string("Shoots 4K without a hiccup"));
+        QCOMPARE(stack()->index(), before + 1);
+        stack()->undo();
+        QCOMPARE(storedTo("CAM-MIR-110", "CAM-BAG-704")->pitch, card.pitch);
+        for (const char *name : {"Remove", "Move Up", "Move Down"}) {
+            QAction *a = nullptr;
+            for (QAction *x : view->relations()->actions())
+                if (x->text() == QLatin1String(name)) a = x;
+            QVERIFY2(a && a->toolTip().endsWith(QLatin1Char('(') + a->shortcut().toString(QKeySequence::NativeText) + QLatin1Char(')')), name);
+        }
         QVERIFY(settle());
     }
 

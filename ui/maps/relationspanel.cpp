@@ -89,22 +89,30 @@ RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
                 push(new ReorderRelationsCommand(document_, before, after, kind));
             });
 
-    auto action = [this](const QString &text, const QKeySequence &key, auto slot) {
+    auto action = [this](const QString &text, const QKeySequence &key, auto slot, const QString &tip) {
         auto *a = new QAction(text, this);
         a->setShortcut(key);
+        // The tool tip names the key, so the shortcut is found by hovering the button, not only in the code.
+        a->setToolTip(key.isEmpty() ? tip : tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        a->setStatusTip(tip);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    remove_ = action(tr("Remove"), QKeySequence::Delete, [this] { removeRelation(currentId()); });
-    up_ = action(tr("Move Up"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveRelation(currentId(), -1); });
-    down_ = action(tr("Move Down"), QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveRelation(currentId(), +1); });
-    exclude_ = action(tr("Exclude for This Product"), {}, [this] { excludeInherited(currentId()); });
-    include_ = action(tr("Include Again"), {}, [this] { includeInherited(currentId()); });
+    remove_ = action(tr("Remove"), QKeySequence::Delete, [this] { removeRelation(currentId()); },
+                     tr("Remove the selected relation from the map"));
+    up_ = action(tr("Move Up"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveRelation(currentId(), -1); },
+                 tr("Show the selected relation earlier among those of its kind"));
+    down_ = action(tr("Move Down"), QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveRelation(currentId(), +1); },
+                   tr("Show the selected relation later among those of its kind"));
+    exclude_ = action(tr("Exclude for This Product"), {}, [this] { excludeInherited(currentId()); },
+                      tr("Keep a rule inherited from the category off this product"));
+    include_ = action(tr("Include Again"), {}, [this] { includeInherited(currentId()); },
+                      tr("Apply the excluded category rule to this product again"));
     editPitch_ = action(tr("Edit Pitch"), QKeySequence(Qt::Key_F2), [this] {
         tree_->edit(tree_->currentIndex().siblingAtColumn(RelationsModel::Pitch));
-    });
+    }, tr("Edit the sentence shown to the customer beside the selected relation"));
     kindMenu_ = new QMenu(tr("Change Kind"), this);
     for (RelationKind k : allKinds)
         kindMenu_->addAction(kindTitle(k), this, [this, k] { changeKind(currentId(), k); })->setToolTip(kindHint(k));
@@ -130,8 +138,10 @@ RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
     kindButton->setMenu(kindMenu_);
     kindButton->setPopupMode(QToolButton::InstantPopup);
     kindButton->setObjectName(QStringLiteral("changeKindButton"));
+    kindButton->setToolTip(tr("Make the selected relation a necessity, enhancement, accessory, consumable or upgrade"));
     connect(kindMenu_, &QMenu::aboutToShow, this, &RelationsPanel::updateActions);
     buttons->addWidget(kindButton);
+    button(editPitch_)->setObjectName(QStringLiteral("editPitchButton"));
     button(remove_);
     buttons->addSpacing(16);
     button(exclude_);

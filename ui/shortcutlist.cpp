@@ -1,0 +1,60 @@
+#include "ui/shortcutlist.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSet>
+
+namespace mb {
+
+QString plainActionText(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == QLatin1Char('&')) {
+            if (i + 1 < text.size() && text[i + 1] == QLatin1Char('&')) out += text[++i];
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+static QString keysOf(const QAction *a)
+{
+    QStringList keys;
+    for (const QKeySequence &k : a->shortcuts()) keys << k.toString(QKeySequence::NativeText);
+    return keys.join(QStringLiteral(", "));
+}
+
+static void collectMenu(const QMenu *menu, const QString &where, QSet<const QAction *> &seen, std::vector<ShortcutEntry> &out)
+{
+    for (const QAction *a : menu->actions()) {
+        if (a->isSeparator()) continue;
+        if (a->menu()) {
+            collectMenu(a->menu(), where, seen, out);
+            continue;
+        }
+        seen.insert(a);
+        if (!a->shortcut().isEmpty()) out.push_back({where, plainActionText(a->text()), keysOf(a)});
+    }
+}
+
+std::vector<ShortcutEntry> collectShortcuts(const QMenuBar *menus, const std::vector<std::pair<QString, QWidget *>> &views)
+{
+    std::vector<ShortcutEntry> out;
+    QSet<const QAction *> seen;
+    for (const QAction *top : menus->actions())
+        if (top->menu()) collectMenu(top->menu(), plainActionText(top->text()), seen, out);
+    for (const auto &view : views) {
+        for (const QAction *a : view.second->findChildren<QAction *>()) {
+            if (seen.contains(a) || a->shortcut().isEmpty()) continue;
+            seen.insert(a);
+            out.push_back({view.first, plainActionText(a->text()), keysOf(a)});
+        }
+    }
+    return out;
+}
+
+}  // namespace mb
