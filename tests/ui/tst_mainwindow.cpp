@@ -16,6 +16,7 @@
 #include "ui/welcomepage.h"
 #include "ui/workspaceview.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QListWidget>
 #include <QMenu>
@@ -258,6 +259,32 @@ private Q_SLOTS:
         QCOMPARE(help->activeAction(), guide);
         QTRY_COMPARE(w.statusBar()->currentMessage(), guide->statusTip());
         help->hide();
+        w.closeWorkspace();
+    }
+
+    // A control that shows no words (an icon, a "?", a bare check box) says what it does in a tool tip; so does
+    // each view's sidebar entry. Buttons whose text says it all need none (KDE HIG: no tool tip that repeats
+    // the label).
+    void everyWordlessControlHasAToolTip()
+    {
+        mbtest::RecordingPresenter messages;
+        MainWindow w(&messages);
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(w.openWorkspace(demo_));
+        QVERIFY(mbtest::waitLoaded(w.document()));
+        QStringList missing;
+        for (const QString &id : w.viewIds()) {
+            QVERIFY(w.showView(id));
+            QTRY_VERIFY(!w.view(id)->isBusy());
+            for (QAbstractButton *b : w.view(id)->findChildren<QAbstractButton *>()) {
+                // A line edit's own clear button is Qt's, the same in every application.
+                if (!b->isVisible() || qobject_cast<QLineEdit *>(b->parentWidget())) continue;
+                const QString words = QString(b->text()).remove(QLatin1Char('&')).trimmed();
+                if (words.size() <= 2 && b->toolTip().isEmpty()) missing << id + QStringLiteral(": ") + b->metaObject()->className() + QLatin1Char(' ') + b->objectName() + QLatin1Char('"') + words + QLatin1Char('"');
+            }
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
         w.closeWorkspace();
     }
 
