@@ -85,6 +85,7 @@ void MainWindow::buildCentre()
     connect(sidebar_, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= int(views_.size())) return;
         stack_->setCurrentIndex(row);
+        if (findAction_) findAction_->setEnabled(document_->isOpen() && views_[size_t(row)]->findBox());
         if (row < int(viewActions_.size())) viewActions_[size_t(row)]->setChecked(true);
     });
     infoBar_ = new InfoBar(this);
@@ -281,6 +282,7 @@ void MainWindow::onWorkspaceChanged()
     if (!open) welcome_->refresh();
     const bool writable = open && !document_->workspace()->isReadOnly();
     closeAction_->setEnabled(open);
+    findAction_->setEnabled(open && stack_->currentIndex() >= 0 && views_[size_t(stack_->currentIndex())]->findBox());
     importCatalogAction_->setEnabled(writable);
     importOrdersAction_->setEnabled(writable);
     updateMiningActions();

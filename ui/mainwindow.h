@@ -114,6 +114,7 @@ private:
     InfoBar *errorBar_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QAction *closeAction_ = nullptr;
+    QAction *findAction_ = nullptr;  // enabled where the current view has a search box
     QAction *importCatalogAction_ = nullptr;
     QAction *importOrdersAction_ = nullptr;
     QAction *runMiningAction_ = nullptr;

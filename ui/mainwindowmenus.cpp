@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -72,6 +73,15 @@ void MainWindow::buildMenus()
     redo->setStatusTip(tr("Redo the edit just undone"));
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    findAction_ = edit->addAction(tr("&Find…"), this, [this] {
+        if (WorkspaceView *v = view(currentViewId()); v && v->findBox()) {
+            v->findBox()->setFocus(Qt::ShortcutFocusReason);
+            v->findBox()->selectAll();
+        }
+    });
+    findAction_->setShortcut(QKeySequence::Find);
+    findAction_->setStatusTip(tr("Go to the current view's search box"));
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewGroup_ = new QActionGroup(this);

@@ -3,6 +3,7 @@
 // A view reads the document's snapshot and keeps its own layout (splitters, column widths) across runs.
 #include <QWidget>
 
+class QLineEdit;
 class QSettings;
 
 namespace mb {
@@ -21,6 +22,8 @@ public:
     // True while the view still builds what it shows from the document's history on a worker (it shows a
     // placeholder or the rows it has until then).
     virtual bool isBusy() const { return false; }
+    // The box Edit ▸ Find (Ctrl+F) goes to; null when the view has none.
+    virtual QLineEdit *findBox() const { return nullptr; }
 
 private:
     WorkspaceDocument *document_;

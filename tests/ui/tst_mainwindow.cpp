@@ -262,6 +262,29 @@ private Q_SLOTS:
         w.closeWorkspace();
     }
 
+    // Ctrl+F (Edit ▸ Find) goes to the search box of the view in front; off where a view has none.
+    void findGoesToTheViewsSearchBox()
+    {
+        mbtest::RecordingPresenter messages;
+        MainWindow w(&messages);
+        w.show();
+        QVERIFY(w.openWorkspace(demo_));
+        QVERIFY(mbtest::waitLoaded(w.document()));
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        int withBox = 0;
+        for (const QString &id : w.viewIds()) {
+            QVERIFY(w.showView(id));
+            QLineEdit *box = w.view(id)->findBox();
+            w.view(id)->setFocus();
+            QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+            if (!box) continue;
+            ++withBox;
+            QTRY_VERIFY2(box->hasFocus(), qPrintable(id));
+        }
+        QVERIFY(withBox >= 5);  // Catalog, Orders, Maps, Preview, Bundles
+        w.closeWorkspace();
+    }
+
     // A control that shows no words (an icon, a "?", a bare check box) says what it does in a tool tip; so does
     // each view's sidebar entry. Buttons whose text says it all need none (KDE HIG: no tool tip that repeats
     // the label).

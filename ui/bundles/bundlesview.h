@@ -37,6 +37,7 @@ public:
     int64_t currentBundleId() const;
     // Generates a bundle around the product and adds it (one undo step); false with a message on failure.
     bool generateFor(const QString &sku);
+    QLineEdit *findBox() const override { return search_; }
 
 private:
     void refresh();   // a new snapshot (open, import, a change made elsewhere): every row again

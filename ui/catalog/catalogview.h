@@ -28,6 +28,7 @@ public:
     ProductFilterProxy *proxy() const { return proxy_; }
     CategoryTreeModel *categoryModel() const { return categories_; }
     QLineEdit *searchBox() const { return search_; }
+    QLineEdit *findBox() const override { return search_; }
     static constexpr int searchDelayMs = 200;   // after the last keystroke
     QTableView *table() const { return table_; }
     QTreeView *categoryTree() const { return tree_; }

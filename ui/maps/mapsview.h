@@ -43,6 +43,7 @@ public:
     AnchorFilterProxy *anchorProxy() const { return proxy_; }
     QTableView *anchorTable() const { return anchorTable_; }
     QLineEdit *anchorSearch() const { return search_; }
+    QLineEdit *findBox() const override { return search_; }
     RelationsPanel *relations() const { return relations_; }
     SuggestionsPanel *suggestions() const { return suggestions_; }
     MiningRunner *miner() const { return miner_; }

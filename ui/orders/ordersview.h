@@ -30,6 +30,7 @@ public:
     QDateEdit *fromEdit() const { return from_; }
     QDateEdit *toEdit() const { return to_; }
     QLineEdit *customerEdit() const { return customer_; }
+    QLineEdit *findBox() const override { return customer_; }
     QTableView *orderTable() const { return orderTable_; }
     CustomerCompleter *customerCompleter() const { return completer_; }
     // How long the customer box waits after a keystroke before filtering (a typed id filters once).

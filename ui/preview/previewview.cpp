@@ -142,6 +142,9 @@ PreviewView::~PreviewView() = default;
 
 bool PreviewView::isBusy() const { return runner_->isBuilding(); }
 
+// A product to view, or one to add to the cart, whichever the mode shows.
+QLineEdit *PreviewView::findBox() const { return cart_->isVisibleTo(this) ? static_cast<QLineEdit *>(cart_->addBox()) : picker_; }
+
 void PreviewView::setMode(Mode mode)
 {
     mode_ = mode;

@@ -45,6 +45,7 @@ public:
 
     PlacementColumn *column(Placement p) const { return columns_[size_t(p)]; }
     ProductPicker *productPicker() const { return picker_; }
+    QLineEdit *findBox() const override;
     CartBuilder *cartBuilder() const { return cart_; }
     ContextBar *contextBar() const { return context_; }
     PolicyPanel *policyPanel() const { return policies_; }
