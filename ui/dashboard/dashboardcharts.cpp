@@ -57,6 +57,14 @@ double niceMax(double v)
     return 10 * p;
 }
 
+// Ticks that land on round numbers from 0 to a niceMax() top: 0-20-40…100, 0-5-10…25, 0-50…200,
+// never "625, 1250, 1875" under a top of 2500.
+int niceTicks(double top)
+{
+    const double f = top / std::pow(10.0, std::floor(std::log10(top)));
+    return std::fabs(f - 2) < 1e-9 ? 5 : 6;
+}
+
 // Qt Charts gives each label of a horizontal axis the axis width ÷ (labels + 1), less a 4 px padding
 // on each side, and cuts a longer label to "..." (ChartPresenter::truncatedText). A label's box is its
 // text plus the text item's 2 px margin all round, turned with the label. The plot area stands for the
@@ -230,8 +238,9 @@ QChartView *makeBarChart(KpiTableModel *model, int labelColumn, int valueColumn,
         // read "0 0 0 1 1" under the "%.0f" format.
         const double small = std::max(1.0, std::ceil(top));
         const bool fewCounts = !percent && small <= 4;
-        values->setRange(0, percent ? std::min(100.0, niceMax(std::max(top, 5.0))) : fewCounts ? small : niceMax(top));
-        values->setTickCount(percent ? 6 : fewCounts ? int(small) + 1 : 5);
+        const double range = percent ? std::min(100.0, niceMax(std::max(top, 5.0))) : fewCounts ? small : niceMax(top);
+        values->setRange(0, range);
+        values->setTickCount(fewCounts ? int(small) + 1 : niceTicks(range));
         for (QBarSet *set : series->barSets()) {
             set->setColor(QColor(0x2f, 0x6f, 0xb5));
             set->setBorderColor(QColor(0x2f, 0x6f, 0xb5));
