@@ -162,21 +162,34 @@ void addTable(const Sheet &s, const QString &title, const KpiTableModel &m, cons
     QList<int> columns;
     for (int c = 0; c < m.columnCount(); ++c)
         if (!view || !view->isColumnHidden(c)) columns << c;
-    // Text columns get three shares of the width, numbers one.
+    // Text columns get three shares of the width, numbers one, but a number column is never narrower
+    // than its name ("Orders with anchor" read "Orders with a…"): the text columns give up the difference.
+    const double rowH = 11 * s.unit, unit = s.unit;
+    s.p.setFont(s.font(7, true));
     double shares = 0;
     for (int c : columns) shares += m.format(c) == KpiFormat::Text ? 3 : 1;
-    const double unitW = s.width / shares, rowH = 11 * s.unit, unit = s.unit;
+    QVector<double> widths;
+    double numbers = 0, textShares = 0;
+    for (int c : columns) {
+        const bool text = m.format(c) == KpiFormat::Text;
+        const double name = s.p.fontMetrics().horizontalAdvance(m.headerData(c, Qt::Horizontal).toString()) + 6 * unit;
+        widths << (text ? 0 : std::max(s.width / shares, name));
+        if (text) textShares += 3;
+        else numbers += widths.back();
+    }
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        if (m.format(columns[i]) == KpiFormat::Text) widths[i] = (s.width - numbers) * 3 / textShares;
     const KpiTableModel *model = &m;
     auto row = [&](Kind kind, const QStringList &cells, const QVector<QColor> &bg) {
         const bool header = kind == Kind::TableHeader;
         const QFont f = s.font(7, header);
         Piece piece{kind, cells.join(QStringLiteral(" | ")), rowH, 0, false, {}};
-        piece.draw = [columns, cells, bg, header, f, unitW, unit, model](QPainter &p, const QRectF &r) {
+        piece.draw = [columns, cells, bg, header, f, widths, unit, model](QPainter &p, const QRectF &r) {
             double x = r.x();
             p.setFont(f);
             for (int i = 0; i < columns.size(); ++i) {
                 const bool text = model->format(columns[i]) == KpiFormat::Text;
-                const double w = unitW * (text ? 3 : 1);
+                const double w = widths[i];
                 const QRectF cell(x, r.y(), w, r.height());
                 if (i < bg.size() && bg[i].isValid()) p.fillRect(cell, bg[i]);
                 p.setPen(header ? Qt::black : QColor(0x22, 0x22, 0x22));
