@@ -72,12 +72,16 @@ ChartCard *cardOf(DashboardView &view, const QString &prefix)
     return nullptr;
 }
 
-// Answers the save dialog a menu action opens with `path`, as the user would type it.
-void answerSaveDialog(const QString &path)
+// Answers the save dialog a menu action opens with `path`, as the user would type it; looks for the
+// dialog for up to ten seconds (no dialog: the export writes nothing and the test fails on the file).
+void answerSaveDialog(const QString &path, int attempts = 500)
 {
-    QTimer::singleShot(20, qApp, [path] {
+    QTimer::singleShot(20, qApp, [path, attempts] {
         auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
-        if (!dialog) return answerSaveDialog(path);
+        if (!dialog) {
+            if (attempts > 0) answerSaveDialog(path, attempts - 1);
+            return;
+        }
         dialog->selectFile(path);
         QMetaObject::invokeMethod(dialog, "accept");   // the Save button
     });
