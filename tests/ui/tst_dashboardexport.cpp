@@ -418,7 +418,7 @@ private Q_SLOTS:
             QVERIFY2(problem.isEmpty(), qPrintable(card->title() + QStringLiteral(" on screen: ") + problem));
             // The PDF's size, as the report draws it.
             const QSize shown = chart->size();
-            chart->resize(900, 495);
+            chart->resize(chartExportSize(chart));
             settleChart(chart);
             problem = labelProblem(chart);
             chart->resize(shown);
@@ -426,6 +426,36 @@ private Q_SLOTS:
             QVERIFY2(problem.isEmpty(), qPrintable(card->title() + QStringLiteral(" in the PDF: ") + problem));
         }
         QCOMPARE(charts, 4);
+    }
+
+    // However many categories carry mapped complements, each has its label beside its bar: the chart
+    // grows taller for a long list, on screen (as narrow as a 1024 px window's card) and in the PDF.
+    void categoryLabelsBesideBarsAreWhole_data()
+    {
+        QTest::addColumn<int>("categories");
+        for (int n : {1, 5, 12, 30}) QTest::addRow("%d categories", n) << n;
+    }
+    void categoryLabelsBesideBarsAreWhole()
+    {
+        QFETCH(int, categories);
+        KpiTableModel model;
+        model.setColumns({{QStringLiteral("Category"), KpiFormat::Text}, {QStringLiteral("Attach rate"), KpiFormat::Percent}});
+        QVector<QVector<QVariant>> rows;
+        for (int i = 0; i < categories; ++i) rows.push_back({QStringLiteral("Home & Garden > Kitchen %1").arg(i), 10.0 + i});
+        model.setRows(rows);
+        std::unique_ptr<QChartView> chart(makeBarChart(&model, 0, 1, QStringLiteral("attach rate"), true, true));
+        chart->resize(460, chart->minimumHeight());
+        chart->show();
+        QVERIFY(mbtest::waitUntil([&chart] { return chart->chart()->layout()->isActivated() && chart->chart()->plotArea().height() > 0; }));
+        QCOMPARE(categoryLabels(chart->chart()).size(), categories);
+        QString problem = labelProblem(chart.get());
+        QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("on screen: ") + problem));
+        const QString keep = qEnvironmentVariable("MB_DASHBOARD_BARS");   // a folder, to look at them
+        if (!keep.isEmpty()) QVERIFY(chart->grab().save(QStringLiteral("%1/bars-%2.png").arg(keep).arg(categories)));
+        chart->resize(chartExportSize(chart.get()));
+        settleChart(chart.get());
+        problem = labelProblem(chart.get());
+        QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("in the PDF: ") + problem));
     }
 
     // The report cut into pages for tables of every length from none to past the 40 rows shown: no page

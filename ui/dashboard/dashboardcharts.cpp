@@ -39,11 +39,15 @@ QChart *plainChart()
     return chart;
 }
 
+constexpr int minimumChartHeight = 220;
+// What a chart's height holds besides its category axis: margins, the value axis's labels and title.
+constexpr int chartFrame = 70;
+
 QChartView *viewOf(QChart *chart)
 {
     auto *view = new QChartView(chart);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(220);
+    view->setMinimumHeight(minimumChartHeight);
     return view;
 }
 
@@ -105,6 +109,20 @@ int barLabelAngle(const QChart *chart, const QFont &font, const QStringList &lab
         if (widestLabel(font, labels, angle) <= slot) return angle;
     return -90;
 }
+
+// Beside horizontal bars a label gets at most 40 % of the chart's width (Qt Charts' cap on a vertical
+// axis, less its padding): a category path too long for it keeps its last part, then gives way in the
+// middle, so the end that tells categories apart stays.
+QString fitBesideBars(const QString &name, const QFont &font, double room)
+{
+    if (room <= 0 || labelWidth(font, name, 0) <= room) return name;
+    const qsizetype cut = name.lastIndexOf(QStringLiteral(" > "));
+    const QString last = cut < 0 ? name : QStringLiteral("…") + name.mid(cut + 3);
+    if (labelWidth(font, last, 0) <= room) return last;
+    return QFontMetricsF(font).elidedText(last, Qt::ElideMiddle, room - 2 * textMargin - 1);
+}
+
+double roomBesideBars(const QChart *chart) { return (chart->size().width() - 8) * 0.4 - 2 * labelPadding - 4; }
 
 }  // namespace
 
@@ -222,18 +240,28 @@ QChartView *makeBarChart(KpiTableModel *model, int labelColumn, int valueColumn,
     chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(labels);
     series->attachAxis(values);
-    auto update = [model, series, labels, values, labelColumn, valueColumn, percent, horizontal] {
-        QStringList names;
+    QChartView *view = viewOf(chart);
+    // Beside horizontal bars each label gets the axis height ÷ (labels + 1) and is cut to "..." below a
+    // line's height: a long list of categories makes the chart taller rather than cutting them.
+    auto room = [view, labels, horizontal] {
+        if (!horizontal) return;
+        const QFontMetricsF fm(labels->labelsFont());
+        const double perLabel = fm.height() + 2 * textMargin + 2 * labelPadding + 2;
+        view->setMinimumHeight(std::max(minimumChartHeight, chartFrame + int(std::ceil(double(labels->count() + 1) * perLabel))));
+    };
+    auto names = [chart, model, labels, labelColumn, horizontal] {
+        QStringList out;
+        for (int r = 0; r < model->rowCount(); ++r)
+            out << (horizontal ? fitBesideBars(model->text(r, labelColumn), labels->labelsFont(), roomBesideBars(chart))
+                               : model->text(r, labelColumn));
+        return out;
+    };
+    auto update = [model, series, labels, values, labelColumn, valueColumn, percent, room, names] {
         double top = 0;
-        for (int r = 0; r < model->rowCount(); ++r) {
-            QString name = model->text(r, labelColumn);
-            // Long category paths keep their last part, so the axis stays readable.
-            if (name.size() > 28 && name.contains(QStringLiteral(" > "))) name = QStringLiteral("…") + name.mid(name.lastIndexOf(QStringLiteral(" > ")));
-            names << name;
-            top = std::max(top, model->row(r).value(valueColumn).toDouble());
-        }
+        for (int r = 0; r < model->rowCount(); ++r) top = std::max(top, model->row(r).value(valueColumn).toDouble());
         labels->clear();
-        labels->append(names);
+        labels->append(names());
+        room();
         // A handful of customers (a narrow filter) gets a tick per whole count: five ticks up to 1 would
         // read "0 0 0 1 1" under the "%.0f" format.
         const double small = std::max(1.0, std::ceil(top));
@@ -256,9 +284,18 @@ QChartView *makeBarChart(KpiTableModel *model, int labelColumn, int valueColumn,
         }
     };
     // Under the bars, the labels turn only as far as they must to fit whole; beside them (horizontal bars)
-    // they have the room of a line each.
-    auto angle = [chart, labels, horizontal] {
-        if (horizontal || chart->plotArea().width() <= 0) return;
+    // they have the room of a line each (room()) and shorten to the width they may take.
+    auto angle = [chart, labels, horizontal, names] {
+        if (chart->plotArea().width() <= 0) return;
+        if (horizontal) {
+            // The names follow the width; relabelling only on a change ends the layout passes.
+            const QStringList fitted = names();
+            if (fitted != labels->categories()) {
+                labels->clear();
+                labels->append(fitted);
+            }
+            return;
+        }
         const int a = barLabelAngle(chart, labels->labelsFont(), labels->categories());
         if (labels->labelsAngle() != a) labels->setLabelsAngle(a);
     };
@@ -268,7 +305,12 @@ QChartView *makeBarChart(KpiTableModel *model, int labelColumn, int valueColumn,
     QObject::connect(series, &QAbstractBarSeries::barsetsAdded, chart, update);
     QObject::connect(chart, &QChart::plotAreaChanged, chart, angle);
     update();
-    return viewOf(chart);
+    return view;
+}
+
+QSize chartExportSize(const QChartView *view)
+{
+    return {900, std::max(495, view->minimumHeight())};
 }
 
 }  // namespace mb

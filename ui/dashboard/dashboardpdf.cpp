@@ -133,9 +133,9 @@ void addCharts(const Sheet &s, const QList<ChartCard *> &cards, std::vector<Piec
                 p.drawText(QRectF(x, r.y(), w, caption), Qt::AlignLeft | Qt::AlignVCenter, row[i]->title());
                 QChartView *view = row[i]->chart();
                 const QSize original = view->size();
-                view->resize(900, int(900 * 0.55));
+                view->resize(chartExportSize(view));
                 settleChart(view);   // its labels fitted to this size, not the window's
-                view->render(&p, QRectF(x, r.y() + caption, w, h));
+                view->render(&p, QRectF(x, r.y() + caption, w, h));   // a taller chart keeps its proportions
                 view->resize(original);
                 settleChart(view);
             }
