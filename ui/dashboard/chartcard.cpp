@@ -109,8 +109,8 @@ void ChartCard::exportAs(const QString &kind)
     if (!path.endsWith(QLatin1Char('.') + kind, Qt::CaseInsensitive)) path += QLatin1Char('.') + kind;
     QString error;
     bool ok = false;
-    if (kind == QLatin1String("png")) ok = saveWidgetPng(chart_, path, error);
-    else if (kind == QLatin1String("svg")) ok = saveChartSvg(chart_, title(), path, error);
+    if (kind == QLatin1String("png")) ok = saveChartPng(chart_, {title(), scope_}, path, error);
+    else if (kind == QLatin1String("svg")) ok = saveChartSvg(chart_, {title(), scope_}, path, error);
     else if (kind == QLatin1String("csv")) ok = saveTableCsv(*model_, path, error);
     else ok = saveTablesXlsx({{title(), model_}}, path, error);
     if (!ok) QMessageBox::warning(this, tr("Export failed"), error);

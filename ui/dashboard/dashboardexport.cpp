@@ -2,11 +2,14 @@
 
 #include "core/io/atomicfile.h"
 #include "core/io/csvwriter.h"
+#include "ui/dashboard/dashboardcharts.h"
 #include "ui/dashboard/kpitablemodel.h"
 
+#include <QApplication>
 #include <QBuffer>
 #include <QChartView>
 #include <QFile>
+#include <QImage>
 #include <QPainter>
 #include <QSvgGenerator>
 
@@ -16,39 +19,118 @@
 
 namespace mb {
 
-bool saveWidgetPng(QWidget *widget, const QString &path, QString &error)
+namespace {
+
+// Encoded in memory, then written by the one writer that checks the disk's answer and keeps the old file.
+bool savePng(const QImage &image, const QString &path, QString &error)
 {
-    // Twice the screen resolution, so the picture stays sharp on a projector or in a slide.
-    QPixmap pixmap(widget->size() * 2);
-    pixmap.setDevicePixelRatio(2);
-    pixmap.fill(Qt::white);
-    widget->render(&pixmap);
-    // Encoded in memory, then written by the one writer that checks the disk's answer and keeps the old file.
     QBuffer png;
     png.open(QIODevice::WriteOnly);
-    if (!pixmap.save(&png, "PNG")) {
+    if (!image.save(&png, "PNG")) {
         error = QObject::tr("%1: cannot encode the picture").arg(path);
         return false;
     }
     return writeFileAtomically(path, png.data(), error);
 }
 
-bool saveChartSvg(QChartView *view, const QString &title, const QString &path, QString &error)
+constexpr int captionMargin = 8;
+
+QFont titleFont()
 {
+    QFont f = QApplication::font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    f.setBold(true);
+    return f;
+}
+
+QFont scopeFont()
+{
+    QFont f = QApplication::font();
+    f.setPointSizeF(f.pointSizeF() * 0.9);
+    return f;
+}
+
+// The caption's two parts wrapped to the picture's width: a long category path or several filters
+// take a second line rather than being cut.
+QRect wrapped(const QFont &font, const QString &text, int width)
+{
+    if (text.isEmpty()) return {};
+    return QFontMetrics(font).boundingRect(QRect(0, 0, width, 1 << 20), Qt::TextWordWrap, text);
+}
+
+// Draws the caption at the top, then the chart below it, on a white ground.
+void paintCaptioned(QPainter &p, QChartView *view, const ChartCaption &caption)
+{
+    const int width = view->width() - 2 * captionMargin;
+    p.fillRect(QRect(QPoint(0, 0), QSize(view->width(), chartCaptionHeight(caption, view->width()))), Qt::white);
+    int y = captionMargin;
+    const QRect title = wrapped(titleFont(), caption.title, width);
+    p.setFont(titleFont());
+    p.setPen(QColor(0x1f, 0x23, 0x28));
+    p.drawText(QRect(captionMargin, y, width, title.height()), Qt::TextWordWrap, caption.title);
+    y += title.height();
+    const QRect scope = wrapped(scopeFont(), caption.scope, width);
+    p.setFont(scopeFont());
+    p.setPen(QColor(0x55, 0x5b, 0x66));
+    p.drawText(QRect(captionMargin, y + 2, width, scope.height()), Qt::TextWordWrap, caption.scope);
+    // The scene as the viewport shows it, drawn as vectors where the painter's device keeps them (SVG).
+    const QRect shown = view->viewport()->rect();
+    view->render(&p, QRectF(QPointF(0, chartCaptionHeight(caption, view->width())), QSizeF(shown.size())), shown);
+}
+
+}  // namespace
+
+int chartCaptionHeight(const ChartCaption &caption, int width)
+{
+    if (caption.title.isEmpty() && caption.scope.isEmpty()) return 0;
+    const int inner = width - 2 * captionMargin;
+    return captionMargin + wrapped(titleFont(), caption.title, inner).height() + 2 + wrapped(scopeFont(), caption.scope, inner).height() +
+           captionMargin;
+}
+
+bool saveWidgetPng(QWidget *widget, const QString &path, QString &error)
+{
+    // Twice the screen resolution, so the picture stays sharp on a projector or in a slide.
+    QImage image(widget->size() * 2, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(2);
+    image.fill(Qt::white);
+    widget->render(&image);
+    return savePng(image, path, error);
+}
+
+bool saveChartPng(QChartView *view, const ChartCaption &caption, const QString &path, QString &error)
+{
+    settleChart(view);
+    const QSize size(view->width(), view->height() + chartCaptionHeight(caption, view->width()));
+    QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(2);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    paintCaptioned(p, view, caption);
+    p.end();
+    return savePng(image, path, error);
+}
+
+bool saveChartSvg(QChartView *view, const ChartCaption &caption, const QString &path, QString &error)
+{
+    settleChart(view);
+    const QSize size(view->width(), view->height() + chartCaptionHeight(caption, view->width()));
     QBuffer bytes;
     bytes.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
     svg.setOutputDevice(&bytes);
-    svg.setSize(view->size());
-    svg.setViewBox(QRect(QPoint(0, 0), view->size()));
-    svg.setTitle(title);
-    svg.setDescription(QObject::tr("Chart exported by Merchbench"));
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(caption.title);
+    svg.setDescription(caption.scope.isEmpty() ? QObject::tr("Chart exported by Merchbench") : caption.scope);
     QPainter painter;
     if (!painter.begin(&svg)) {
         error = QObject::tr("%1: cannot draw the SVG picture").arg(path);
         return false;
     }
-    view->render(&painter);
+    paintCaptioned(painter, view, caption);
     painter.end();
     return writeFileAtomically(path, bytes.data(), error);
 }

@@ -10,6 +10,7 @@
 #include "ui/dashboard/dashboardexport.h"
 #include "ui/dashboard/dashboardmodels.h"
 #include "ui/dashboard/dashboardpdf.h"
+#include "ui/dashboard/dashboardscope.h"
 #include "ui/dashboard/dashboardtiles.h"
 #include "ui/dashboard/kpitablemodel.h"
 #include "ui/dashboard/kpitile.h"
@@ -389,6 +390,10 @@ void DashboardView::showReport(Computed computed)
     const KpiReport &r = *report_;
     models_->fill(std::move(computed.rows));
     fillDashboardTiles(tiles_, r);
+    // The context is the one the report was computed on (a newer one makes the result stale, see
+    // onContextReady); none once the workspace has closed under a computation.
+    scope_ = context_ ? dashboardScope(r, *context_) : DashboardScope{};
+    for (ChartCard *c : cards_) c->setScope(scope_.line());
     status_->setText(r.empty ? tr("No orders yet: import some") : tr("%1 · computed in %2 ms").arg(periodText()).arg(r.computeMilliseconds, 0, 'f', 0));
     const QString noMaps = tr("No complement maps yet: map complements (or adopt the catalog's platform links) to see attach rates.");
     cards_[1]->setNote(r.attach.hasMaps ? QString() : noMaps);
@@ -429,13 +434,14 @@ void DashboardView::showHelp()
     dialog.exec();
 }
 
-bool DashboardView::exportPdf(const QString &path, QString &error) const
+bool DashboardView::exportPdf(const QString &path, QString &error, DashboardPdfLayout *layout) const
 {
     if (!report_) {
         error = tr("There is no report to export yet.");
         return false;
     }
-    return writeDashboardPdf(path, tr("Merchbench KPI report — %1").arg(document()->displayName()), periodText(), tiles_, cards_, error);
+    return writeDashboardPdf(path, {tr("Merchbench KPI report — %1").arg(document()->displayName()), periodText(), scope_, tiles_, cards_},
+                             error, layout);
 }
 
 bool DashboardView::exportWorkbook(const QString &path, QString &error) const

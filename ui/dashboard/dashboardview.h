@@ -7,6 +7,7 @@
 #include "ui/workspaceview.h"
 
 #include "ui/dashboard/dashboardmodels.h"
+#include "ui/dashboard/dashboardscope.h"
 
 #include <QFutureWatcher>
 #include <QStringList>
@@ -26,6 +27,7 @@ class ChartCard;
 class KpiContext;
 class KpiTile;
 struct DashboardModels;
+struct DashboardPdfLayout;
 struct KpiReport;
 
 class DashboardView : public WorkspaceView {
@@ -41,7 +43,8 @@ public:
     QList<KpiTile *> tiles() const { return tiles_; }
     QList<ChartCard *> cards() const { return cards_; }
 
-    bool exportPdf(const QString &path, QString &error) const;
+    // layout, when given, receives the report's pages as drawn (DashboardPdfLayout).
+    bool exportPdf(const QString &path, QString &error, DashboardPdfLayout *layout = nullptr) const;
     bool exportWorkbook(const QString &path, QString &error) const;
 
     void saveState(QSettings &settings) const override;
@@ -79,6 +82,7 @@ private:
 
     std::shared_ptr<const KpiContext> context_;
     std::shared_ptr<const KpiReport> report_;
+    DashboardScope scope_;   // what report_ was computed over, in words, for the exports
     std::unique_ptr<DashboardModels> models_;   // the table models themselves are children of the view
     QList<KpiTile *> tiles_;
     QList<ChartCard *> cards_;
