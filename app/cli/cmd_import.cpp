@@ -14,7 +14,7 @@ QJsonObject reportJson(const ImportReport &r, double seconds)
 {
     QJsonArray rejects;
     for (const Reject &x : r.rejects)
-        rejects.append(QJsonObject{{"line", qint64(x.line)}, {"column", QString::fromStdString(x.column)},
+        rejects.append(QJsonObject{{"line", qint64(x.line)}, {"sku", QString::fromStdString(x.sku)}, {"column", QString::fromStdString(x.column)},
                                    {"value", QString::fromStdString(x.value)}, {"reason", QString::fromStdString(x.reason)}});
     QJsonArray notes;
     for (const auto &n : r.notes) notes.append(QString::fromStdString(n));
@@ -86,8 +86,9 @@ int runImportCommand(Context &ctx, ImportKind kind)
     const size_t shown = std::min<size_t>(r.rejects.size(), 20);
     for (size_t i = 0; i < shown; ++i) {
         const Reject &x = r.rejects[i];
-        std::fprintf(stderr, "%s: line %lld%s: %s (value \"%s\")\n", req.path.c_str(), static_cast<long long>(x.line),
-                     x.column.empty() ? "" : (", field \"" + x.column + "\"").c_str(), x.reason.c_str(), x.value.c_str());
+        std::fprintf(stderr, "%s: line %lld%s%s: %s (value \"%s\")\n", req.path.c_str(), static_cast<long long>(x.line),
+                     x.column.empty() ? "" : (", field \"" + x.column + "\"").c_str(),
+                     x.sku.empty() ? "" : (" (SKU \"" + x.sku + "\")").c_str(), x.reason.c_str(), x.value.c_str());
     }
     if (r.rejects.size() > shown)
         std::fprintf(stderr, "%s: %zu more rejected rows (write them all with --rejects FILE)\n", req.path.c_str(),

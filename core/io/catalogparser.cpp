@@ -107,6 +107,8 @@ bool Context::admit(const CsvRecord &r)
         return false;
     }
     if (auto damaged = screen.check(r, header)) {
+        // A damaged SKU cell is too large or not UTF-8, which RejectSku refuses by itself.
+        damaged->sku = rejectSku.of(r, header.size(), -1);
         out.rejects.push_back(std::move(*damaged));
         return false;
     }
@@ -121,6 +123,8 @@ bool Context::admit(const CsvRecord &r)
     }
     return true;
 }
+
+std::string_view catalogSku(std::string_view cell) { return trimmed(stripFormulaGuard(trimmed(cell))); }
 
 std::string describeColumns(const CsvHeader &header)
 {

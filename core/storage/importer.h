@@ -49,7 +49,8 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
 // failure of the workspace as writeTransaction words it, any other naming `file`), a cancel leaves them.
 bool writeImport(Workspace &ws, const std::string &file, ImportReport &report, const WriteFn &write);
 
-// CSV with header line,column,value,reason.
+// CSV with header line,sku,column,value,reason: the SKU beside the line, so a refused row can be traced to its
+// product in a spreadsheet ("" when the row has none or the SKU itself was refused).
 bool writeRejectReport(const std::string &path, const std::vector<Reject> &rejects, std::string &error);
 
 }  // namespace mb

@@ -140,8 +140,9 @@ private Q_SLOTS:
         QFile f(rejects);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().split('\n');
-        QCOMPARE(lines.value(0), QByteArray("line,column,value,reason"));
-        QVERIFY2(lines.value(1).startsWith("3,quantity,two,"), lines.value(1).constData());
+        QCOMPARE(lines.value(0), QByteArray("line,sku,column,value,reason"));
+        QVERIFY2(lines.value(1).startsWith("3,SD-64,quantity,two,"), lines.value(1).constData());
+        QVERIFY2(r.err.contains("SKU \"SD-64\""), r.err.constData());
         // Lenient: the two good rows import, the bad one is reported.
         const Result lenient = cli({"--workspace", ws, "--json", "import", "orders", mbtest::fixture("cli/orders_badrow.csv")});
         QCOMPARE(lenient.code, 0);

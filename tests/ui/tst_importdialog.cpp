@@ -8,7 +8,10 @@
 #include "ui/import/rejecttablemodel.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
 #include <QTimer>
 
 using namespace mb;
@@ -58,17 +61,35 @@ private Q_SLOTS:
         mbtest::RecordingPresenter messages;
         ImportDialog dialog(doc_.get(), &messages);
         QVERIFY(dialog.setFile(mbtest::fixture(QStringLiteral("ui/catalog_with_reject.csv"))));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
         QVERIFY(dialog.startImport());
         QVERIFY(mbtest::waitForSignal(finished));
         QCOMPARE(dialog.report().status, ImportStatus::Ok);
         QCOMPARE(dialog.report().imported, 2);
         QCOMPARE(dialog.report().rejected, 1);
-        const RejectTableModel *rejects = dialog.rejectModel();
+        // What the result page's table shows: the row's SKU beside its line, then the refused cell.
+        QTableView *table = nullptr;
+        for (QTableView *t : dialog.findChildren<QTableView *>())
+            if (t->isVisible()) table = t;  // the set-up page's preview table is hidden by now
+        QVERIFY(table);
+        const QAbstractItemModel *rejects = table->model();
+        QCOMPARE(rejects, dialog.rejectModel());
         QCOMPARE(rejects->rowCount(), 1);
+        QCOMPARE(rejects->headerData(RejectTableModel::Sku, Qt::Horizontal).toString(), QStringLiteral("SKU"));
         QCOMPARE(rejects->index(0, RejectTableModel::Line).data().toString(), QStringLiteral("3"));
+        QCOMPARE(rejects->index(0, RejectTableModel::Sku).data().toString(), QStringLiteral("UI-REJ-002"));
         QCOMPARE(rejects->index(0, RejectTableModel::ColumnName).data().toString(), QStringLiteral("price"));
         QCOMPARE(rejects->index(0, RejectTableModel::Value).data().toString(), QStringLiteral("abc"));
+
+        // Save Rejects as CSV writes the same rows, the SKU in its own column.
+        const QString csv = dir_.filePath(QStringLiteral("rejects-%1.csv").arg(counter_));
+        std::string error;
+        QVERIFY2(writeRejectReport(csv.toStdString(), dialog.rejectModel()->rejects(), error), error.c_str());
+        const QList<QByteArray> lines = mbtest::readAll(csv).split('\n');
+        QCOMPARE(lines.value(0), QByteArray("line,sku,column,value,reason"));
+        QVERIFY2(lines.value(1).startsWith("3,UI-REJ-002,price,abc,expected a number"), lines.value(1).constData());
     }
 
     void strictRefusesTheWholeFile()

@@ -106,6 +106,7 @@ QWidget *ImportDialog::buildResultPage()
     setUpTable(rejectView_);
     rejectView_->setSortingEnabled(false);
     rejectView_->horizontalHeader()->resizeSection(RejectTableModel::Line, 80);
+    rejectView_->horizontalHeader()->resizeSection(RejectTableModel::Sku, 120);
     rejectView_->horizontalHeader()->resizeSection(RejectTableModel::ColumnName, 140);
     rejectView_->horizontalHeader()->resizeSection(RejectTableModel::Value, 180);
     rejectView_->horizontalHeader()->setStretchLastSection(true);
