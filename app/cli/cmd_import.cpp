@@ -21,8 +21,9 @@ QJsonObject reportJson(const ImportReport &r, double seconds)
     return {{"format", QString::fromStdString(r.format)}, {"encoding", QString::fromStdString(r.encoding)},
             {"rowsRead", qint64(r.rowsRead)}, {"imported", qint64(r.imported)}, {"rejected", qint64(r.rejected)},
             {"duplicateRows", qint64(r.duplicateRows)}, {"productsAdded", qint64(r.productsAdded)},
-            {"productsUpdated", qint64(r.productsUpdated)}, {"ordersAdded", qint64(r.ordersAdded)},
-            {"ordersUpdated", qint64(r.ordersUpdated)}, {"linesWritten", qint64(r.linesWritten)},
+            {"productsUpdated", qint64(r.productsUpdated)}, {"productsUnchanged", qint64(r.productsUnchanged)},
+            {"ordersAdded", qint64(r.ordersAdded)}, {"ordersUpdated", qint64(r.ordersUpdated)},
+            {"ordersUnchanged", qint64(r.ordersUnchanged)}, {"linesWritten", qint64(r.linesWritten)},
             {"customersAdded", qint64(r.customersAdded)}, {"relationsWritten", qint64(r.relationsWritten)},
             {"seconds", seconds}, {"rejects", rejects}, {"notes", notes}};
 }
@@ -69,10 +70,12 @@ int runImportCommand(Context &ctx, ImportKind kind)
                   grouped(r.imported) + " imported, " + grouped(r.rejected) + " rejected, " + grouped(r.duplicateRows) +
                   " exact duplicate rows kept\n";
             if (kind == ImportKind::Catalog)
-                out += "  products: " + grouped(r.productsAdded) + " added, " + grouped(r.productsUpdated) + " updated; " +
+                out += "  products: " + grouped(r.productsAdded) + " added, " + grouped(r.productsUpdated) + " updated, " +
+                       grouped(r.productsUnchanged) + " unchanged; " +
                        grouped(r.relationsWritten) + " platform relations\n";
             else
-                out += "  orders: " + grouped(r.ordersAdded) + " added, " + grouped(r.ordersUpdated) + " replaced; " +
+                out += "  orders: " + grouped(r.ordersAdded) + " added, " + grouped(r.ordersUpdated) + " updated, " +
+                       grouped(r.ordersUnchanged) + " unchanged; " +
                        grouped(r.linesWritten) + " lines; " + grouped(r.customersAdded) + " new customers; " +
                        grouped(r.productsAdded) + " products known only from orders\n";
         }

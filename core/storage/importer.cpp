@@ -96,7 +96,8 @@ ImportReport runImport(Workspace &ws, const ImportRequest &request)
     if (!ok && report.status == ImportStatus::Ok) report.status = ImportStatus::Cancelled;
     if (!ok) {
         // Counts describe what was written; after a rollback nothing was.
-        report.productsAdded = report.productsUpdated = report.ordersAdded = report.ordersUpdated = 0;
+        report.productsAdded = report.productsUpdated = report.productsUnchanged = 0;
+        report.ordersAdded = report.ordersUpdated = report.ordersUnchanged = 0;
         report.linesWritten = report.customersAdded = report.relationsWritten = report.imported = 0;
     }
     return report;

@@ -28,7 +28,9 @@ struct ImportReport {
     std::string format, encoding;
     char delimiter = ',';
     int64_t rowsRead = 0, imported = 0, rejected = 0, duplicateRows = 0;
-    int64_t productsAdded = 0, productsUpdated = 0;
+    // A known product or order the file repeats exactly is "unchanged" and is not written; only what the
+    // file really changes is "updated". linesWritten counts the lines of added and updated orders.
+    int64_t productsAdded = 0, productsUpdated = 0, productsUnchanged = 0;
     int64_t ordersAdded = 0, ordersUpdated = 0, ordersUnchanged = 0, linesWritten = 0;
     int64_t customersAdded = 0, relationsWritten = 0;
     int64_t relationsAdopted = 0;   // platform links that became relations of source "imported"

@@ -112,7 +112,13 @@ private Q_SLOTS:
         cli({"--workspace", ws, "init"});
         QCOMPARE(cli({"--workspace", ws, "import", "orders", mbtest::fixture("cli/orders.csv")}).code, 0);
         const QJsonObject first = info(ws);
-        QCOMPARE(cli({"--workspace", ws, "import", "orders", mbtest::fixture("cli/orders.csv")}).code, 0);
+        const Result again = cli({"--workspace", ws, "--json", "import", "orders", mbtest::fixture("cli/orders.csv")});
+        QCOMPARE(again.code, 0);
+        const QJsonObject report = QJsonDocument::fromJson(again.out).object();
+        QCOMPARE(report.value("ordersAdded").toInt(), 0);
+        QCOMPARE(report.value("ordersUpdated").toInt(), 0);
+        QCOMPARE(report.value("ordersUnchanged").toInt(), first.value("orders").toInt());
+        QCOMPARE(report.value("linesWritten").toInt(), 0);
         const QJsonObject second = info(ws);
         for (const char *k : {"products", "orders", "orderLines", "customers", "baskets"})
             QCOMPARE(second.value(k).toInt(), first.value(k).toInt());

@@ -229,8 +229,9 @@ void ImportDialog::showResult(const ImportReport &r)
                  .arg(QString::fromStdString(r.format.empty() ? std::string("—") : r.format), QString::fromStdString(r.encoding),
                       fmt::count(r.rowsRead), fmt::count(r.imported), fmt::count(r.rejected), fmt::count(r.duplicateRows));
     if (r.status == ImportStatus::Ok) {
-        if (r.productsAdded || r.productsUpdated)
-            lines << tr("Products: %1 added, %2 updated.").arg(fmt::count(r.productsAdded), fmt::count(r.productsUpdated));
+        if (r.productsAdded || r.productsUpdated || r.productsUnchanged)
+            lines << tr("Products: %1 added, %2 updated, %3 unchanged.")
+                         .arg(fmt::count(r.productsAdded), fmt::count(r.productsUpdated), fmt::count(r.productsUnchanged));
         if (r.ordersAdded || r.ordersUpdated || r.ordersUnchanged)
             lines << tr("Orders: %1 added, %2 updated, %3 unchanged; %4 order lines and %5 new customers written.")
                          .arg(fmt::count(r.ordersAdded), fmt::count(r.ordersUpdated), fmt::count(r.ordersUnchanged),
