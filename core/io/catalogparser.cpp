@@ -210,8 +210,11 @@ ParseResult parseCatalog(const TextFile &file, const ParseOptions &options, Cata
     else if (format == "magento") result = parseMagento(ctx);
     else result = parseGeneric(ctx);
     if (result.status != ParseStatus::Ok) {
+        // Nothing half-read goes on; a cancel still says how far it read, so the report can show it stopped early.
+        const int64_t read = result.status == ParseStatus::Cancelled ? out.rowsRead : 0;
         out = CatalogBatch{};
         out.format = format;
+        out.rowsRead = read;
     }
     return result;
 }

@@ -221,15 +221,13 @@ ParseResult parseOrders(const TextFile &file, const ParseOptions &options, Order
     else if (format == "shopify") result = parseShopifyOrders(ctx);
     else result = parseBasketOrders(ctx);
 
+    if (result.status == ParseStatus::Ok && options.progress && !options.progress(1.0)) result = orderparse::cancelled();
     if (result.status != ParseStatus::Ok) {
+        // Nothing half-read goes on; a cancel still says how far it read, so the report can show it stopped early.
+        const int64_t read = result.status == ParseStatus::Cancelled ? out.rowsRead : 0;
         out = OrderBatch{};
         out.format = format;
-        return result;
-    }
-    if (options.progress && !options.progress(1.0)) {
-        out = OrderBatch{};
-        out.format = format;
-        return orderparse::cancelled();
+        out.rowsRead = read;
     }
     return result;
 }

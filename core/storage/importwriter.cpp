@@ -285,6 +285,8 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
                               "status = ?7, import_id = ?8, tags = ?9, source = ?10, fingerprint = ?11 WHERE id = ?1");
             Statement del(db, "DELETE FROM order_lines WHERE order_id = ?1");
             for (size_t i = 0; i < batch.orders.size(); ++i) {
+                // A cancel is heard here too: a big store has millions of orders before the first line.
+                if (progress && (i & 8191) == 8191 && !progress(0.0)) return false;
                 const OrderRecord &o = batch.orders[i];
                 auto it = orders.byExternalId.find(o.externalId);
                 const bool known = it != orders.byExternalId.end();

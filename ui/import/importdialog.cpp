@@ -163,6 +163,7 @@ bool ImportDialog::startImport()
     progressLabel_->setText(tr("Importing %1 into %2…").arg(QFileInfo(setup_->path()).fileName(), document_->displayName()));
     progress_->setValue(0);
     cancelButton_->setEnabled(true);
+    cancelBeforeStart_ = false;
     pages_->setCurrentIndex(1);
     for (QPushButton *b : {importButton_, loadMappingButton_, saveMappingButton_, closeButton_}) b->setVisible(false);
     startWhenIdle(std::move(request));
@@ -171,6 +172,15 @@ bool ImportDialog::startImport()
 
 void ImportDialog::startWhenIdle(ImportRequest request)
 {
+    if (cancelBeforeStart_) {
+        // Cancelled while waiting for the snapshot load: the worker never starts.
+        cancelBeforeStart_ = false;
+        ImportReport cancelled;
+        cancelled.status = ImportStatus::Cancelled;
+        showResult(cancelled);
+        Q_EMIT importFinished();
+        return;
+    }
     // The snapshot loader and the import share the workspace's connection: never run them at once.
     if (document_->isLoading()) {
         QTimer::singleShot(20, this, [this, request]() mutable { startWhenIdle(std::move(request)); });
@@ -189,8 +199,10 @@ void ImportDialog::startWhenIdle(ImportRequest request)
 
 void ImportDialog::cancelImport()
 {
-    if (!runner_->isRunning()) return;
-    runner_->cancel();
+    if (!isRunning()) return;
+    // Between Import and the worker's start (a snapshot load to wait out) there is no worker to tell yet.
+    if (runner_->isRunning()) runner_->cancel();
+    else cancelBeforeStart_ = true;
     cancelButton_->setEnabled(false);
     progressLabel_->setText(tr("Cancelling — the workspace stays as it was…"));
 }
@@ -198,7 +210,7 @@ void ImportDialog::cancelImport()
 void ImportDialog::reject()
 {
     // Closing mid-import cancels it; the dialog closes once the worker has rolled back.
-    if (runner_->isRunning()) {
+    if (isRunning()) {
         cancelImport();
         return;
     }
