@@ -14,15 +14,16 @@ QJsonObject reportJson(const ImportReport &r, double seconds)
 {
     QJsonArray rejects;
     for (const Reject &x : r.rejects)
-        rejects.append(QJsonObject{{"line", qint64(x.line)}, {"column", QString::fromStdString(x.column)},
+        rejects.append(QJsonObject{{"line", qint64(x.line)}, {"sku", QString::fromStdString(x.sku)}, {"column", QString::fromStdString(x.column)},
                                    {"value", QString::fromStdString(x.value)}, {"reason", QString::fromStdString(x.reason)}});
     QJsonArray notes;
     for (const auto &n : r.notes) notes.append(QString::fromStdString(n));
     return {{"format", QString::fromStdString(r.format)}, {"encoding", QString::fromStdString(r.encoding)},
             {"rowsRead", qint64(r.rowsRead)}, {"imported", qint64(r.imported)}, {"rejected", qint64(r.rejected)},
             {"duplicateRows", qint64(r.duplicateRows)}, {"productsAdded", qint64(r.productsAdded)},
-            {"productsUpdated", qint64(r.productsUpdated)}, {"ordersAdded", qint64(r.ordersAdded)},
-            {"ordersUpdated", qint64(r.ordersUpdated)}, {"linesWritten", qint64(r.linesWritten)},
+            {"productsUpdated", qint64(r.productsUpdated)}, {"productsUnchanged", qint64(r.productsUnchanged)},
+            {"ordersAdded", qint64(r.ordersAdded)}, {"ordersUpdated", qint64(r.ordersUpdated)},
+            {"ordersUnchanged", qint64(r.ordersUnchanged)}, {"linesWritten", qint64(r.linesWritten)},
             {"customersAdded", qint64(r.customersAdded)}, {"relationsWritten", qint64(r.relationsWritten)},
             {"seconds", seconds}, {"rejects", rejects}, {"notes", notes}};
 }
@@ -69,10 +70,12 @@ int runImportCommand(Context &ctx, ImportKind kind)
                   grouped(r.imported) + " imported, " + grouped(r.rejected) + " rejected, " + grouped(r.duplicateRows) +
                   " exact duplicate rows kept\n";
             if (kind == ImportKind::Catalog)
-                out += "  products: " + grouped(r.productsAdded) + " added, " + grouped(r.productsUpdated) + " updated; " +
+                out += "  products: " + grouped(r.productsAdded) + " added, " + grouped(r.productsUpdated) + " updated, " +
+                       grouped(r.productsUnchanged) + " unchanged; " +
                        grouped(r.relationsWritten) + " platform relations\n";
             else
-                out += "  orders: " + grouped(r.ordersAdded) + " added, " + grouped(r.ordersUpdated) + " replaced; " +
+                out += "  orders: " + grouped(r.ordersAdded) + " added, " + grouped(r.ordersUpdated) + " updated, " +
+                       grouped(r.ordersUnchanged) + " unchanged; " +
                        grouped(r.linesWritten) + " lines; " + grouped(r.customersAdded) + " new customers; " +
                        grouped(r.productsAdded) + " products known only from orders\n";
         }
@@ -86,8 +89,9 @@ int runImportCommand(Context &ctx, ImportKind kind)
     const size_t shown = std::min<size_t>(r.rejects.size(), 20);
     for (size_t i = 0; i < shown; ++i) {
         const Reject &x = r.rejects[i];
-        std::fprintf(stderr, "%s: line %lld%s: %s (value \"%s\")\n", req.path.c_str(), static_cast<long long>(x.line),
-                     x.column.empty() ? "" : (", field \"" + x.column + "\"").c_str(), x.reason.c_str(), x.value.c_str());
+        std::fprintf(stderr, "%s: line %lld%s%s: %s (value \"%s\")\n", req.path.c_str(), static_cast<long long>(x.line),
+                     x.column.empty() ? "" : (", field \"" + x.column + "\"").c_str(),
+                     x.sku.empty() ? "" : (" (SKU \"" + x.sku + "\")").c_str(), x.reason.c_str(), x.value.c_str());
     }
     if (r.rejects.size() > shown)
         std::fprintf(stderr, "%s: %zu more rejected rows (write them all with --rejects FILE)\n", req.path.c_str(),

@@ -29,13 +29,14 @@ ParseResult parseBasketOrders(const OrderParseContext &ctx)
     int64_t repeatedItems = 0;
     const CsvHeader noHeader;
     RecordScreen screen(ctx.file);
+    RowRejects rejects(out, noHeader, RejectSku{});  // a basket row holds many items, no one SKU
     std::string id = "B";
 
     while (reader.next(rec)) {
         ++out.rowsRead;
         if (!keepGoing(ctx.options, out.rowsRead, reader)) return cancelled();
         // Baskets are ragged: a record has as many fields as it has items, so only the rest of the shape counts.
-        if (!checkShape(rec, rec.fields.size(), noHeader, screen, out)) continue;
+        if (!rejects.checkShape(rec, rec.fields.size(), screen)) continue;
         // The same item twice in one basket is one line with quantity 2, not two lines. Baskets are short,
         // but one huge line must not go quadratic, hence the set beyond a few dozen items.
         items.clear();
@@ -62,7 +63,7 @@ ParseResult parseBasketOrders(const OrderParseContext &ctx)
             }
         }
         if (items.empty()) {
-            reject(out, rec.line, noHeader, -1, "", "expected at least one item in the basket");
+            rejects.reject(rec, -1, "", "expected at least one item in the basket");
             continue;
         }
         bool created = false;

@@ -107,6 +107,8 @@ bool Context::admit(const CsvRecord &r)
         return false;
     }
     if (auto damaged = screen.check(r, header)) {
+        // A damaged SKU cell is too large or not UTF-8, which RejectSku refuses by itself.
+        damaged->sku = rejectSku.of(r, header.size(), -1);
         out.rejects.push_back(std::move(*damaged));
         return false;
     }
@@ -121,6 +123,8 @@ bool Context::admit(const CsvRecord &r)
     }
     return true;
 }
+
+std::string_view catalogSku(std::string_view cell) { return trimmed(stripFormulaGuard(trimmed(cell))); }
 
 std::string describeColumns(const CsvHeader &header)
 {
@@ -206,8 +210,11 @@ ParseResult parseCatalog(const TextFile &file, const ParseOptions &options, Cata
     else if (format == "magento") result = parseMagento(ctx);
     else result = parseGeneric(ctx);
     if (result.status != ParseStatus::Ok) {
+        // Nothing half-read goes on; a cancel still says how far it read, so the report can show it stopped early.
+        const int64_t read = result.status == ParseStatus::Cancelled ? out.rowsRead : 0;
         out = CatalogBatch{};
         out.format = format;
+        out.rowsRead = read;
     }
     return result;
 }

@@ -7,6 +7,7 @@
 #include "core/io/formulaguard.h"
 #include "core/io/importparser.h"
 #include "core/io/recordscreen.h"
+#include "core/io/rejectsku.h"
 
 #include <optional>
 #include <string>
@@ -38,9 +39,13 @@ struct Context {
         return column >= 0 && size_t(column) < r.fields.size() ? trimmed(stripFormulaGuard(trimmed(r.fields[size_t(column)])))
                                                                : std::string_view();
     }
+    // Where the format keeps a row's SKU and its rule for reading it: every reject names the row's SKU.
+    // Each format sets it once, after finding its columns.
+    RejectSku rejectSku;
     void reject(const CsvRecord &r, int column, std::string_view value, std::string reason)
     {
-        out.rejects.push_back({r.line, column >= 0 ? header.name(column) : std::string(), std::string(value), std::move(reason)});
+        out.rejects.push_back({r.line, column >= 0 ? header.name(column) : std::string(), std::string(value), std::move(reason),
+                               rejectSku.of(r, header.size(), column)});
     }
 
     // Price and cost (decimals, 0 or more) and stock (a whole number); false, with a reject naming the cell,
@@ -84,6 +89,9 @@ template <class F> bool Context::forEachRecord(F &&onRecord)
                             + " an earlier record exactly and " + (out.duplicateRows == 1 ? "was" : "were") + " read once");
     return true;
 }
+
+// The SKU rule of the generic, WooCommerce and Magento files, as Context::cell reads every cell.
+std::string_view catalogSku(std::string_view cell);
 
 // Header names for messages: "Handle, Title, Vendor, … (41 more)".
 std::string describeColumns(const CsvHeader &header);

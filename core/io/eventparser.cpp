@@ -3,6 +3,7 @@
 #include "core/io/csvreader.h"
 #include "core/io/fieldparse.h"
 #include "core/io/formulaguard.h"
+#include "core/io/rejectsku.h"
 #include "core/io/textfile.h"
 
 #include <algorithm>
@@ -109,8 +110,10 @@ EventBatch parseEventsText(const std::string &utf8, const std::string &path)
     if (cSku < 0) b.notes.push_back("there is no sku column: events name no product, so recommendation conversion "
                                     "cannot match a click to its purchase");
     auto field = [&](int c) { return c >= 0 && size_t(c) < rec.fields.size() ? trimmed(rec.fields[size_t(c)]) : std::string_view(); };
+    const RejectSku rowSku{cSku, [](std::string_view cell) { return stripFormulaGuard(trimmed(cell)); }};
     auto reject = [&](int c, std::string_view value, std::string reason) {
-        b.rejects.push_back({rec.line, c >= 0 ? header.name(c) : std::string(), std::string(value), std::move(reason)});
+        b.rejects.push_back({rec.line, c >= 0 ? header.name(c) : std::string(), std::string(value), std::move(reason),
+                             rowSku.of(rec, header.size(), c)});
     };
     while (reader.next(rec)) {
         if (rec.unterminatedQuote) {

@@ -18,6 +18,7 @@ ParseResult parseGeneric(Context &ctx)
               stock = h.find(Aliases::stock()), category = h.find(Aliases::category()), brand = h.find(Aliases::brand()),
               family = h.find(Aliases::family());
 
+    ctx.rejectSku = {sku, catalogSku};
     auto &out = ctx.out;
     const bool ok = ctx.forEachRecord([&](const CsvRecord &r) {
         ProductRecord p;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mb {
@@ -13,10 +14,17 @@ enum class ImportKind { Catalog, Orders };
 
 // One rejected cell or row: where it is, what was there, and what was expected.
 struct Reject {
+    Reject() = default;
+    // The SKU last and optional: most readers' rejects (relations, bundles) have no one row SKU.
+    Reject(int64_t atLine, std::string inColumn, std::string valueRead, std::string expected, std::string rowSku = {})
+        : line(atLine), column(std::move(inColumn)), value(std::move(valueRead)), reason(std::move(expected)), sku(std::move(rowSku))
+    {
+    }
     int64_t line = 0;      // physical line in the file (1-based, the header is line 1)
     std::string column;    // header name of the offending field ("" for the whole row)
     std::string value;     // the offending value, as read
     std::string reason;    // what was expected
+    std::string sku;       // the row's SKU as read ("" when it has none or the SKU is the problem; rejectsku.h)
 };
 
 struct ProductRecord {

@@ -51,6 +51,7 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
     OrderBatchBuilder builder(out, data, expected);
     TimestampCache timestamps;
     RecordScreen screen(ctx.file);
+    RowRejects rejects(out, h, RejectSku{cSku, nullptr});
     CsvReader reader(data, ctx.delimiter);
     // A reader started at bodyOffset would count lines from 1 again: re-read the header instead.
     CsvRecord rec;
@@ -66,23 +67,23 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
         begin = end;
         ++out.rowsRead;
         if (!keepGoing(ctx.options, out.rowsRead, reader)) return cancelled();
-        if (!checkShape(rec, columns, h, screen, out)) continue;
+        if (!rejects.checkShape(rec, columns, screen)) continue;
         const auto &f = rec.fields;
 
         const std::string_view id = trimmed(f[size_t(cId)]);
-        if (id.empty()) { reject(out, rec.line, h, cId, id, "expected an order id"); continue; }
+        if (id.empty()) { rejects.reject(rec, cId, id, "expected an order id"); continue; }
         const std::string_view sku = trimmed(f[size_t(cSku)]);
-        if (sku.empty()) { reject(out, rec.line, h, cSku, sku, "expected a SKU"); continue; }
+        if (sku.empty()) { rejects.reject(rec, cSku, sku, "expected a SKU"); continue; }
         double quantity = 1;
         if (cQty >= 0 && !parseNumber(f[size_t(cQty)], ctx.delimiter, quantity)) {
-            reject(out, rec.line, h, cQty, f[size_t(cQty)], "expected a quantity, a number such as 6 or -2");
+            rejects.reject(rec, cQty, f[size_t(cQty)], "expected a quantity, a number such as 6 or -2");
             continue;
         }
         std::optional<double> price;
         if (cPrice >= 0 && !trimmed(f[size_t(cPrice)]).empty()) {
             double p = 0;
             if (!parseNumber(f[size_t(cPrice)], ctx.delimiter, p)) {
-                reject(out, rec.line, h, cPrice, f[size_t(cPrice)], "expected a unit price, a number such as 2.55");
+                rejects.reject(rec, cPrice, f[size_t(cPrice)], "expected a unit price, a number such as 2.55");
                 continue;
             }
             price = p;
@@ -91,7 +92,7 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
         int32_t offset = 0;
         const std::string_view when = cDate >= 0 ? trimmed(f[size_t(cDate)]) : std::string_view();
         if (!when.empty() && !timestamps.parse(when, at, offset)) {
-            reject(out, rec.line, h, cDate, when,
+            rejects.reject(rec, cDate, when,
                    "expected a date and time such as 2011-12-09 12:50:00, 2011-12-09T12:50:00Z or 12/9/2011 12:50, "
                    "with a UTC offset (if any) from -14:00 to +14:00");
             continue;

@@ -129,6 +129,7 @@ ParseResult parseMagento(Context &ctx)
                                   {h.find({"crosssell_skus"}), h.find({"crosssell_position"}), "crosssell"},
                                   {h.find({"upsell_skus"}), h.find({"upsell_position"}), "upsell"}};
 
+    ctx.rejectSku = {sku, catalogSku};
     auto &out = ctx.out;
     for (const LinkColumns &l : links)
         if (l.skus >= 0) out.linkTypes.push_back(l.type);

@@ -4,6 +4,7 @@
 #include "core/io/csvreader.h"
 #include "core/io/importparser.h"
 #include "core/io/recordscreen.h"
+#include "core/io/rejectsku.h"
 
 #include <string>
 #include <string_view>
@@ -40,9 +41,22 @@ bool keepGoing(const ParseOptions &options, int64_t records, const CsvReader &re
 // The bytes of the record just read, without the blank lines skipped before it or its line break.
 std::string_view rawRecord(std::string_view data, size_t begin, size_t end);
 
-// Rejects an unterminated quote, a record whose field count differs from the header's, or one the screen
-// refuses (a field too large, bytes that are not UTF-8); false then.
-bool checkShape(const CsvRecord &rec, size_t columns, const CsvHeader &header, RecordScreen &screen, OrderBatch &out);
+// Records one parse's rejects, each naming its line, column and value, and the row's SKU (rejectsku.h).
+class RowRejects {
+public:
+    RowRejects(OrderBatch &out, const CsvHeader &header, RejectSku sku) : out_(out), header_(header), sku_(sku) {}
+
+    // Rejects an unterminated quote, a record whose field count differs from `columns` (the header's), or
+    // one the screen refuses (a field too large, bytes that are not UTF-8); false then.
+    bool checkShape(const CsvRecord &rec, size_t columns, RecordScreen &screen);
+    // Rejects `rec` for the cell in `column` (-1: the whole row).
+    void reject(const CsvRecord &rec, int column, std::string_view value, std::string reason);
+
+private:
+    OrderBatch &out_;
+    const CsvHeader &header_;
+    RejectSku sku_;
+};
 
 // parseDecimal with a fast path for plain numbers; a `;` file's locale writes a decimal comma ("2,550" is 2.55).
 bool parseNumber(std::string_view text, char delimiter, double &out);
@@ -59,9 +73,6 @@ private:
     bool ok_ = false;
     bool valid_ = false;
 };
-
-void reject(OrderBatch &out, int64_t line, const CsvHeader &header, int column, std::string_view value,
-            std::string reason);
 
 // "The columns found: a, b, c" for the messages that say a required column is missing.
 std::string columnList(const CsvHeader &header);

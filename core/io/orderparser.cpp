@@ -30,27 +30,33 @@ std::string_view rawRecord(std::string_view data, size_t begin, size_t end)
     return data.substr(begin, end - begin);
 }
 
-bool checkShape(const CsvRecord &rec, size_t columns, const CsvHeader &header, RecordScreen &screen, OrderBatch &out)
+bool RowRejects::checkShape(const CsvRecord &rec, size_t columns, RecordScreen &screen)
 {
     if (rec.unterminatedQuote) {
-        out.rejects.push_back({rec.line, "", "",
-                               "a quoted field opens on line " + std::to_string(rec.line)
-                                   + " and is never closed: expected a closing \" (lines " + std::to_string(rec.line)
-                                   + "-" + std::to_string(rec.lastLine) + " were skipped)"});
+        reject(rec, -1, "",
+               "a quoted field opens on line " + std::to_string(rec.line) + " and is never closed: expected a closing \" (lines "
+                   + std::to_string(rec.line) + "-" + std::to_string(rec.lastLine) + " were skipped)");
         return false;
     }
     if (rec.fields.size() != columns) {
-        out.rejects.push_back({rec.line, "", "",
-                               "expected " + std::to_string(columns) + " fields like the header, found "
-                                   + std::to_string(rec.fields.size())
-                                   + " (an unquoted delimiter inside a value, or a cut row?)"});
+        reject(rec, -1, "",
+               "expected " + std::to_string(columns) + " fields like the header, found " + std::to_string(rec.fields.size())
+                   + " (an unquoted delimiter inside a value, or a cut row?)");
         return false;
     }
-    if (auto damaged = screen.check(rec, header)) {
-        out.rejects.push_back(std::move(*damaged));
+    if (auto damaged = screen.check(rec, header_)) {
+        // A damaged SKU cell is too large or not UTF-8, which RejectSku refuses by itself.
+        damaged->sku = sku_.of(rec, header_.size(), -1);
+        out_.rejects.push_back(std::move(*damaged));
         return false;
     }
     return true;
+}
+
+void RowRejects::reject(const CsvRecord &rec, int column, std::string_view value, std::string reason)
+{
+    out_.rejects.push_back({rec.line, column >= 0 ? header_.name(column) : std::string(), std::string(value), std::move(reason),
+                            sku_.of(rec, header_.size(), column)});
 }
 
 // The form nearly every cell has, -?\d+(\.\d+)? with at most 15 digits, without parseDecimal's currency and
@@ -97,13 +103,6 @@ bool TimestampCache::parse(std::string_view text, int64_t &secondsUtc, int32_t &
     secondsUtc = seconds_;
     offsetMinutes = offset_;
     return ok_;
-}
-
-void reject(OrderBatch &out, int64_t line, const CsvHeader &header, int column, std::string_view value,
-            std::string reason)
-{
-    out.rejects.push_back({line, column >= 0 ? header.name(column) : std::string(), std::string(value),
-                           std::move(reason)});
 }
 
 std::string columnList(const CsvHeader &header)
@@ -222,15 +221,13 @@ ParseResult parseOrders(const TextFile &file, const ParseOptions &options, Order
     else if (format == "shopify") result = parseShopifyOrders(ctx);
     else result = parseBasketOrders(ctx);
 
+    if (result.status == ParseStatus::Ok && options.progress && !options.progress(1.0)) result = orderparse::cancelled();
     if (result.status != ParseStatus::Ok) {
+        // Nothing half-read goes on; a cancel still says how far it read, so the report can show it stopped early.
+        const int64_t read = result.status == ParseStatus::Cancelled ? out.rowsRead : 0;
         out = OrderBatch{};
         out.format = format;
-        return result;
-    }
-    if (options.progress && !options.progress(1.0)) {
-        out = OrderBatch{};
-        out.format = format;
-        return orderparse::cancelled();
+        out.rowsRead = read;
     }
     return result;
 }

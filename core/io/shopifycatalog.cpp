@@ -119,6 +119,7 @@ ParseResult parseShopify(Context &ctx)
         if (referenceColumn[1] < 0 && isMetafieldColumn(n, "related_products")) referenceColumn[1] = int(i);
     }
 
+    ctx.rejectSku = {sku, [](std::string_view cell) { return shopifySku(catalogSku(cell)); }};
     auto &out = ctx.out;
     for (int k = 0; k < 2; ++k)
         if (referenceColumn[k] >= 0) out.linkTypes.push_back(kinds[k]);

@@ -108,6 +108,8 @@ ParseResult parseShopifyOrders(const OrderParseContext &ctx)
     std::vector<OrderFlags> flags;
     TimestampCache timestamps;
     RecordScreen screen(ctx.file);
+    // The row's SKU as the orders reader keys the variant (Shopify's apostrophe dropped).
+    RowRejects rejects(out, h, RejectSku{cSku, [](std::string_view cell) { return shopifySku(trimmed(cell)); }});
     CsvReader reader(data, ctx.delimiter);
     CsvRecord rec;
     reader.next(rec);  // the header, re-read so that line numbers stay physical
@@ -126,20 +128,20 @@ ParseResult parseShopifyOrders(const OrderParseContext &ctx)
         begin = end;
         ++out.rowsRead;
         if (!keepGoing(ctx.options, out.rowsRead, reader)) return cancelled();
-        if (!checkShape(rec, columns, h, screen, out)) continue;
+        if (!rejects.checkShape(rec, columns, screen)) continue;
 
         const std::string_view name = cell(cName);
-        if (name.empty()) { reject(out, rec.line, h, cName, name, "expected the order name, such as #1001"); continue; }
+        if (name.empty()) { rejects.reject(rec, cName, name, "expected the order name, such as #1001"); continue; }
         double quantity = 0;
         if (!parseNumber(cell(cQty), ctx.delimiter, quantity)) {
-            reject(out, rec.line, h, cQty, cell(cQty), "expected a line-item quantity, a number such as 2");
+            rejects.reject(rec, cQty, cell(cQty), "expected a line-item quantity, a number such as 2");
             continue;
         }
         std::optional<double> price;
         if (!cell(cPrice).empty()) {
             double p = 0;
             if (!parseNumber(cell(cPrice), ctx.delimiter, p)) {
-                reject(out, rec.line, h, cPrice, cell(cPrice), "expected a line-item price, a number such as 24.75");
+                rejects.reject(rec, cPrice, cell(cPrice), "expected a line-item price, a number such as 24.75");
                 continue;
             }
             price = p;
@@ -147,18 +149,18 @@ ParseResult parseShopifyOrders(const OrderParseContext &ctx)
         double discount = 0;
         if (!cell(cLineDiscount).empty()
             && (!parseNumber(cell(cLineDiscount), ctx.delimiter, discount) || discount < 0)) {
-            reject(out, rec.line, h, cLineDiscount, cell(cLineDiscount),
+            rejects.reject(rec, cLineDiscount, cell(cLineDiscount),
                    "expected the line item's discount, an amount of 0 or more such as 4.95");
             continue;
         }
         double subtotal = 0, refunded = 0;
         const bool hasSubtotal = !cell(cSubtotal).empty();
         if (hasSubtotal && !parseNumber(cell(cSubtotal), ctx.delimiter, subtotal)) {
-            reject(out, rec.line, h, cSubtotal, cell(cSubtotal), "expected the order's subtotal, an amount such as 74.22");
+            rejects.reject(rec, cSubtotal, cell(cSubtotal), "expected the order's subtotal, an amount such as 74.22");
             continue;
         }
         if (!cell(cRefunded).empty() && (!parseNumber(cell(cRefunded), ctx.delimiter, refunded) || refunded < 0)) {
-            reject(out, rec.line, h, cRefunded, cell(cRefunded),
+            rejects.reject(rec, cRefunded, cell(cRefunded),
                    "expected the order's refunded amount, an amount of 0 or more such as 12.50");
             continue;
         }
@@ -168,14 +170,14 @@ ParseResult parseShopifyOrders(const OrderParseContext &ctx)
         const bool keyedByName = sku.empty();
         if (keyedByName) sku = item;
         if (sku.empty()) {
-            reject(out, rec.line, h, cSku >= 0 ? cSku : cItem, "", "expected a Lineitem sku or a Lineitem name");
+            rejects.reject(rec, cSku >= 0 ? cSku : cItem, "", "expected a Lineitem sku or a Lineitem name");
             continue;
         }
         int64_t at = 0;
         int32_t offset = 0;
         const std::string_view created = cell(cCreated);
         if (!created.empty() && !timestamps.parse(created, at, offset)) {
-            reject(out, rec.line, h, cCreated, created,
+            rejects.reject(rec, cCreated, created,
                    "expected a time such as 2023-05-31 23:06:05 -0700, with a UTC offset from -14:00 to +14:00");
             continue;
         }

@@ -50,6 +50,7 @@ ParseResult parseWooCommerce(Context &ctx)
               visibility = h.find({"Visibility in catalog"});
     const int links[3] = {h.find({"Upsells"}), h.find({"Cross-sells"}), h.find({"Grouped products"})};
 
+    ctx.rejectSku = {sku, catalogSku};
     auto &out = ctx.out;
     for (int k = 0; k < 3; ++k)
         if (links[k] >= 0) out.linkTypes.push_back(kLinkTypes[k]);

@@ -45,6 +45,7 @@ bool finishParse(ImportReport &report, const ParseResult &parsed, const ImportRe
         const Reject &r = report.rejects.front();
         report.status = ImportStatus::RejectedStrict;
         report.error = request.path + ": line " + std::to_string(r.line) + (r.column.empty() ? "" : ", field \"" + r.column + "\"") +
+                       (r.sku.empty() ? "" : " (SKU \"" + r.sku + "\")") +
                        ": " + r.reason + " (strict import: nothing was imported; " + std::to_string(report.rejects.size()) +
                        " row(s) rejected in all)";
         return false;
@@ -95,7 +96,8 @@ ImportReport runImport(Workspace &ws, const ImportRequest &request)
     if (!ok && report.status == ImportStatus::Ok) report.status = ImportStatus::Cancelled;
     if (!ok) {
         // Counts describe what was written; after a rollback nothing was.
-        report.productsAdded = report.productsUpdated = report.ordersAdded = report.ordersUpdated = 0;
+        report.productsAdded = report.productsUpdated = report.productsUnchanged = 0;
+        report.ordersAdded = report.ordersUpdated = report.ordersUnchanged = 0;
         report.linesWritten = report.customersAdded = report.relationsWritten = report.imported = 0;
     }
     return report;
@@ -103,8 +105,8 @@ ImportReport runImport(Workspace &ws, const ImportRequest &request)
 
 bool writeRejectReport(const std::string &path, const std::vector<Reject> &rejects, std::string &error)
 {
-    std::string out = "line,column,value,reason\n";
-    for (const Reject &r : rejects) appendCsvRow(out, {std::to_string(r.line), r.column, r.value, r.reason});
+    std::string out = "line,sku,column,value,reason\n";
+    for (const Reject &r : rejects) appendCsvRow(out, {std::to_string(r.line), r.sku, r.column, r.value, r.reason});
     return writeFileAtomically(path, out, error);
 }
 

@@ -28,7 +28,9 @@ struct ImportReport {
     std::string format, encoding;
     char delimiter = ',';
     int64_t rowsRead = 0, imported = 0, rejected = 0, duplicateRows = 0;
-    int64_t productsAdded = 0, productsUpdated = 0;
+    // A known product or order the file repeats exactly is "unchanged" and is not written; only what the
+    // file really changes is "updated". linesWritten counts the lines of added and updated orders.
+    int64_t productsAdded = 0, productsUpdated = 0, productsUnchanged = 0;
     int64_t ordersAdded = 0, ordersUpdated = 0, ordersUnchanged = 0, linesWritten = 0;
     int64_t customersAdded = 0, relationsWritten = 0;
     int64_t relationsAdopted = 0;   // platform links that became relations of source "imported"
@@ -49,7 +51,8 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
 // failure of the workspace as writeTransaction words it, any other naming `file`), a cancel leaves them.
 bool writeImport(Workspace &ws, const std::string &file, ImportReport &report, const WriteFn &write);
 
-// CSV with header line,column,value,reason.
+// CSV with header line,sku,column,value,reason: the SKU beside the line, so a refused row can be traced to its
+// product in a spreadsheet ("" when the row has none or the SKU itself was refused).
 bool writeRejectReport(const std::string &path, const std::vector<Reject> &rejects, std::string &error);
 
 }  // namespace mb

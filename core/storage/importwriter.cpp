@@ -3,11 +3,13 @@
 #include "core/storage/relationstore.h"
 #include "core/storage/categorystore.h"
 #include "core/storage/importer.h"
+#include "core/storage/orderfingerprint.h"
 #include "core/storage/statement.h"
 #include "core/storage/workspace.h"
 
 #include <QDateTime>
 
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
@@ -29,16 +31,6 @@ IdMap loadIds(sqlite3 *db, const char *sql)
     return m;
 }
 
-const char *statusName(OrderStatus s)
-{
-    switch (s) {
-    case OrderStatus::Completed: return "completed";
-    case OrderStatus::Cancelled: return "cancelled";
-    case OrderStatus::Returned: return "returned";
-    }
-    return "completed";
-}
-
 int64_t logImport(sqlite3 *db, const std::string &file, const std::string &format, const char *kind,
                   const ImportReport &r, int64_t rowsRead, int64_t imported, int64_t rejected, int64_t duplicates)
 {
@@ -47,6 +39,28 @@ int64_t logImport(sqlite3 *db, const std::string &file, const std::string &forma
     s.bind(1, file).bind(2, format).bind(3, std::string_view(kind)).bind(4, int64_t(QDateTime::currentSecsSinceEpoch()));
     s.bind(5, rowsRead).bind(6, imported).bind(7, rejected).bind(8, duplicates).bind(9, r.encoding);
     return s.exec() ? sqlite3_last_insert_rowid(db) : -1;
+}
+
+struct KnownOrder {
+    int64_t id;
+    std::optional<int64_t> fingerprint;  // none: written before the workspace kept fingerprints
+};
+struct KnownOrders {
+    std::unordered_map<std::string, KnownOrder, StringHash, std::equal_to<>> byExternalId;
+    int64_t withoutFingerprint = 0;
+};
+
+KnownOrders loadKnownOrders(sqlite3 *db)
+{
+    KnownOrders k;
+    Statement s(db, "SELECT id, external_id, fingerprint FROM orders");
+    while (s.step()) {
+        KnownOrder o{s.int64(0), std::nullopt};
+        if (s.isNull(2)) ++k.withoutFingerprint;
+        else o.fingerprint = s.int64(2);
+        k.byExternalId.emplace(s.textView(1), o);
+    }
+    return k;
 }
 
 bool fail(std::string &error, const std::string &what)
@@ -76,6 +90,54 @@ void bindOptional(Statement &s, int i, const std::optional<double> &v)
     if (v) s.bind(i, *v); else s.bindNull(i);
 }
 
+// How a catalog row merges into a known product, column by column. Empty or missing cells keep what the
+// workspace had: a partial export must not erase good data.
+struct ColumnMerge {
+    const char *column;
+    const char *value;  // an expression over the stored row and `excluded` (the file's row)
+};
+constexpr ColumnMerge kCatalogMerge[] = {
+    {"title", "CASE WHEN excluded.title = '' THEN title ELSE excluded.title END"},
+    {"category_id", "coalesce(excluded.category_id, category_id)"},
+    {"brand", "CASE WHEN excluded.brand = '' THEN brand ELSE excluded.brand END"},
+    {"price", "coalesce(excluded.price, price)"},
+    {"cost", "coalesce(excluded.cost, cost)"},
+    {"stock", "coalesce(excluded.stock, stock)"},
+    {"family", "CASE WHEN excluded.family = '' THEN family ELSE excluded.family END"},
+    {"origin", "excluded.origin"},
+    {"platform", "CASE WHEN excluded.platform = '' THEN platform ELSE excluded.platform END"},
+    {"handle", "CASE WHEN excluded.handle = '' THEN handle ELSE excluded.handle END"},
+    {"platform_id", "CASE WHEN excluded.platform_id = '' THEN platform_id ELSE excluded.platform_id END"},
+    {"product_type", "CASE WHEN excluded.product_type = '' THEN product_type ELSE excluded.product_type END"},
+    {"product_title", "CASE WHEN excluded.product_title = '' THEN product_title ELSE excluded.product_title END"},
+    {"platform_status", "CASE WHEN excluded.platform_status = '' THEN platform_status ELSE excluded.platform_status END"},
+    // A file that states the status decides availability; one that does not keeps what was known.
+    {"unavailable", "CASE WHEN excluded.platform_status = '' AND excluded.unavailable = '' THEN unavailable ELSE excluded.unavailable END"},
+    {"regular_price", "coalesce(excluded.regular_price, regular_price)"},
+    // A sale price is cleared by a file that gives a regular price without one (the sale ended).
+    {"sale_price", "CASE WHEN excluded.sale_price IS NOT NULL OR excluded.regular_price IS NOT NULL THEN excluded.sale_price ELSE sale_price END"},
+    {"stock_status", "CASE WHEN excluded.stock_status = '' THEN stock_status ELSE excluded.stock_status END"},
+};
+
+// The catalog upsert. A known product is updated only where the merge changes a column (the DO UPDATE's
+// WHERE), so a re-imported catalog leaves its unchanged products alone, updated_at included, and
+// sqlite3_changes() tells the writer which products the file really changed.
+std::string catalogUpsertSql()
+{
+    std::string set, differs;
+    for (const ColumnMerge &m : kCatalogMerge) {
+        set += std::string("  ") + m.column + " = " + m.value + ",\n";
+        differs += std::string(differs.empty() ? "  " : "  OR ") + m.column + " IS NOT (" + m.value + ")\n";
+    }
+    return R"sql(
+INSERT INTO products(sku, title, category_id, brand, price, cost, stock, family, origin, created_at, updated_at,
+                     platform, handle, platform_id, product_type, product_title, platform_status, unavailable,
+                     regular_price, sale_price, stock_status)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+ON CONFLICT(sku) DO UPDATE SET
+)sql" + set + "  updated_at = excluded.updated_at\nWHERE\n" + differs;
+}
+
 }  // namespace
 
 bool writeCatalog(Workspace &ws, const CatalogBatch &batch, const std::string &file, ImportReport &report,
@@ -85,34 +147,8 @@ bool writeCatalog(Workspace &ws, const CatalogBatch &batch, const std::string &f
         IdMap products = loadIds(db, "SELECT id, sku FROM products");
         CategoryStore categories(db);
         const int64_t now = QDateTime::currentSecsSinceEpoch();
-        // Empty or missing cells keep what the workspace had: a partial export must not erase good data.
-        Statement upsert(db, R"sql(
-INSERT INTO products(sku, title, category_id, brand, price, cost, stock, family, origin, created_at, updated_at,
-                     platform, handle, platform_id, product_type, product_title, platform_status, unavailable,
-                     regular_price, sale_price, stock_status)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
-ON CONFLICT(sku) DO UPDATE SET
-  title = CASE WHEN excluded.title = '' THEN title ELSE excluded.title END,
-  category_id = coalesce(excluded.category_id, category_id),
-  brand = CASE WHEN excluded.brand = '' THEN brand ELSE excluded.brand END,
-  price = coalesce(excluded.price, price),
-  cost = coalesce(excluded.cost, cost),
-  stock = coalesce(excluded.stock, stock),
-  family = CASE WHEN excluded.family = '' THEN family ELSE excluded.family END,
-  origin = excluded.origin,
-  updated_at = excluded.updated_at,
-  platform = CASE WHEN excluded.platform = '' THEN platform ELSE excluded.platform END,
-  handle = CASE WHEN excluded.handle = '' THEN handle ELSE excluded.handle END,
-  platform_id = CASE WHEN excluded.platform_id = '' THEN platform_id ELSE excluded.platform_id END,
-  product_type = CASE WHEN excluded.product_type = '' THEN product_type ELSE excluded.product_type END,
-  product_title = CASE WHEN excluded.product_title = '' THEN product_title ELSE excluded.product_title END,
-  platform_status = CASE WHEN excluded.platform_status = '' THEN platform_status ELSE excluded.platform_status END,
-  -- A file that states the status decides availability; one that does not keeps what was known.
-  unavailable = CASE WHEN excluded.platform_status = '' AND excluded.unavailable = '' THEN unavailable ELSE excluded.unavailable END,
-  regular_price = coalesce(excluded.regular_price, regular_price),
-  -- A sale price is cleared by a file that gives a regular price without one (the sale ended).
-  sale_price = CASE WHEN excluded.sale_price IS NOT NULL OR excluded.regular_price IS NOT NULL THEN excluded.sale_price ELSE sale_price END,
-  stock_status = CASE WHEN excluded.stock_status = '' THEN stock_status ELSE excluded.stock_status END)sql");
+        static const std::string upsertSql = catalogUpsertSql();
+        Statement upsert(db, upsertSql.c_str());
         if (!upsert.ok()) return fail(err, upsert.error());
         const std::string origin = batch.format == "demo" ? "demo" : "catalog";
         size_t done = 0;
@@ -135,8 +171,10 @@ ON CONFLICT(sku) DO UPDATE SET
             if (products.find(p.sku) == products.end()) {
                 ++report.productsAdded;
                 products.emplace(p.sku, sqlite3_last_insert_rowid(db));
-            } else {
+            } else if (sqlite3_changes(db) > 0) {
                 ++report.productsUpdated;
+            } else {
+                ++report.productsUnchanged;  // the upsert's WHERE found nothing to change
             }
             if (progress && (++done & 1023) == 0 && !progress(double(done) / double(batch.products.size() + 1)))
                 return false;
@@ -191,8 +229,10 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
         IdMap products = loadIds(db, "SELECT id, sku FROM products");
         {
             Statement ins(db, "INSERT INTO products(sku, title, price, origin, created_at, updated_at) VALUES (?1, ?2, ?3, 'orders', ?4, ?4)");
+            // Only when the title or price moves: a re-import leaves the products it repeats untouched too.
             Statement upd(db, "UPDATE products SET title = CASE WHEN ?2 = '' THEN title ELSE ?2 END, price = coalesce(?3, price), "
-                              "updated_at = ?4 WHERE sku = ?1 AND origin = 'orders'");
+                              "updated_at = ?4 WHERE sku = ?1 AND origin = 'orders' "
+                              "AND (title IS NOT (CASE WHEN ?2 = '' THEN title ELSE ?2 END) OR price IS NOT coalesce(?3, price))");
             for (const ProductRecord &p : batch.products) {
                 const bool known = products.find(p.sku) != products.end();
                 Statement &s = known ? upd : ins;
@@ -208,7 +248,6 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
         }
 
         IdMap customers = loadIds(db, "SELECT id, external_id FROM customers");
-        IdMap orders = loadIds(db, "SELECT id, external_id FROM orders");
         std::vector<int64_t> customerIds(batch.orders.size(), 0);
         {
             Statement ins(db, "INSERT INTO customers(external_id) VALUES (?1)");
@@ -226,35 +265,53 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
             }
         }
 
-        // An order already in the workspace is replaced by the file's version (a later export may carry a
-        // cancellation or a refund); so re-importing a file changes no counts, and a later export adds only
-        // what is new.
+        // An order already in the workspace is replaced by the file's version when that differs (a later
+        // export may carry a cancellation or a refund) and left alone when it does not, so re-importing a
+        // file changes nothing and says so, and a later export adds only what is new. The stored
+        // fingerprint tells the two apart without reading the order's lines back.
+        const std::vector<int64_t> fingerprints = orderFingerprints(batch);
+        KnownOrders orders = loadKnownOrders(db);
+        if (orders.withoutFingerprint > 0) {
+            // Orders written before the workspace kept fingerprints: computed once from their rows.
+            if (fillMissingFingerprints(db, err) < 0) return false;
+            orders = loadKnownOrders(db);
+        }
         std::vector<int64_t> orderIds(batch.orders.size(), 0);
+        std::vector<char> unchanged(batch.orders.size(), 0);
         {
             Statement ins(db, "INSERT INTO orders(external_id, customer_id, ordered_at, utc_offset, country, currency, status, import_id, "
-                              "tags, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                              "tags, source, fingerprint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
             Statement upd(db, "UPDATE orders SET customer_id = ?2, ordered_at = ?3, utc_offset = ?4, country = ?5, currency = ?6, "
-                              "status = ?7, import_id = ?8, tags = ?9, source = ?10 WHERE id = ?1");
+                              "status = ?7, import_id = ?8, tags = ?9, source = ?10, fingerprint = ?11 WHERE id = ?1");
             Statement del(db, "DELETE FROM order_lines WHERE order_id = ?1");
             for (size_t i = 0; i < batch.orders.size(); ++i) {
+                // A cancel is heard here too: a big store has millions of orders before the first line.
+                if (progress && (i & 8191) == 8191 && !progress(0.0)) return false;
                 const OrderRecord &o = batch.orders[i];
-                auto it = orders.find(o.externalId);
-                const bool known = it != orders.end();
+                auto it = orders.byExternalId.find(o.externalId);
+                const bool known = it != orders.byExternalId.end();
+                if (known && it->second.fingerprint == fingerprints[i]) {
+                    orderIds[i] = it->second.id;
+                    unchanged[i] = 1;
+                    ++report.ordersUnchanged;
+                    continue;
+                }
                 Statement &s = known ? upd : ins;
-                if (known) s.bind(1, it->second); else s.bind(1, o.externalId);
+                if (known) s.bind(1, it->second.id); else s.bind(1, o.externalId);
                 if (customerIds[i]) s.bind(2, customerIds[i]); else s.bindNull(2);
                 if (o.hasTime) s.bind(3, o.orderedAt); else s.bindNull(3);
                 s.bind(4, int64_t(o.utcOffsetMinutes)).bind(5, o.country).bind(6, o.currency);
-                s.bind(7, std::string_view(statusName(o.status))).bind(8, importId).bind(9, o.tags).bind(10, o.source);
+                s.bind(7, std::string_view(orderStatusName(o.status))).bind(8, importId).bind(9, o.tags).bind(10, o.source);
+                s.bind(11, fingerprints[i]);
                 if (!s.exec()) return fail(err, "order " + o.externalId + " (line " + std::to_string(o.line) + "): " + s.error());
                 if (known) {
-                    del.bind(1, it->second);
+                    del.bind(1, it->second.id);
                     if (!del.exec()) return fail(err, del.error());
-                    orderIds[i] = it->second;
+                    orderIds[i] = it->second.id;
                     ++report.ordersUpdated;
                 } else {
                     orderIds[i] = sqlite3_last_insert_rowid(db);
-                    orders.emplace(o.externalId, orderIds[i]);
+                    orders.byExternalId.emplace(o.externalId, KnownOrder{orderIds[i], fingerprints[i]});
                     ++report.ordersAdded;
                 }
             }
@@ -263,20 +320,26 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
         Statement line(db, "INSERT INTO order_lines(order_id, product_id, quantity, unit_price, source_line, discount, refund) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         const size_t total = batch.lines.size();
+        int64_t written = 0;
         for (size_t i = 0; i < total; ++i) {
+            if (progress && (i & 16383) == 0 && !progress(double(i) / double(total + 1))) return false;
             const OrderLineRecord &l = batch.lines[i];
+            if (unchanged[l.order]) continue;
             auto p = products.find(l.sku);
             if (p == products.end()) return fail(err, "line " + std::to_string(l.line) + ": SKU " + l.sku + " has no product");
             line.bind(1, orderIds[l.order]).bind(2, p->second).bind(3, l.quantity).bind(4, l.unitPrice).bind(5, l.line);
             line.bind(6, l.discount).bind(7, l.refund);
             if (!line.exec()) return fail(err, "line " + std::to_string(l.line) + ": " + line.error());
-            if (progress && (i & 16383) == 0 && !progress(double(i) / double(total + 1))) return false;
+            ++written;
         }
-        report.linesWritten += int64_t(total);
+        report.linesWritten += written;
         // The new history's version, in this same transaction on this worker's connection: it commits with
-        // the orders or not at all, and nothing else has to write while the import holds the lock.
+        // the orders or not at all, and nothing else has to write while the import holds the lock. A file
+        // that changed no order leaves the history, and so the mined results, current.
         std::string metaError;
-        if (!ws.setMeta("history_version", std::to_string(ws.historyVersion() + 1), &metaError)) return fail(err, metaError);
+        if (report.ordersAdded + report.ordersUpdated > 0
+            && !ws.setMeta("history_version", std::to_string(ws.historyVersion() + 1), &metaError))
+            return fail(err, metaError);
         return !progress || progress(1.0);
     });
 }

@@ -169,6 +169,12 @@ ALTER TABLE orders ADD COLUMN source TEXT NOT NULL DEFAULT '';
 ALTER TABLE order_lines ADD COLUMN discount REAL NOT NULL DEFAULT 0;
 ALTER TABLE order_lines ADD COLUMN refund REAL NOT NULL DEFAULT 0;
 )sql"},
+        // Version 6: each order's fingerprint (orderfingerprint.h), so re-importing a file leaves the orders it
+        // repeats unchanged alone and counts them as unchanged. Orders of older files have none (NULL) until
+        // the next order import computes it from their stored rows.
+        {6, R"sql(
+ALTER TABLE orders ADD COLUMN fingerprint INTEGER;
+)sql"},
     };
     return list;
 }

@@ -112,7 +112,13 @@ private Q_SLOTS:
         cli({"--workspace", ws, "init"});
         QCOMPARE(cli({"--workspace", ws, "import", "orders", mbtest::fixture("cli/orders.csv")}).code, 0);
         const QJsonObject first = info(ws);
-        QCOMPARE(cli({"--workspace", ws, "import", "orders", mbtest::fixture("cli/orders.csv")}).code, 0);
+        const Result again = cli({"--workspace", ws, "--json", "import", "orders", mbtest::fixture("cli/orders.csv")});
+        QCOMPARE(again.code, 0);
+        const QJsonObject report = QJsonDocument::fromJson(again.out).object();
+        QCOMPARE(report.value("ordersAdded").toInt(), 0);
+        QCOMPARE(report.value("ordersUpdated").toInt(), 0);
+        QCOMPARE(report.value("ordersUnchanged").toInt(), first.value("orders").toInt());
+        QCOMPARE(report.value("linesWritten").toInt(), 0);
         const QJsonObject second = info(ws);
         for (const char *k : {"products", "orders", "orderLines", "customers", "baskets"})
             QCOMPARE(second.value(k).toInt(), first.value(k).toInt());
@@ -140,8 +146,9 @@ private Q_SLOTS:
         QFile f(rejects);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().split('\n');
-        QCOMPARE(lines.value(0), QByteArray("line,column,value,reason"));
-        QVERIFY2(lines.value(1).startsWith("3,quantity,two,"), lines.value(1).constData());
+        QCOMPARE(lines.value(0), QByteArray("line,sku,column,value,reason"));
+        QVERIFY2(lines.value(1).startsWith("3,SD-64,quantity,two,"), lines.value(1).constData());
+        QVERIFY2(r.err.contains("SKU \"SD-64\""), r.err.constData());
         // Lenient: the two good rows import, the bad one is reported.
         const Result lenient = cli({"--workspace", ws, "--json", "import", "orders", mbtest::fixture("cli/orders_badrow.csv")});
         QCOMPARE(lenient.code, 0);

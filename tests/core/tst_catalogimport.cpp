@@ -141,6 +141,7 @@ private Q_SLOTS:
         QCOMPARE(p.batch.rejects[0].line, int64_t(3));
         QCOMPARE(p.batch.rejects[0].column, std::string());
         QCOMPARE(p.batch.rejects[0].reason, std::string("expected 3 fields, found 4"));
+        QCOMPARE(p.batch.rejects[0].sku, std::string());  // its cells are not where the header says
         QCOMPARE(p.batch.rejects[1].line, int64_t(4));
         QCOMPARE(p.batch.rejects[1].reason, std::string("expected 3 fields, found 2"));
     }
@@ -152,8 +153,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("column");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("price") << 0 << qint64(3) << "price" << "ten" << "expected a number like 12.50";
-        QTest::newRow("stock") << 1 << qint64(4) << "stock" << "2.5" << "expected a whole number like 12";
+        QTest::addColumn<QString>("sku");  // the row's, so the reject report can name the product
+        QTest::newRow("price") << 0 << qint64(3) << "price" << "ten" << "expected a number like 12.50" << "N2";
+        QTest::newRow("stock") << 1 << qint64(4) << "stock" << "2.5" << "expected a whole number like 12" << "N3";
     }
     void badNumbers()
     {
@@ -162,6 +164,7 @@ private Q_SLOTS:
         QFETCH(QString, column);
         QFETCH(QString, value);
         QFETCH(QString, reason);
+        QFETCH(QString, sku);
         const Parsed p = parseFixture("bad_number.csv");
         QCOMPARE(p.batch.products.size(), size_t(1));
         QCOMPARE(p.batch.rejects.size(), size_t(2));
@@ -170,6 +173,7 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(r.column), column);
         QCOMPARE(QString::fromStdString(r.value), value);
         QCOMPARE(QString::fromStdString(r.reason), reason);
+        QCOMPARE(QString::fromStdString(r.sku), sku);
     }
 
     // Values no catalog means, refused row by row naming line, field and what was expected; the rows
@@ -253,7 +257,9 @@ private Q_SLOTS:
         QCOMPARE(p.batch.rejects[0].line, int64_t(4));
         QCOMPARE(p.batch.rejects[0].column, std::string("sku"));
         QCOMPARE(p.batch.rejects[0].reason, std::string("duplicate SKU, first seen on line 2"));
+        QCOMPARE(p.batch.rejects[0].sku, std::string());  // the SKU is what is refused: the value names it
         QCOMPARE(p.batch.rejects[1].line, int64_t(6));
+        QCOMPARE(p.batch.rejects[1].sku, std::string());  // the row has none
         QVERIFY(QString::fromStdString(p.batch.rejects[1].reason).startsWith("missing SKU"));
         QVERIFY(!p.batch.notes.empty() && QString::fromStdString(p.batch.notes.back()).startsWith("1 record repeats"));
     }

@@ -56,10 +56,13 @@ private Q_SLOTS:
         QVERIFY2(snap, error.c_str());
         QCOMPARE(snap->basketCount(), size_t(20728));
         QCOMPARE(snap->lines.size(), size_t(541909));
-        // Re-importing the same file changes no counts.
+        // Re-importing the same file changes no counts, and says every order is unchanged.
         const ImportReport again = import(*ws, ImportKind::Orders, csv);
         QVERIFY2(again.status == ImportStatus::Ok, again.error.c_str());
         QCOMPARE(again.ordersAdded, int64_t(0));
+        QCOMPARE(again.ordersUpdated, int64_t(0));
+        QCOMPARE(again.ordersUnchanged, int64_t(25900));
+        QCOMPARE(again.linesWritten, int64_t(0));
         const WorkspaceCounts c2 = ws->counts();
         QCOMPARE(c2.orders, c.orders);
         QCOMPARE(c2.orderLines, c.orderLines);
@@ -113,6 +116,13 @@ private Q_SLOTS:
         QCOMPARE(scalar(*ws, "SELECT count(*) FROM order_lines WHERE discount > 0"), int64_t(3874));  // 3,144 with a Lineitem discount + those given a share of an order-level discount
         // 161 orders have a Refunded Amount; one of them has no merchandise left to refund (Subtotal 0).
         QCOMPARE(scalar(*ws, "SELECT count(DISTINCT order_id) FROM order_lines WHERE refund > 0"), int64_t(160));
+        // Both files again: every product and order unchanged (discounts and refunds spread alike).
+        const ImportReport p2 = import(*ws, ImportKind::Catalog, products);
+        QCOMPARE(p2.productsUpdated, int64_t(0));
+        QCOMPARE(p2.productsUnchanged, int64_t(2790));
+        const ImportReport o2 = import(*ws, ImportKind::Orders, orders);
+        QCOMPARE(o2.ordersUpdated, int64_t(0));
+        QCOMPARE(o2.ordersUnchanged, int64_t(3885));
     }
 
     void wooCommerceSample()

@@ -275,22 +275,32 @@ void tst_OrderImport::refusedCells_data()
     QTest::addColumn<QString>("column");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("sku");     // the row's SKU the reject names
     QTest::newRow("UTC offset +99:99")
         << QByteArray("1002,B,1,2.00,2024-05-01T10:00:00+99:99,") << "ordered_at" << "2024-05-01T10:00:00+99:99"
         << "expected a date and time such as 2011-12-09 12:50:00, 2011-12-09T12:50:00Z or 12/9/2011 12:50, with a UTC "
-           "offset (if any) from -14:00 to +14:00";
+           "offset (if any) from -14:00 to +14:00"
+        << "B";
     QTest::newRow("UTC offset past +14:00")
         << QByteArray("1002,B,1,2.00,2024-05-01 10:00:00 +1430,") << "ordered_at" << "2024-05-01 10:00:00 +1430"
         << "expected a date and time such as 2011-12-09 12:50:00, 2011-12-09T12:50:00Z or 12/9/2011 12:50, with a UTC "
-           "offset (if any) from -14:00 to +14:00";
+           "offset (if any) from -14:00 to +14:00"
+        << "B";
     QTest::newRow("quantity 1,2,3") << QByteArray("1002,B,\"1,2,3\",2.00,,") << "quantity" << "1,2,3"
-                                    << "expected a quantity, a number such as 6 or -2";
-    QTest::newRow("price with a group of two") << QByteArray("1002,B,1,\"12,34,567\",,") << "unit_price" << "12,34,567"
-                                               << "expected a unit price, a number such as 2.55";
+                                    << "expected a quantity, a number such as 6 or -2" << "B";
+    QTest::newRow("price with a group of two") << QByteArray("1002, B-7 ,1,\"12,34,567\",,") << "unit_price" << "12,34,567"
+                                               << "expected a unit price, a number such as 2.55" << "B-7";
     const QByteArray huge(64 * 1024 + 1, 'd');
     QTest::newRow("description over 64 KiB")
         << QByteArray("1002,B,1,2.00,," + huge) << "description" << QString(60, 'd') + QString::fromUtf8("…")
-        << "expected at most 64 KiB (65,536 bytes) in a field, found 65,537 bytes (a quote left open, or not an export?)";
+        << "expected at most 64 KiB (65,536 bytes) in a field, found 65,537 bytes (a quote left open, or not an export?)"
+        << "B";
+    // The SKU itself refused, or a row whose cells are not where the header says: no SKU to name.
+    QTest::newRow("no SKU") << QByteArray("1002,,1,2.00,,") << "sku" << "" << "expected a SKU" << "";
+    QTest::newRow("too few fields") << QByteArray("1002,B,1") << "" << ""
+                                    << "expected 6 fields like the header, found 3 (an unquoted delimiter inside a "
+                                       "value, or a cut row?)"
+                                    << "";
 }
 
 void tst_OrderImport::refusedCells()
@@ -299,6 +309,7 @@ void tst_OrderImport::refusedCells()
     QFETCH(QString, column);
     QFETCH(QString, value);
     QFETCH(QString, reason);
+    QFETCH(QString, sku);
     const QByteArray csv = "order_id,sku,quantity,unit_price,ordered_at,description\n1001,A,1,1.50,,Apple\n" + row
                            + "\n1003,C,2,3.00,,Cherry\n";
     OrderBatch b;
@@ -310,6 +321,7 @@ void tst_OrderImport::refusedCells()
     QCOMPARE(q(r.column), column);
     QCOMPARE(q(r.value), value);
     QCOMPARE(q(r.reason), reason);
+    QCOMPARE(q(r.sku), sku);
 }
 
 void tst_OrderImport::mappingBeforeDetection()

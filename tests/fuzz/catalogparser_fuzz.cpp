@@ -19,6 +19,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         // Cheap invariants a crash-only fuzzer would miss.
         if (r.status == mb::ParseStatus::Ok && int64_t(batch.products.size()) > batch.rowsRead) __builtin_trap();
         if (r.status == mb::ParseStatus::Failed && r.error.empty()) __builtin_trap();
+        // A reject's SKU goes into the reject report as text: never bytes that are not UTF-8.
+        for (const mb::Reject &x : batch.rejects)
+            if (!mb::isValidUtf8(x.sku.data(), x.sku.size())) __builtin_trap();
     }
     return 0;
 }

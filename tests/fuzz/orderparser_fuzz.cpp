@@ -24,6 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (line.order >= batch.orders.size() || line.sku.empty()) std::abort();
         if (batch.lines.size() < batch.orders.size() || batch.products.size() > batch.lines.size()) std::abort();
         if (batch.rowsRead < int64_t(batch.rejects.size())) std::abort();
+        // A reject's SKU goes into the reject report as text: never bytes that are not UTF-8.
+        for (const mb::Reject &x : batch.rejects)
+            if (!mb::isValidUtf8(x.sku.data(), x.sku.size())) std::abort();
     }
     return 0;
 }

@@ -8,7 +8,10 @@
 #include "ui/import/rejecttablemodel.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
 #include <QTimer>
 
 using namespace mb;
@@ -58,17 +61,35 @@ private Q_SLOTS:
         mbtest::RecordingPresenter messages;
         ImportDialog dialog(doc_.get(), &messages);
         QVERIFY(dialog.setFile(mbtest::fixture(QStringLiteral("ui/catalog_with_reject.csv"))));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
         QVERIFY(dialog.startImport());
         QVERIFY(mbtest::waitForSignal(finished));
         QCOMPARE(dialog.report().status, ImportStatus::Ok);
         QCOMPARE(dialog.report().imported, 2);
         QCOMPARE(dialog.report().rejected, 1);
-        const RejectTableModel *rejects = dialog.rejectModel();
+        // What the result page's table shows: the row's SKU beside its line, then the refused cell.
+        QTableView *table = nullptr;
+        for (QTableView *t : dialog.findChildren<QTableView *>())
+            if (t->isVisible()) table = t;  // the set-up page's preview table is hidden by now
+        QVERIFY(table);
+        const QAbstractItemModel *rejects = table->model();
+        QCOMPARE(rejects, dialog.rejectModel());
         QCOMPARE(rejects->rowCount(), 1);
+        QCOMPARE(rejects->headerData(RejectTableModel::Sku, Qt::Horizontal).toString(), QStringLiteral("SKU"));
         QCOMPARE(rejects->index(0, RejectTableModel::Line).data().toString(), QStringLiteral("3"));
+        QCOMPARE(rejects->index(0, RejectTableModel::Sku).data().toString(), QStringLiteral("UI-REJ-002"));
         QCOMPARE(rejects->index(0, RejectTableModel::ColumnName).data().toString(), QStringLiteral("price"));
         QCOMPARE(rejects->index(0, RejectTableModel::Value).data().toString(), QStringLiteral("abc"));
+
+        // Save Rejects as CSV writes the same rows, the SKU in its own column.
+        const QString csv = dir_.filePath(QStringLiteral("rejects-%1.csv").arg(counter_));
+        std::string error;
+        QVERIFY2(writeRejectReport(csv.toStdString(), dialog.rejectModel()->rejects(), error), error.c_str());
+        const QList<QByteArray> lines = mbtest::readAll(csv).split('\n');
+        QCOMPARE(lines.value(0), QByteArray("line,sku,column,value,reason"));
+        QVERIFY2(lines.value(1).startsWith("3,UI-REJ-002,price,abc,expected a number"), lines.value(1).constData());
     }
 
     void strictRefusesTheWholeFile()
@@ -132,6 +153,8 @@ private Q_SLOTS:
         QVERIFY(dialog.setFile(path));
         QCOMPARE(dialog.setupPage()->kind(), ImportKind::Orders);
         QCOMPARE(dialog.setupPage()->detectedFormat(), std::string("lines"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
 
         // The GUI thread keeps turning while the worker parses: measure the longest gap between ticks.
         QElapsedTimer clock;
@@ -148,13 +171,28 @@ private Q_SLOTS:
         tick.start();
         auto *bar = dialog.findChild<QProgressBar *>();
         QVERIFY(bar);
+        QPushButton *cancel = button(dialog, QStringLiteral("Cancel Import"));
+        QVERIFY(cancel);
         QTRY_VERIFY_WITH_TIMEOUT(bar->value() > 0 || !dialog.isRunning(), mbtest::uiTimeoutMs);
         QVERIFY2(dialog.isRunning(), "the import ended before it could be cancelled");
-        dialog.cancelImport();
+        // The parse is the first half of the bar: the click lands while the file is being read.
+        const int clickedAt = bar->value();
+        QVERIFY2(clickedAt < 500, qPrintable(QStringLiteral("the parse was over (%1/1000) before the click").arg(clickedAt)));
+        QElapsedTimer sinceClick;
+        sinceClick.start();
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(!cancel->isEnabled());
         QVERIFY(mbtest::waitForSignal(finished));
+        const qint64 stopped = sinceClick.elapsed();
         tick.stop();
         QCOMPARE(dialog.report().status, ImportStatus::Cancelled);
+        // Stopped in the parse, not after it: far fewer rows read than the file has, within a fraction of a second.
+        QVERIFY2(dialog.report().rowsRead < 541909 * 3 / 4, qPrintable(QString::number(dialog.report().rowsRead)));
+        QVERIFY2(stopped < 500 * mbtest::timeBudgetFactor, qPrintable(QStringLiteral("stopped %1 ms after the click").arg(stopped)));
         QVERIFY2(longestGap < 1000 * mbtest::timeBudgetFactor, qPrintable(QStringLiteral("GUI thread blocked for %1 ms").arg(longestGap)));
+        QVERIFY(resultText(dialog).contains(QStringLiteral("Import cancelled — the workspace is unchanged")));
+        qInfo("Cancel clicked at %d/1000: stopped %lld ms later, after %lld of 541,909 rows", clickedAt,
+              static_cast<long long>(stopped), static_cast<long long>(dialog.report().rowsRead));
 
         std::string error;
         auto ws = Workspace::open(doc_->path().toStdString(), error);
@@ -166,7 +204,44 @@ private Q_SLOTS:
         QCOMPARE(after.customers, before.customers);
     }
 
+    // Import pressed while the workspace is still loading waits for the load; Cancel meanwhile means the
+    // import never starts.
+    void cancelBeforeTheWorkerStartsImportsNothing()
+    {
+        const WorkspaceCounts before = doc_->counts();
+        mbtest::RecordingPresenter messages;
+        ImportDialog dialog(doc_.get(), &messages);
+        QVERIFY(dialog.setFile(mbtest::fixture(QStringLiteral("ui/three_products.csv"))));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        doc_->reload();
+        QVERIFY(doc_->isLoading());
+        QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+        QVERIFY(dialog.startImport());
+        QTest::mouseClick(button(dialog, QStringLiteral("Cancel Import")), Qt::LeftButton);
+        QVERIFY(mbtest::waitForSignal(finished));
+        QVERIFY(resultText(dialog).contains(QStringLiteral("Import cancelled — the workspace is unchanged")));
+        QVERIFY(mbtest::waitLoaded(doc_.get()));
+        std::string error;
+        QCOMPARE(Workspace::open(doc_->path().toStdString(), error)->counts().products, before.products);
+    }
+
 private:
+    static QPushButton *button(const QDialog &dialog, const QString &text)
+    {
+        for (QPushButton *b : dialog.findChildren<QPushButton *>())
+            if (b->text() == text) return b;
+        return nullptr;
+    }
+    // Every label of the result page, as the user reads them.
+    static QString resultText(const QDialog &dialog)
+    {
+        QStringList texts;
+        for (const QLabel *l : dialog.findChildren<QLabel *>())
+            if (l->isVisibleTo(&dialog)) texts << l->text();
+        return texts.join('\n');
+    }
+
     QTemporaryDir dir_;
     std::unique_ptr<WorkspaceDocument> doc_;
     int counter_ = 0;

@@ -106,6 +106,7 @@ QWidget *ImportDialog::buildResultPage()
     setUpTable(rejectView_);
     rejectView_->setSortingEnabled(false);
     rejectView_->horizontalHeader()->resizeSection(RejectTableModel::Line, 80);
+    rejectView_->horizontalHeader()->resizeSection(RejectTableModel::Sku, 120);
     rejectView_->horizontalHeader()->resizeSection(RejectTableModel::ColumnName, 140);
     rejectView_->horizontalHeader()->resizeSection(RejectTableModel::Value, 180);
     rejectView_->horizontalHeader()->setStretchLastSection(true);
@@ -162,6 +163,7 @@ bool ImportDialog::startImport()
     progressLabel_->setText(tr("Importing %1 into %2…").arg(QFileInfo(setup_->path()).fileName(), document_->displayName()));
     progress_->setValue(0);
     cancelButton_->setEnabled(true);
+    cancelBeforeStart_ = false;
     pages_->setCurrentIndex(1);
     for (QPushButton *b : {importButton_, loadMappingButton_, saveMappingButton_, closeButton_}) b->setVisible(false);
     startWhenIdle(std::move(request));
@@ -170,6 +172,15 @@ bool ImportDialog::startImport()
 
 void ImportDialog::startWhenIdle(ImportRequest request)
 {
+    if (cancelBeforeStart_) {
+        // Cancelled while waiting for the snapshot load: the worker never starts.
+        cancelBeforeStart_ = false;
+        ImportReport cancelled;
+        cancelled.status = ImportStatus::Cancelled;
+        showResult(cancelled);
+        Q_EMIT importFinished();
+        return;
+    }
     // The snapshot loader and the import share the workspace's connection: never run them at once.
     if (document_->isLoading()) {
         QTimer::singleShot(20, this, [this, request]() mutable { startWhenIdle(std::move(request)); });
@@ -188,8 +199,10 @@ void ImportDialog::startWhenIdle(ImportRequest request)
 
 void ImportDialog::cancelImport()
 {
-    if (!runner_->isRunning()) return;
-    runner_->cancel();
+    if (!isRunning()) return;
+    // Between Import and the worker's start (a snapshot load to wait out) there is no worker to tell yet.
+    if (runner_->isRunning()) runner_->cancel();
+    else cancelBeforeStart_ = true;
     cancelButton_->setEnabled(false);
     progressLabel_->setText(tr("Cancelling — the workspace stays as it was…"));
 }
@@ -197,7 +210,7 @@ void ImportDialog::cancelImport()
 void ImportDialog::reject()
 {
     // Closing mid-import cancels it; the dialog closes once the worker has rolled back.
-    if (runner_->isRunning()) {
+    if (isRunning()) {
         cancelImport();
         return;
     }
@@ -228,8 +241,9 @@ void ImportDialog::showResult(const ImportReport &r)
                  .arg(QString::fromStdString(r.format.empty() ? std::string("—") : r.format), QString::fromStdString(r.encoding),
                       fmt::count(r.rowsRead), fmt::count(r.imported), fmt::count(r.rejected), fmt::count(r.duplicateRows));
     if (r.status == ImportStatus::Ok) {
-        if (r.productsAdded || r.productsUpdated)
-            lines << tr("Products: %1 added, %2 updated.").arg(fmt::count(r.productsAdded), fmt::count(r.productsUpdated));
+        if (r.productsAdded || r.productsUpdated || r.productsUnchanged)
+            lines << tr("Products: %1 added, %2 updated, %3 unchanged.")
+                         .arg(fmt::count(r.productsAdded), fmt::count(r.productsUpdated), fmt::count(r.productsUnchanged));
         if (r.ordersAdded || r.ordersUpdated || r.ordersUnchanged)
             lines << tr("Orders: %1 added, %2 updated, %3 unchanged; %4 order lines and %5 new customers written.")
                          .arg(fmt::count(r.ordersAdded), fmt::count(r.ordersUpdated), fmt::count(r.ordersUnchanged),

@@ -74,6 +74,7 @@ private:
     QPushButton *loadMappingButton_;
     QPushButton *saveMappingButton_;
     QPushButton *closeButton_;
+    bool cancelBeforeStart_ = false;
 };
 
 }  // namespace mb

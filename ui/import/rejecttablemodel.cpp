@@ -24,6 +24,7 @@ QVariant RejectTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case Line: return fmt::count(r.line);
+        case Sku: return fmt::str(r.sku);
         case ColumnName: return r.column.empty() ? tr("(whole row)") : fmt::str(r.column);
         case Value: return fmt::str(r.value);
         case Reason: return fmt::str(r.reason);
@@ -37,7 +38,7 @@ QVariant RejectTableModel::data(const QModelIndex &index, int role) const
 QVariant RejectTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount) return {};
-    static const char *const names[] = {QT_TR_NOOP("Line"), QT_TR_NOOP("Column"), QT_TR_NOOP("Value"), QT_TR_NOOP("Reason")};
+    static const char *const names[] = {QT_TR_NOOP("Line"), QT_TR_NOOP("SKU"), QT_TR_NOOP("Column"), QT_TR_NOOP("Value"), QT_TR_NOOP("Reason")};
     return tr(names[section]);
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The rows an import rejected: line, column, value, and what was expected.
+// The rows an import rejected: line, the row's SKU, column, value, and what was expected.
 #include "core/io/importrecords.h"
 
 #include <QAbstractTableModel>
@@ -11,7 +11,7 @@ namespace mb {
 class RejectTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Line, ColumnName, Value, Reason, ColumnCount };
+    enum Column { Line, Sku, ColumnName, Value, Reason, ColumnCount };
     explicit RejectTableModel(QObject *parent = nullptr);
     void setRejects(std::vector<Reject> rejects);
     const std::vector<Reject> &rejects() const { return rejects_; }
