@@ -31,7 +31,6 @@ KpiTile::KpiTile(const QString &title, QWidget *parent)
     l->addWidget(change_);
     l->addWidget(note_);
     l->addStretch(1);
-    setMinimumWidth(150);
     setUnavailable(QString());
 }
 
@@ -52,6 +51,8 @@ void KpiTile::setUnavailable(const QString &why)
     note_->setText(why);
     setToolTip(why);
 }
+
+QSize KpiTile::minimumSizeHint() const { return QFrame::minimumSizeHint().expandedTo(QSize(150, 0)); }
 
 QString KpiTile::title() const { return title_->text(); }
 QString KpiTile::value() const { return value_->text(); }
