@@ -14,13 +14,13 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
-class QHBoxLayout;
 class QPushButton;
 class QScrollArea;
 class QSplitter;
 
 namespace mb {
 
+class ReflowLayout;
 class TierColumn;
 class ProductDragList;
 
@@ -69,7 +69,7 @@ private:
     QPushButton *addTier_, *remove_;
     QScrollArea *scroll_;
     QWidget *columnsHost_;
-    QHBoxLayout *columns_;
+    ReflowLayout *columns_;   // the tiers side by side, wrapping onto more rows when narrow
     std::vector<TierColumn *> tierColumns_;
     ProductDragList *mapList_, *catalogList_;
     QLineEdit *search_;

@@ -66,9 +66,13 @@ RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
     tree_->setToolTip(tr("Drag a relation to reorder it within its kind; double-click a pitch to edit it; right-click for more"));
     // Rows as tall as the tables' (tablestyle), so the tree does not look cramped beside them.
     tree_->setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 0px; }"));
-    tree_->header()->resizeSection(RelationsModel::Target, 340);
-    tree_->header()->resizeSection(RelationsModel::Pitch, 270);
-    tree_->header()->setStretchLastSection(true);
+    // The target takes what the pitch and the source leave, so the tree fits its panel at any window
+    // width (at 1024 px the three no longer fit at fixed widths and the tree scrolled sideways).
+    QHeaderView *h = tree_->header();
+    h->setStretchLastSection(false);
+    h->setSectionResizeMode(RelationsModel::Target, QHeaderView::Stretch);
+    h->resizeSection(RelationsModel::Pitch, 270);
+    h->setSectionResizeMode(RelationsModel::Source, QHeaderView::ResizeToContents);
     connect(tree_, &QWidget::customContextMenuRequested, this, &RelationsPanel::showMenu);
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
         tree_->expandAll();
