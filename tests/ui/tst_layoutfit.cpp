@@ -12,8 +12,11 @@
 #include "ui/bundles/bundlesview.h"
 #include "ui/dashboard/kpitile.h"
 #include "ui/mainwindow.h"
-#include "ui/preview/previewview.h"
+#include "ui/maps/anchorlistmodel.h"
+#include "ui/maps/mapsview.h"
 #include "ui/workspaceview.h"
+
+#include "core/storage/snapshot.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -96,7 +99,6 @@ struct Checker {
 
     void checkScrollArea(QAbstractScrollArea *area)
     {
-        if (qEnvironmentVariableIsSet("MB_LAYOUT_DEBUG")) qDebug() << where << area << shown(area) << area->horizontalScrollBar()->isVisible() << area->horizontalScrollBar()->maximum();
         if (!shown(area)) return;
         if (!area->horizontalScrollBar()->isVisible()) return;
         if (belowWide && mayScrollBelow1600(view, area)) return;
@@ -303,16 +305,20 @@ private Q_SLOTS:
     }
 
 private:
-    // The workspace has a bundle to show: its own, or one generated around the best seller the Preview
-    // opens on when it has none yet.
+    // The workspace has a bundle to show: its own, or one generated around the anchor the Maps view opens
+    // on (the best seller with a map) when it has none yet.
     static bool ensureABundle(MainWindow &w)
     {
         auto *bundles = qobject_cast<BundlesView *>(w.view(QStringLiteral("bundles")));
         auto *list = bundles ? bundles->findChild<QListWidget *>(QStringLiteral("bundleList")) : nullptr;
-        if (!list) return false;
+        auto *maps = qobject_cast<MapsView *>(w.view(QStringLiteral("maps")));
+        if (!list || !maps) return false;
         if (list->count() > 0) return true;
-        auto *preview = qobject_cast<PreviewView *>(w.view(QStringLiteral("preview")));
-        return preview && !preview->product().isEmpty() && bundles->generateFor(preview->product()) && list->count() > 0;
+        const QModelIndex anchor = maps->anchorTable()->currentIndex();
+        if (!anchor.isValid() || anchor.data(AnchorListModel::TypeRole).toInt() != int(EndpointType::Product)) return false;
+        const auto snapshot = w.document()->snapshot();
+        const QString sku = QString::fromStdString(snapshot->products[anchor.data(AnchorListModel::IndexRole).toUInt()].sku);
+        return bundles->generateFor(sku) && list->count() > 0;
     }
 
     QTemporaryDir dir_;

@@ -373,6 +373,7 @@ void BundlesView::showBundle()
     const BundleCatalog catalog(*snap, document()->endpoints());
     const SnapshotProduct *anchor = catalog.product(b->anchorProductId);
     name_->setText(QString::fromStdString(b->name));
+    name_->setCursorPosition(0);   // a name longer than the box shows its beginning, not its end
     title_->setText(tr("Around <b>%1</b> %2").arg(anchor ? QString::fromStdString(anchor->sku).toHtmlEscaped() : tr("(unknown product)"),
                                                   anchor ? QString::fromStdString(anchor->title).toHtmlEscaped() : QString()));
     showTiers(*b, true);

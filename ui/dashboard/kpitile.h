@@ -21,7 +21,7 @@ public:
     QString value() const;
     QString change() const;
     QString note() const;
-    // At least 150 px, and never narrower than the title: a layout may not cut it.
+    // At least 150 px, and never narrower than the value: a layout may not cut it.
     QSize minimumSizeHint() const override;
 
 private:
