@@ -14,6 +14,7 @@
 #include "ui/mainwindow.h"
 #include "ui/maps/anchorlistmodel.h"
 #include "ui/maps/mapsview.h"
+#include "ui/preview/previewview.h"
 #include "ui/workspaceview.h"
 
 #include "core/storage/snapshot.h"
@@ -29,6 +30,9 @@
 #include <QStandardPaths>
 #include <QStyleOptionHeader>
 #include <QTableView>
+#include <QToolButton>
+
+#include <functional>
 
 using namespace mb;
 
@@ -276,24 +280,31 @@ private Q_SLOTS:
             WorkspaceView *view = w.view(id);
             view->setProperty("layoutfitId", id);
             QVERIFY2(mbtest::waitUntil([view] { return !view->isBusy(); }), qPrintable(id));
-            // The Bundles view is looked at with each of its bundles in turn (their tiers and SKUs differ).
-            QListWidget *bundles = nullptr;
+            // What the user looks at in the view: as it opens; the Bundles view with each of its bundles in
+            // turn (their tiers and SKUs differ); the Preview with its Policies panel open beside it too.
+            QList<std::pair<QString, std::function<void()>>> states{{id, [] {}}};
             if (id == QLatin1String("bundles")) {
                 QVERIFY2(ensureABundle(w), "no bundle to show");
-                bundles = view->findChild<QListWidget *>(QStringLiteral("bundleList"));
+                auto *list = view->findChild<QListWidget *>(QStringLiteral("bundleList"));
+                states.clear();
+                for (int row = 0; row < list->count(); ++row)
+                    states.append({id + QString::number(row + 1), [list, row] { list->setCurrentRow(row); }});
             }
-            for (int row = 0; row < (bundles ? bundles->count() : 1); ++row) {
-                QString shot = id;
-                if (bundles) {
-                    bundles->setCurrentRow(row);
-                    shot += QString::number(row + 1);
-                }
-                // Let queued layout requests and the scroll bars settle before looking.
-                QTest::qWait(50);
-                QCoreApplication::processEvents();
-                QVERIFY(w.grab().save(QStringLiteral("%1/%2-%3.png").arg(shots_, tag, shot), "PNG"));
-                Checker c{view, QStringLiteral("%1 %2").arg(QString::fromLatin1(QTest::currentDataTag()), shot), size.width() < 1600, {}};
-                c.run();
+            if (auto *preview = qobject_cast<PreviewView *>(view))
+                states.append({id + QStringLiteral("-policies"), [preview] { QTest::mouseClick(preview->policiesButton(), Qt::LeftButton); }});
+            for (const auto &state : std::as_const(states)) {
+                state.second();
+                // A layout settles over a few passes (a list fits its rows to a new width, then its column
+                // grows to hold it): what counts is what the user sees once it has, well within a second.
+                const QString where = QStringLiteral("%1 %2").arg(QString::fromLatin1(QTest::currentDataTag()), state.first);
+                Checker c{view, where, size.width() < 1600, {}};
+                QDeadlineTimer settled(1000);
+                do {
+                    QTest::qWait(25);
+                    c.problems.clear();
+                    c.run();
+                } while (!c.problems.isEmpty() && !settled.hasExpired());
+                QVERIFY(w.grab().save(QStringLiteral("%1/%2-%3.png").arg(shots_, tag, state.first), "PNG"));
                 problems += c.problems;
             }
         }
