@@ -71,8 +71,8 @@ RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
     QHeaderView *h = tree_->header();
     h->setStretchLastSection(false);
     h->setSectionResizeMode(RelationsModel::Target, QHeaderView::Stretch);
-    h->resizeSection(RelationsModel::Pitch, 270);
-    h->setSectionResizeMode(RelationsModel::Source, QHeaderView::ResizeToContents);
+    h->resizeSection(RelationsModel::Pitch, 230);
+    h->resizeSection(RelationsModel::Source, 150);   // "From Phones > Smartphones" elides before the target does
     connect(tree_, &QWidget::customContextMenuRequested, this, &RelationsPanel::showMenu);
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
         tree_->expandAll();
