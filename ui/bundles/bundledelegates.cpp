@@ -93,9 +93,9 @@ int ProductEntryDelegate::skuWidth(const QRect &itemRect, const QFont &font, con
 {
     const int room = itemRect.width() - 2 * Pad;
     if (twoLines_) return room;
-    // One line: the SKU keeps its full width (it is what tells two cards apart) up to half the row; the
-    // title gets what is left.
-    return std::min(QFontMetrics(bold(font)).horizontalAdvance(sku) + 4, room / 2);
+    // One line: the SKU keeps its full width (it is what tells two cards apart) up to three fifths of the
+    // row, so a narrow list still shows it whole; the title gets what is left.
+    return std::min(QFontMetrics(bold(font)).horizontalAdvance(sku) + 4, room * 3 / 5);
 }
 
 QSize ProductEntryDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -148,8 +148,8 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     hint->setStyleSheet(QStringLiteral("color: palette(mid); padding: 2px 4px;"));
     rl->addWidget(tabs, 1);
     rl->addWidget(hint);
-    // A narrow right side at first, so that two tiers fit side by side in a 1024 px window (the splitter
-    // remembers what the user makes of it); its entries keep their SKU whole and elide the title.
+    // The right side narrows with the window (resizeEvent), so that two tiers fit side by side at 1024 px;
+    // its entries keep their SKU whole and elide the title.
     right->setMinimumWidth(200);
     left->setMinimumWidth(185);
     mapList_ = new ProductDragList(tabs);
@@ -175,6 +175,7 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     splitter_->setStretchFactor(2, 0);
     splitter_->setChildrenCollapsible(false);
     splitter_->setSizes({190, 800, 210});
+    connect(splitter_, &QSplitter::splitterMoved, this, [this] { userSized_ = true; });
 
     connect(list_, &QListWidget::currentRowChanged, this, [this](int row) {
         const QListWidgetItem *item = list_->item(row);
@@ -535,6 +536,22 @@ bool BundlesView::selectBundle(const QString &name)
 }
 
 void BundlesView::saveState(QSettings &s) const { s.setValue(QStringLiteral("splitter"), splitter_->saveState()); }
-void BundlesView::restoreState(QSettings &s) { splitter_->restoreState(s.value(QStringLiteral("splitter")).toByteArray()); }
+void BundlesView::restoreState(QSettings &s)
+{
+    if (splitter_->restoreState(s.value(QStringLiteral("splitter")).toByteArray())) userSized_ = true;
+}
+
+void BundlesView::resizeEvent(QResizeEvent *event)
+{
+    WorkspaceView::resizeEvent(event);
+    if (userSized_) return;
+    // The default split for the width the view really has: the list 190 px, the products a fifth (210 to
+    // 260 px), the tiers the rest. Queued: the splitter takes its own new size only after this event.
+    QMetaObject::invokeMethod(this, [this] {
+        if (userSized_) return;
+        const int w = splitter_->width(), right = std::clamp(w / 5, 210, 260);
+        splitter_->setSizes({190, w - 190 - right, right});
+    }, Qt::QueuedConnection);
+}
 
 }  // namespace mb

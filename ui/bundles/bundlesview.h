@@ -39,6 +39,9 @@ public:
     bool generateFor(const QString &sku);
     QLineEdit *findBox() const override { return search_; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void refresh();   // a new snapshot (open, import, a change made elsewhere): every row again
     void onBundleAdded(const Bundle &b);
@@ -74,6 +77,7 @@ private:
     ProductDragList *mapList_, *catalogList_;
     QLineEdit *search_;
     QSplitter *splitter_;
+    bool userSized_ = false;   // the user moved the splitter (or it was restored): keep their split
 };
 
 }  // namespace mb
