@@ -27,6 +27,7 @@
 #include <QListWidget>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStyleOptionHeader>
 #include <QTableView>
@@ -245,6 +246,10 @@ private Q_SLOTS:
         shots_ = QCoreApplication::applicationDirPath() + QStringLiteral("/layoutfit");
         QVERIFY(QDir().mkpath(shots_));
     }
+
+    // Each size starts as a first start does: no window geometry, splitter or column widths remembered
+    // from an earlier run.
+    void init() { QSettings().clear(); }
 
     void everyViewFits_data()
     {
