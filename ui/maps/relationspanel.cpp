@@ -1,5 +1,7 @@
 #include "ui/maps/relationspanel.h"
 
+#include "ui/flowlayout.h"
+
 #include "ui/maps/kindtext.h"
 #include "ui/maps/mapcommands.h"
 #include "ui/maps/mapdata.h"
@@ -127,12 +129,16 @@ RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
     addRow->addWidget(addKind_);
     addRow->addWidget(addButton);
 
-    auto *buttons = new QHBoxLayout;
+    // The buttons wrap onto a second line when the panel is narrow (a 1024 px window), rather than
+    // widening the Maps view past the window.
+    auto *buttons = new FlowLayout;
+    buttons->setSpacing(4);
+    QLayout *into = buttons;
     auto button = [&](QAction *a) {
         auto *b = new QToolButton(this);
         b->setDefaultAction(a);
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        buttons->addWidget(b);
+        into->addWidget(b);
         return b;
     };
     button(up_);
@@ -147,10 +153,15 @@ RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
     buttons->addWidget(kindButton);
     button(editPitch_)->setObjectName(QStringLiteral("editPitchButton"));
     button(remove_);
-    buttons->addSpacing(16);
+    // Exclude and Include Again go together, a little apart from the editing buttons.
+    auto *exclusion = new QWidget(this);
+    auto *el = new QHBoxLayout(exclusion);
+    el->setContentsMargins(12, 0, 0, 0);
+    el->setSpacing(4);
+    into = el;
     button(exclude_);
     button(include_);
-    buttons->addStretch(1);
+    buttons->addWidget(exclusion);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
