@@ -71,21 +71,31 @@ void ProductEntryDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
     p->setFont(bf);
     if (twoLines_) {
         const int h = r.height() / 2;
-        p->drawText(QRect(r.left(), r.top(), r.width(), h), Qt::AlignLeft | Qt::AlignBottom, bm.elidedText(sku, Qt::ElideRight, r.width()));
+        p->drawText(QRect(r.left(), r.top(), r.width(), h), Qt::AlignLeft | Qt::AlignBottom,
+                    bm.elidedText(sku, Qt::ElideRight, skuWidth(option.rect, option.font, sku)));
         p->setFont(option.font);
         p->setPen(warn ? override : textColor(option, true));
         p->drawText(QRect(r.left(), r.top() + h, r.width(), r.height() - h), Qt::AlignLeft | Qt::AlignTop,
                     option.fontMetrics.elidedText(title, Qt::ElideRight, r.width()));
     } else {
         // The SKU keeps its full width (it is what tells two cards apart); the title gets what is left.
-        const int skuWidth = std::min(bm.horizontalAdvance(sku) + 4, r.width() / 2);
-        p->drawText(QRect(r.left(), r.top(), skuWidth, r.height()), Qt::AlignLeft | Qt::AlignVCenter, bm.elidedText(sku, Qt::ElideRight, skuWidth));
+        const int skuRoom = skuWidth(option.rect, option.font, sku);
+        p->drawText(QRect(r.left(), r.top(), skuRoom, r.height()), Qt::AlignLeft | Qt::AlignVCenter, bm.elidedText(sku, Qt::ElideRight, skuRoom));
         p->setFont(option.font);
         p->setPen(warn ? override : textColor(option, true));
-        const QRect rest(r.left() + skuWidth + Pad + 2, r.top(), r.width() - skuWidth - Pad - 2, r.height());
+        const QRect rest(r.left() + skuRoom + Pad + 2, r.top(), r.width() - skuRoom - Pad - 2, r.height());
         p->drawText(rest, Qt::AlignLeft | Qt::AlignVCenter, option.fontMetrics.elidedText(title, Qt::ElideRight, rest.width()));
     }
     p->restore();
+}
+
+int ProductEntryDelegate::skuWidth(const QRect &itemRect, const QFont &font, const QString &sku) const
+{
+    const int room = itemRect.width() - 2 * Pad;
+    if (twoLines_) return room;
+    // One line: the SKU keeps its full width (it is what tells two cards apart) up to three fifths of the
+    // row, so a narrow list still shows it whole; the title gets what is left.
+    return std::min(QFontMetrics(bold(font)).horizontalAdvance(sku) + 4, room * 3 / 5);
 }
 
 QSize ProductEntryDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -14,6 +14,7 @@
 #include "ui/bundles/tiercolumn.h"
 #include "ui/maps/kindtext.h"
 #include "ui/preview/previewtext.h"
+#include "ui/reflowlayout.h"
 #include "ui/workspacedocument.h"
 
 #include <QCoreApplication>
@@ -124,8 +125,12 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     scroll_->setWidgetResizable(true);
     scroll_->setFrameShape(QFrame::NoFrame);
     columnsHost_ = new QWidget(scroll_);
-    columns_ = new QHBoxLayout(columnsHost_);
+    // Tiers side by side while each fits whole (its longest SKU included), else wrapped onto more rows:
+    // the builder scrolls down, never sideways.
+    columns_ = new ReflowLayout(columnsHost_);
     columns_->setContentsMargins(0, 0, 0, 0);
+    columns_->setSpacing(6);
+    columns_->setMaximumColumns(Bundle::MaxTiers);
     scroll_->setWidget(columnsHost_);
     ml->addWidget(scroll_, 1);
     empty_ = new QLabel(tr("No bundle selected. Pick one on the left, or generate one from a product's map."), middle);
@@ -143,7 +148,9 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     hint->setStyleSheet(QStringLiteral("color: palette(mid); padding: 2px 4px;"));
     rl->addWidget(tabs, 1);
     rl->addWidget(hint);
-    right->setMinimumWidth(240);
+    // The right side narrows with the window (resizeEvent), so that two tiers fit side by side at 1024 px;
+    // its entries keep their SKU whole and elide the title.
+    right->setMinimumWidth(200);
     left->setMinimumWidth(185);
     mapList_ = new ProductDragList(tabs);
     mapList_->setToolTip(tr("The anchor's map, grouped by kind: drag an entry onto a tier"));
@@ -167,7 +174,8 @@ BundlesView::BundlesView(WorkspaceDocument *document, QWidget *parent) : Workspa
     splitter_->setStretchFactor(1, 1);
     splitter_->setStretchFactor(2, 0);
     splitter_->setChildrenCollapsible(false);
-    splitter_->setSizes({190, 800, 250});
+    splitter_->setSizes({190, 800, 210});
+    connect(splitter_, &QSplitter::splitterMoved, this, [this] { userSized_ = true; });
 
     connect(list_, &QListWidget::currentRowChanged, this, [this](int row) {
         const QListWidgetItem *item = list_->item(row);
@@ -366,6 +374,7 @@ void BundlesView::showBundle()
     const BundleCatalog catalog(*snap, document()->endpoints());
     const SnapshotProduct *anchor = catalog.product(b->anchorProductId);
     name_->setText(QString::fromStdString(b->name));
+    name_->setCursorPosition(0);   // a name longer than the box shows its beginning, not its end
     title_->setText(tr("Around <b>%1</b> %2").arg(anchor ? QString::fromStdString(anchor->sku).toHtmlEscaped() : tr("(unknown product)"),
                                                   anchor ? QString::fromStdString(anchor->title).toHtmlEscaped() : QString()));
     showTiers(*b, true);
@@ -400,7 +409,7 @@ void BundlesView::showTiers(const Bundle &b, bool all)
             after.tiers.erase(after.tiers.begin() + t);
             pushEdit(after, tr("Remove tier %1").arg(name));
         });
-        columns_->addWidget(c, 1);
+        columns_->addWidget(c);
         tierColumns_.push_back(c);
     }
     if (shownIssues_.size() != b.tiers.size()) all = true;
@@ -527,6 +536,22 @@ bool BundlesView::selectBundle(const QString &name)
 }
 
 void BundlesView::saveState(QSettings &s) const { s.setValue(QStringLiteral("splitter"), splitter_->saveState()); }
-void BundlesView::restoreState(QSettings &s) { splitter_->restoreState(s.value(QStringLiteral("splitter")).toByteArray()); }
+void BundlesView::restoreState(QSettings &s)
+{
+    if (splitter_->restoreState(s.value(QStringLiteral("splitter")).toByteArray())) userSized_ = true;
+}
+
+void BundlesView::resizeEvent(QResizeEvent *event)
+{
+    WorkspaceView::resizeEvent(event);
+    if (userSized_) return;
+    // The default split for the width the view really has: the list 190 px, the products a fifth (210 to
+    // 260 px), the tiers the rest. Queued: the splitter takes its own new size only after this event.
+    QMetaObject::invokeMethod(this, [this] {
+        if (userSized_) return;
+        const int w = splitter_->width(), right = std::clamp(w / 5, 210, 260);
+        splitter_->setSizes({190, w - 190 - right, right});
+    }, Qt::QueuedConnection);
+}
 
 }  // namespace mb

@@ -14,13 +14,13 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
-class QHBoxLayout;
 class QPushButton;
 class QScrollArea;
 class QSplitter;
 
 namespace mb {
 
+class ReflowLayout;
 class TierColumn;
 class ProductDragList;
 
@@ -38,6 +38,9 @@ public:
     // Generates a bundle around the product and adds it (one undo step); false with a message on failure.
     bool generateFor(const QString &sku);
     QLineEdit *findBox() const override { return search_; }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void refresh();   // a new snapshot (open, import, a change made elsewhere): every row again
@@ -69,11 +72,12 @@ private:
     QPushButton *addTier_, *remove_;
     QScrollArea *scroll_;
     QWidget *columnsHost_;
-    QHBoxLayout *columns_;
+    ReflowLayout *columns_;   // the tiers side by side, wrapping onto more rows when narrow
     std::vector<TierColumn *> tierColumns_;
     ProductDragList *mapList_, *catalogList_;
     QLineEdit *search_;
     QSplitter *splitter_;
+    bool userSized_ = false;   // the user moved the splitter (or it was restored): keep their split
 };
 
 }  // namespace mb

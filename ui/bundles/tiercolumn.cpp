@@ -214,6 +214,7 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
         });
         items_->setCellWidget(r, 3, centred(del));
     }
+    fitContents();
     const QString margin = std::isnan(t.marginPercent) ? QStringLiteral("–")
                                                        : QStringLiteral("%1 (%2 %)").arg(money(t.margin), QLocale().toString(t.marginPercent, 'f', 1));
     totals_->setText(QStringLiteral("<table cellspacing=2>"
@@ -241,6 +242,31 @@ void TierColumn::show(const BundleCatalog &catalog, const BundleTier &tier, cons
     warnings_->setText(lines.isEmpty() ? QStringLiteral("<span style='color:#2E7D32'>✓ %1</span>").arg(tr("No warnings"))
                                        : QStringLiteral("<span style='color:#B03A2E'>%1</span>").arg(lines.join(QStringLiteral("<br>"))));
     updating_ = false;
+}
+
+void TierColumn::fitContents()
+{
+    // Wide enough to show the longest SKU whole (the title beneath it elides): the Bundles view wraps
+    // tiers onto another row before it would cut one. The room the delegate leaves around a SKU, the
+    // fixed Qty / Opt. / remove columns, and the frames and margins come on top.
+    const auto *delegate = static_cast<ProductEntryDelegate *>(items_->itemDelegateForColumn(0));
+    QFont bold = items_->font();
+    bold.setBold(true);
+    const QFontMetrics bm(bold);
+    int sku = 0;
+    for (int r = 0; r < items_->rowCount(); ++r)
+        if (const QTableWidgetItem *label = items_->item(r, 0)) sku = std::max(sku, bm.horizontalAdvance(label->data(bundleroles::Sku).toString()));
+    const int padding = 100 - delegate->skuWidth(QRect(0, 0, 100, 10), items_->font(), QString());
+    int fixed = 0;
+    for (int c = 1; c < items_->columnCount(); ++c) fixed += items_->horizontalHeader()->sectionSize(c);
+    const QMargins m = layout()->contentsMargins();
+    const int need = sku + padding + fixed + 2 * items_->frameWidth() + m.left() + m.right() + 2 * frameWidth();
+    setMinimumWidth(std::max(210, need));
+    // Every item shows without the table scrolling: when the tiers wrap onto more rows, the view scrolls
+    // them as a whole rather than each table on its own.
+    const int rows = items_->rowCount() * items_->verticalHeader()->defaultSectionSize();
+    items_->setMinimumHeight(items_->horizontalHeader()->sizeHint().height() + std::max(rows, items_->verticalHeader()->defaultSectionSize()) +
+                             2 * items_->frameWidth());
 }
 
 void TierColumn::dragEnterEvent(QDragEnterEvent *e)

@@ -38,6 +38,8 @@ protected:
 
 private:
     void emitEdit(const QString &what, int mergeKey);
+    // Its minimum size: every SKU whole and every item without scrolling.
+    void fitContents();
     int index_;
     int qtyWidth_ = 0;
     BundleTier tier_;

@@ -21,6 +21,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <iterator>
 
 namespace mb {
@@ -65,10 +66,12 @@ CatalogView::CatalogView(WorkspaceDocument *document, QWidget *parent)
     setUpTable(table_);
     table_->sortByColumn(ProductTableModel::Sku, Qt::AscendingOrder);
     QHeaderView *h = table_->horizontalHeader();
-    // Sized to fit 1280 px beside the tree; any extra width goes to the last column.
+    // Twelve columns at readable widths take about 1,150 px: they fit beside the tree from 1600 px on; a
+    // narrower window scrolls the table (not the view). Any extra width goes to the last column.
     const int widths[] = {105, 200, 125, 85, 70, 70, 70, 70, 62, 92, 130, 60};
     static_assert(std::size(widths) == ProductTableModel::ColumnCount);
-    for (int c = 0; c < ProductTableModel::ColumnCount; ++c) h->resizeSection(c, widths[c]);
+    // Never narrower than the header with its sort arrow ("Margin" elided at 62 px).
+    for (int c = 0; c < ProductTableModel::ColumnCount; ++c) h->resizeSection(c, std::max(widths[c], h->sectionSizeHint(c)));
     h->setStretchLastSection(true);
 
     stack_->addWidget(table_);

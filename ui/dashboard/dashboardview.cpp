@@ -14,6 +14,8 @@
 #include "ui/dashboard/dashboardtiles.h"
 #include "ui/dashboard/kpitablemodel.h"
 #include "ui/dashboard/kpitile.h"
+#include "ui/flowlayout.h"
+#include "ui/reflowlayout.h"
 #include "ui/workspacedocument.h"
 
 #include <QChartView>
@@ -22,8 +24,8 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFileDialog>
-#include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -108,31 +110,35 @@ DashboardView::DashboardView(WorkspaceDocument *document, QWidget *parent)
     menu->addAction(tr("All tables as XLSX workbook…"), this, &DashboardView::askExportWorkbook);
     exportButton->setMenu(menu);
 
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(new QLabel(tr("From"), this));
-    filters->addWidget(from_);
-    filters->addWidget(new QLabel(tr("to"), this));
-    filters->addWidget(to_);
-    filters->addWidget(whole);
-    filters->addSpacing(8);
-    filters->addWidget(new QLabel(tr("by"), this));
-    filters->addWidget(by_);
-    filters->addSpacing(8);
-    filters->addWidget(category_);
-    filters->addWidget(customers_);
-    filters->addWidget(country_);
-    filters->addStretch(1);
-    filters->addWidget(exportButton);
-    filters->addWidget(help);
+    // The filters wrap as groups (period, granularity, scope, export) when the window is narrow, so the
+    // dashboard never needs more width than the window has.
+    auto group = [this](std::initializer_list<QWidget *> widgets) {
+        auto *g = new QWidget(this);
+        auto *gl = new QHBoxLayout(g);
+        gl->setContentsMargins(0, 0, 0, 0);
+        for (QWidget *w : widgets) gl->addWidget(w);
+        return g;
+    };
+    auto *filters = new FlowLayout;
+    filters->setSpacing(14);
+    filters->addWidget(group({new QLabel(tr("From"), this), from_, new QLabel(tr("to"), this), to_, whole}));
+    filters->addWidget(group({new QLabel(tr("by"), this), by_}));
+    filters->addWidget(group({category_, customers_, country_}));
+    filters->addTrailing(group({exportButton, help}));
 
+    // As many tiles side by side as fit (seven in two rows on a wide screen), in balanced rows.
     tiles_ = createDashboardTiles(this);
-    auto *tileGrid = new QGridLayout;
+    auto *tileGrid = new ReflowLayout;
     tileGrid->setSpacing(8);
-    const int perRow = (int(tiles_.size()) + 1) / 2;
-    for (int i = 0; i < tiles_.size(); ++i) tileGrid->addWidget(tiles_[i], i / perRow, i % perRow);
+    tileGrid->setMaximumColumns((int(tiles_.size()) + 1) / 2);
+    for (KpiTile *t : std::as_const(tiles_)) tileGrid->addWidget(t);
 
     auto card = [this](const QString &title, KpiTableModel *m, QChartView *chart) {
         auto *c = new ChartCard(title, m, chart, this);
+        // Text columns (product titles, periods) share the card's width and elide; the figures keep their
+        // fitted widths, so a table fits its card instead of scrolling sideways.
+        for (int col = 0; col < m->columnCount(); ++col)
+            if (m->format(col) == KpiFormat::Text) c->table()->horizontalHeader()->setSectionResizeMode(col, QHeaderView::Stretch);
         cards_ << c;
         return c;
     };
@@ -149,25 +155,32 @@ DashboardView::DashboardView(WorkspaceDocument *document, QWidget *parent)
     card(tr("Bundle take rate per tier"), models_->bundles, nullptr);
     card(tr("Recommendations by placement"), models_->placements, nullptr);
 
-    auto *grid = new QGridLayout;
-    grid->setSpacing(10);
-    // Two columns; the wide tables (top pairs, placements) take a whole row so their columns fit.
-    int row = 0, column = 0;
-    for (ChartCard *c : cards_) {
-        const bool wide = c->model() == models_->pairs || c->model() == models_->placements;
-        if (wide && column == 1) { ++row; column = 0; }
-        grid->addWidget(c, row, column, 1, wide ? 2 : 1);
-        if (wide || ++column == 2) { ++row; column = 0; }
+    // Two cards side by side where they fit, one under another otherwise; the wide tables (top pairs,
+    // placements) take a whole row so their columns fit. A run of ordinary cards reflows as one grid.
+    auto *cardRows = new QVBoxLayout;
+    cardRows->setSpacing(10);
+    ReflowLayout *run = nullptr;
+    for (ChartCard *c : std::as_const(cards_)) {
+        if (c->model() == models_->pairs || c->model() == models_->placements) {
+            cardRows->addWidget(c);
+            run = nullptr;
+            continue;
+        }
+        if (!run) {
+            run = new ReflowLayout;
+            run->setSpacing(10);
+            run->setMaximumColumns(2);
+            cardRows->addLayout(run);
+        }
+        run->addWidget(c);
     }
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
 
     auto *content = new QWidget;
     auto *body = new QVBoxLayout(content);
     body->setContentsMargins(0, 0, 0, 0);
     body->addLayout(tileGrid);
     body->addSpacing(6);
-    body->addLayout(grid);
+    body->addLayout(cardRows);
     body->addStretch(1);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
@@ -195,6 +208,11 @@ DashboardView::~DashboardView()
     if (cancel_) cancel_->store(true);
     contextWatcher_->waitForFinished();
     watcher_->waitForFinished();
+}
+
+bool DashboardView::isBusy() const
+{
+    return computing_ || pendingCompute_ || debounce_->isActive() || contextWatcher_->isRunning() || (context_ && !report_);
 }
 
 void DashboardView::onSnapshotChanged()

@@ -40,6 +40,8 @@ public:
     void setFilter(const KpiFilter &filter);   // and recompute
     const KpiReport *report() const { return report_.get(); }
     bool isComputing() const { return computing_; }
+    // True until the tiles and tables show a report for the current snapshot and filter.
+    bool isBusy() const override;
     QList<KpiTile *> tiles() const { return tiles_; }
     QList<ChartCard *> cards() const { return cards_; }
 

@@ -21,6 +21,8 @@ public:
     QString value() const;
     QString change() const;
     QString note() const;
+    // At least 150 px, and never narrower than the value: a layout may not cut it.
+    QSize minimumSizeHint() const override;
 
 private:
     QLabel *title_, *value_, *change_, *note_;

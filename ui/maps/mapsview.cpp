@@ -23,6 +23,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace mb {
 
 MapsView::MapsView(WorkspaceDocument *document, QWidget *parent)
@@ -42,7 +44,9 @@ MapsView::MapsView(WorkspaceDocument *document, QWidget *parent)
     setUpTable(anchorTable_);
     anchorTable_->sortByColumn(AnchorListModel::Anchor, Qt::AscendingOrder);
     anchorTable_->horizontalHeader()->setSectionResizeMode(AnchorListModel::Anchor, QHeaderView::Stretch);
-    anchorTable_->horizontalHeader()->resizeSection(AnchorListModel::Relations, 64);
+    // Wide enough for its header and the sort arrow: "Relations" would elide at a fixed 64 px.
+    anchorTable_->horizontalHeader()->resizeSection(AnchorListModel::Relations,
+                                                    std::max(64, anchorTable_->horizontalHeader()->sectionSizeHint(AnchorListModel::Relations)));
     anchorTable_->horizontalHeader()->setSectionsMovable(false);
     search_->setPlaceholderText(tr("Search SKU, title or category"));
     search_->setClearButtonEnabled(true);

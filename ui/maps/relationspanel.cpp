@@ -1,5 +1,7 @@
 #include "ui/maps/relationspanel.h"
 
+#include "ui/flowlayout.h"
+
 #include "ui/maps/kindtext.h"
 #include "ui/maps/mapcommands.h"
 #include "ui/maps/mapdata.h"
@@ -66,9 +68,13 @@ RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
     tree_->setToolTip(tr("Drag a relation to reorder it within its kind; double-click a pitch to edit it; right-click for more"));
     // Rows as tall as the tables' (tablestyle), so the tree does not look cramped beside them.
     tree_->setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 0px; }"));
-    tree_->header()->resizeSection(RelationsModel::Target, 340);
-    tree_->header()->resizeSection(RelationsModel::Pitch, 270);
-    tree_->header()->setStretchLastSection(true);
+    // The target takes what the pitch and the source leave, so the tree fits its panel at any window
+    // width (at 1024 px the three no longer fit at fixed widths and the tree scrolled sideways).
+    QHeaderView *h = tree_->header();
+    h->setStretchLastSection(false);
+    h->setSectionResizeMode(RelationsModel::Target, QHeaderView::Stretch);
+    h->resizeSection(RelationsModel::Pitch, 230);
+    h->resizeSection(RelationsModel::Source, 150);   // "From Phones > Smartphones" elides before the target does
     connect(tree_, &QWidget::customContextMenuRequested, this, &RelationsPanel::showMenu);
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
         tree_->expandAll();
@@ -123,12 +129,16 @@ RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
     addRow->addWidget(addKind_);
     addRow->addWidget(addButton);
 
-    auto *buttons = new QHBoxLayout;
+    // The buttons wrap onto a second line when the panel is narrow (a 1024 px window), rather than
+    // widening the Maps view past the window.
+    auto *buttons = new FlowLayout;
+    buttons->setSpacing(4);
+    QLayout *into = buttons;
     auto button = [&](QAction *a) {
         auto *b = new QToolButton(this);
         b->setDefaultAction(a);
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        buttons->addWidget(b);
+        into->addWidget(b);
         return b;
     };
     button(up_);
@@ -143,10 +153,15 @@ RelationsPanel::RelationsPanel(WorkspaceDocument *document, QWidget *parent)
     buttons->addWidget(kindButton);
     button(editPitch_)->setObjectName(QStringLiteral("editPitchButton"));
     button(remove_);
-    buttons->addSpacing(16);
+    // Exclude and Include Again go together, a little apart from the editing buttons.
+    auto *exclusion = new QWidget(this);
+    auto *el = new QHBoxLayout(exclusion);
+    el->setContentsMargins(12, 0, 0, 0);
+    el->setSpacing(4);
+    into = el;
     button(exclude_);
     button(include_);
-    buttons->addStretch(1);
+    buttons->addWidget(exclusion);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -21,6 +21,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace mb {
 
 OrdersView::OrdersView(WorkspaceDocument *document, QWidget *parent)
@@ -78,8 +80,11 @@ OrdersView::OrdersView(WorkspaceDocument *document, QWidget *parent)
     orderTable_->setModel(orders_);
     setUpTable(orderTable_);
     orderTable_->horizontalHeader()->setSortIndicator(OrderTableModel::Time, Qt::AscendingOrder);
-    const int widths[] = {120, 150, 150, 80, 120, 130, 160};
-    for (int c = 0; c < OrderTableModel::ColumnCount; ++c) orderTable_->horizontalHeader()->resizeSection(c, widths[c]);
+    // The seven columns fit beside the sidebar of a 1024 px window (about 880 px); the last one takes any
+    // extra width. None is narrower than its header with the sort arrow.
+    const int widths[] = {105, 140, 150, 70, 110, 130, 160};
+    for (int c = 0; c < OrderTableModel::ColumnCount; ++c)
+        orderTable_->horizontalHeader()->resizeSection(c, std::max(widths[c], orderTable_->horizontalHeader()->sectionSizeHint(c)));
     orderTable_->horizontalHeader()->setStretchLastSection(true);
     connect(orderTable_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &OrdersView::onOrderSelected);
     connect(orders_, &OrderTableModel::rowsReady, this, &OrdersView::onRowsReady);

@@ -1,6 +1,7 @@
 #include "ui/preview/previewview.h"
 
 #include "core/storage/snapshot.h"
+#include "ui/flowlayout.h"
 #include "ui/format.h"
 #include "ui/infobar.h"
 #include "ui/miningbar.h"
@@ -12,6 +13,7 @@
 #include "ui/preview/previewcommands.h"
 #include "ui/preview/previewrunner.h"
 #include "ui/preview/productpicker.h"
+#include "ui/reflowlayout.h"
 #include "ui/workspacedocument.h"
 
 #include <QButtonGroup>
@@ -58,15 +60,20 @@ PreviewView::PreviewView(WorkspaceDocument *document, QWidget *parent)
     policiesButton_->setToolTip(tr("Show the placement policies beside the preview"));
     connect(policiesButton_, &QToolButton::toggled, policies_, &QWidget::setVisible);
 
-    auto *top = new QHBoxLayout;
-    top->addWidget(productMode);
-    top->addWidget(cartMode);
-    top->addSpacing(6);
-    top->addWidget(picker_, 2);
-    top->addSpacing(12);
+    // The controls wrap onto a second line when the window is narrow (1024 px): the mode and the product
+    // on the first, the customer, the day and Policies on the next.
+    auto *modes = new QWidget(this);
+    auto *ml = new QHBoxLayout(modes);
+    ml->setContentsMargins(0, 0, 0, 0);
+    ml->setSpacing(0);
+    ml->addWidget(productMode);
+    ml->addWidget(cartMode);
+    auto *top = new FlowLayout;
+    top->setSpacing(12);
+    top->addWidget(modes);
+    top->addWidget(picker_);
     top->addWidget(context_);
-    top->addStretch(1);
-    top->addWidget(policiesButton_);
+    top->addTrailing(policiesButton_);
 
     hero_->setTextFormat(Qt::RichText);
     hero_->setWordWrap(true);
@@ -80,12 +87,16 @@ PreviewView::PreviewView(WorkspaceDocument *document, QWidget *parent)
     errors_->hide();
 
     auto *columns = new QWidget(scroll_);
-    auto *row = new QHBoxLayout(columns);
+    // Four placements side by side when they fit, else two by two (or one under another): the preview
+    // scrolls down, never sideways.
+    auto *row = new ReflowLayout(columns);
     row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(10);
+    row->setUniformRowHeight(false);
+    row->setMaximumColumns(4);
     for (Placement p : allPlacements) {
         columns_[size_t(p)] = new PlacementColumn(p, columns);
-        row->addWidget(columns_[size_t(p)], 1, Qt::AlignTop);
+        row->addWidget(columns_[size_t(p)]);
     }
     scroll_->setWidget(columns);
     scroll_->setWidgetResizable(true);

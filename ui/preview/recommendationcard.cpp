@@ -89,6 +89,7 @@ RecommendationCard::RecommendationCard(const Snapshot &snapshot, const Recommend
     }
     sendDayLabel_ = smallLabel(sendDayText(), this);
     sendDayLabel_->setStyleSheet(QStringLiteral("color: %1; font-weight: 600;").arg(accent.name()));
+    sendDayLabel_->setWordWrap(true);   // "✉ Refill reminder on day 30 after the order" is wider than a narrow column
     sendDayLabel_->setVisible(sendDay_ >= 0);
     l->addWidget(sendDayLabel_);
 
