@@ -1,4 +1,4 @@
-// The store's view of a product in Catalog and Preview, offscreen: a "Store status" column with why the
+// The store's view of a product in Catalog and Preview, offscreen: a "Status" column (the store's status) with why the
 // store does not sell a product ("draft in Shopify") or "sold", the store's regular and sale prices beside
 // the selling price, a product the store does not sell shown as not recommendable, and Preview's left-out
 // list giving that reason rather than only "Not recommendable". The platform fields are written through the
@@ -76,7 +76,8 @@ private Q_SLOTS:
         QVERIFY(m);
         QVERIFY(mbtest::waitUntil([m] { return !m->isBusy(); }));
         const QString header = m->headerData(ProductTableModel::StoreStatus, Qt::Horizontal).toString();
-        QCOMPARE(header, QStringLiteral("Store status"));
+        QCOMPARE(header, QStringLiteral("Status"));
+        QVERIFY(m->headerData(ProductTableModel::StoreStatus, Qt::Horizontal, Qt::ToolTipRole).toString().startsWith(QStringLiteral("What the store says")));
         QCOMPARE(m->headerData(ProductTableModel::Regular, Qt::Horizontal).toString(), QStringLiteral("Regular"));
         QCOMPARE(m->headerData(ProductTableModel::Sale, Qt::Horizontal).toString(), QStringLiteral("Sale"));
 

@@ -9,6 +9,7 @@
 #include "ui/tablestyle.h"
 #include "ui/workspacedocument.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -66,13 +67,14 @@ CatalogView::CatalogView(WorkspaceDocument *document, QWidget *parent)
     setUpTable(table_);
     table_->sortByColumn(ProductTableModel::Sku, Qt::AscendingOrder);
     QHeaderView *h = table_->horizontalHeader();
-    // Twelve columns at readable widths take about 1,150 px: they fit beside the tree from 1600 px on; a
-    // narrower window scrolls the table (not the view). Any extra width goes to the last column.
-    const int widths[] = {105, 200, 125, 85, 70, 70, 70, 70, 62, 92, 130, 60};
+    // Eleven columns at their widths take about 790 px and the title takes the rest (fitTitle), never less than
+    // 140 px: the table fits beside the tree from 1280 px on; a narrower window scrolls the table (not the view).
+    const int widths[] = {95, 140, 100, 75, 62, 62, 55, 62, 62, 62, 62, 60};
     static_assert(std::size(widths) == ProductTableModel::ColumnCount);
     // Never narrower than the header with its sort arrow ("Margin" elided at 62 px).
     for (int c = 0; c < ProductTableModel::ColumnCount; ++c) h->resizeSection(c, std::max(widths[c], h->sectionSizeHint(c)));
-    h->setStretchLastSection(true);
+    h->setStretchLastSection(false);
+    table_->viewport()->installEventFilter(this);
 
     stack_->addWidget(table_);
     stack_->addWidget(empty_);
@@ -167,14 +169,32 @@ void CatalogView::updateSummary()
 void CatalogView::saveState(QSettings &settings) const
 {
     settings.setValue(QStringLiteral("splitter"), splitter_->saveState());
-    // "-v2": Regular, Sale and Store status joined the columns; a layout saved before would size the wrong ones.
-    settings.setValue(QStringLiteral("columns-v2"), table_->horizontalHeader()->saveState());
+    // "-v2": Regular, Sale and Store status joined the columns; "-v3": the title takes the spare width. A layout
+    // saved before either would size the wrong columns.
+    settings.setValue(QStringLiteral("columns-v3"), table_->horizontalHeader()->saveState());
 }
 
 void CatalogView::restoreState(QSettings &settings)
 {
     splitter_->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
-    table_->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns-v2")).toByteArray());
+    table_->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns-v3")).toByteArray());
+}
+
+bool CatalogView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == table_->viewport() && event->type() == QEvent::Resize) fitTitle();
+    return WorkspaceView::eventFilter(watched, event);
+}
+
+// The title column takes what the other columns leave of the table's width, so the table scrolls sideways
+// only when even a 140 px title does not fit.
+void CatalogView::fitTitle()
+{
+    QHeaderView *h = table_->horizontalHeader();
+    int others = 0;
+    for (int c = 0; c < ProductTableModel::ColumnCount; ++c)
+        if (c != ProductTableModel::Title && !h->isSectionHidden(c)) others += h->sectionSize(c);
+    h->resizeSection(ProductTableModel::Title, std::max(140, table_->viewport()->width() - others));
 }
 
 }  // namespace mb

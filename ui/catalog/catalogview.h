@@ -36,7 +36,11 @@ public:
     void saveState(QSettings &settings) const override;
     void restoreState(QSettings &settings) override;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitTitle();
     void onSnapshotChanged();
     void onCategorySelected();
     void updateSummary();

@@ -257,7 +257,7 @@ QVariant ProductTableModel::headerData(int section, Qt::Orientation orientation,
         static const char *const names[] = {QT_TR_NOOP("SKU"),     QT_TR_NOOP("Title"),  QT_TR_NOOP("Category"),
                                             QT_TR_NOOP("Brand"),   QT_TR_NOOP("Price"),  QT_TR_NOOP("Regular"),
                                             QT_TR_NOOP("Sale"),    QT_TR_NOOP("Cost"),   QT_TR_NOOP("Margin"),
-                                            QT_TR_NOOP("Stock"),   QT_TR_NOOP("Store status"), QT_TR_NOOP("Origin")};
+                                            QT_TR_NOOP("Stock"),   QT_TR_NOOP("Status"), QT_TR_NOOP("Origin")};
         return tr(names[section]);
     }
     if (role == Qt::TextAlignmentRole)
