@@ -6,12 +6,7 @@
 
 namespace mb {
 
-FlowLayout::FlowLayout(QWidget *parent) : QLayout(parent) { setSpacing(6); }
-
-FlowLayout::~FlowLayout()
-{
-    while (QLayoutItem *item = takeAt(0)) delete item;
-}
+FlowLayout::FlowLayout(QWidget *parent) : WrappingLayout(parent) { setSpacing(6); }
 
 void FlowLayout::addTrailing(QWidget *widget)
 {
@@ -19,21 +14,13 @@ void FlowLayout::addTrailing(QWidget *widget)
     trailing_.append(items_.back());
 }
 
-void FlowLayout::addItem(QLayoutItem *item) { items_.append(item); }
-QLayoutItem *FlowLayout::itemAt(int index) const { return items_.value(index); }
-
 QLayoutItem *FlowLayout::takeAt(int index)
 {
-    if (index < 0 || index >= items_.size()) return nullptr;
-    QLayoutItem *item = items_.takeAt(index);
+    QLayoutItem *item = WrappingLayout::takeAt(index);
     trailing_.removeAll(item);
     return item;
 }
 
-int FlowLayout::count() const { return int(items_.size()); }
-Qt::Orientations FlowLayout::expandingDirections() const { return Qt::Horizontal; }
-bool FlowLayout::hasHeightForWidth() const { return true; }
-int FlowLayout::heightForWidth(int width) const { return arrange(QRect(0, 0, width, 0), false); }
 
 QSize FlowLayout::minimumSize() const
 {
@@ -57,12 +44,6 @@ QSize FlowLayout::sizeHint() const
     }
     const QMargins m = contentsMargins();
     return QSize(w + std::max(0, n - 1) * std::max(0, spacing()) + m.left() + m.right(), h + m.top() + m.bottom());
-}
-
-void FlowLayout::setGeometry(const QRect &rect)
-{
-    QLayout::setGeometry(rect);
-    arrange(rect, true);
 }
 
 int FlowLayout::arrange(const QRect &rect, bool apply) const

@@ -3,35 +3,25 @@
 // when the next does not fit (Qt's "Flow Layout" example), so a filter or tool bar never makes its view
 // wider than the window. The room left on a line goes to its horizontally expanding items (a search box),
 // and an item added with addTrailing() sits at the right end of its line (an Export or Help button).
-#include <QLayout>
-#include <QList>
+#include "ui/wrappinglayout.h"
 
 namespace mb {
 
-class FlowLayout : public QLayout {
+class FlowLayout : public WrappingLayout {
 public:
     explicit FlowLayout(QWidget *parent = nullptr);
-    ~FlowLayout() override;
 
     // Keeps the item (often a small QWidget holding a label and its field) in one piece at the end of
     // whatever line it falls on, right-aligned.
     void addTrailing(QWidget *widget);
 
-    void addItem(QLayoutItem *item) override;
-    QLayoutItem *itemAt(int index) const override;
     QLayoutItem *takeAt(int index) override;
-    int count() const override;
-    Qt::Orientations expandingDirections() const override;
-    bool hasHeightForWidth() const override;
-    int heightForWidth(int width) const override;
     QSize minimumSize() const override;
     QSize sizeHint() const override;
-    void setGeometry(const QRect &rect) override;
 
 private:
-    int arrange(const QRect &rect, bool apply) const;
+    int arrange(const QRect &rect, bool apply) const override;
 
-    QList<QLayoutItem *> items_;
     QList<QLayoutItem *> trailing_;
 };
 

@@ -7,12 +7,7 @@
 
 namespace mb {
 
-ReflowLayout::ReflowLayout(QWidget *parent) : QLayout(parent) { setSpacing(8); }
-
-ReflowLayout::~ReflowLayout()
-{
-    while (QLayoutItem *item = takeAt(0)) delete item;
-}
+ReflowLayout::ReflowLayout(QWidget *parent) : WrappingLayout(parent) { setSpacing(8); }
 
 void ReflowLayout::setMaximumColumns(int columns)
 {
@@ -26,12 +21,6 @@ void ReflowLayout::setUniformRowHeight(bool uniform)
     invalidate();
 }
 
-void ReflowLayout::addItem(QLayoutItem *item) { items_.append(item); }
-QLayoutItem *ReflowLayout::itemAt(int index) const { return items_.value(index); }
-QLayoutItem *ReflowLayout::takeAt(int index) { return index >= 0 && index < items_.size() ? items_.takeAt(index) : nullptr; }
-int ReflowLayout::count() const { return int(items_.size()); }
-Qt::Orientations ReflowLayout::expandingDirections() const { return Qt::Horizontal; }
-bool ReflowLayout::hasHeightForWidth() const { return true; }
 
 QList<QLayoutItem *> ReflowLayout::shownItems() const
 {
@@ -102,7 +91,6 @@ int ReflowLayout::arrange(const QRect &rect, bool apply) const
     return needed + contentsMargins().top() + contentsMargins().bottom();
 }
 
-int ReflowLayout::heightForWidth(int width) const { return arrange(QRect(0, 0, width, 0), false); }
 
 QSize ReflowLayout::minimumSize() const
 {
@@ -124,12 +112,6 @@ QSize ReflowLayout::sizeHint() const
     const QMargins m = contentsMargins();
     const int width = columns * w + (columns - 1) * std::max(0, spacing()) + m.left() + m.right();
     return QSize(width, heightForWidth(width));
-}
-
-void ReflowLayout::setGeometry(const QRect &rect)
-{
-    QLayout::setGeometry(rect);
-    arrange(rect, true);
 }
 
 }  // namespace mb

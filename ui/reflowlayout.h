@@ -4,15 +4,13 @@
 // wrapping into further rows. The column count keeps the fewest rows and balances them (4 items as 2 + 2,
 // not 3 + 1). Its minimum width is one column's, so a view holding it never has to scroll sideways; its
 // height follows the width (heightForWidth), so a scroll area around it scrolls vertically only.
-#include <QLayout>
-#include <QList>
+#include "ui/wrappinglayout.h"
 
 namespace mb {
 
-class ReflowLayout : public QLayout {
+class ReflowLayout : public WrappingLayout {
 public:
     explicit ReflowLayout(QWidget *parent = nullptr);
-    ~ReflowLayout() override;
 
     // At most this many columns (0: as many as fit).
     void setMaximumColumns(int columns);
@@ -22,24 +20,14 @@ public:
     // The columns the items take at this width (the layout's contents width, margins excluded).
     int columnsFor(int width) const;
 
-    void addItem(QLayoutItem *item) override;
-    QLayoutItem *itemAt(int index) const override;
-    QLayoutItem *takeAt(int index) override;
-    int count() const override;
-    Qt::Orientations expandingDirections() const override;
-    bool hasHeightForWidth() const override;
-    int heightForWidth(int width) const override;
     QSize minimumSize() const override;
     QSize sizeHint() const override;
-    void setGeometry(const QRect &rect) override;
 
 private:
     QList<QLayoutItem *> shownItems() const;
     int itemMinimumWidth() const;
-    // Places the items in rect (when apply) and returns the height they take.
-    int arrange(const QRect &rect, bool apply) const;
+    int arrange(const QRect &rect, bool apply) const override;
 
-    QList<QLayoutItem *> items_;
     int maxColumns_ = 0;
     bool uniform_ = true;
 };

@@ -38,6 +38,13 @@ using namespace mb;
 
 class TstMainWindow : public QObject {
     Q_OBJECT
+    // The demo open in a shown, active window, where shortcuts reach their actions.
+    bool openInFront(MainWindow &w)
+    {
+        w.show();
+        return w.openWorkspace(demo_) && mbtest::waitLoaded(w.document()) && QTest::qWaitForWindowActive(&w);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -267,10 +274,7 @@ private Q_SLOTS:
     {
         mbtest::RecordingPresenter messages;
         MainWindow w(&messages);
-        w.show();
-        QVERIFY(w.openWorkspace(demo_));
-        QVERIFY(mbtest::waitLoaded(w.document()));
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(openInFront(w));
         int withBox = 0;
         for (const QString &id : w.viewIds()) {
             QVERIFY(w.showView(id));
@@ -317,10 +321,7 @@ private Q_SLOTS:
     {
         mbtest::RecordingPresenter messages;
         MainWindow w(&messages);
-        w.show();
-        QVERIFY(w.openWorkspace(demo_));
-        QVERIFY(mbtest::waitLoaded(w.document()));
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(openInFront(w));
         QTest::keyClick(&w, Qt::Key_F1);
         UserGuideDialog *guide = w.findChild<UserGuideDialog *>();
         QVERIFY(guide && guide->isVisible());
