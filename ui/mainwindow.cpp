@@ -119,11 +119,7 @@ void MainWindow::buildCentre()
     cl->addWidget(right, 1);
     // With no workspace open the window offers the ways back in rather than six empty views.
     welcome_ = new WelcomePage(this);
-    connect(welcome_, &WelcomePage::demoRequested, this, [this] {
-        welcome_->demoButton()->setEnabled(false);  // one demo at a time while it is being made
-        openDemoWorkspace();
-    });
-    connect(this, &MainWindow::demoReady, welcome_, [this] { welcome_->demoButton()->setEnabled(true); });
+    connect(welcome_, &WelcomePage::demoRequested, this, &MainWindow::openDemoWorkspace);
     connect(welcome_, &WelcomePage::openRequested, this, &MainWindow::chooseAndOpen);
     connect(welcome_, &WelcomePage::newRequested, this, &MainWindow::chooseAndCreate);
     connect(welcome_, &WelcomePage::recentChosen, this, [this](const QString &path) { openWorkspace(path); });
@@ -189,8 +185,16 @@ void MainWindow::closeWorkspace()
     infoBar_->hide();
 }
 
+void MainWindow::setDemoBusy(bool busy)
+{
+    demoBusy_ = busy;
+    if (demoAction_) demoAction_->setEnabled(!busy);
+    welcome_->demoButton()->setEnabled(!busy);
+}
+
 void MainWindow::openDemoWorkspace()
 {
+    if (demoBusy_) return;  // the one being made opens when it is ready
     const QString path = demoWorkspacePath();
     const QString message = tr("This is a copy of the demo workspace, kept in %1. Explore it freely, or start your own with "
                                "File ▸ New Workspace and import your catalog and orders.")
@@ -202,11 +206,13 @@ void MainWindow::openDemoWorkspace()
         return;
     }
     QDir().mkpath(QFileInfo(path).absolutePath());
+    setDemoBusy(true);
     statusBar()->showMessage(tr("Creating the demo workspace…"));
     busy_->show();
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, message] {
         watcher->deleteLater();
+        setDemoBusy(false);
         busy_->hide();
         statusBar()->clearMessage();
         const QString error = watcher->result();

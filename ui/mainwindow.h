@@ -95,6 +95,7 @@ private:
     void showShortcuts();
     void chooseAndMine();
     void updateMiningActions();
+    void setDemoBusy(bool busy);
     void restoreSettings();
     void saveSettings() const;
 
@@ -114,7 +115,11 @@ private:
     InfoBar *errorBar_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QAction *closeAction_ = nullptr;
-    QAction *findAction_ = nullptr;  // enabled where the current view has a search box
+    QAction *findAction_ = nullptr;
+    QAction *demoAction_ = nullptr;
+    // The demo is being made on a worker: its file exists from the start, half-written, so nothing may open
+    // it (or start a second one) until demoReady.
+    bool demoBusy_ = false;  // enabled where the current view has a search box
     QAction *importCatalogAction_ = nullptr;
     QAction *importOrdersAction_ = nullptr;
     QAction *runMiningAction_ = nullptr;

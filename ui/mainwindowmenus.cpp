@@ -41,8 +41,8 @@ void MainWindow::buildMenus()
     openAction->setStatusTip(tr("Open a Merchbench workspace (.merchbench)"));
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     recentMenu_->menuAction()->setStatusTip(tr("Open one of the workspaces opened lately"));
-    QAction *demoAction = file->addAction(tr("Open the &Demo Store"), this, &MainWindow::openDemoWorkspace);
-    demoAction->setStatusTip(tr("Open the bundled demo store (cameras, bikes, coffee, phones, printers) with its maps and bundles"));
+    demoAction_ = file->addAction(tr("Open the &Demo Store"), this, &MainWindow::openDemoWorkspace);
+    demoAction_->setStatusTip(tr("Open the bundled demo store (cameras, bikes, coffee, phones, printers) with its maps and bundles"));
     file->addSeparator();
     importCatalogAction_ = file->addAction(QIcon(QStringLiteral(":/icons/import.png")), tr("Import &Catalog…"), this,
                                            [this] { chooseAndImport(ImportKind::Catalog); });
@@ -68,7 +68,7 @@ void MainWindow::buildMenus()
     QAction *undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = document_->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts(QKeySequence::Redo);  // every binding of the platform (Ctrl+Shift+Z and Ctrl+Y)
+    redo->setShortcuts(QKeySequence::Redo);  // every binding the platform has for it, not only the first
     undo->setStatusTip(tr("Undo the last edit"));
     redo->setStatusTip(tr("Redo the edit just undone"));
     edit->addAction(undo);

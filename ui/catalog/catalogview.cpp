@@ -75,6 +75,10 @@ CatalogView::CatalogView(WorkspaceDocument *document, QWidget *parent)
     for (int c = 0; c < ProductTableModel::ColumnCount; ++c) h->resizeSection(c, std::max(widths[c], h->sectionSizeHint(c)));
     h->setStretchLastSection(false);
     table_->viewport()->installEventFilter(this);
+    // Another column made wider or narrower by the user: the title gives or takes the difference.
+    connect(h, &QHeaderView::sectionResized, this, [this](int section) {
+        if (section != ProductTableModel::Title) fitTitle();
+    });
 
     stack_->addWidget(table_);
     stack_->addWidget(empty_);
@@ -178,6 +182,7 @@ void CatalogView::restoreState(QSettings &settings)
 {
     splitter_->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
     table_->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns-v3")).toByteArray());
+    fitTitle();
 }
 
 bool CatalogView::eventFilter(QObject *watched, QEvent *event)
