@@ -7,20 +7,6 @@
 
 namespace mb {
 
-QString plainActionText(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == QLatin1Char('&')) {
-            if (i + 1 < text.size() && text[i + 1] == QLatin1Char('&')) out += text[++i];
-            continue;
-        }
-        out += text[i];
-    }
-    return out;
-}
-
 static QString keysOf(const QAction *a)
 {
     QStringList keys;
@@ -37,7 +23,7 @@ static void collectMenu(const QMenu *menu, const QString &where, QSet<const QAct
             continue;
         }
         seen.insert(a);
-        if (!a->shortcut().isEmpty()) out.push_back({where, plainActionText(a->text()), keysOf(a)});
+        if (!a->shortcut().isEmpty()) out.push_back({where, a->iconText(), keysOf(a)});
     }
 }
 
@@ -46,12 +32,12 @@ std::vector<ShortcutEntry> collectShortcuts(const QMenuBar *menus, const std::ve
     std::vector<ShortcutEntry> out;
     QSet<const QAction *> seen;
     for (const QAction *top : menus->actions())
-        if (top->menu()) collectMenu(top->menu(), plainActionText(top->text()), seen, out);
+        if (top->menu()) collectMenu(top->menu(), top->iconText(), seen, out);
     for (const auto &view : views) {
         for (const QAction *a : view.second->findChildren<QAction *>()) {
             if (seen.contains(a) || a->shortcut().isEmpty()) continue;
             seen.insert(a);
-            out.push_back({view.first, plainActionText(a->text()), keysOf(a)});
+            out.push_back({view.first, a->iconText(), keysOf(a)});
         }
     }
     return out;

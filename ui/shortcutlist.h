@@ -13,13 +13,10 @@ namespace mb {
 
 struct ShortcutEntry {
     QString where;   // "File", "Edit", … or a view's title ("Maps")
-    QString action;  // the action's text without its mnemonic ("Open Recent" → "Open Recent")
+    QString action;  // the action's text without its mnemonic (QAction::iconText: "&Undo" → "Undo")
     QString keys;    // native text, several separated by ", "
 };
 
 std::vector<ShortcutEntry> collectShortcuts(const QMenuBar *menus, const std::vector<std::pair<QString, QWidget *>> &views);
-
-// "&Run Mining…" → "Run Mining…" ("&&" stays one "&").
-QString plainActionText(const QString &text);
 
 }  // namespace mb
