@@ -85,7 +85,7 @@ void MainWindow::buildCentre()
     connect(sidebar_, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= int(views_.size())) return;
         stack_->setCurrentIndex(row);
-        if (findAction_) findAction_->setEnabled(document_->isOpen() && views_[size_t(row)]->findBox());
+        if (findAction_) findAction_->setEnabled(currentFindBox() != nullptr);
         if (row < int(viewActions_.size())) viewActions_[size_t(row)]->setChecked(true);
     });
     infoBar_ = new InfoBar(this);
@@ -243,6 +243,12 @@ bool MainWindow::showView(const QString &id)
     return false;
 }
 
+QLineEdit *MainWindow::currentFindBox() const
+{
+    const int i = stack_->currentIndex();
+    return document_->isOpen() && i >= 0 && i < int(views_.size()) ? views_[size_t(i)]->findBox() : nullptr;
+}
+
 QString MainWindow::currentViewId() const
 {
     const int i = stack_->currentIndex();
@@ -288,7 +294,7 @@ void MainWindow::onWorkspaceChanged()
     if (!open) welcome_->refresh();
     const bool writable = open && !document_->workspace()->isReadOnly();
     closeAction_->setEnabled(open);
-    findAction_->setEnabled(open && stack_->currentIndex() >= 0 && views_[size_t(stack_->currentIndex())]->findBox());
+    findAction_->setEnabled(currentFindBox() != nullptr);
     importCatalogAction_->setEnabled(writable);
     importOrdersAction_->setEnabled(writable);
     updateMiningActions();

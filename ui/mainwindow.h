@@ -14,6 +14,7 @@
 
 class QActionGroup;
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QMenu;
 class QProgressBar;
@@ -96,6 +97,8 @@ private:
     void chooseAndMine();
     void updateMiningActions();
     void setDemoBusy(bool busy);
+    // The search box of the view in front (Edit ▸ Find); null with no workspace or a view without one.
+    QLineEdit *currentFindBox() const;
     void restoreSettings();
     void saveSettings() const;
 

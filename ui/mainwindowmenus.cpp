@@ -75,9 +75,9 @@ void MainWindow::buildMenus()
     edit->addAction(redo);
     edit->addSeparator();
     findAction_ = edit->addAction(tr("&Find…"), this, [this] {
-        if (WorkspaceView *v = view(currentViewId()); v && v->findBox()) {
-            v->findBox()->setFocus(Qt::ShortcutFocusReason);
-            v->findBox()->selectAll();
+        if (QLineEdit *box = currentFindBox()) {
+            box->setFocus(Qt::ShortcutFocusReason);
+            box->selectAll();
         }
     });
     findAction_->setShortcut(QKeySequence::Find);
