@@ -1,15 +1,20 @@
-// recommend --placement P (--sku SKU | --cart SKU[:QTY],...) ...; policy show; policy set PLACEMENT KEY VALUE.
+// recommend --placement P (--sku SKU | --cart SKU[:QTY],...) ... or --requests FILE (JSON Lines in and out); policy show; policy set PLACEMENT KEY VALUE.
 #include "command.h"
 
-#include "core/io/fieldparse.h"
+#include "recommendrequest.h"
+
 #include "core/placement/placementengine.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 
-#include <climits>
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <thread>
 
 namespace mb::cli {
 namespace {
@@ -24,116 +29,150 @@ std::string price(double v)
     return buf;
 }
 
-// "2026-10-31" -> days since 1970-01-01; false when it is no calendar date.
-bool parseDay(const std::string &s, int32_t &day)
+// The workspace, its policies, snapshot and engine: loaded once whether one request or a file of them runs.
+struct Loaded {
+    std::unique_ptr<Workspace> ws;
+    std::shared_ptr<const Snapshot> snap;
+    std::unique_ptr<PlacementEngine> engine;
+};
+
+int load(Context &ctx, Loaded &l)
 {
-    unsigned y = 0, m = 0, d = 0;
-    char tail = 0;
-    if (std::sscanf(s.c_str(), "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31) return false;
-    static const int monthDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (int(d) > monthDays[m - 1] || (m == 2 && d == 29 && !leap)) return false;
-    day = int32_t(daysFromCivil(y, m, d));
-    return true;
+    int code = Success;
+    l.ws = ctx.openWorkspace(code, true);
+    if (!l.ws) return code;
+    std::string error;
+    PolicySet policies;
+    if (!loadPolicies(*l.ws, policies, error)) return ctx.workspaceError(error);
+    l.snap = Snapshot::load(*l.ws, error);
+    if (!l.snap) return ctx.workspaceError(l.ws->path() + ": cannot load the workspace: " + error);
+    l.engine = std::make_unique<PlacementEngine>(*l.snap, evidenceFor(*l.ws, *l.snap).evidence, policies);
+    return Success;
 }
 
-QJsonObject pickJson(const Snapshot &s, const Recommendation &r)
+std::string describe(const RequestError &e) { return "--" + e.field + ": " + e.message; }
+
+// One line of JSON out per request line, in the file's order; a line that fails is answered with its error
+// (and reported on stderr) and the rest still run, so one bad request never loses a batch's answers.
+int runRequests(Context &ctx, const std::string &path, const Loaded &l)
 {
-    QJsonArray reasons;
-    for (const Reason &x : r.reasons) reasons.append(QJsonObject{{"code", reasonCodeName(x.code)}, {"text", q(x.text)}});
-    const SnapshotProduct &p = s.products[r.product];
-    QJsonObject o{{"sku", q(p.sku)}, {"title", q(p.title)}, {"kind", kindName(r.kind)}, {"score", r.score},
-                  {"source", pickSourceName(r.source)}, {"pitch", q(r.pitch)}, {"reasons", reasons},
-                  {"anchor", r.anchor >= 0 ? q(s.products[size_t(r.anchor)].sku) : QString()}};
-    o.insert("price", std::isnan(p.price) ? QJsonValue() : QJsonValue(p.price));
-    if (r.sendDay >= 0) o.insert("sendDay", r.sendDay);
-    return o;
+    QFile file(q(path));
+    const bool opened = path == "-" ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
+    if (!opened) return ctx.badInput(path + ": cannot read the requests file: " + file.errorString().toStdString());
+    const QByteArray all = file.readAll();
+    struct Job {
+        long long line = 0;
+        QJsonValue id;
+        RequestText text;
+        RecommendContext rc;
+        std::optional<RequestError> error;
+        RecommendResult result;
+    };
+    std::vector<Job> jobs;
+    long long lineNo = 0;
+    for (qsizetype at = 0; at < all.size();) {
+        qsizetype end = all.indexOf('\n', at);
+        if (end < 0) end = all.size();
+        const QByteArray line = all.mid(at, end - at).trimmed();
+        at = end + 1;
+        ++lineNo;
+        if (line.isEmpty()) continue;  // blank lines separate nothing and ask nothing
+        Job job;
+        job.line = lineNo;
+        QJsonParseError parse;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &parse);
+        if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
+            job.error = RequestError{"", parse.error != QJsonParseError::NoError
+                                             ? "not JSON: " + parse.errorString().toStdString() + " at column " + std::to_string(parse.offset + 1)
+                                             : "expected one JSON object per line",
+                                     true};
+        } else {
+            job.id = doc.object().value("id");
+            job.error = parseRequestJson(doc.object(), job.text);
+            if (!job.error) job.error = resolveRequest(*l.engine, job.text, job.rc);
+        }
+        jobs.push_back(std::move(job));
+    }
+    // The engine is const and thread-safe: split the requests over the cores, answers keep their order.
+    const unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 8u));
+    std::vector<std::thread> pool;
+    std::atomic<size_t> next{0};
+    for (unsigned t = 0; t < threads; ++t)
+        pool.emplace_back([&jobs, &next, &l] {
+            for (size_t i; (i = next.fetch_add(1)) < jobs.size();)
+                if (!jobs[i].error) jobs[i].result = l.engine->recommend(jobs[i].rc);
+        });
+    for (std::thread &t : pool) t.join();
+
+    bool failed = false;
+    std::string out;
+    for (const Job &job : jobs) {
+        QJsonObject o;
+        std::optional<RequestError> error = job.error;
+        if (!error && !job.result.error.empty()) error = RequestError{"", job.result.error, false};
+        if (error) {
+            failed = true;
+            std::string where = path + " line " + std::to_string(job.line);
+            if (!error->field.empty()) where += ", field \"" + error->field + "\"";
+            std::fprintf(stderr, "%s: %s\n", where.c_str(), error->message.c_str());
+            o = QJsonObject{{"error", q(error->message)}};
+            if (!error->field.empty()) o.insert("field", q(error->field));
+        } else {
+            o = resultJson(*l.snap, *l.engine, job.text, job.rc, job.result);
+        }
+        o.insert("line", job.line);
+        if (!job.id.isUndefined()) o.insert("id", job.id);
+        out += QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+        out += '\n';
+    }
+    ctx.print(out);
+    return failed ? BadInput : Success;
 }
 
 int runRecommend(Context &ctx)
 {
-    CliArgs a(ctx.args, {"placement", "sku", "cart", "customer", "date", "limit"}, {"explain"});
+    CliArgs a(ctx.args, {"placement", "sku", "cart", "customer", "date", "limit", "requests"}, {"explain"});
     if (!a.ok()) return ctx.usage(a.error());
-    const long long limit = a.integer("limit", 0);
+    RequestText text;
+    text.limit = a.integer("limit", 0);
     if (!a.ok()) return ctx.usage(a.error());
     if (!a.positional().empty()) return ctx.usage("recommend takes no positional arguments, got \"" + a.positional().front() + "\"");
-    const auto placementText = a.value("placement");
-    if (!placementText) return ctx.usage("recommend needs --placement product-page|cart|checkout|post-purchase");
-    const auto placement = placementFromName(*placementText);
-    if (!placement) return ctx.usage("--placement: \"" + *placementText + "\" is not a placement; expected product-page, cart, checkout or post-purchase");
-    const auto sku = a.value("sku");
-    const auto cart = a.value("cart");
-    if (bool(sku) == bool(cart)) return ctx.usage("recommend needs exactly one of --sku SKU or --cart SKU[:QTY],...");
-    if (limit < 0 || limit > 1000) return ctx.usage("--limit: expected a whole number from 1 to 1000, got " + std::to_string(limit));
+    if (const auto requests = a.value("requests")) {
+        for (const char *other : {"placement", "sku", "cart", "customer", "date", "limit"})
+            if (a.value(other)) return ctx.usage(std::string("--requests: --") + other + " belongs in each request line, not on the command line");
+        Loaded l;
+        if (const int code = load(ctx, l); code != Success) return code;
+        return runRequests(ctx, *requests, l);
+    }
+    text.placement = a.value("placement");
+    if (!text.placement) return ctx.usage("recommend needs --placement product-page|cart|checkout|post-purchase, or --requests FILE");
+    text.sku = a.value("sku");
+    text.customer = a.value("customer");
+    text.date = a.value("date");
+    text.explain = a.flag("explain");
+    if (bool(text.sku) == bool(a.value("cart"))) return ctx.usage("recommend needs exactly one of --sku SKU or --cart SKU[:QTY],...");
+    if (const auto cart = a.value("cart")) {
+        text.cart.emplace();
+        if (const auto e = parseCartText(*cart, *text.cart)) return e->usage ? ctx.usage(describe(*e)) : ctx.badInput(describe(*e));
+    }
+    // Shape errors before the workspace is opened: a malformed call is a usage error whatever the workspace.
     RecommendContext rc;
-    rc.placement = *placement;
-    rc.limit = int(limit);
-    if (const auto date = a.value("date"); date && !parseDay(*date, rc.day))
-        return ctx.usage("--date: \"" + *date + "\" is not a date; expected YYYY-MM-DD");
+    if (const auto e = resolveShape(text, rc)) return ctx.usage(describe(*e));
 
-    int code = Success;
-    auto ws = ctx.openWorkspace(code, true);
-    if (!ws) return code;
-    std::string error;
-    PolicySet policies;
-    if (!loadPolicies(*ws, policies, error)) return ctx.workspaceError(error);
-    const auto snap = Snapshot::load(*ws, error);
-    if (!snap) return ctx.workspaceError(ws->path() + ": cannot load the workspace: " + error);
-    const PlacementEngine engine(*snap, evidenceFor(*ws, *snap).evidence, policies);
-
-    if (sku) {
-        rc.anchor = engine.productIndex(*sku);
-        if (rc.anchor < 0) return ctx.badInput("--sku: no product with SKU \"" + *sku + "\" in " + ws->path());
-    } else {
-        std::string_view rest = *cart;
-        while (!rest.empty()) {
-            const size_t comma = rest.find(',');
-            const std::string item(rest.substr(0, comma));
-            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-            // A SKU may itself hold a colon; only a numeric tail after the last one is a quantity.
-            std::string itemSku = item;
-            double quantity = 1;
-            if (const size_t colon = item.rfind(':'); colon != std::string::npos) {
-                double v = 0;
-                if (parseDecimal(item.substr(colon + 1), v)) {
-                    if (v <= 0) return ctx.badInput("--cart: \"" + item + "\": the quantity must be above 0");
-                    itemSku = item.substr(0, colon);
-                    quantity = v;
-                }
-            }
-            const int32_t p = engine.productIndex(itemSku);
-            if (p < 0) return ctx.badInput("--cart: no product with SKU \"" + itemSku + "\" in " + ws->path());
-            rc.cart.push_back({uint32_t(p), quantity});
-        }
-        if (rc.cart.empty()) return ctx.usage("--cart: expected SKU[:QTY],... with at least one SKU");
-    }
-    if (const auto customer = a.value("customer")) {
-        rc.customer = engine.customerIndex(*customer);
-        if (rc.customer < 0) return ctx.badInput("--customer: no customer \"" + *customer + "\" in " + ws->path());
-    }
-
-    const RecommendResult r = engine.recommend(rc);
+    Loaded l;
+    if (const int code = load(ctx, l); code != Success) return code;
+    if (const auto e = resolveRequest(*l.engine, text, rc))
+        return e->usage ? ctx.usage(describe(*e)) : ctx.badInput(describe(*e) + " in " + l.ws->path());
+    const RecommendResult r = l.engine->recommend(rc);
     if (!r.error.empty()) return ctx.badInput(r.error);
-    const Snapshot &s = *snap;
-    const bool explain = a.flag("explain");
     if (ctx.json) {
-        QJsonArray picks, left;
-        for (const Recommendation &x : r.picks) picks.append(pickJson(s, x));
-        QJsonObject o{{"placement", placementName(r.placement)}, {"fallback", r.fallback}, {"picks", picks},
-                      {"strategy", strategyName(engine.policy(rc.placement).strategy)}};
-        if (sku) o.insert("sku", q(*sku));
-        else o.insert("cartSubtotal", r.cartSubtotal);
-        if (explain) {
-            for (const LeftOut &x : r.leftOut)
-                left.append(QJsonObject{{"sku", q(s.products[x.product].sku)}, {"kind", kindName(x.kind)},
-                                        {"source", pickSourceName(x.source)}, {"rule", leftOutRuleName(x.rule)}, {"text", q(x.text)}});
-            o.insert("leftOut", left);
-        }
-        ctx.printJson(o);
+        ctx.printJson(resultJson(*l.snap, *l.engine, text, rc, r));
         return Success;
     }
+    const Snapshot &s = *l.snap;
+    const PlacementEngine &engine = *l.engine;
     std::string out = std::string(placementName(r.placement)) + " for " +
-                      (sku ? *sku + " (" + s.products[size_t(rc.anchor)].title + ")" : "a cart of " + price(r.cartSubtotal)) +
+                      (text.sku ? *text.sku + " (" + s.products[size_t(rc.anchor)].title + ")" : "a cart of " + price(r.cartSubtotal)) +
                       ": " + std::to_string(r.picks.size()) + " of " + std::to_string(engine.policy(rc.placement).slots) + " slots, strategy " +
                       strategyName(engine.policy(rc.placement).strategy) + (r.fallback ? ", fallback" : "") + "\n";
     int n = 0;
@@ -149,7 +188,7 @@ int runRecommend(Context &ctx)
         for (const Reason &why : x.reasons) out += "      - " + why.text + "\n";
     }
     if (r.picks.empty()) out += "  nothing qualifies\n";
-    if (explain) {
+    if (text.explain) {
         out += "left out (" + std::to_string(r.leftOut.size()) + "):\n";
         for (const LeftOut &x : r.leftOut)
             out += "  " + s.products[x.product].sku + " (" + kindName(x.kind) + ", " + pickSourceName(x.source) + "): " +
@@ -222,8 +261,9 @@ int runPolicySet(Context &ctx)
 
 Registration recommend("recommend",
                        "--placement product-page|cart|checkout|post-purchase (--sku SKU | --cart SKU[:QTY],...) [--customer ID] "
-                       "[--date YYYY-MM-DD] [--limit N] [--explain]",
-                       "what a placement would recommend, with reasons (--explain: and what was left out, by which rule)", runRecommend);
+                       "[--date YYYY-MM-DD] [--limit N] [--explain] | --requests FILE",
+                       "what a placement would recommend, with reasons (--explain: and what was left out, by which rule); "
+                       "--requests: one JSON request per line of FILE (- for stdin), one JSON answer per line out", runRecommend);
 Registration policyShow("policy show", "", "the placement policies: every key and its value", runPolicyShow);
 Registration policySet("policy set", "PLACEMENT KEY VALUE", "change one key of a placement policy", runPolicySet);
 

@@ -15,6 +15,7 @@
 #include "core/storage/workspace.h"
 #include "bench/guiwatchdog.h"
 #include "bench/quietpresenter.h"
+#include "bench/spawntimed.h"
 #include "ui/import/importdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/messagepresenter.h"
@@ -25,11 +26,7 @@
 #include <QEventLoop>
 #include <QTimer>
 
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -37,8 +34,6 @@
 #include <filesystem>
 #include <string>
 #include <vector>
-
-extern char **environ;
 
 using namespace mb;
 
@@ -67,26 +62,7 @@ void removeWorkspace(const std::string &path)
     for (const char *suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
-// Seconds, or a negative value when the program failed.
-double spawnTimed(const std::vector<std::string> &argv)
-{
-    std::vector<char *> args;
-    for (const auto &a : argv) args.push_back(const_cast<char *>(a.c_str()));
-    args.push_back(nullptr);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    const auto t0 = std::chrono::steady_clock::now();
-    pid_t pid = 0;
-    if (posix_spawn(&pid, args[0], &fa, nullptr, args.data(), environ) != 0) return -1;
-    int status = 0;
-    rusage ru{};
-    wait4(pid, &status, 0, &ru);
-    lastCpu = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-    posix_spawn_file_actions_destroy(&fa);
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? s : -1;
-}
+double spawnTimed(const std::vector<std::string> &argv) { return mbbench::spawnTimed(argv, &lastCpu); }
 
 double cliImport(const std::string &csv, const std::string &ws)
 {

@@ -3,6 +3,7 @@
 #include "clirunner.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -104,6 +105,93 @@ private Q_SLOTS:
         QCOMPARE(r.code, code);
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
         QVERIFY(r.out.isEmpty());
+    }
+
+    // A script's batch: each line is answered in order with exactly what the single call answers, and the
+    // request's id comes back with it.
+    void requestsFileAnswersEachLineAsTheSingleCallDoes()
+    {
+        const QString path = dir.filePath("requests.jsonl");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"id": "pdp", "placement": "product-page", "sku": "CAM-MIR-110", "explain": true}
+{"id": 7, "placement": "cart", "cart": ["COF-MAC-110", {"sku": "COF-FLT-701", "quantity": 2}], "limit": 2}
+
+{"placement": "post-purchase", "sku": "COF-MAC-110", "customer": "C0001", "date": "2026-11-01"}
+{"placement": "checkout", "cart": "COF-MAC-110:1,COF-FLT-701:2"}
+)");
+        f.close();
+        const Result batch = run({"recommend", "--requests", path});
+        QVERIFY2(batch.code == 0, batch.err.constData());
+        const QList<QByteArray> lines = batch.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        const QList<QStringList> single = {
+            {"recommend", "--placement", "product-page", "--sku", "CAM-MIR-110", "--explain", "--json"},
+            {"recommend", "--placement", "cart", "--cart", "COF-MAC-110,COF-FLT-701:2", "--limit", "2", "--json"},
+            {"recommend", "--placement", "post-purchase", "--sku", "COF-MAC-110", "--customer", "C0001", "--date", "2026-11-01", "--json"},
+            {"recommend", "--placement", "checkout", "--cart", "COF-MAC-110:1,COF-FLT-701:2", "--json"}};
+        const QList<int> fileLines = {1, 2, 4, 5};
+        for (int i = 0; i < 4; ++i) {
+            QJsonObject answer = QJsonDocument::fromJson(lines[i]).object();
+            QCOMPARE(answer.take("line").toInt(), fileLines[i]);
+            const QJsonValue id = answer.take("id");
+            if (i == 0) QCOMPARE(id.toString(), QString("pdp"));
+            if (i == 1) QCOMPARE(id.toInt(), 7);
+            if (i >= 2) QVERIFY(id.isUndefined());
+            const Result one = run(single[i]);
+            QVERIFY2(one.code == 0, one.err.constData());
+            QCOMPARE(answer, QJsonDocument::fromJson(one.out).object());
+            QVERIFY(!answer["picks"].toArray().isEmpty());
+        }
+    }
+
+    // A bad line is answered with its error, named by file, line and field on stderr; the others still run.
+    void badRequestLinesAreAnsweredWithTheirErrors()
+    {
+        const QString path = dir.filePath("bad.jsonl");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"placement": "cart", "cart": ["NOPE"]}
+{"placement": "product-page", "sku": "CAM-MIR-110"}
+{"placement": "homepage", "sku": "CAM-MIR-110"}
+not json
+{"placement": "cart", "cart": [{"sku": "CAM-MIR-110", "quantity": 0}]}
+{"placement": "cart", "basket": ["CAM-MIR-110"]}
+{"placement": "product-page", "sku": "CAM-MIR-110", "cart": "COF-MAC-110"}
+)");
+        f.close();
+        const Result r = run({"recommend", "--requests", path});
+        QCOMPARE(r.code, 2);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 7);
+        const QList<QPair<QString, QString>> expected = {{"cart", "no product with SKU \"NOPE\""},
+                                                         {"", ""},
+                                                         {"placement", "\"homepage\" is not a placement"},
+                                                         {"", "not JSON"},
+                                                         {"cart", "the quantity must be above 0"},
+                                                         {"basket", "not a request field"},
+                                                         {"sku", "exactly one of sku"}};
+        const QString err = QString::fromUtf8(r.err);
+        for (int i = 0; i < lines.size(); ++i) {
+            const QJsonObject o = QJsonDocument::fromJson(lines[i]).object();
+            QCOMPARE(o["line"].toInt(), i + 1);
+            if (i == 1) {
+                QVERIFY(!o.contains("error"));
+                QVERIFY(!o["picks"].toArray().isEmpty());
+                continue;
+            }
+            QVERIFY2(o["error"].toString().contains(expected[i].second), lines[i].constData());
+            QCOMPARE(o["field"].toString(), expected[i].first);
+            QString where = path + " line " + QString::number(i + 1);
+            if (!expected[i].first.isEmpty()) where += ", field \"" + expected[i].first + "\"";
+            QVERIFY2(err.contains(where + ": "), qPrintable(err));
+        }
+        const Result missing = run({"recommend", "--requests", dir.filePath("absent.jsonl")});
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(QString::fromUtf8(missing.err).contains("absent.jsonl: cannot read the requests file"), missing.err.constData());
+        const Result mixed = run({"recommend", "--requests", path, "--placement", "cart"});
+        QCOMPARE(mixed.code, 1);
+        QVERIFY(mixed.err.contains("--placement belongs in each request line"));
     }
 
     void policySetChangesWhatRecommendShows()
