@@ -26,8 +26,10 @@ Baselines::Baselines(const Snapshot &train, const EaseModel *ease, const Backtes
         for (uint32_t k = train.basketStart[b]; k < train.basketStart[b + 1]; ++k) itemBaskets_[fill[train.basketItems[k]]++] = b;
     rowOf_.assign(n, -1);
     easeIndex_.assign(n, -1);
-    if (ease_)
+    if (ease_) {
         for (size_t i = 0; i < ease_->items.size(); ++i) easeIndex_[ease_->items[i].product] = int32_t(i);
+        easeByRow_ = ease_->weights.transpose();
+    }
 }
 
 bool Baselines::countPairs(std::vector<uint32_t> products, int threads, const ProgressFn &progress)
@@ -147,10 +149,11 @@ std::vector<uint32_t> Baselines::list(BacktestMethod method, const std::vector<u
         for (uint32_t g : given) {
             const int32_t gi = g < easeIndex_.size() ? easeIndex_[g] : -1;
             if (gi < 0) continue;
-            for (Eigen::Index j = 0; j < ease_->weights.cols(); ++j) {
+            const double *row = easeByRow_.col(gi).data();
+            for (Eigen::Index j = 0; j < easeByRow_.rows(); ++j) {
                 const uint32_t p = ease_->items[size_t(j)].product;
                 touch(p);
-                s.score[p] += ease_->weights(gi, j);
+                s.score[p] += row[j];
             }
         }
         return top(given, length, s);

@@ -4,6 +4,8 @@
 // core/backtest.
 #include "core/backtest/backtest.h"
 
+#include <Eigen/Core>
+
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -52,6 +54,7 @@ private:
     std::vector<int32_t> rowOf_;          // per product: index into rows_, -1 when not counted
     std::vector<Row> rows_;
     std::vector<int32_t> easeIndex_;      // per product: row/column of the EASE model, -1 when not modelled
+    Eigen::MatrixXd easeByRow_;           // B transposed: column g is B's row g, contiguous for the per-cart sums
 };
 
 }  // namespace mb::backtest

@@ -130,8 +130,8 @@ void TestBacktest::metricsByHand()
     QVERIFY(conf);
     QCOMPARE(conf->atSlots.hitRate, 1.0 / 3);
     QCOMPARE(conf->coverage, 1.0 / 3);
-    QCOMPARE(conf->distinctPicked, size_t(2));
-    QCOMPARE(conf->catalogCoverage, 2.0 / 5);
+    QCOMPARE(conf->distinctPicked, size_t(1));        // the other item of {A,B}, whichever is the anchor
+    QCOMPARE(conf->catalogCoverage, 1.0 / 5);
 
     // Lift (min count 1): D -> E 1*7/(2*2) beats D -> C 1*7/(2*3), and the same for E -> D: {D,E} now hits at rank 1.
     const BacktestRow *lift = r.row(BacktestTask::ProductPage, BacktestMethod::Lift);
@@ -364,9 +364,10 @@ void TestBacktest::onlineRetail()
     QVERIFY(co && ease && pop);
     qInfo("product page HR@10: co-occurrence %.3f, EASE %.3f, popularity %.3f", co->atList.hitRate, ease->atList.hitRate,
           pop->atList.hitRate);
-    // Measured MEASURED_PLACEHOLDER
-    QVERIFY2(co->atList.hitRate > 0.40 && co->atList.hitRate < 0.65, std::to_string(co->atList.hitRate).c_str());
-    QVERIFY2(ease->atList.hitRate > 0.40 && ease->atList.hitRate < 0.65, std::to_string(ease->atList.hitRate).c_str());
+    // Measured at the time of writing (fresh import, no non-merchandise flags, default sample and seed): co-occurrence
+    // 0.604, EASE 0.599, popularity 0.351. The ranges allow for import hygiene changing a few products.
+    QVERIFY2(co->atList.hitRate > 0.52 && co->atList.hitRate < 0.68, std::to_string(co->atList.hitRate).c_str());
+    QVERIFY2(ease->atList.hitRate > 0.52 && ease->atList.hitRate < 0.68, std::to_string(ease->atList.hitRate).c_str());
     QVERIFY(pop->atList.hitRate < co->atList.hitRate);
     QVERIFY(co->coverage > 0.9);  // anchors first sold after the split have no history
     const BacktestRow *cartEase = r.row(BacktestTask::Cart, BacktestMethod::Ease);
