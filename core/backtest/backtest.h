@@ -123,7 +123,8 @@ struct BacktestResult {
     const BacktestRow *row(BacktestTask t, BacktestMethod m) const;  // the first (policy: the task's placement)
 };
 
-// The day on which the last `testShare` of the non-cancelled baskets holding offered products begins
+// The day on which the last `testShare` of the non-cancelled baskets holding merchandise (a product whose
+// recommendable switch is on) begins
 // (days since 1970-01-01, local day of the order); INT32_MIN when the history has fewer than 2 such days.
 int32_t defaultSplitDay(const Snapshot &snapshot, double testShare = 0.2);
 
