@@ -3,6 +3,7 @@
 #include "ui/bundles/bundlesview.h"
 #include "ui/catalog/catalogview.h"
 #include "ui/dashboard/dashboardview.h"
+#include "ui/lab/labview.h"
 #include "ui/maps/mapsview.h"
 #include "ui/orders/ordersview.h"
 #include "ui/preview/previewview.h"
@@ -30,6 +31,9 @@ std::vector<ViewDescriptor> builtinViews()
         {QStringLiteral("bundles"), QObject::tr("Bundles"), QStringLiteral(":/icons/bundles.png"),
          QObject::tr("Good / better / best bundles with live price, savings, margin and warnings"),
          [](WorkspaceDocument *d, QWidget *p) -> WorkspaceView * { return new BundlesView(d, p); }},
+        {QStringLiteral("lab"), QObject::tr("Lab"), QStringLiteral(":/icons/lab.png"),
+         QObject::tr("Back-test the placements against plain baselines on the store's own history; read A/B test results"),
+         [](WorkspaceDocument *d, QWidget *p) -> WorkspaceView * { return new LabView(d, p); }},
     };
 }
 

@@ -1,0 +1,37 @@
+#include "ui/lab/labview.h"
+
+#include "ui/lab/backtestpanel.h"
+
+#include <QSettings>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace mb {
+
+LabView::LabView(WorkspaceDocument *document, QWidget *parent)
+    : WorkspaceView(document, parent), tabs_(new QTabWidget(this)), backtest_(new BacktestPanel(document, tabs_))
+{
+    tabs_->addTab(backtest_, tr("&Back-test"));
+    tabs_->setTabToolTip(0, tr("How each placement's policy and plain baselines would have done on this store's own history"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(tabs_);
+}
+
+void LabView::saveState(QSettings &s) const
+{
+    s.setValue(QStringLiteral("tab"), tabs_->currentIndex());
+    s.beginGroup(QStringLiteral("backtest"));
+    backtest_->saveState(s);
+    s.endGroup();
+}
+
+void LabView::restoreState(QSettings &s)
+{
+    tabs_->setCurrentIndex(s.value(QStringLiteral("tab"), 0).toInt());
+    s.beginGroup(QStringLiteral("backtest"));
+    backtest_->restoreState(s);
+    s.endGroup();
+}
+
+}  // namespace mb
