@@ -31,7 +31,7 @@ const std::vector<std::string> kConverted = {"converted", "conversion", "isconve
                                              "didconvert", "success", "outcome"};
 const std::vector<std::string> kOrder = {"orderid", "order", "ordernumber", "orderno", "transactionid", "transaction"};
 const std::vector<std::string> kRevenue = {"revenue", "ordervalue", "value", "amount", "total", "ordertotal", "sales",
-                                           "totalrevenue", "revenuesum"};
+                                           "totalrevenue", "revenuesum", "linerevenue", "linetotal", "lineamount"};
 const std::vector<std::string> kVisitor = {"visitorid", "visitor", "sessionid", "session", "userid", "user", "customerid",
                                            "clientid", "unitid"};
 const std::vector<std::string> kDate = {"date", "timestamp", "time", "datetime", "orderedat", "createdat", "visitdate",
