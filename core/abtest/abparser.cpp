@@ -5,6 +5,7 @@
 #include "core/io/formulaguard.h"
 #include "core/io/textfile.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <unordered_map>
@@ -74,7 +75,7 @@ private:
 
 class Parser {
 public:
-    Parser(const std::string &utf8, const std::string &path) : data_(utf8), path_(path) {}
+    Parser(const std::string &utf8, const std::string &path, const AbProgress &progress) : data_(utf8), path_(path), progress_(progress) {}
 
     AbParse run()
     {
@@ -92,6 +93,7 @@ public:
         const Columns cols(rec.fields);
         const bool ok = cols.find(kVisitors) >= 0 ? summary(cols, reader, out.results) : rows(cols, reader, out.results);
         if (!ok) {
+            out.cancelled = cancelled_;
             out.error = error_;
             out.results = AbResults{};
             out.results.path = path_;
@@ -106,6 +108,9 @@ private:
     std::string path_;
     char delimiter_ = ',';
     bool decimalComma_ = false;
+    const AbProgress &progress_;
+    bool cancelled_ = false;
+    int64_t seen_ = 0;
     std::string error_;
     const Columns *cols_ = nullptr;
     const CsvRecord *rec_ = nullptr;
@@ -130,6 +135,11 @@ private:
     bool readRecord(CsvReader &reader, CsvRecord &rec)
     {
         if (!reader.next(rec)) return false;
+        if (progress_ && (++seen_ & 4095) == 0 && !progress_(double(reader.offset()) / double(std::max<size_t>(1, reader.size())))) {
+            cancelled_ = true;
+            error_ = path_ + ": reading was cancelled at line " + std::to_string(rec.line);
+            return false;
+        }
         if (rec.unterminatedQuote) {
             error_ = path_ + ": line " + std::to_string(rec.line) + ": a quoted field opened here is never closed";
             return false;
@@ -386,7 +396,7 @@ private:
 
 }  // namespace
 
-AbParse parseAbResults(const std::string &path)
+AbParse parseAbResults(const std::string &path, const AbProgress &progress)
 {
     const TextFile file = TextFile::load(path);
     if (!file.ok() || !file.invalidUtf8.empty()) {
@@ -395,12 +405,12 @@ AbParse parseAbResults(const std::string &path)
         p.error = file.ok() ? file.invalidUtf8Error() : file.error;
         return p;
     }
-    return parseAbResultsText(file.data, path);
+    return parseAbResultsText(file.data, path, progress);
 }
 
-AbParse parseAbResultsText(const std::string &utf8, const std::string &path)
+AbParse parseAbResultsText(const std::string &utf8, const std::string &path, const AbProgress &progress)
 {
-    return Parser(utf8, path).run();
+    return Parser(utf8, path, progress).run();
 }
 
 }  // namespace mb::abtest

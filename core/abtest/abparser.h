@@ -9,18 +9,23 @@
 // not at all: the error names the file, the line, the field and what was expected, and the result is empty.
 #include "core/abtest/abresults.h"
 
+#include <functional>
 #include <string>
 
 namespace mb::abtest {
 
+// Told the share of the file read so far, every few thousand rows; returning false cancels the read.
+using AbProgress = std::function<bool(double fraction)>;
+
 struct AbParse {
     bool ok = false;
+    bool cancelled = false;
     std::string error;
     AbResults results;
 };
 
-AbParse parseAbResults(const std::string &path);
+AbParse parseAbResults(const std::string &path, const AbProgress &progress = {});
 // The same over UTF-8 text already in memory (tests, fuzzing).
-AbParse parseAbResultsText(const std::string &utf8, const std::string &path);
+AbParse parseAbResultsText(const std::string &utf8, const std::string &path, const AbProgress &progress = {});
 
 }  // namespace mb::abtest
