@@ -28,10 +28,11 @@ std::string fixed(double v, int decimals, bool sign = false)
     return buf;
 }
 
+// "p = 0.0080", or "p < 0.0001" where four decimals would print 0.
 std::string pText(double p)
 {
-    if (!std::isfinite(p)) return "n/a";
-    return p < 0.0001 ? "< 0.0001" : fixed(p, 4);
+    if (!std::isfinite(p)) return "p n/a";
+    return p < 0.0001 ? "p < 0.0001" : "p = " + fixed(p, 4);
 }
 
 // A number option that must lie in (low, high): the message names the option and the range.
@@ -59,7 +60,11 @@ std::string textReport(const std::string &path, const AbReport &r)
     if (r.runDays) o += ", ran " + std::to_string(*r.runDays) + " days";
     o += "\n";
     for (const AbWarning &w : r.warnings) o += "WARNING: " + w.text + "\n";
-    for (size_t i = 0; i < r.arms.size(); ++i) {
+    // The control first, the others in file order.
+    std::vector<size_t> order{r.control};
+    for (size_t i = 0; i < r.arms.size(); ++i)
+        if (i != r.control) order.push_back(i);
+    for (size_t i : order) {
         const AbArm &a = r.arms[i];
         o += "\n" + a.name + (i == r.control ? " (control)" : "") + "\n";
         o += "  visitors " + grouped(a.visitors) + ", conversions " + grouped(a.conversions) + ", orders " + grouped(a.orders);
@@ -74,14 +79,14 @@ std::string textReport(const std::string &path, const AbReport &r)
             if (r.visitorsKnown) {
                 o += "  vs control: conversion " + fixed(c.rateDifference.estimate * 100, 2, true) + " pts (" + ci +
                      fixed(c.rateDifference.lower * 100, 2, true) + " to " + fixed(c.rateDifference.upper * 100, 2, true) +
-                     " pts), lift " + percent(c.relativeLift, 1, true) + ", p = " + pText(c.z.pValue) + "\n";
+                     " pts), lift " + percent(c.relativeLift, 1, true) + ", " + pText(c.z.pValue) + "\n";
             }
             auto mean = [&](const char *label, const WelchResult &w, const std::optional<Interval> &boot) {
                 if (!std::isfinite(w.difference.estimate)) return;
                 o += std::string("  vs control: ") + label + " " + fixed(w.difference.estimate, 2, true);
                 if (w.valid)
                     o += " (" + ci + fixed(w.difference.lower, 2, true) + " to " + fixed(w.difference.upper, 2, true) + ", Welch df " +
-                         fixed(w.df, 1) + ", p = " + pText(w.pValue) + ")";
+                         fixed(w.df, 1) + ", " + pText(w.pValue) + ")";
                 else
                     o += " (no interval: the file gives no spread of revenue)";
                 if (boot) o += "; bootstrap " + fixed(boot->lower, 2, true) + " to " + fixed(boot->upper, 2, true);
@@ -100,7 +105,7 @@ std::string textReport(const std::string &path, const AbReport &r)
         o += "\nsample size for a " + percent(*r.options.wantedLift, 1, true) + " lift: " + grouped(r.needed->perVariant) +
              " visitors per variant\n";
     if (std::isfinite(r.sampleRatio.pValue))
-        o += "sample-ratio check: chi-square " + fixed(r.sampleRatio.statistic, 2) + ", p = " + pText(r.sampleRatio.pValue) + "\n";
+        o += "sample-ratio check: chi-square " + fixed(r.sampleRatio.statistic, 2) + ", " + pText(r.sampleRatio.pValue) + "\n";
     for (const std::string &n : r.notes) o += "note: " + n + "\n";
     return o;
 }

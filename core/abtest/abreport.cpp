@@ -33,8 +33,8 @@ std::string grouped(int64_t n)
 std::string pValueText(double p)
 {
     if (!std::isfinite(p)) return "n/a";
-    if (p < 0.0001) return "< 0.0001";
-    return fixed(p, 4);
+    if (p < 0.0001) return "p < 0.0001";
+    return "p = " + fixed(p, 4);
 }
 
 // Mean and variance of a variant's revenue per visitor: its non-zero values plus (visitors - their count) zeros.
@@ -200,7 +200,7 @@ AbReport analyse(const AbResults &results, const AbOptions &options)
             planned += (i ? " / " : "") + fixed(r.expectedShares[i] * 100, 0);
         }
         warn(AbWarningKind::SampleRatio, "Sample-ratio mismatch: visitors split " + got + " where " + planned +
-                                         " % was planned (chi-square p = " + pValueText(r.sampleRatio.pValue) +
+                                         " % was planned (chi-square " + pValueText(r.sampleRatio.pValue) +
                                          "). Something in the assignment or the tracking is broken, so the differences "
                                          "below cannot be trusted until it is found.");
     }

@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace mb::abtest;
 
 class TestAbTestParser : public QObject {
@@ -154,6 +156,23 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(p.error).startsWith(message), p.error.c_str());
         QVERIFY(p.results.variants.empty());
         QCOMPARE(p.results.rowsRead, int64_t(0));
+    }
+
+    // The panel's Cancel: progress is reported as the file is read, and a false answer stops the read with
+    // nothing kept.
+    void progressAndCancel()
+    {
+        std::string csv = "variant,converted\n";
+        for (int i = 0; i < 20000; ++i) csv += i % 2 ? "B,0\n" : "A,1\n";
+        std::vector<double> seen;
+        const AbParse whole = parseAbResultsText(csv, "p.csv", [&seen](double f) { seen.push_back(f); return true; });
+        QVERIFY(whole.ok);
+        QCOMPARE(seen.size(), size_t(4));   // every 4,096 rows
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()) && seen.front() > 0 && seen.back() < 1);
+        const AbParse stopped = parseAbResultsText(csv, "p.csv", [](double) { return false; });
+        QVERIFY(!stopped.ok && stopped.cancelled);
+        QVERIFY(stopped.results.variants.empty());
+        QVERIFY2(stopped.error.rfind("p.csv: reading was cancelled at line ", 0) == 0, stopped.error.c_str());
     }
 
     void missingFile()
