@@ -3,6 +3,7 @@
 // The figures shown must be the engine's own for the same options (core/backtest is tested on its own in
 // tests/core/tst_backtest*.cpp).
 #include "core/backtest/backtest.h"
+#include "ui/lab/abresultspanel.h"
 #include "ui/lab/backtestpanel.h"
 #include "ui/lab/backtesttablemodel.h"
 #include "ui/lab/labview.h"
@@ -63,6 +64,10 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         BacktestPanel *panel = view.backtest();
+        // The Lab's two tabs: the back-test first, the A/B read-out beside it (tested in tst_abresultspanel).
+        QCOMPARE(view.tabs()->count(), 2);
+        QCOMPARE(view.tabs()->currentWidget(), static_cast<QWidget *>(panel));
+        QCOMPARE(view.tabs()->widget(1), static_cast<QWidget *>(view.abResults()));
         QVERIFY(panel->runButton()->isEnabled());
         QVERIFY(!panel->exportButton()->isEnabled());
         // The panel mines the training orders with the saved runs' settings: read them once they are loaded.

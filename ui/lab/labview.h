@@ -8,6 +8,7 @@ class QTabWidget;
 
 namespace mb {
 
+class AbResultsPanel;
 class BacktestPanel;
 
 class LabView : public WorkspaceView {
@@ -16,6 +17,7 @@ public:
     explicit LabView(WorkspaceDocument *document, QWidget *parent = nullptr);
 
     BacktestPanel *backtest() const { return backtest_; }
+    AbResultsPanel *abResults() const { return abResults_; }
     QTabWidget *tabs() const { return tabs_; }
     void saveState(QSettings &settings) const override;
     void restoreState(QSettings &settings) override;
@@ -23,6 +25,7 @@ public:
 private:
     QTabWidget *tabs_;
     BacktestPanel *backtest_;
+    AbResultsPanel *abResults_;
 };
 
 }  // namespace mb
