@@ -99,6 +99,9 @@ std::string textReport(const std::string &path, const AbReport &r)
             if (std::isfinite(c.power))
                 o += "  power " + percent(c.power, 0) + " to detect " + (c.powerForObserved ? "the observed " : "a ") +
                      percent(c.powerLift, 1, true) + " lift\n";
+            if (std::isfinite(c.minimumDetectableLift))
+                o += "  smallest lift these visitors detect with " + percent(r.options.power, 0) + " power: " +
+                     percent(c.minimumDetectableLift, 1, true) + "\n";
         }
     }
     if (r.needed && r.needed->perVariant > 0)
@@ -133,7 +136,8 @@ QJsonObject jsonReport(const std::string &path, const AbReport &r)
                 {"rateDifference", num(c.rateDifference.estimate)}, {"low", num(c.rateDifference.lower)},
                 {"high", num(c.rateDifference.upper)}, {"relativeLift", num(c.relativeLift)}, {"z", num(c.z.z)},
                 {"pValue", num(c.z.pValue)}, {"aov", welchJson(c.aov, c.aovBootstrap)}, {"rpv", welchJson(c.rpv, c.rpvBootstrap)},
-                {"power", num(c.power)}, {"powerLift", num(c.powerLift)}, {"powerForObservedLift", c.powerForObserved}};
+                {"power", num(c.power)}, {"powerLift", num(c.powerLift)}, {"powerForObservedLift", c.powerForObserved},
+                {"minimumDetectableLift", num(c.minimumDetectableLift)}};
         }
         arms.append(arm);
     }

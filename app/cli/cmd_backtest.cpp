@@ -3,6 +3,7 @@
 #include "command.h"
 
 #include "core/backtest/backtest.h"
+#include "core/io/fieldparse.h"
 #include "core/io/atomicfile.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
@@ -73,7 +74,7 @@ int runBacktestCommand(Context &ctx)
     if (!a.positional().empty()) return ctx.usage("backtest takes no positional arguments, got \"" + a.positional().front() + "\"");
     BacktestOptions o;
     if (const auto split = a.value("split")) {
-        o.splitDay = parseBacktestDate(*split);
+        o.splitDay = parseIsoDate(*split);
         if (!o.splitDay) return ctx.usage("--split: \"" + *split + "\" is not a date; expected YYYY-MM-DD");
     }
     if (const auto tasks = a.value("tasks")) {

@@ -54,12 +54,10 @@ std::string describe(const RequestError &e) { return "--" + e.field + ": " + e.m
 
 // One line of JSON out per request line, in the file's order; a line that fails is answered with its error
 // (and reported on stderr) and the rest still run, so one bad request never loses a batch's answers.
-int runRequests(Context &ctx, const std::string &path, const Loaded &l)
+int runRequests(Context &ctx, const std::string &path, QFile &file, const Loaded &l)
 {
-    QFile file(q(path));
-    const bool opened = path == "-" ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
-    if (!opened) return ctx.badInput(path + ": cannot read the requests file: " + file.errorString().toStdString());
-    const QByteArray all = file.readAll();
+    QByteArray all = file.readAll();
+    if (all.startsWith("\xEF\xBB\xBF")) all.remove(0, 3);  // a UTF-8 byte order mark (Windows editors) is no part of line 1
     struct Job {
         long long line = 0;
         QJsonValue id;
@@ -140,9 +138,14 @@ int runRecommend(Context &ctx)
     if (const auto requests = a.value("requests")) {
         for (const char *other : {"placement", "sku", "cart", "customer", "date", "limit"})
             if (a.value(other)) return ctx.usage(std::string("--requests: --") + other + " belongs in each request line, not on the command line");
+        if (a.flag("explain")) return ctx.usage("--requests: --explain belongs in each request line (\"explain\": true), not on the command line");
+        // The file before the workspace: a mistyped path is said at once, not after seconds of loading.
+        QFile file(q(*requests));
+        const bool opened = *requests == "-" ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
+        if (!opened) return ctx.badInput(*requests + ": cannot read the requests file: " + file.errorString().toStdString());
         Loaded l;
         if (const int code = load(ctx, l); code != Success) return code;
-        return runRequests(ctx, *requests, l);
+        return runRequests(ctx, *requests, file, l);
     }
     text.placement = a.value("placement");
     if (!text.placement) return ctx.usage("recommend needs --placement product-page|cart|checkout|post-purchase, or --requests FILE");

@@ -13,19 +13,6 @@ namespace {
 
 QString q(const std::string &s) { return QString::fromStdString(s); }
 
-// "2026-10-31" -> days since 1970-01-01; false when it is no calendar date.
-bool parseDay(const std::string &s, int32_t &day)
-{
-    unsigned y = 0, m = 0, d = 0;
-    char tail = 0;
-    if (std::sscanf(s.c_str(), "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31) return false;
-    static const int monthDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (int(d) > monthDays[m - 1] || (m == 2 && d == 29 && !leap)) return false;
-    day = int32_t(daysFromCivil(y, m, d));
-    return true;
-}
-
 QJsonObject pickJson(const Snapshot &s, const Recommendation &r)
 {
     QJsonArray reasons;
@@ -95,10 +82,14 @@ std::optional<RequestError> resolveShape(const RequestText &text, RecommendConte
         return usage("placement", "\"" + *text.placement + "\" is not a placement; expected product-page, cart, checkout or post-purchase");
     if (bool(text.sku) == bool(text.cart)) return usage("sku", "expected exactly one of sku (the product page's product) or cart");
     if (text.limit < 0 || text.limit > 1000)
-        return usage("limit", "expected a whole number from 1 to 1000, got " + std::to_string(text.limit));
+        return usage("limit", "expected a whole number from 1 to 1000 (0: the placement's slots), got " + std::to_string(text.limit));
     rc.placement = *placement;
     rc.limit = int(text.limit);
-    if (text.date && !parseDay(*text.date, rc.day)) return usage("date", "\"" + *text.date + "\" is not a date; expected YYYY-MM-DD");
+    if (text.date) {
+        const auto day = parseIsoDate(*text.date);
+        if (!day) return usage("date", "\"" + *text.date + "\" is not a date; expected YYYY-MM-DD");
+        rc.day = *day;
+    }
     if (text.cart && text.cart->empty()) return usage("cart", "expected at least one SKU");
     return std::nullopt;
 }
@@ -174,8 +165,8 @@ std::optional<RequestError> parseRequestJson(const QJsonObject &o, RequestText &
     }
     const QJsonValue limit = o.value("limit");
     if (!limit.isUndefined() && !limit.isNull()) {
-        if (!limit.isDouble() || limit.toDouble() != std::floor(limit.toDouble()))
-            return usage("limit", "expected a whole number from 1 to 1000");
+        if (!limit.isDouble() || limit.toDouble() != std::floor(limit.toDouble()) || limit.toDouble() < 0 || limit.toDouble() > 1000)
+            return usage("limit", "expected a whole number from 1 to 1000 (0: the placement's slots)");
         text.limit = (long long)limit.toDouble();
     }
     const QJsonValue explain = o.value("explain");

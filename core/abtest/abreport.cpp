@@ -179,8 +179,10 @@ AbReport analyse(const AbResults &results, const AbOptions &options)
             c.powerLift = options.wantedLift ? *options.wantedLift : c.relativeLift;
             const double p2 = std::min(1.0, control.rate.estimate * (1 + c.powerLift));
             c.power = powerTwoRates(control.rate.estimate, p2, control.visitors, a.visitors, options.alpha);
+            c.minimumDetectableLift = minimumDetectableLift(control.rate.estimate, control.visitors, a.visitors, options.alpha, options.power);
         } else {
             c.power = kNaN;
+            c.minimumDetectableLift = kNaN;
         }
         r.comparisons.push_back(c);
     }
@@ -227,14 +229,23 @@ AbReport analyse(const AbResults &results, const AbOptions &options)
                      percent(control.rate.estimate, 2) + " conversion needs " + grouped(r.needed->perVariant) +
                      " visitors per variant; \"" + a.name + "\" vs \"" + control.name + "\" had " +
                      grouped(std::min(a.visitors, control.visitors)) + ".");
-        if (std::isfinite(c.power) && c.power < options.power)
+        // Power is judged for the lift the test was meant to detect. Power for the observed lift ("post-hoc
+        // power") only restates the p-value (Hoenig & Heisey 2001): without a wanted lift, a result that is not
+        // significant is put beside the smallest lift these visitors could have detected instead.
+        if (options.wantedLift && std::isfinite(c.power) && c.power < options.power)
             warn(AbWarningKind::UnderPowered,
                  "Under-powered: \"" + a.name + "\" vs \"" + control.name + "\" had a " + percent(c.power, 0) + " chance of "
-                     "detecting " + (c.powerForObserved ? "the observed " : "a ") + percent(c.powerLift, 1, true) +
-                     " lift in conversion (" + percent(options.power, 0) + " is the usual minimum). " +
+                     "detecting a " + percent(c.powerLift, 1, true) + " lift in conversion (" + percent(options.power, 0) +
+                     " is the usual minimum). " +
                      (c.z.pValue >= options.alpha ? "Its \"no significant difference\" says little: a real effect of that size "
                                                     "would usually have been missed."
                                                   : "Its significant result is likely to overstate the true effect."));
+        else if (!options.wantedLift && c.z.pValue >= options.alpha && std::isfinite(c.minimumDetectableLift))
+            warn(AbWarningKind::UnderPowered,
+                 "Not significant, and these visitors could only detect a lift of " + percent(c.minimumDetectableLift, 1, true) +
+                     " or more in conversion (with " + percent(options.power, 0) + " power): for \"" + a.name + "\" vs \"" +
+                     control.name + "\", a smaller real effect would usually have been missed. Give the lift you want to detect "
+                     "to size the test.");
     }
     if (r.comparisons.size() > 1)
         warn(AbWarningKind::ManyComparisons,

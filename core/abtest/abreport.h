@@ -42,6 +42,9 @@ struct AbComparison {
     double power = 0;              // of the z-test for the wanted (else observed) lift at these visitor counts
     double powerLift = 0;          // the lift that power is for
     bool powerForObserved = false;
+    // The smallest lift in conversion these visitor counts detect with the wanted power: what a
+    // "no significant difference" can speak for when no wanted lift was given.
+    double minimumDetectableLift = 0;
 };
 
 enum class AbWarningKind { NoVisitors, SampleRatio, Crossover, ShortRun, StoppedEarly, UnderPowered, ManyComparisons };

@@ -152,6 +152,20 @@ SampleSize sampleSizeForLift(double baseline, double relativeLift, double alpha,
     return sampleSizeTwoRates(baseline, baseline * (1 + relativeLift), alpha, power);
 }
 
+double minimumDetectableLift(double p1, int64_t n1, int64_t n2, double alpha, double power)
+{
+    if (!(p1 > 0 && p1 < 1) || n1 <= 0 || n2 <= 0) return kNaN;
+    double lo = 0, hi = 1 / p1 - 1;  // up to a rate of 1
+    if (!(powerTwoRates(p1, 1.0, n1, n2, alpha) >= power)) return kNaN;
+    // Power grows with the lift on (0, 1/p1 - 1]: 60 halvings pin it far below any printed precision.
+    for (int i = 0; i < 60; ++i) {
+        const double mid = (lo + hi) / 2;
+        if (powerTwoRates(p1, p1 * (1 + mid), n1, n2, alpha) < power) lo = mid;
+        else hi = mid;
+    }
+    return hi;
+}
+
 double powerTwoRates(double p1, double p2, int64_t n1, int64_t n2, double alpha)
 {
     if (n1 <= 0 || n2 <= 0 || !(p1 >= 0 && p1 <= 1 && p2 >= 0 && p2 <= 1)) return kNaN;

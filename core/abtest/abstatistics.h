@@ -74,6 +74,9 @@ SampleSize sampleSizeForLift(double baseline, double relativeLift, double alpha 
 
 // Power of the two-sided pooled z-test at alpha to detect rates p1 vs p2 with n1 and n2 visitors.
 double powerTwoRates(double p1, double p2, int64_t n1, int64_t n2, double alpha = 0.05);
+// The smallest relative lift over the baseline rate p1 (0.1 = +10 %) that test detects with at least this
+// power (bisection on powerTwoRates); NaN when even a rate of 1 would not be detected, or nothing is known.
+double minimumDetectableLift(double p1, int64_t n1, int64_t n2, double alpha = 0.05, double power = 0.8);
 
 struct ChiSquare {
     double statistic = 0;

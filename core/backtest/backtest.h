@@ -88,7 +88,7 @@ struct BacktestRow {
     double catalogCoverage = 0;   // distinctPicked / offered products bought in the training orders
     size_t picks = 0;             // picks shown (first `slots`) over all requests
     size_t nonMerchandisePicks = 0;
-    double nonMerchandiseShare = 0;  // picks of products not offered (the recommendable switch off or unavailable) / picks
+    double nonMerchandiseShare = 0;  // picks of products switched off as non-merchandise (postage, fees) / picks
     size_t hits = 0;              // shown picks that were bought (first `slots`)
     double hitValue = 0;          // what those hits were paid (one unit each, the price in the held-out order)
     double projectedAovLift = 0;  // hitValue * attachRate / requests / test AOV (an estimate: see assumptions)
@@ -128,8 +128,6 @@ struct BacktestResult {
 // (days since 1970-01-01, local day of the order); INT32_MIN when the history has fewer than 2 such days.
 int32_t defaultSplitDay(const Snapshot &snapshot, double testShare = 0.2);
 
-// "2011-10-01" -> days since 1970-01-01; nullopt when not a valid YYYY-MM-DD date.
-std::optional<int32_t> parseBacktestDate(std::string_view text);
 
 // Runs every requested task and method; policies and mining settings are the workspace's (loadPolicies,
 // MiningSettings::fromRuns). Safe on a worker thread: reads only `snapshot`, which must outlive the call.

@@ -26,7 +26,7 @@ void Tally::addAt(Sums &sums, int k, const Request &r, const std::vector<uint32_
     sums.ndcg += ideal > 0 ? dcg / ideal : 0.0;
 }
 
-void Tally::add(const Request &r, const std::vector<uint32_t> &list, const std::vector<char> &offered)
+void Tally::add(const Request &r, const std::vector<uint32_t> &list, const std::vector<char> &flags)
 {
     ++requests_;
     addAt(atSlots_, slots_, r, list);
@@ -36,8 +36,9 @@ void Tally::add(const Request &r, const std::vector<uint32_t> &list, const std::
     for (size_t i = 0; i < shown; ++i) {
         const uint32_t p = list[i];
         ++picks_;
-        if (p >= offered.size() || !offered[p]) ++nonMerch_;
-        if (p < picked_.size() && !picked_[p]) {
+        const char f = p < flags.size() ? flags[p] : 0;
+        if (f & NonMerchandise) ++nonMerch_;
+        if ((f & InCatalog) && p < picked_.size() && !picked_[p]) {
             picked_[p] = 1;
             ++distinct_;
         }

@@ -12,8 +12,12 @@ class Tally {
 public:
     // slots and listLength are the two k; products is the catalog size (for the distinct-picks count).
     Tally(int slots, int listLength, size_t products);
-    // list: the method's picks in rank order (any length; only the first max(k) count). offered: per product.
-    void add(const Request &request, const std::vector<uint32_t> &list, const std::vector<char> &offered);
+    // What a pick of a product counts as (flags per product, ProductFlag bits).
+    enum ProductFlag : char { NonMerchandise = 1, InCatalog = 2 };
+    // list: the method's picks in rank order (any length; only the first max(k) count). flags: per product:
+    // NonMerchandise when the merchandiser switched it off (postage, fees), InCatalog when it is offered and
+    // was bought in the training orders (what catalog coverage is a share of).
+    void add(const Request &request, const std::vector<uint32_t> &list, const std::vector<char> &flags);
     // Fills the metric fields of row (atSlots, atList, coverage, ..., projectedAovLift).
     void finish(BacktestRow &row, size_t offeredTrainingProducts, double attachRate, double testAov) const;
 

@@ -89,6 +89,36 @@ std::vector<RowPlan> planFor(BacktestTask task, const BacktestOptions &o)
     return out;
 }
 
+// The store as it stood before the split, as far as the workspace can tell: only the training orders; the
+// relations the merchandiser accepted from mining are left out (they were mined over the whole history, the
+// test included); a product known only from orders is priced at the median of its positive unit prices in
+// the training orders (its stored price is that of every order, later ones too). Curated relations, the
+// catalog's own prices and the switches stay as they are now: the workspace keeps no history of them.
+std::shared_ptr<const Snapshot> trainingSnapshot(const Snapshot &full, const std::vector<char> &keepOrder)
+{
+    auto snap = std::make_shared<Snapshot>(*Snapshot::withOrders(full, keepOrder));
+    std::erase_if(snap->relations, [](const SnapshotRelation &r) { return r.source == RelationSource::Mined; });
+    std::vector<std::vector<double>> paid(snap->products.size());
+    for (const SnapshotOrder &o : *snap->orders) {
+        if (o.status == OrderStatus::Cancelled) continue;
+        for (uint32_t i = o.lineBegin; i < o.lineEnd; ++i) {
+            const SnapshotLine &l = (*snap->lines)[i];
+            if (l.unitPrice > 0 && l.quantity > 0 && snap->products[l.product].origin == "orders") paid[l.product].push_back(l.unitPrice);
+        }
+    }
+    for (size_t p = 0; p < paid.size(); ++p) {
+        std::vector<double> &v = paid[p];
+        if (v.empty()) continue;
+        const auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
+        std::nth_element(v.begin(), mid, v.end());
+        double median = *mid;
+        if (v.size() % 2 == 0) median = (*std::max_element(v.begin(), mid) + median) / 2;
+        if (snap->products[p].price != median) snap->products.edit()[p].price = median;
+    }
+    snap->historyVersion = -1;  // not the workspace's history: nothing may take it for the saved runs' history
+    return snap;
+}
+
 std::string assumptionsText(const BacktestResult &r)
 {
     const BacktestOptions &o = r.options;
@@ -96,7 +126,9 @@ std::string assumptionsText(const BacktestResult &r)
     s += "Split: orders from " + r.splitDate + " on (the order's local day) are the test" +
          (r.defaultSplit ? " (the default: the last " + number(o.testShare * 100, 0) + " % of the merchandise orders)" : "") +
          "; the " + grouped(r.trainingOrders) + " orders before it alone train every method: the current policies over evidence mined "
-         "from them with the workspace's mining settings, and the baselines.\n";
+         "from them with the workspace's mining settings, and the baselines. Relations accepted from mining are left out "
+         "(they were mined over the test too); a product known only from orders is priced at the median of its training "
+         "prices; curated relations, catalog prices and the switches are today's.\n";
     s += "Sample: " + (o.samplePerTask ? "up to " + grouped(o.samplePerTask) : std::string("all")) +
          " test baskets per task, seed " + std::to_string(o.seed) + ". Targets are a basket's merchandise: products switched off as "
          "non-merchandise are neither anchors, cart items nor targets; post-purchase targets are what the same customer bought in "
@@ -156,13 +188,17 @@ BacktestResult runBacktest(const Snapshot &full, const PolicySet &policies, cons
         result.error = "no merchandise orders on or after the split day " + result.splitDate + ": nothing to test";
         return result;
     }
-    const std::shared_ptr<const Snapshot> trainPtr = Snapshot::withOrders(full, split.trainOrder);
+    const std::shared_ptr<const Snapshot> trainPtr = trainingSnapshot(full, split.trainOrder);
     const Snapshot &train = *trainPtr;
     result.trainingBaskets = train.basketCount();
-    std::vector<char> offered(train.products.size(), 0);
+    std::vector<char> flags(train.products.size(), 0);
     for (size_t p = 0; p < train.products.size(); ++p) {
-        offered[p] = train.products[p].offered() ? 1 : 0;
-        if (offered[p] && train.basketsWith[p] > 0) ++result.offeredTrainingProducts;
+        const SnapshotProduct &product = train.products[p];
+        if (!product.recommendable) flags[p] |= backtest::Tally::NonMerchandise;
+        if (product.offered() && train.basketsWith[p] > 0) {
+            flags[p] |= backtest::Tally::InCatalog;
+            ++result.offeredTrainingProducts;
+        }
     }
     if (!say("Sampling the test baskets", 0.03)) return result;
 
@@ -275,7 +311,7 @@ BacktestResult runBacktest(const Snapshot &full, const PolicySet &policies, cons
                 return result;
             }
             Tally tally(slots, options.listLength, full.products.size());
-            for (size_t i = 0; i < reqs.size(); ++i) tally.add(reqs[i], lists[i], offered);
+            for (size_t i = 0; i < reqs.size(); ++i) tally.add(reqs[i], lists[i], flags);
             tally.finish(row, result.offeredTrainingProducts, options.attachRate, result.testAov);
             row.millis = double(rowTimer.nsecsElapsed()) / 1e6;
             result.rows.push_back(std::move(row));
@@ -301,13 +337,7 @@ BacktestResult runBacktest(const Workspace &ws, const Snapshot &snapshot, const 
         return r;
     }
     // Only the runs' parameters: the mined rows themselves are of the whole history, which the back-test must not see.
-    MinedResults runs;
-    for (const MiningRun &run : miningRuns(ws)) {
-        if (run.kind == "pairs") runs.pairsRun = run;
-        else if (run.kind == "ease") runs.easeRun = run;
-        else if (run.kind == "replenishment") runs.replenishmentRun = run;
-    }
-    return runBacktest(snapshot, policies, MiningSettings::fromRuns(runs), options, progress);
+    return runBacktest(snapshot, policies, MiningSettings::ofSavedRuns(ws), options, progress);
 }
 
 }  // namespace mb

@@ -212,4 +212,22 @@ bool parseTimestamp(std::string_view text, int64_t &secondsUtc, int32_t &offsetM
     return true;
 }
 
+std::optional<int32_t> parseIsoDate(std::string_view text)
+{
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
+    auto num = [&](size_t from, size_t n) {
+        int v = 0;
+        for (size_t i = from; i < from + n; ++i) v = v * 10 + (text[i] - '0');
+        return v;
+    };
+    const int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+    if (m < 1 || m > 12 || d < 1) return std::nullopt;
+    static const int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (d > monthDays[m - 1] + (m == 2 && leap ? 1 : 0)) return std::nullopt;
+    return int32_t(daysFromCivil(y, unsigned(m), unsigned(d)));
+}
+
 }  // namespace mb

@@ -35,4 +35,8 @@ constexpr int kMaxUtcOffsetMinutes = 14 * 60;  // Kiribati, UTC+14:00, is the fu
 // Days since 1970-01-01 of a civil date (proleptic Gregorian).
 int64_t daysFromCivil(int64_t y, unsigned m, unsigned d);
 
+// Exactly YYYY-MM-DD, a real calendar day -> days since 1970-01-01; nullopt otherwise. For a day a user types
+// (an option, a request field): "2011-9-1" or a trailing time is an error to report, not a guess to make.
+std::optional<int32_t> parseIsoDate(std::string_view text);
+
 }  // namespace mb

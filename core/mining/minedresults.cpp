@@ -49,6 +49,17 @@ OrderExclusion exclusionOf(const QJsonObject &p)
 
 }  // namespace
 
+MiningSettings MiningSettings::ofSavedRuns(const Workspace &ws)
+{
+    MinedResults runs;
+    for (const MiningRun &run : miningRuns(ws)) {
+        if (run.kind == "pairs") runs.pairsRun = run;
+        else if (run.kind == "ease") runs.easeRun = run;
+        else if (run.kind == "replenishment") runs.replenishmentRun = run;
+    }
+    return fromRuns(runs);
+}
+
 MiningSettings MiningSettings::fromRuns(const MinedResults &saved)
 {
     MiningSettings s;

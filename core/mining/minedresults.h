@@ -54,6 +54,8 @@ struct MiningSettings {
     // The parameters the saved runs were made with (the defaults for a kind never run): "Re-run" mines
     // again with them.
     static MiningSettings fromRuns(const MinedResults &saved);
+    // The same read from the workspace's saved runs alone (their parameters, not their rows: cheap).
+    static MiningSettings ofSavedRuns(const Workspace &ws);
 };
 
 // Mines all three on the snapshot and saves them, replacing earlier runs, in one transaction. progress

@@ -20,7 +20,14 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains("vs control: conversion +20.00 pts (95 % CI +5.24 to +33.39 pts), lift +33.3 %, p = 0.0080"), r.out);
         QVERIFY(r.out.contains("control (control)\n  visitors 80, conversions 48"));
-        QVERIFY(r.out.contains("WARNING: Under-powered: \"treatment\" vs \"control\" had a 76 % chance"));
+        // Significant, and no wanted lift: no under-powered warning (power for the observed lift restates p).
+        QVERIFY2(!r.out.contains("Under-powered"), r.out.constData());
+        QVERIFY2(r.out.contains("smallest lift these visitors detect with 80 % power: +34.7 %"), r.out.constData());
+        // For a wanted +10 % lift from 60 %, 80 and 70 visitors are far too few.
+        const mbtest::CliResult wanted = cli({"abtest", "read", mbtest::fixture("abtest/summary_newcombe.csv"), "--wanted-lift", "0.1"});
+        QCOMPARE(wanted.code, 0);
+        QVERIFY2(wanted.out.contains("WARNING: Under-powered: \"treatment\" vs \"control\" had a"), wanted.out.constData());
+        QVERIFY(wanted.out.contains("detecting a +10.0 % lift in conversion"));
         QVERIFY(r.out.contains("AOV +5.00 (no interval: the file gives no spread of revenue)"));
         QVERIFY(r.err.isEmpty());
     }

@@ -2,6 +2,7 @@
 // split, determinism and Cancel.
 #include "core/backtest/backtest.h"
 #include "core/backtest/backtestmetrics.h"
+#include "core/io/fieldparse.h"
 #include "core/storage/importer.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
@@ -174,9 +175,11 @@ void TestBacktest::tallyOfOneList()
     req.targets = {1, 4, 9};
     req.targetPrice = {3, 5, 7};
     backtest::Tally t(2, 10, 12);
-    const std::vector<char> offered(12, 1);
-    t.add(req, {4, 2, 9, 7}, offered);
-    t.add(req, {}, offered);
+    // Product 2 is postage (switched off): a non-merchandise pick, and no part of the catalog coverage.
+    std::vector<char> flags(12, backtest::Tally::InCatalog);
+    flags[2] = backtest::Tally::NonMerchandise;
+    t.add(req, {4, 2, 9, 7}, flags);
+    t.add(req, {}, flags);
     BacktestRow row;
     t.finish(row, 6, 0.1, 50);
     const double idcg2 = 1 + 1 / std::log2(3.0), idcg3 = idcg2 + 0.5;
@@ -190,7 +193,9 @@ void TestBacktest::tallyOfOneList()
     QCOMPARE(row.hits, size_t(1));
     QCOMPARE(row.hitValue, 5.0);
     QCOMPARE(row.projectedAovLift, 5.0 * 0.1 / 2 / 50);
-    QCOMPARE(row.catalogCoverage, 2.0 / 6);
+    QCOMPARE(row.catalogCoverage, 1.0 / 6);
+    QCOMPARE(row.nonMerchandisePicks, size_t(1));
+    QCOMPARE(row.nonMerchandiseShare, 0.5);
 }
 
 void TestBacktest::defaultSplit()
@@ -211,11 +216,11 @@ void TestBacktest::defaultSplit()
     QCOMPARE(r.testOrders, size_t(2));
     QVERIFY(r.assumptions.find("default") != std::string::npos);
 
-    QCOMPARE(parseBacktestDate("2011-10-01"), std::optional<int32_t>(15248));
-    QVERIFY(!parseBacktestDate("2011-02-29"));
-    QVERIFY(parseBacktestDate("2012-02-29"));
-    QVERIFY(!parseBacktestDate("2011-10-1"));
-    QVERIFY(!parseBacktestDate("2011-10-01T00:00"));
+    QCOMPARE(parseIsoDate("2011-10-01"), std::optional<int32_t>(15248));
+    QVERIFY(!parseIsoDate("2011-02-29"));
+    QVERIFY(parseIsoDate("2012-02-29"));
+    QVERIFY(!parseIsoDate("2011-10-1"));
+    QVERIFY(!parseIsoDate("2011-10-01T00:00"));
 }
 
 void TestBacktest::trainingSnapshotHasOnlyEarlierOrders()
@@ -350,10 +355,10 @@ void TestBacktest::onlineRetail()
     QVERIFY2(snap, error.c_str());
     // The default split: the last 20 % of the merchandise orders begin in the autumn of 2011.
     const int32_t split = defaultSplitDay(*snap);
-    QVERIFY2(split >= *parseBacktestDate("2011-09-15") && split <= *parseBacktestDate("2011-11-15"), std::to_string(split).c_str());
+    QVERIFY2(split >= *parseIsoDate("2011-09-15") && split <= *parseIsoDate("2011-11-15"), std::to_string(split).c_str());
 
     BacktestOptions o;
-    o.splitDay = parseBacktestDate("2011-10-01");
+    o.splitDay = parseIsoDate("2011-10-01");
     const BacktestResult r = runBacktest(*ws, *snap, o);
     QVERIFY2(r.ok(), r.error.c_str());
     QCOMPARE(r.splitDate, std::string("2011-10-01"));

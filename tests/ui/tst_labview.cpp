@@ -7,7 +7,6 @@
 #include "ui/lab/backtestpanel.h"
 #include "ui/lab/backtesttablemodel.h"
 #include "ui/lab/labview.h"
-#include "ui/minedcache.h"
 #include "uitestsupport.h"
 
 #include <QChartView>
@@ -70,11 +69,8 @@ private Q_SLOTS:
         QCOMPARE(view.tabs()->widget(1), static_cast<QWidget *>(view.abResults()));
         QVERIFY(panel->runButton()->isEnabled());
         QVERIFY(!panel->exportButton()->isEnabled());
-        // The panel mines the training orders with the saved runs' settings: read them once they are loaded.
-        MinedCache *cache = MinedCache::of(doc.get());
-        cache->waitForFinished();
-        const auto saved = cache->results();
-        const MiningSettings mining = saved ? MiningSettings::fromRuns(*saved) : MiningSettings();
+        // The panel mines the training orders with the saved runs' settings.
+        const MiningSettings mining = MiningSettings::ofSavedRuns(*doc->workspace());
         typeInto(panel->sampleBox(), "300");
         QCOMPARE(panel->options().samplePerTask, size_t(300));
         QVERIFY(runAndWait(panel));
@@ -103,13 +99,18 @@ private Q_SLOTS:
                 if (r.task == task) rows.push_back(&r);
             QCOMPARE(m->rowCount(), int(rows.size()));
             QVERIFY(m->rowCount() >= 6);  // the policy and five baselines
+            const int baselineSlots = rows.back()->slots;
             for (int i = 0; i < m->rowCount(); ++i) {
-                QCOMPARE(m->index(i, BacktestTableModel::Method).data().toString(), QString::fromStdString(rows[size_t(i)]->label));
-                QCOMPARE(m->index(i, BacktestTableModel::HitSlots).data().toString(),
-                         QLocale().toString(rows[size_t(i)]->atSlots.hitRate, 'f', 3));
+                const BacktestRow &r = *rows[size_t(i)];
+                // A policy with other slots than the baselines' k (checkout in the cart task) names its own.
+                const QString label = QString::fromStdString(r.label) + (r.slots != baselineSlots ? QString(", %1 slots").arg(r.slots) : QString());
+                QCOMPARE(m->index(i, BacktestTableModel::Method).data().toString(), label);
+                QCOMPARE(m->index(i, BacktestTableModel::HitSlots).data().toString(), QLocale().toString(r.atSlots.hitRate, 'f', 3));
+                // A policy shows only its slots: nothing to show at 10.
                 QCOMPARE(m->index(i, BacktestTableModel::NdcgList).data().toString(),
-                         QLocale().toString(rows[size_t(i)]->atList.ndcg, 'f', 3));
+                         r.method == BacktestMethod::Policy ? QString("—") : QLocale().toString(r.atList.ndcg, 'f', 3));
             }
+            if (task == BacktestTask::Cart) QVERIFY(m->index(1, BacktestTableModel::Method).data().toString().endsWith(", 2 slots"));
             // The header names the k: the placement's slots, and 10.
             QVERIFY(m->headerData(BacktestTableModel::HitList, Qt::Horizontal).toString().endsWith("@10"));
         }
@@ -147,7 +148,14 @@ private Q_SLOTS:
                 seen = true;
             }
         QVERIFY(seen);
+        // An edit made while a run reads the state before it: the result lands already out of date.
+        QSignalSpy done(panel, &BacktestPanel::finished);
+        QTest::mouseClick(panel->runButton(), Qt::LeftButton);
+        QVERIFY(panel->isRunning());
         QVERIFY(doc->setPolicyValue(Placement::Cart, "slots", "4"));
+        QVERIFY(mbtest::waitForSignal(done));
+        QVERIFY(panel->result() && panel->result()->ok());
+        QVERIFY2(panel->staleText().contains("slots"), qPrintable(panel->staleText()));
     }
 
     void aChosenSplitDateIsTheOneMeasured()

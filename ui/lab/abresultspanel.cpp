@@ -90,13 +90,15 @@ AbResultsPanel::AbResultsPanel(QWidget *parent) : QWidget(parent)
     control_->setToolTip(tr("The variant every other one is compared with"));
     wantedLift_ = new QDoubleSpinBox(this);
     wantedLift_->setObjectName(QStringLiteral("abWantedLift"));
-    wantedLift_->setRange(-50, 500);
+    // 0 (shown as "none") is no wanted lift: a lift of nothing is nothing to detect. A spin box shows its
+    // special text at its minimum, so the minimum is that 0.
+    wantedLift_->setRange(0, 500);
     wantedLift_->setDecimals(1);
     wantedLift_->setSuffix(QStringLiteral(" %"));
-    wantedLift_->setSpecialValueText(tr("the observed one"));
+    wantedLift_->setSpecialValueText(tr("none"));
     wantedLift_->setKeyboardTracking(false);
     wantedLift_->setToolTip(tr("The relative lift in conversion the test was meant to detect: power and the stopped-early check "
-                               "are judged against it (without it, power is for the lift observed)"));
+                               "are judged against it (none: a result that is not significant is set beside the smallest lift the test could detect)"));
     export_ = new QPushButton(tr("E&xport CSV…"), this);
     export_->setObjectName(QStringLiteral("abExport"));
     export_->setEnabled(false);

@@ -7,7 +7,6 @@
 #include "ui/lab/backtestchart.h"
 #include "ui/lab/backtesttablemodel.h"
 #include "ui/messagepresenter.h"
-#include "ui/minedcache.h"
 #include "ui/workpool.h"
 #include "ui/workspacedocument.h"
 
@@ -256,14 +255,18 @@ void BacktestPanel::onSnapshotChanged()
             if (!fromDate_->isChecked()) splitDate_->setDate(dateOf(day));
         }
     }
-    if (result_) markStale(tr("The order history changed after this back-test (an import or another workspace): Run Back-test again."));
+    markStale(tr("The order history changed after this back-test (an import or another workspace): Run Back-test again."));
     updateButtons();
 }
 
 void BacktestPanel::markStale(const QString &why)
 {
-    if (!result_ || isRunning()) return;
-    staleWhy_ = why;
+    // A change while a run reads the old state: the result it brings is out of date the moment it lands.
+    if (isRunning()) {
+        changedDuringRun_ = why;
+        return;
+    }
+    if (!result_) return;
     stale_->setText(why);
     stale_->show();
 }
@@ -278,19 +281,23 @@ void BacktestPanel::run()
     const BacktestOptions o = options();
     if (o.tasks.empty()) return;
     const PolicySet policies = document_->policies();
-    // Evidence is mined from the training orders with the settings of the saved runs (what Re-run repeats).
-    const auto saved = MinedCache::of(document_)->results();
-    const MiningSettings mining = saved ? MiningSettings::fromRuns(*saved) : MiningSettings();
+    // Evidence is mined from the training orders with the settings of the saved runs (what Re-run repeats),
+    // read on the worker from the workspace itself, as the CLI does: the shared mined cache may still be
+    // reading its rows, and the back-test needs only their parameters.
+    const std::shared_ptr<Workspace> ws = document_->workspace();
+    if (!ws) return;
+    changedDuringRun_.clear();
     cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
     auto flag = cancelFlag_;
     QPointer<BacktestPanel> self(this);
     progress_->setValue(0);
     phase_->setText(tr("Starting…"));
-    watcher_.setFuture(QtConcurrent::run(workPool(), [snap, policies, mining, o, flag, self]() {
+    watcher_.setFuture(QtConcurrent::run(workPool(), [snap, ws, policies, o, flag, self]() {
         // Progress reaches the GUI thread queued, at most every 0.5 % or on a new phase, so the event
         // queue never floods; the QPointer is read there, on the GUI thread, never here.
         double shown = -1;
         std::string lastPhase;
+        const MiningSettings mining = MiningSettings::ofSavedRuns(*ws);
         return runBacktest(*snap, policies, mining, o, [&](const std::string &phase, double fraction) {
             if (phase != lastPhase || fraction - shown >= 0.005) {
                 shown = fraction;
@@ -327,8 +334,12 @@ void BacktestPanel::onFinished()
     if (r.cancelled) {
         phase_->clear();
         updateButtons();
-        if (!result_) summary_->setText(tr("The back-test was cancelled before it finished; nothing was measured."));
-        else markStale(tr("A new back-test was cancelled; this is the last one that finished."));
+        if (!result_) {
+            summary_->setText(tr("The back-test was cancelled before it finished; nothing was measured."));
+        } else {
+            changedDuringRun_.clear();
+            markStale(tr("A new back-test was cancelled; this is the last one that finished."));
+        }
         Q_EMIT finished();
         return;
     }
@@ -339,9 +350,9 @@ void BacktestPanel::onFinished()
         return;
     }
     result_ = std::make_unique<BacktestResult>(std::move(r));
-    staleWhy_.clear();
     stale_->hide();
     showResult();
+    if (!changedDuringRun_.isEmpty()) markStale(changedDuringRun_);
     updateButtons();
     Q_EMIT finished();
 }

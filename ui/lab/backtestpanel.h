@@ -84,7 +84,7 @@ private:
     QFutureWatcher<BacktestResult> watcher_;
     std::shared_ptr<std::atomic<bool>> cancelFlag_;
     std::unique_ptr<BacktestResult> result_;
-    QString staleWhy_;
+    QString changedDuringRun_;  // what changed while the running back-test read the state before it
 };
 
 }  // namespace mb

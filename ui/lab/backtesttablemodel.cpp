@@ -36,13 +36,22 @@ double BacktestTableModel::value(const BacktestRow &r, int column)
     }
 }
 
+// A policy shows only its slots, so its figures at the longer list are its figures at its slots: shown as
+// "—" there, never compared with the baselines' longer lists.
+static bool onlyAtSlots(const BacktestRow &r, int column)
+{
+    return r.method == BacktestMethod::Policy &&
+           (column == BacktestTableModel::HitList || column == BacktestTableModel::RecallList || column == BacktestTableModel::NdcgList);
+}
+
 bool BacktestTableModel::isBest(int row, int column) const
 {
-    if (column == Method || rows_.size() < 2) return false;
+    if (column == Method || rows_.size() < 2 || onlyAtSlots(rows_[size_t(row)], column)) return false;
     // Less is better only for the non-merchandise share; a column where every method ties marks nothing.
     const bool lower = column == NonMerchandise;
     double best = value(rows_[0], column), worst = best;
     for (const BacktestRow &r : rows_) {
+        if (onlyAtSlots(r, column)) continue;
         const double v = value(r, column);
         best = lower ? std::min(best, v) : std::max(best, v);
         worst = lower ? std::max(worst, v) : std::min(worst, v);
@@ -56,13 +65,15 @@ QVariant BacktestTableModel::data(const QModelIndex &index, int role) const
     const BacktestRow &r = rows_[size_t(index.row())];
     const int c = index.column();
     if (role == Qt::DisplayRole) {
-        if (c == Method) return QString::fromStdString(r.label);
+        // A policy row of another placement than the column's k (checkout beside the cart's baselines) says its own.
+        if (c == Method) return QString::fromStdString(r.label) + (r.slots != slots_ ? tr(", %1 slots").arg(r.slots) : QString());
+        if (onlyAtSlots(r, c)) return QStringLiteral("—");
         const double v = value(r, c);
         if (c == AovLift) return QLocale().toString(100 * v, 'f', 2) + QStringLiteral(" %");  // small: two decimals
         if (c == Coverage || c == CatalogCoverage || c == NonMerchandise) return fmt::percent(100 * v);
         return QLocale().toString(v, 'f', 3);
     }
-    if (role == Qt::UserRole) return c == Method ? QVariant(QString::fromStdString(r.label)) : QVariant(value(r, c));
+    if (role == Qt::UserRole) return c == Method ? QVariant(QString::fromStdString(r.label)) : onlyAtSlots(r, c) ? QVariant() : QVariant(value(r, c));
     if (role == Qt::TextAlignmentRole) return int(c == Method ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::FontRole && (isBest(index.row(), c) || (c == Method && r.method == BacktestMethod::Policy))) {
         QFont f;
@@ -70,6 +81,7 @@ QVariant BacktestTableModel::data(const QModelIndex &index, int role) const
         return f;
     }
     if (role == Qt::ToolTipRole) {
+        if (onlyAtSlots(r, c)) return tr("The policy shows at most its %1 slots: its figures are those at its slots").arg(r.slots);
         if (c == Method && r.method == BacktestMethod::Policy)
             return tr("The %1 placement's policy as it is now, over evidence mined from the training orders only; %2 slots")
                 .arg(QString::fromLatin1(placementName(r.placement)))
