@@ -21,12 +21,16 @@ bool isLetter(unsigned char c) { return std::isalpha(c) || c >= 0x80; }  // UTF-
 constexpr std::string_view kJunkWords[] = {
     "damaged", "damages", "damage", "missing", "returned", "return", "returns", "check", "checked", "lost",
     "wet", "found", "adjust", "adjustment", "adjustments", "readjustment", "re", "thrown", "throw", "away",
-    "sold", "as", "set", "sets", "on", "in", "by", "and", "or", "of", "with", "for", "the", "a", "to", "dotcom",
+    "sold", "set", "sets", "sell", "can", "cant", "put", "aside", "dotcom",
     "dotcomstock", "amazon", "ebay", "sales", "smashed", "crushed", "broken", "cracked", "faulty", "mouldy",
     "rusty", "pallet", "boxes", "box", "ctn", "counted", "test", "mailout", "wrong", "wrongly", "coded", "code",
     "marked", "barcode", "mix", "mixed", "up", "stock", "entry", "incorrect", "incorrectly", "samples",
     "sample", "display", "showroom", "possible", "unsaleable", "water", "reverse", "previous", "temp", "taig",
-    "no", "unknown", "n", "na", "tbc", "tba", "delete", "deleted", "void", "error", "dummy"};
+    "unknown", "na", "tbc", "tba", "delete", "deleted", "void", "error", "dummy"};
+// Words that join the notes ("sold as set on dotcom") and are in titles too: they neither make a
+// description junk nor keep it from being junk.
+constexpr std::string_view kFillerWords[] = {"as", "on", "in", "by", "and", "or", "of", "with", "for", "the", "a",
+                                             "to", "up", "no", "re", "s", "t", "had", "been", "did", "not", "n"};
 
 bool isJunkWord(std::string_view w)
 {
@@ -55,7 +59,8 @@ bool isJunkDescription(std::string_view text, bool skuHasCapitals)
     std::string word;
     auto endWord = [&] {
         if (word.empty()) return;
-        if (isJunkWord(word)) anyJunk = true; else allJunk = false;
+        if (isJunkWord(word)) anyJunk = true;
+        else if (std::find(std::begin(kFillerWords), std::end(kFillerWords), word) == std::end(kFillerWords)) allJunk = false;
         word.clear();
     };
     for (char c : text) {
@@ -64,7 +69,7 @@ bool isJunkDescription(std::string_view text, bool skuHasCapitals)
         else endWord();
     }
     endWord();
-    if (allJunk) return true;
+    if (allJunk && anyJunk) return true;
     if (anyJunk && text.find('?') != std::string_view::npos) return true;
     return skuHasCapitals && !hasCapital(text);                                  // rule 4
 }

@@ -9,8 +9,8 @@
 //   1. empty, or without a single letter ("?", "???", "20713");
 //   2. starting with '?' or with more punctuation than letters ("????missing", "?lost");
 //   3. made only of warehouse words (kJunkWords: damaged, missing, returned, check, lost, wet, found,
-//      adjust, thrown away, sold as set, dotcom, amazon, ...) apart from digits and punctuation, or holding
-//      one of them and a '?' ("POSSIBLE DAMAGES OR LOST?");
+//      adjust, thrown away, sold as set, dotcom, amazon, ...) apart from filler words (as, on, the, ...),
+//      digits and punctuation, or holding one of them and a '?' ("POSSIBLE DAMAGES OR LOST?");
 //   4. with no capital letter while the same SKU has a description with capitals: the shop writes titles
 //      in capitals, its notes in lower case ("crushed ctn" beside "WHITE HANGING HEART T-LIGHT HOLDER").
 // Price: the median of the positive unit prices of its sold lines (quantity > 0), else of any line; no
