@@ -136,7 +136,7 @@ std::vector<NonMerchProposal> proposeNonMerchandise(const Snapshot &snap, const 
             prop.kind = rule.kind;
             reasons.push_back(rule.reason);
         }
-        if (prop.basketShare > 0.20 && !ps.empty() && prop.modalPriceShare >= 0.80) {
+        if (prop.baskets >= 20 && prop.basketShare > 0.20 && !ps.empty() && prop.modalPriceShare >= 0.80) {
             reasons.push_back("in " + percent(prop.basketShare) + " of baskets, " + percent(prop.modalPriceShare) +
                               " of them at " + money(prop.medianPrice) + ": a flat charge rides along with orders");
             prop.learned = true;

@@ -7,8 +7,8 @@
 // - Documented rules (nonMerchandiseRule): SKU codes and title phrases shops use for services, listed in
 //   nonmerchandise.cpp with the kind each one means (postage, fee, sample, adjustment, tip, gift card).
 // - Learned signals, from the history alone, for codes no list knows:
-//   * everywhere at one price: in more than 20 % of baskets with at least 80 % of its priced lines at one
-//     price (a flat shipping or handling line rides along with most orders; no product does);
+//   * everywhere at one price: in more than 20 % of baskets (and at least 20 of them: a share of a handful
+//     says nothing) with at least 80 % of its priced lines at one price (a flat shipping or handling line rides along with most orders; no product does);
 //   * priced per order: at least 10 priced lines, fewer than 10 % of them at its most common price and
 //     the 90th percentile price at least 5x the 10th (a charge typed in per order: Online Retail's DOT,
 //     "DOTCOM POSTAGE", and M, "Manual"; merchandise has a few price tiers);
