@@ -96,9 +96,10 @@ std::vector<NonMerchProposal> proposeNonMerchandise(const Snapshot &snap, const 
 {
     const size_t n = snap.products.size();
     std::vector<std::vector<double>> prices(n);
-    std::vector<uint32_t> lines(n, 0), credits(n, 0);
+    std::vector<uint32_t> lines(n, 0), credits(n, 0), singles(n, 0);
     for (const SnapshotLine &l : snap.lines) {
         ++lines[l.product];
+        if (l.quantity == 1) ++singles[l.product];
         if (l.quantity < 0) ++credits[l.product];
         else if (l.quantity > 0 && l.unitPrice > 0) prices[l.product].push_back(l.unitPrice);
     }
@@ -136,9 +137,10 @@ std::vector<NonMerchProposal> proposeNonMerchandise(const Snapshot &snap, const 
             prop.kind = rule.kind;
             reasons.push_back(rule.reason);
         }
-        if (prop.baskets >= 20 && prop.basketShare > 0.20 && !ps.empty() && prop.modalPriceShare >= 0.80) {
+        if (prop.baskets >= 20 && prop.basketShare > 0.20 && !ps.empty() && prop.modalPriceShare >= 0.80 &&
+            singles[i] >= 0.9 * lines[i]) {
             reasons.push_back("in " + percent(prop.basketShare) + " of baskets, " + percent(prop.modalPriceShare) +
-                              " of them at " + money(prop.medianPrice) + ": a flat charge rides along with orders");
+                              " of them at " + money(prop.medianPrice) + ", one per order: a flat charge rides along with orders");
             prop.learned = true;
         }
         if (ps.size() >= 10 && prop.modalPriceShare < 0.10 && prop.priceSpread >= 5) {

@@ -8,7 +8,8 @@
 //   nonmerchandise.cpp with the kind each one means (postage, fee, sample, adjustment, tip, gift card).
 // - Learned signals, from the history alone, for codes no list knows:
 //   * everywhere at one price: in more than 20 % of baskets (and at least 20 of them: a share of a handful
-//     says nothing) with at least 80 % of its priced lines at one price (a flat shipping or handling line rides along with most orders; no product does);
+//     says nothing), at least 80 % of its priced lines at one price and 90 % of its lines one unit (a flat
+//     shipping or handling line rides along with most orders, once; a best seller is bought by the dozen);
 //   * priced per order: at least 10 priced lines, fewer than 10 % of them at its most common price and
 //     the 90th percentile price at least 5x the 10th (a charge typed in per order: Online Retail's DOT,
 //     "DOTCOM POSTAGE", and M, "Manual"; merchandise has a few price tiers);
