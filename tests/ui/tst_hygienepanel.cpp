@@ -130,6 +130,9 @@ private Q_SLOTS:
         QCOMPARE(column(panel->variantList()), QStringList({"85123A"}));
         QCOMPARE(panel->variantList()->topLevelItem(0)->text(1), QStringLiteral("85123a"));
         QVERIFY(recommendable(doc, "DOT"));
+        // To look at it: MB_GRAB=DIR saves the result page as the user sees it.
+        if (qEnvironmentVariableIsSet("MB_GRAB"))
+            QVERIFY(dialog.grab().save(qEnvironmentVariable("MB_GRAB") + QStringLiteral("/import-hygiene.png")));
 
         // Before: the Preview opens on DOTCOM POSTAGE, the revenue leader.
         QString hero;
