@@ -4,6 +4,7 @@
 #include "core/mining/minedresults.h"
 #include "ui/bundles/exportdialog.h"
 #include "ui/helpdialogs.h"
+#include "ui/hygiene/hygienedialog.h"
 #include "ui/welcomepage.h"
 #include "ui/workspaceview.h"
 #include "ui/maps/miningrunner.h"
@@ -49,6 +50,10 @@ void MainWindow::buildMenus()
     importCatalogAction_->setStatusTip(tr("Import products from a Shopify, WooCommerce, Magento or generic CSV file"));
     importOrdersAction_ = file->addAction(tr("Import &Orders…"), this, [this] { chooseAndImport(ImportKind::Orders); });
     importOrdersAction_->setStatusTip(tr("Import the order history from a store's order export or a generic CSV file"));
+    QAction *hygieneAction = file->addAction(tr("Review Data &Hygiene…"), this, [this] {
+        if (document_->isOpen()) (new HygieneDialog(document_, this))->show();
+    });
+    hygieneAction->setStatusTip(tr("Postage, fees and other services to keep out of recommendations; SKUs that differ only by case"));
     // Maps and bundles to the store platforms (ui/bundles/exportdialog).
     QAction *exportAction = file->addAction(tr("&Export…"), this, [this] {
         if (document_->isOpen()) ExportDialog(document_, this).exec();

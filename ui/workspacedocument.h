@@ -13,6 +13,7 @@
 #include "core/storage/relation.h"
 #include "core/placement/placementpolicy.h"
 #include "core/storage/endpointindex.h"
+#include "core/storage/hygienestore.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 
@@ -73,6 +74,10 @@ public:
     bool removeRelations(const std::vector<Relation> &relations);
     bool reorderRelations(const std::vector<int64_t> &idsInOrder); // one anchor and kind; keeps the group's positions
     bool setRecommendable(const std::vector<int64_t> &productIds, bool recommendable);
+    // A SKU variant merged into its canonical SKU and back (documenthygiene.cpp, core/storage/hygienestore.h):
+    // the order lines move, so the history is reloaded (snapshotChanged follows). merge is filled by mergeSku.
+    bool mergeSku(SkuMerge &merge);
+    bool unmergeSku(const SkuMerge &merge);
     // One bundle from `from` to `to` (documentbundles.cpp): an add when there is no from (to gets its id
     // and timestamps; a non-zero id is restored, as a redo does), a removal when there is no to.
     bool changeBundle(const std::optional<Bundle> &from, std::optional<Bundle> &to);

@@ -96,6 +96,8 @@ struct OrderLineRecord {
     double unitPrice = 0;      // before discounts: quantity * unitPrice is the line's gross
     double discount = 0;       // line-item discount in money, for the whole line (>= 0)
     double refund = 0;         // money refunded against the line (>= 0); net = gross - discount - refund
+    uint32_t description = 0;  // 1 + index into OrderBatch::descriptions; 0 when the row had none (last, so
+                               // the positional initialisers of the demo and tests stay valid)
 };
 
 struct OrderBatch {
@@ -103,8 +105,12 @@ struct OrderBatch {
     std::vector<OrderRecord> orders;
     std::vector<OrderLineRecord> lines;
     // One per distinct SKU seen in the orders: title from the description, price from the last unit
-    // price seen. The writer creates those not yet in the catalog with origin "orders".
+    // price seen. The writer creates those not yet in the catalog with origin "orders", and then gives
+    // them the most frequent real description and the median positive price of all their stored lines.
     std::vector<ProductRecord> products;
+    // The distinct descriptions the rows carried, each once; a line names its own (OrderLineRecord), so
+    // the workspace can count them per SKU over every import.
+    std::vector<std::string> descriptions;
     std::vector<Reject> rejects;
     std::vector<std::string> notes;
     int64_t rowsRead = 0;

@@ -101,6 +101,7 @@ OrderBatchBuilder::OrderBatchBuilder(OrderBatch &out, std::string_view data, siz
     scattered_.reserve(expectedOrders);
     orderIndex_.reserve(expectedOrders);
     productIndex_.reserve(expectedLines / 64 + 16);
+    descriptionIndex_.reserve(expectedLines / 64 + 16);
     runIndex_.reserve(32);
     scatteredIndex_.reserve(32);
 }
@@ -154,6 +155,16 @@ void OrderBatchBuilder::addLine(uint32_t order, int64_t line, std::string_view s
         p.sku.assign(sku);
         products_.push_back({uint32_t(productKeys_.size()), uint32_t(sku.size()), {}, 0.0, false});
         productKeys_.append(sku);
+    }
+    if (!description.empty()) {
+        // Each distinct description once: the writer counts them per SKU from the lines that name them.
+        bool added = false;
+        const uint32_t d = findOrInsert(descriptionIndex_, description,
+                                        hashBytes(description.data(), description.size()),
+                                        uint32_t(out_.descriptions.size()),
+                                        [this](uint32_t i) { return std::string_view(out_.descriptions[i]); }, added);
+        if (added) out_.descriptions.emplace_back(description);
+        l.description = d + 1;
     }
     ProductState &p = products_[index];
     // Keeping the view costs nothing; comparing it with the last title would read an earlier row again.

@@ -64,6 +64,7 @@ private:
     std::string_view data_;
     FlatIndex orderIndex_;
     FlatIndex productIndex_;
+    FlatIndex descriptionIndex_;          // into out_.descriptions
     std::vector<uint8_t> nonNegative_;
     // The last order looked up: the rows of one order are nearly always adjacent.
     std::string lastOrderId_;

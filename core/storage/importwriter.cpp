@@ -5,6 +5,7 @@
 #include "core/storage/importer.h"
 #include "core/storage/orderfingerprint.h"
 #include "core/storage/statement.h"
+#include "core/storage/typicalproduct.h"
 #include "core/storage/workspace.h"
 
 #include <QDateTime>
@@ -224,26 +225,33 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
         if (importId < 0) return fail(err, sqlite3_errmsg(db));
         const int64_t now = QDateTime::currentSecsSinceEpoch();
 
-        // Products first: a SKU seen only in orders becomes a product of origin "orders"; one that came from
-        // the orders before keeps following the newest title and price, a catalog product is left alone.
+        // Products first: a SKU seen only in orders becomes a product of origin "orders" (its title and price
+        // are settled from all its stored lines once they are written, below); a catalog product is left alone.
         IdMap products = loadIds(db, "SELECT id, sku FROM products");
         {
             Statement ins(db, "INSERT INTO products(sku, title, price, origin, created_at, updated_at) VALUES (?1, ?2, ?3, 'orders', ?4, ?4)");
-            // Only when the title or price moves: a re-import leaves the products it repeats untouched too.
-            Statement upd(db, "UPDATE products SET title = CASE WHEN ?2 = '' THEN title ELSE ?2 END, price = coalesce(?3, price), "
-                              "updated_at = ?4 WHERE sku = ?1 AND origin = 'orders' "
-                              "AND (title IS NOT (CASE WHEN ?2 = '' THEN title ELSE ?2 END) OR price IS NOT coalesce(?3, price))");
             for (const ProductRecord &p : batch.products) {
-                const bool known = products.find(p.sku) != products.end();
-                Statement &s = known ? upd : ins;
-                s.bind(1, p.sku).bind(2, p.title);
-                bindOptional(s, 3, p.price);
-                s.bind(4, now);
-                if (!s.exec()) return fail(err, "product " + p.sku + ": " + s.error());
-                if (!known) {
-                    products.emplace(p.sku, sqlite3_last_insert_rowid(db));
-                    ++report.productsAdded;
-                }
+                if (products.find(p.sku) != products.end()) continue;
+                ins.bind(1, p.sku).bind(2, p.title);
+                bindOptional(ins, 3, p.price);
+                ins.bind(4, now);
+                if (!ins.exec()) return fail(err, "product " + p.sku + ": " + ins.error());
+                products.emplace(p.sku, sqlite3_last_insert_rowid(db));
+                ++report.productsAdded;
+            }
+        }
+        // The file's descriptions as workspace ids, each stored once however many imports carry it.
+        std::vector<int64_t> descriptionIds(batch.descriptions.size() + 1, 0);
+        {
+            Statement ins(db, "INSERT INTO descriptions(text) VALUES (?1) ON CONFLICT(text) DO NOTHING");
+            Statement get(db, "SELECT id FROM descriptions WHERE text = ?1");
+            for (size_t i = 0; i < batch.descriptions.size(); ++i) {
+                ins.bind(1, batch.descriptions[i]);
+                if (!ins.exec()) return fail(err, "description \"" + batch.descriptions[i] + "\": " + ins.error());
+                get.bind(1, batch.descriptions[i]);
+                if (!get.step()) return fail(err, "description \"" + batch.descriptions[i] + "\": " + get.error());
+                descriptionIds[i + 1] = get.int64(0);
+                get.reset();
             }
         }
 
@@ -317,22 +325,48 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
             }
         }
 
-        Statement line(db, "INSERT INTO order_lines(order_id, product_id, quantity, unit_price, source_line, discount, refund) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        Statement line(db, "INSERT INTO order_lines(order_id, product_id, quantity, unit_price, source_line, discount, refund, "
+                           "description_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        // Lines of a file written before the workspace kept descriptions get them from this import of the
+        // same orders: only orders that still have such lines are visited, so a later re-import costs nothing.
+        std::unordered_map<int64_t, char> ordersMissingDescriptions;
+        {
+            Statement s(db, "SELECT DISTINCT order_id FROM order_lines WHERE description_id IS NULL");
+            while (s.step()) ordersMissingDescriptions.emplace(s.int64(0), 0);
+        }
+        Statement backfill(db, "UPDATE order_lines SET description_id = ?3 WHERE order_id = ?1 AND source_line = ?2 "
+                               "AND description_id IS NULL");
         const size_t total = batch.lines.size();
         int64_t written = 0;
         for (size_t i = 0; i < total; ++i) {
             if (progress && (i & 16383) == 0 && !progress(double(i) / double(total + 1))) return false;
             const OrderLineRecord &l = batch.lines[i];
-            if (unchanged[l.order]) continue;
+            if (unchanged[l.order]) {
+                if (l.description && !ordersMissingDescriptions.empty()
+                    && ordersMissingDescriptions.count(orderIds[l.order])) {
+                    backfill.bind(1, orderIds[l.order]).bind(2, l.line).bind(3, descriptionIds[l.description]);
+                    if (!backfill.exec()) return fail(err, "line " + std::to_string(l.line) + ": " + backfill.error());
+                }
+                continue;
+            }
             auto p = products.find(l.sku);
             if (p == products.end()) return fail(err, "line " + std::to_string(l.line) + ": SKU " + l.sku + " has no product");
             line.bind(1, orderIds[l.order]).bind(2, p->second).bind(3, l.quantity).bind(4, l.unitPrice).bind(5, l.line);
             line.bind(6, l.discount).bind(7, l.refund);
+            if (l.description) line.bind(8, descriptionIds[l.description]); else line.bindNull(8);
             if (!line.exec()) return fail(err, "line " + std::to_string(l.line) + ": " + line.error());
             ++written;
         }
         report.linesWritten += written;
+        {
+            std::vector<int64_t> ids;
+            ids.reserve(batch.products.size());
+            for (const ProductRecord &p : batch.products) {
+                auto it = products.find(p.sku);
+                if (it != products.end()) ids.push_back(it->second);
+            }
+            if (!settleOrderOnlyProducts(db, ids, now, err)) return false;
+        }
         // The new history's version, in this same transaction on this worker's connection: it commits with
         // the orders or not at all, and nothing else has to write while the import holds the lock. A file
         // that changed no order leaves the history, and so the mined results, current.

@@ -175,6 +175,22 @@ ALTER TABLE order_lines ADD COLUMN refund REAL NOT NULL DEFAULT 0;
         {6, R"sql(
 ALTER TABLE orders ADD COLUMN fingerprint INTEGER;
 )sql"},
+        // Version 7: data hygiene. Each order line names the description its row carried, so an order-only
+        // product's title is the most frequent one over every import (typicalproduct.h); lines of older
+        // files have none (NULL) until an import of their file fills them. The merchandiser's answers to
+        // the hygiene proposals: a non-merchandise proposal dismissed, two SKUs kept apart (sku < other).
+        {7, R"sql(
+CREATE TABLE descriptions(
+  id INTEGER PRIMARY KEY,
+  text TEXT NOT NULL UNIQUE);
+ALTER TABLE order_lines ADD COLUMN description_id INTEGER REFERENCES descriptions(id);
+CREATE TABLE hygiene_decisions(
+  kind TEXT NOT NULL CHECK (kind IN ('non-merch-dismissed','keep-apart')),
+  sku TEXT NOT NULL,
+  other_sku TEXT NOT NULL DEFAULT '',
+  decided_at INTEGER NOT NULL,
+  PRIMARY KEY (kind, sku, other_sku));
+)sql"},
     };
     return list;
 }

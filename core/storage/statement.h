@@ -35,6 +35,8 @@ public:
     double real(int col) const { return sqlite3_column_double(stmt_, col); }
     bool isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
     int columnCount() const { return sqlite3_column_count(stmt_); }
+    int columnType(int col) const { return sqlite3_column_type(stmt_, col); }  // SQLITE_INTEGER, ...
+    const char *columnName(int col) const { return sqlite3_column_name(stmt_, col); }
     std::string text(int col) const;
     std::string_view textView(int col) const;
 

@@ -1,6 +1,7 @@
 #include "ui/import/importdialog.h"
 
 #include "ui/format.h"
+#include "ui/hygiene/hygienepanel.h"
 #include "ui/import/importrunner.h"
 #include "ui/import/importsetuppage.h"
 #include "ui/import/rejecttablemodel.h"
@@ -10,6 +11,7 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -123,6 +125,12 @@ QWidget *ImportDialog::buildResultPage()
     row->addWidget(saveRejectsButton_);
     l->addLayout(row);
     l->addWidget(rejectView_, 1);
+    // Filled after an import (onFinished), shown once it has something to ask.
+    hygieneBox_ = new QGroupBox(tr("Review data hygiene"), page);
+    hygieneBox_->setObjectName(QStringLiteral("hygieneBox"));
+    new QVBoxLayout(hygieneBox_);
+    hygieneBox_->setVisible(false);
+    l->addWidget(hygieneBox_, 3);
     return page;
 }
 
@@ -220,7 +228,17 @@ void ImportDialog::reject()
 void ImportDialog::onFinished()
 {
     const ImportReport &r = runner_->report();
-    if (r.status == ImportStatus::Ok) document_->reload();
+    if (r.status == ImportStatus::Ok) {
+        document_->reload();
+        if (!hygiene_) {
+            hygiene_ = new HygienePanel(document_, hygieneBox_);
+            hygieneBox_->layout()->addWidget(hygiene_);
+            connect(hygiene_, &HygienePanel::refreshed, this, [this] {
+                hygieneBox_->setVisible(!hygiene_->isEmpty());
+                if (!hygiene_->isEmpty() && height() < 820) resize(width(), 820);
+            });
+        }
+    }
     showResult(r);
     Q_EMIT importFinished();
 }

@@ -9,6 +9,7 @@
 
 #include <optional>
 
+class QGroupBox;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -18,6 +19,7 @@ class QTableView;
 
 namespace mb {
 
+class HygienePanel;
 class ImportRunner;
 class ImportSetupPage;
 class MessagePresenter;
@@ -39,6 +41,9 @@ public:
     bool isRunning() const;
     const ImportReport &report() const;
     RejectTableModel *rejectModel() const { return rejects_; }
+    // The data-hygiene list shown on the result page after an import that wrote something (null before):
+    // what the import brought that may be a service or a duplicate SKU, for the user to confirm or dismiss.
+    HygienePanel *hygienePanel() const { return hygiene_; }
 
     void reject() override;
 
@@ -74,6 +79,8 @@ private:
     QPushButton *loadMappingButton_;
     QPushButton *saveMappingButton_;
     QPushButton *closeButton_;
+    QGroupBox *hygieneBox_;
+    HygienePanel *hygiene_ = nullptr;
     bool cancelBeforeStart_ = false;
 };
 
