@@ -22,6 +22,40 @@ bool Snapshot::categoryWithin(int32_t c, int32_t ancestor) const
 
 namespace {
 
+// Baskets (what was actually bought together) and the per-product counts, from orders and lines: shared by
+// load() and withOrders() so a back-test's training snapshot is built exactly like a loaded one.
+void buildBaskets(Snapshot &snap)
+{
+    const Snapshot &in = snap;  // reads through the const side: no copy-on-write check per element
+    std::vector<uint32_t> start{0}, basketItems, basketOrder;
+    std::vector<uint32_t> items;
+    for (size_t i = 0; i < in.orders.size(); ++i) {
+        const SnapshotOrder &o = in.orders[i];
+        if (o.status == OrderStatus::Cancelled) continue;
+        items.clear();
+        for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k)
+            if (in.lines[k].quantity > 0) items.push_back(in.lines[k].product);
+        if (items.empty()) continue;
+        std::sort(items.begin(), items.end());
+        items.erase(std::unique(items.begin(), items.end()), items.end());
+        basketItems.insert(basketItems.end(), items.begin(), items.end());
+        start.push_back(uint32_t(basketItems.size()));
+        basketOrder.push_back(uint32_t(i));
+    }
+    std::vector<double> unitsSold(in.products.size(), 0.0);
+    std::vector<uint32_t> basketsWith(in.products.size(), 0);
+    for (const SnapshotOrder &o : *in.orders) {
+        if (o.status == OrderStatus::Cancelled) continue;
+        for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k) unitsSold[in.lines[k].product] += in.lines[k].quantity;
+    }
+    for (uint32_t item : basketItems) ++basketsWith[item];
+    snap.basketStart = std::move(start);
+    snap.basketItems = std::move(basketItems);
+    snap.basketOrder = std::move(basketOrder);
+    snap.unitsSold = std::move(unitsSold);
+    snap.basketsWith = std::move(basketsWith);
+}
+
 OrderStatus statusFrom(std::string_view s)
 {
     if (s == "cancelled") return OrderStatus::Cancelled;
@@ -177,29 +211,7 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
         }
     }
     if (cancelled(0.85)) return nullptr;
-    // Baskets: what was actually bought together.
-    snap->basketStart.push_back(0);
-    std::vector<uint32_t> items;
-    for (size_t i = 0; i < snap->orders.size(); ++i) {
-        const SnapshotOrder &o = snap->orders[i];
-        if (o.status == OrderStatus::Cancelled) continue;
-        items.clear();
-        for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k)
-            if (snap->lines[k].quantity > 0) items.push_back(snap->lines[k].product);
-        if (items.empty()) continue;
-        std::sort(items.begin(), items.end());
-        items.erase(std::unique(items.begin(), items.end()), items.end());
-        snap->basketItems.insert(snap->basketItems.end(), items.begin(), items.end());
-        snap->basketStart.push_back(uint32_t(snap->basketItems.size()));
-        snap->basketOrder.push_back(uint32_t(i));
-    }
-    snap->unitsSold.assign(snap->products.size(), 0.0);
-    snap->basketsWith.assign(snap->products.size(), 0);
-    for (const SnapshotOrder &o : snap->orders) {
-        if (o.status == OrderStatus::Cancelled) continue;
-        for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k) snap->unitsSold[snap->lines[k].product] += snap->lines[k].quantity;
-    }
-    for (uint32_t item : snap->basketItems) ++snap->basketsWith[item];
+    buildBaskets(*snap);
     {
         Statement s(db, "SELECT id, anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status "
                         "FROM relations ORDER BY anchor_type, anchor_id, kind, position, id");
@@ -224,6 +236,26 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
     }
     snap->historyVersion = ws.historyVersion();
     if (cancelled(1.0)) return nullptr;
+    return snap;
+}
+
+std::shared_ptr<const Snapshot> Snapshot::withOrders(const Snapshot &from, const std::vector<char> &keepOrder)
+{
+    auto snap = std::make_shared<Snapshot>(from);  // the catalog parts stay shared (copy on write)
+    std::vector<SnapshotOrder> orders;
+    std::vector<SnapshotLine> lines;
+    for (size_t i = 0; i < from.orders.size(); ++i) {
+        if (i >= keepOrder.size() || !keepOrder[i]) continue;
+        SnapshotOrder o = from.orders[i];
+        const uint32_t begin = uint32_t(lines.size());
+        lines.insert(lines.end(), from.lines->begin() + o.lineBegin, from.lines->begin() + o.lineEnd);
+        o.lineBegin = begin;
+        o.lineEnd = uint32_t(lines.size());
+        orders.push_back(std::move(o));
+    }
+    snap->orders = std::move(orders);
+    snap->lines = std::move(lines);
+    buildBaskets(*snap);
     return snap;
 }
 

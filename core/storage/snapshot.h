@@ -111,6 +111,10 @@ struct Snapshot {
 
     // Null with error set on failure; null with error empty when cancelled.
     static std::shared_ptr<const Snapshot> load(const Workspace &ws, std::string &error, const ProgressFn &progress = {});
+    // The same catalog (products, categories, customers, relations: shared, not copied) with only the orders
+    // keepOrder marks (indexed like orders) and their lines; baskets, unitsSold and basketsWith rebuilt as
+    // load() builds them. The back-test (core/backtest) trains on the orders before its split day with it.
+    static std::shared_ptr<const Snapshot> withOrders(const Snapshot &from, const std::vector<char> &keepOrder);
 };
 
 }  // namespace mb
