@@ -1,8 +1,9 @@
 // Where candidates come from: the map (RelationResolver: own, inherited and category-target relations)
 // and the mined evidence, per the policy's strategy. A product reached twice merges into one candidate
 // (the map's kind wins, the mined evidence adds its reasons and score). A product that several cart items'
-// evidence names is one candidate whose score is the sum of their scores (the back-test on Online Retail:
-// core/placement/README.md), labelled with the kind and anchor of the strongest; a map relation reached
+// evidence names is one candidate scored over all of them: the highest pair confidence, the sum of EASE
+// weights (the back-test on Online Retail: core/placement/README.md), labelled with the kind and anchor of
+// the strongest; a map relation reached
 // from a second anchor is left out as a duplicate when the policy forbids showing an item twice.
 #include "core/placement/placementcandidate.h"
 #include "core/placement/placementengine.h"
@@ -33,8 +34,11 @@ void addMapCandidates(const Request &r, uint32_t anchor, std::vector<Candidate> 
     const Snapshot &s = r.engine.snapshot();
     // A category target goes to the product that fits this anchor: matching title, family or brand (the
     // resolver's match), plus what the history says about the pair.
+    // A product over the placement's price cap could not be shown: the category offers the next best fit.
     const auto mined = r.engine.evidence().of(anchor);
-    const RelationResolver::Score coBought = [&mined](uint32_t, uint32_t p) {
+    const double cap = r.policy.priceCap;
+    const RelationResolver::Score coBought = [&mined, &s, cap](uint32_t, uint32_t p) {
+        if (cap > 0 && s.products[p].price > cap) return -10.0;
         for (const MinedCandidate &m : mined)
             if (m.product == p) return double(std::max(m.confidence, m.ease));
         return 0.0;
@@ -75,6 +79,8 @@ void addMinedCandidates(const Request &r, uint32_t anchor, std::vector<Candidate
         c.source = PickSource::Mined;
         c.score = w * double(m.confidence) + (1 - w) * double(m.ease);
         c.best = c.score;
+        c.confidence = m.confidence;
+        c.ease = m.ease;
         c.substitute = m.substitute;
         if (m.confidence > 0) {
             char lift[32];
@@ -91,8 +97,12 @@ void addMinedCandidates(const Request &r, uint32_t anchor, std::vector<Candidate
                 for (Reason &x : c.reasons) same->reasons.push_back(std::move(x));
                 continue;
             }
-            // Another cart item's evidence names it too: the evidence adds up; the strongest anchor labels it.
-            same->score += c.score;
+            // Another cart item's evidence names it too: EASE weights add up (the cart as one bag of items,
+            // as EASE models a basket), a pair rule is read one item at a time (the highest confidence);
+            // the strongest anchor labels it.
+            same->confidence = std::max(same->confidence, c.confidence);
+            same->ease += c.ease;
+            same->score = w * same->confidence + (1 - w) * same->ease;
             if (c.best > same->best) {
                 same->best = c.best;
                 same->kind = c.kind;

@@ -21,6 +21,8 @@ struct Candidate {
     int mapOrder = 0;        // map candidates: their place in the map's order (own, then inherited, by position)
     double score = 0;        // map: position score; mined: the evidence, summed over the anchors that name it
     double best = 0;         // mined: the strongest single anchor's score (its kind and anchor label the candidate)
+    double confidence = 0;   // mined: the highest pair confidence over the anchors that name it
+    double ease = 0;         // mined: the sum of their normalised EASE weights
     std::string pitch;
     std::vector<Reason> reasons;
 };

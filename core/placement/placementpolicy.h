@@ -58,7 +58,7 @@ struct PlacementPolicy {
     // With excludeBought: a product whose buyers re-buy it this often (the share of its buyers who bought it
     // on two days or more, from the mined replenishment) is no "already bought": the customer may well buy it
     // again (a wholesaler's buyers re-order what they stock). 1 = every bought product is left out.
-    double rebuyShare = 0.5;
+    double rebuyShare = 0.1;
     bool consumablesDueAgain = true; // with excludeBought: a consumable due again is offered anyway
     bool recommendableOnly = true;
     bool onePerFamily = true;
