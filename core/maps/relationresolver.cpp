@@ -83,7 +83,9 @@ std::vector<ResolvedRelation> RelationResolver::resolve(uint32_t product, const 
         if (r.targetType == EndpointType::Product) {
             x.product = uint32_t(r.target);
         } else {
-            const int32_t p = bestInCategory(r.target, product, score);
+            // A product the map already names here is no target twice: the category offers its next best.
+            const Score fresh = [&](uint32_t a, uint32_t p) { return already(p) ? -1e9 : (score ? score(a, p) : 0.0); };
+            const int32_t p = bestInCategory(r.target, product, fresh);
             if (p < 0) return;
             x.product = uint32_t(p);
             x.viaCategory = r.target;
