@@ -96,9 +96,9 @@ int decide(Context &ctx, bool accept)
     const int32_t anchor = l.snap->productIndex(*a.value("sku")), target = l.snap->productIndex(*a.value("target"));
     if (anchor < 0) return ctx.badInput("--sku " + *a.value("sku") + ": no product with that SKU in the workspace");
     if (target < 0) return ctx.badInput("--target " + *a.value("target") + ": no product with that SKU in the workspace");
+    const PairRule pair = pairRule(*l.snap, uint32_t(anchor), uint32_t(target), l.mined.pairsKept);
     RelationKind kind = suggestKind(*l.snap, *l.resolver, uint32_t(anchor), uint32_t(target),
-                                    pairRule(*l.snap, uint32_t(anchor), uint32_t(target), l.mined.pairsKept).confidence,
-                                    l.mined.replenishmentOf(uint32_t(target)))
+                                    kindEvidence(l.mined, uint32_t(anchor), uint32_t(target), pair))
                             .kind;
     if (const auto k = a.value("kind")) {
         const auto parsed = kindFromName(*k);

@@ -1,10 +1,13 @@
 #include "core/maps/kindsuggestion.h"
 
 #include "core/maps/relationresolver.h"
+#include "core/maps/titlewords.h"
 #include "core/storage/snapshot.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 namespace mb {
 
@@ -15,41 +18,57 @@ std::string percent(double v)
     std::snprintf(b, sizeof b, "%.0f %%", v * 100);
     return b;
 }
-}  // namespace
 
-namespace {
-
-enum class Rule { Consumable, Upgrade, MapRule, Necessity, Otherwise };
+enum class Rule { Substitute, Upgrade, Consumable, MapRule, Necessity, Otherwise };
 
 struct Verdict {
     RelationKind kind = RelationKind::Accessory;
     Rule rule = Rule::Otherwise;
+    bool substitute = false;
     double ratio = 0;              // target price / anchor price
-    bool sameFamily = false;
+    const char *alike = "";        // why the two are alike: "same family", "same category", "similar titles"
+    double liftLimit = 0;          // the substitute rule's "rarely together" bound
+    double anchorShare = 0;        // the consumable rule's repeat shares
     int32_t fromCategory = -1, toCategory = -1;  // the map rule's categories
 };
 
-Verdict classify(const Snapshot &s, const RelationResolver &resolver, uint32_t anchor, uint32_t target, double confidence,
-                 const ReplenishmentStat *repl, const KindHeuristics &h)
+Verdict classify(const Snapshot &s, const RelationResolver &resolver, uint32_t anchor, uint32_t target, const KindEvidence &e,
+                 const KindHeuristics &h)
 {
     const SnapshotProduct &a = s.products[anchor];
     const SnapshotProduct &b = s.products[target];
     Verdict v;
-    if (repl && repl->repeatShare >= h.consumableShare && repl->intervals >= h.consumableIntervals) {
+    const bool priced = !std::isnan(a.price) && !std::isnan(b.price) && a.price > 0 && b.price > 0;
+    v.ratio = priced ? b.price / a.price : 0;
+
+    // 1. Substitutes: alike, priced alike, and not bought together more than A's partners usually are.
+    if (!a.family.empty() && a.family == b.family) v.alike = "same family";
+    else if (a.category >= 0 && a.category == b.category) v.alike = "same category";
+    else if (resolver.titleWords().similarity(anchor, target) >= h.substituteSimilarity) v.alike = "similar titles";
+    v.liftLimit = std::max(1.0, h.substituteLiftRatio * e.anchorTypicalLift);
+    const bool pricedAlike = priced && v.ratio >= 1 / h.substitutePriceRatio && v.ratio <= h.substitutePriceRatio;
+    const bool rarelyTogether = e.lift <= 0 || e.lift < v.liftLimit;
+    if (*v.alike && pricedAlike && rarelyTogether) {
+        if (v.ratio >= h.upgradeMin && v.ratio <= h.upgradeMax) {
+            v.kind = RelationKind::Upgrade;
+            v.rule = Rule::Upgrade;
+        } else {
+            v.substitute = true;
+            v.rule = Rule::Substitute;
+        }
+        return v;
+    }
+    // 2. Consumables: re-bought markedly more than the anchor, and cheaper.
+    const ReplenishmentStat *t = e.targetReplenishment;
+    v.anchorShare = e.anchorReplenishment && e.anchorReplenishment->intervals > 0 ? e.anchorReplenishment->repeatShare : 0;
+    if (t && t->repeatShare >= h.consumableShare && t->intervals >= h.consumableIntervals &&
+        t->repeatShare >= h.consumableRatio * std::max(v.anchorShare, e.storeRepeatShare) &&
+        t->repeatShare - std::max(v.anchorShare, e.storeRepeatShare) >= h.consumableGap && priced && v.ratio < 1) {
         v.kind = RelationKind::Consumable;
         v.rule = Rule::Consumable;
         return v;
     }
-    const bool priced = !std::isnan(a.price) && !std::isnan(b.price) && a.price > 0;
-    v.ratio = priced ? b.price / a.price : 0;
-    v.sameFamily = !a.family.empty() && a.family == b.family;
-    const bool sameCategory = a.category >= 0 && a.category == b.category;
-    if ((v.sameFamily || sameCategory) && priced && v.ratio >= h.upgradeMin && v.ratio <= h.upgradeMax) {
-        v.kind = RelationKind::Upgrade;
-        v.rule = Rule::Upgrade;
-        return v;
-    }
-    // Learn from the map: a curated category rule covering both sides names the kind.
+    // 3. Learn from the map: a curated category rule covering both sides names the kind.
     if (a.category >= 0 && b.category >= 0)
         for (int32_t c : resolver.categoryChain(anchor))
             for (uint32_t i : resolver.ofCategory(c)) {
@@ -63,7 +82,8 @@ Verdict classify(const Snapshot &s, const RelationResolver &resolver, uint32_t a
                     return v;
                 }
             }
-    if (confidence >= h.necessityConfidence && priced && v.ratio <= h.necessityPriceShare) {
+    // 4. Necessities: nearly always taken, and much cheaper.
+    if (e.confidence >= h.necessityConfidence && priced && v.ratio <= h.necessityPriceShare) {
         v.kind = RelationKind::Necessity;
         v.rule = Rule::Necessity;
     }
@@ -72,33 +92,71 @@ Verdict classify(const Snapshot &s, const RelationResolver &resolver, uint32_t a
 
 }  // namespace
 
-RelationKind suggestedKind(const Snapshot &s, const RelationResolver &resolver, uint32_t anchor, uint32_t target, double confidence,
-                           const ReplenishmentStat *repl, const KindHeuristics &h)
+double storeRepeatShare(const ReplenishmentStat *first, const ReplenishmentStat *last)
 {
-    return classify(s, resolver, anchor, target, confidence, repl, h).kind;
+    double buyers = 0, repeat = 0;
+    for (const ReplenishmentStat *r = first; r && r != last; ++r) {
+        buyers += r->buyers;
+        repeat += r->repeatBuyers;
+    }
+    return buyers > 0 ? repeat / buyers : 0;
+}
+
+double typicalLift(const PairRule *first, const PairRule *last, size_t keep)
+{
+    std::vector<std::pair<double, double>> byConfidence;  // (-confidence, lift)
+    for (const PairRule *r = first; r && r != last; ++r)
+        if (r->lift > 0) byConfidence.push_back({-r->confidence, r->lift});
+    if (byConfidence.size() > keep) {
+        std::nth_element(byConfidence.begin(), byConfidence.begin() + ptrdiff_t(keep), byConfidence.end());
+        byConfidence.resize(keep);
+    }
+    std::vector<double> lifts;
+    for (const auto &x : byConfidence) lifts.push_back(x.second);
+    if (lifts.empty()) return 0;
+    std::nth_element(lifts.begin(), lifts.begin() + lifts.size() / 2, lifts.end());
+    return lifts[lifts.size() / 2];
+}
+
+KindSuggestion suggestedKind(const Snapshot &s, const RelationResolver &resolver, uint32_t anchor, uint32_t target,
+                             const KindEvidence &e, const KindHeuristics &h)
+{
+    const Verdict v = classify(s, resolver, anchor, target, e, h);
+    return {v.kind, v.substitute, {}};
 }
 
 KindSuggestion suggestKind(const Snapshot &s, const RelationResolver &resolver, uint32_t anchor, uint32_t target,
-                           double confidence, const ReplenishmentStat *repl, const KindHeuristics &h)
+                           const KindEvidence &e, const KindHeuristics &h)
 {
-    const Verdict v = classify(s, resolver, anchor, target, confidence, repl, h);
-    char b[200];
+    const Verdict v = classify(s, resolver, anchor, target, e, h);
+    char b[240];
+    auto together = [&] {
+        if (e.lift <= 0) return std::string("never bought together often enough to mine");
+        char t[120];
+        std::snprintf(t, sizeof t, "bought together at lift %.1f, under %.1f", e.lift, v.liftLimit);
+        return std::string(t);
+    };
     switch (v.rule) {
-    case Rule::Consumable:
-        std::snprintf(b, sizeof b, "re-bought by %s of its buyers, every %.0f days (median)", percent(repl->repeatShare).c_str(),
-                      repl->medianDays);
-        return {v.kind, b};
+    case Rule::Substitute:
+        std::snprintf(b, sizeof b, "a substitute, not an add-on: %s, %s the price, %s", v.alike, percent(v.ratio).c_str(), together().c_str());
+        return {v.kind, true, b};
     case Rule::Upgrade:
-        return {v.kind, std::string(v.sameFamily ? "same family" : "same category") + ", " + percent(v.ratio - 1) + " dearer"};
+        std::snprintf(b, sizeof b, "%s, %s dearer, %s", v.alike, percent(v.ratio - 1).c_str(), together().c_str());
+        return {v.kind, false, b};
+    case Rule::Consumable:
+        std::snprintf(b, sizeof b, "re-bought by %s of its buyers (against %s for the product, %s in the store), every %.0f days (median), and cheaper",
+                      percent(e.targetReplenishment->repeatShare).c_str(), percent(v.anchorShare).c_str(),
+                      percent(e.storeRepeatShare).c_str(), e.targetReplenishment->medianDays);
+        return {v.kind, false, b};
     case Rule::MapRule:
-        return {v.kind, "the map relates " + s.categories[size_t(v.fromCategory)].path + " to " +
-                            s.categories[size_t(v.toCategory)].path + " as " + kindName(v.kind)};
+        return {v.kind, false, "the map relates " + s.categories[size_t(v.fromCategory)].path + " to " +
+                                   s.categories[size_t(v.toCategory)].path + " as " + kindName(v.kind)};
     case Rule::Necessity:
-        return {v.kind, "bought with it in " + percent(confidence) + " of its orders, at " + percent(v.ratio) + " of its price"};
+        return {v.kind, false, "bought with it in " + percent(e.confidence) + " of its orders, at " + percent(v.ratio) + " of its price"};
     case Rule::Otherwise:
         break;
     }
-    return {v.kind, "often bought together"};
+    return {v.kind, false, "often bought together"};
 }
 
 }  // namespace mb

@@ -27,16 +27,35 @@ std::vector<int32_t> RelationResolver::categoryChain(uint32_t product) const
     return chain;
 }
 
-int32_t RelationResolver::bestInCategory(int32_t category, uint32_t exclude, const Score &score) const
+const TitleWords &RelationResolver::titleWords() const
 {
+    std::call_once(*titleOnce_, [this] { titles_ = std::make_unique<TitleWords>(snap_); });
+    return *titles_;
+}
+
+double RelationResolver::match(uint32_t anchor, uint32_t p) const
+{
+    const SnapshotProduct &a = snap_.products[anchor], &b = snap_.products[p];
+    double m = titleWords().similarity(anchor, p);
+    if (!a.family.empty() && a.family == b.family) m += 0.5;
+    if (!a.brand.empty() && a.brand == b.brand) m += 0.25;
+    return m;
+}
+
+int32_t RelationResolver::bestInCategory(int32_t category, uint32_t anchor, const Score &score) const
+{
+    // Enough to reach the fitting product of any real category; a bound keeps a request cheap on a
+    // category of 100,000 products (the list is best seller first, so the bound drops the slowest sellers).
+    constexpr size_t scanLimit = 2000;
     int32_t best = -1;
     double bestScore = 0;
+    size_t scanned = 0;
     for (uint32_t p : inCategory_[size_t(category)]) {
         const SnapshotProduct &prod = snap_.products[p];
-        if (p == exclude || prod.stock == 0 || !prod.offered()) continue;
-        if (!score) return int32_t(p);  // the list is best seller first
-        const double v = score(exclude, p);
-        if (best < 0 || v > bestScore) { best = int32_t(p); bestScore = v; }
+        if (p == anchor || prod.stock == 0 || !prod.offered()) continue;
+        if (++scanned > scanLimit) break;
+        const double v = (anchor < snap_.products.size() ? match(anchor, p) : 0) + (score ? score(anchor, p) : 0);
+        if (best < 0 || v > bestScore) { best = int32_t(p); bestScore = v; }  // strict: the best seller among equals
     }
     return best;
 }
@@ -64,7 +83,9 @@ std::vector<ResolvedRelation> RelationResolver::resolve(uint32_t product, const 
         if (r.targetType == EndpointType::Product) {
             x.product = uint32_t(r.target);
         } else {
-            const int32_t p = bestInCategory(r.target, product, score);
+            // A product the map already names here is no target twice: the category offers its next best.
+            const Score fresh = [&](uint32_t a, uint32_t p) { return already(p) ? -1e9 : (score ? score(a, p) : 0.0); };
+            const int32_t p = bestInCategory(r.target, product, fresh);
             if (p < 0) return;
             x.product = uint32_t(p);
             x.viaCategory = r.target;

@@ -30,6 +30,19 @@ std::string evidenceText(const PairRule &pair, double easeWeight, const Replenis
     return out;
 }
 
+KindEvidence kindEvidence(const MinedResults &mined, uint32_t anchor, uint32_t target, const PairRule &pair)
+{
+    KindEvidence e;
+    e.confidence = pair.count > 0 ? pair.confidence : 0;
+    e.lift = pair.count > 0 ? pair.lift : 0;
+    const auto [begin, end] = mined.rulesFrom(anchor);
+    e.anchorTypicalLift = typicalLift(begin, end);
+    e.anchorReplenishment = mined.replenishmentOf(anchor);
+    e.targetReplenishment = mined.replenishmentOf(target);
+    e.storeRepeatShare = storeRepeatShare(mined.replenishment.data(), mined.replenishment.data() + mined.replenishment.size());
+    return e;
+}
+
 SuggestionEngine::SuggestionEngine(const Snapshot &s, const RelationResolver &r, const MinedResults &m, KindHeuristics h)
     : snap_(s), resolver_(r), mined_(m), heuristics_(h)
 {
@@ -43,7 +56,7 @@ Suggestion SuggestionEngine::make(uint32_t anchor, uint32_t target, const PairRu
     s.pair = pair ? *pair : pairRule(snap_, anchor, target, mined_.pairsKept);  // the baskets the pairs run counted
     s.easeWeight = easeWeight;
     s.targetReplenishment = mined_.replenishmentOf(target);
-    s.kind = suggestKind(snap_, resolver_, anchor, target, s.pair.confidence, s.targetReplenishment, heuristics_);
+    s.kind = suggestKind(snap_, resolver_, anchor, target, kindEvidence(mined_, anchor, target, s.pair), heuristics_);
     s.score = s.pair.count > 0 ? s.pair.confidence : 0;
     s.evidence = evidenceText(s.pair, easeWeight, s.targetReplenishment);
     return s;
@@ -81,13 +94,14 @@ std::vector<Suggestion> SuggestionEngine::forAnchor(uint32_t anchor, const Sugge
     auto [begin, end] = mined_.rulesFrom(anchor);
     for (const PairRule *r = begin; r && r != end; ++r) {
         if (r->count < f.minCount || r->confidence < f.minConfidence || r->lift < f.minLift || skip(r->consequent)) continue;
-        out.push_back(make(anchor, r->consequent, r, easeWeightOf(r->consequent)));
+        Suggestion s = make(anchor, r->consequent, r, easeWeightOf(r->consequent));
+        if (!s.kind.substitute) out.push_back(std::move(s));
     }
     if (f.includeEaseOnly && ease)
         for (const EaseNeighbour &n : ease->neighbours) {
             if (n.weight <= 0 || skip(n.product)) continue;
             Suggestion s = make(anchor, n.product, nullptr, n.weight);
-            if (s.pair.count < f.minCount) continue;  // EASE alone on a handful of baskets is noise
+            if (s.pair.count < f.minCount || s.kind.substitute) continue;  // EASE alone on a handful of baskets is noise
             out.push_back(std::move(s));
         }
     std::stable_sort(out.begin(), out.end(), [](const Suggestion &a, const Suggestion &b) {

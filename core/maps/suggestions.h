@@ -39,6 +39,7 @@ public:
     SuggestionEngine(const Snapshot &snapshot, const RelationResolver &resolver, const MinedResults &mined,
                      KindHeuristics heuristics = KindHeuristics());
 
+    // Substitutes (kindsuggestion.h) are no complements and never suggested.
     std::vector<Suggestion> forAnchor(uint32_t anchor, const SuggestionFilter &filter = SuggestionFilter(), size_t limit = 20) const;
     // Every anchor's suggestions above the thresholds: the preview of a bulk accept.
     std::vector<Suggestion> all(const SuggestionFilter &filter) const;
@@ -53,6 +54,10 @@ private:
 };
 
 std::string evidenceText(const PairRule &pair, double easeWeight, const ReplenishmentStat *replenishment);
+
+// What kindsuggestion.h needs about a pair, from the saved mining results (the anchor's typical lift over
+// its saved rules, both sides' replenishment).
+KindEvidence kindEvidence(const MinedResults &mined, uint32_t anchor, uint32_t target, const PairRule &pair);
 
 // A relation of source mined from anchor product to target product: what accepting or rejecting stores.
 Relation minedRelation(int64_t anchorProductId, int64_t targetProductId, RelationKind kind, RelationStatus status);

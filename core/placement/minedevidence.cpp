@@ -84,18 +84,42 @@ MinedEvidence MinedEvidenceBuilder::finish()
     const RelationResolver resolver(snap_);
     e.start.reserve(perAnchor_.size() + 1);
     e.start.push_back(0);
+    std::vector<double> lifts;
+    const double storeShare = storeRepeatShare(replenishment_.data(), replenishment_.data() + replenishment_.size());
     for (uint32_t a = 0; a < perAnchor_.size(); ++a) {
         auto &list = perAnchor_[a];
         trim(list, options_.maxPerAnchor);
+        // The anchor's typical lift, for "rarely together": the median over the partners it keeps.
+        lifts.clear();
+        for (const MinedCandidate &c : list)
+            if (c.lift > 0) lifts.push_back(double(c.lift));
+        double typical = 0;
+        if (!lifts.empty()) {
+            std::nth_element(lifts.begin(), lifts.begin() + lifts.size() / 2, lifts.end());
+            typical = lifts[lifts.size() / 2];
+        }
+        const ReplenishmentStat &ra = replenishment_[a];
         for (MinedCandidate c : list) {
             const ReplenishmentStat &r = replenishment_[c.product];
-            c.kind = suggestedKind(snap_, resolver, a, c.product, c.confidence, r.intervals > 0 ? &r : nullptr, options_.kinds);
+            KindEvidence ke;
+            ke.confidence = c.confidence;
+            ke.lift = c.lift;
+            ke.anchorTypicalLift = typical;
+            ke.anchorReplenishment = ra.intervals > 0 ? &ra : nullptr;
+            ke.targetReplenishment = r.intervals > 0 ? &r : nullptr;
+            ke.storeRepeatShare = storeShare;
+            const KindSuggestion k = suggestedKind(snap_, resolver, a, c.product, ke, options_.kinds);
+            c.kind = k.kind;
+            c.substitute = k.substitute;
             e.items.push_back(c);
         }
         e.start.push_back(uint32_t(e.items.size()));
         std::vector<MinedCandidate>().swap(list);
     }
     e.replenishDays = std::move(days_);
+    e.repeatShares.assign(replenishment_.size(), NAN);
+    for (size_t p = 0; p < replenishment_.size(); ++p)
+        if (replenishment_[p].intervals > 0) e.repeatShares[p] = float(replenishment_[p].repeatShare);
     return e;
 }
 

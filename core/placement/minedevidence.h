@@ -32,6 +32,7 @@ struct MinedCandidate {
     float confidence = 0;   // pair attach rate anchor -> product, 0 when the pair was not mined
     float lift = 0;
     float ease = 0;         // EASE weight normalised by the anchor's strongest neighbour (0..1)
+    bool substitute = false;  // like the anchor, priced alike, rarely bought with it (kindsuggestion.h): never a cross-sell
 };
 
 struct MinedEvidenceOptions {
@@ -44,6 +45,7 @@ struct MinedEvidence {
     std::vector<uint32_t> start;
     std::vector<MinedCandidate> items;
     std::vector<float> replenishDays;  // per product: median days between purchases, NAN when unknown
+    std::vector<float> repeatShares;   // per product: share of its buyers who bought it on two days or more, NAN when unknown
 
     std::span<const MinedCandidate> of(uint32_t anchor) const
     {
@@ -53,6 +55,10 @@ struct MinedEvidence {
     double replenishment(uint32_t product) const
     {
         return product < replenishDays.size() ? double(replenishDays[product]) : NAN;
+    }
+    double repeatShare(uint32_t product) const
+    {
+        return product < repeatShares.size() ? double(repeatShares[product]) : NAN;
     }
     bool empty() const { return items.empty() && replenishDays.empty(); }
 };

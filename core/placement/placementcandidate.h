@@ -17,7 +17,12 @@ struct Candidate {
     int32_t anchor = -1;
     bool fromMap = false;    // curated or imported relation: ranks before mined in a blend
     bool closesGap = false;  // cart: reaches the free-shipping threshold
-    double score = 0;
+    bool substitute = false; // mined: a substitute for an anchor (kindsuggestion.h), never a cross-sell
+    int mapOrder = 0;        // map candidates: their place in the map's order (own, then inherited, by position)
+    double score = 0;        // map: position score; mined: the evidence, summed over the anchors that name it
+    double best = 0;         // mined: the strongest single anchor's score (its kind and anchor label the candidate)
+    double confidence = 0;   // mined: the highest pair confidence over the anchors that name it
+    double ease = 0;         // mined: the sum of their normalised EASE weights
     std::string pitch;
     std::vector<Reason> reasons;
 };
@@ -30,6 +35,7 @@ struct Request {
     std::vector<uint32_t> anchors;   // the product, or the cart's / order's products, in their order
     int32_t day = 0;                 // today, as days since 1970-01-01
     double subtotal = 0;
+    double medianItemPrice = 0;      // of the cart's / order's products: the cart-share rule's floor
     double shippingGap = 0;          // > 0: the cart is this much under the free-shipping threshold
     int slots = 0;
 

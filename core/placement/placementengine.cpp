@@ -16,6 +16,13 @@ PlacementEngine::PlacementEngine(const Snapshot &snapshot, MinedEvidence evidenc
 {
     customers_.reserve(snapshot.customers.size());
     for (size_t i = 0; i < snapshot.customers.size(); ++i) customers_.emplace(snapshot.customers[i].externalId, int32_t(i));
+    for (uint32_t p = 0; p < snapshot.products.size() && p < snapshot.basketsWith.size(); ++p)
+        if (snapshot.products[p].offered() && snapshot.basketsWith[p] > 0) bestSellers_.push_back(p);
+    const size_t keep = std::min<size_t>(512, bestSellers_.size());
+    std::partial_sort(bestSellers_.begin(), bestSellers_.begin() + ptrdiff_t(keep), bestSellers_.end(), [&](uint32_t a, uint32_t b) {
+        return snapshot.basketsWith[a] != snapshot.basketsWith[b] ? snapshot.basketsWith[a] > snapshot.basketsWith[b] : a < b;
+    });
+    bestSellers_.resize(keep);
 }
 
 int32_t PlacementEngine::productIndex(const std::string &sku) const { return snap_.productIndex(sku); }
@@ -29,7 +36,7 @@ int32_t PlacementEngine::customerIndex(const std::string &externalId) const
 RecommendResult PlacementEngine::recommend(const RecommendContext &ctx) const
 {
     const PlacementPolicy &pol = policy(ctx.placement);
-    Request r{*this, pol, ctx, {}, 0, 0, 0, 0};
+    Request r{*this, pol, ctx, {}, 0, 0, 0, 0, 0};
     RecommendResult result;
     result.placement = ctx.placement;
     if (ctx.anchor >= 0 && size_t(ctx.anchor) < snap_.products.size()) r.anchors.push_back(uint32_t(ctx.anchor));
@@ -41,6 +48,16 @@ RecommendResult PlacementEngine::recommend(const RecommendContext &ctx) const
         if (std::find(r.anchors.begin(), r.anchors.end(), l.product) == r.anchors.end()) r.anchors.push_back(l.product);
         const double price = snap_.products[l.product].price;
         if (!std::isnan(price) && l.quantity > 0) r.subtotal += price * l.quantity;
+    }
+    {
+        std::vector<double> prices;
+        for (uint32_t a : r.anchors)
+            if (!std::isnan(snap_.products[a].price)) prices.push_back(snap_.products[a].price);
+        if (!prices.empty()) {
+            std::sort(prices.begin(), prices.end());
+            const size_t n = prices.size();
+            r.medianItemPrice = n % 2 ? prices[n / 2] : (prices[n / 2 - 1] + prices[n / 2]) / 2;
+        }
     }
     if (r.anchors.empty()) {
         result.error = ctx.placement == Placement::ProductPage ? "no product to recommend for" : "the cart is empty";

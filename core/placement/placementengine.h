@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace mb {
 
@@ -36,6 +37,9 @@ public:
     const PurchaseHistory &purchases() const { return *purchases_; }
     const std::shared_ptr<const PurchaseHistory> &sharedPurchases() const { return purchases_; }
 
+    // The offered products in most baskets, best first (at most 512): the fallback of a product without a category.
+    const std::vector<uint32_t> &bestSellers() const { return bestSellers_; }
+
     int32_t productIndex(const std::string &sku) const;
     int32_t customerIndex(const std::string &externalId) const;  // -1 when unknown
 
@@ -46,6 +50,7 @@ private:
     RelationResolver resolver_;
     std::shared_ptr<const PurchaseHistory> purchases_;
     std::unordered_map<std::string, int32_t> customers_;
+    std::vector<uint32_t> bestSellers_;
 };
 
 }  // namespace mb

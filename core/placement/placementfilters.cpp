@@ -46,6 +46,10 @@ int purchaseRule(const Request &r, Candidate &c, std::string &text)
     const int32_t last = r.engine.purchases().lastPurchase(r.context.customer, c.product, r.day);
     if (last == INT32_MIN) return -1;
     const int since = r.day - last;
+    // Bought before, but its buyers re-buy it as a matter of course: no reason to hide it.
+    if (const double share = r.engine.evidence().repeatShare(c.product); pol.rebuyShare < 1 && !std::isnan(share) && share >= pol.rebuyShare &&
+                                                                          c.kind != RelationKind::Consumable)
+        return -1;
     if (c.kind == RelationKind::Consumable && pol.consumablesDueAgain) {
         const double mined = r.engine.evidence().replenishment(c.product);
         const double interval = std::isnan(mined) ? double(pol.consumableDefaultDays) : mined;
@@ -79,6 +83,11 @@ bool filterOut(const Request &r, Candidate &c, LeftOut &out, bool isFallback)
     };
     if (!isFallback && !pol.allows(c.kind))
         return reject(LeftOutRule::KindNotAllowed, std::string(placementName(pol.placement)) + " does not show " + kindPluralName(c.kind));
+    // A substitute would replace the sale, not add to it: never a cross-sell (kindsuggestion.h), whatever the
+    // cannibalisation switch says. The map's own relations are the merchandiser's word and never flagged.
+    if (c.substitute && !c.fromMap && !isFallback && c.anchor >= 0)
+        return reject(LeftOutRule::Cannibalisation, "a substitute for " + s.products[size_t(c.anchor)].sku +
+                                                        " (alike, priced alike, rarely bought with it): it would replace the sale");
     if (pol.excludeInCart && r.inCart(c.product))
         return reject(LeftOutRule::InCart, r.context.placement == Placement::ProductPage ? "it is the product itself" : "already in the cart");
     if (pol.recommendableOnly && !p.recommendable) return reject(LeftOutRule::NotRecommendable, "marked not recommendable");
@@ -112,9 +121,21 @@ bool filterOut(const Request &r, Candidate &c, LeftOut &out, bool isFallback)
         c.reasons.push_back({ReasonCode::UpgradeInBand, buf});
     }
     const double price = std::isnan(p.price) ? 0 : p.price;
-    if (pol.maxCartSharePercent > 0 && r.subtotal > 0 && price > r.subtotal * pol.maxCartSharePercent / 100)
-        return reject(LeftOutRule::CartShare, "costs " + money(price) + ", more than " + pct(pol.maxCartSharePercent) + " of the cart subtotal " +
-                                                  money(r.subtotal));
+    if (pol.maxCartSharePercent > 0 && r.subtotal > 0) {
+        // The share has a floor, so that a cart of cheap items still gets cheap add-ons: the policy's amount,
+        // and with two items or more the cart's median item price (with one, the median is the whole cart
+        // and the share would mean nothing).
+        const double share = r.subtotal * pol.maxCartSharePercent / 100;
+        const double median = r.anchors.size() >= 2 ? r.medianItemPrice : 0;
+        const double limit = std::max({share, pol.cartShareFloor, median});
+        if (price > limit) {
+            std::string text = "costs " + money(price) + ", more than " + pct(pol.maxCartSharePercent) + " of the cart subtotal " + money(r.subtotal);
+            if (limit > share)
+                text += limit == median ? " and more than the cart's median item price " + money(limit)
+                                                   : " and more than the floor of " + money(limit);
+            return reject(LeftOutRule::CartShare, std::move(text));
+        }
+    }
     if (pol.priceCap > 0 && price > pol.priceCap)
         return reject(LeftOutRule::PriceCap, "costs " + money(price) + ", over the cap of " + money(pol.priceCap));
     // A cheaper product of the anchor's own category would replace the sale, not add to it.

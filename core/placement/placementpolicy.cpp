@@ -137,6 +137,9 @@ const std::vector<KeyDef> &keyDefs()
         d.push_back(flag("upgrades-first", PP, "upgrades take the first slots", &PlacementPolicy::upgradesFirst));
         d.push_back(number("max-cart-share-percent", CA, "a number from 0 to 100 (0 = no limit)",
                            "each add-on costs at most this share of the cart subtotal", &PlacementPolicy::maxCartSharePercent, 0, 100, false));
+        d.push_back(number("cart-share-floor", CA, "an amount of 0 or more",
+                           "an add-on may always cost this much, or the cart's median item price, whatever the share",
+                           &PlacementPolicy::cartShareFloor, 0, 1e9, false));
         d.push_back(number("free-shipping-threshold", CA, "an amount of 0 or more (0 = none)",
                            "under it, add-ons that close the gap come first", &PlacementPolicy::freeShippingThreshold, 0, 1e9, false));
         d.push_back(number("price-cap", CO, "an amount of 0 or more (0 = no cap)", "nothing dearer is offered at checkout",
@@ -152,6 +155,9 @@ const std::vector<KeyDef> &keyDefs()
                            "with in-stock: more than this many must be in stock", &PlacementPolicy::lowStockThreshold, 0, 1e9, true));
         d.push_back(flag("exclude-cart", ALL, "never offer what is already in the cart", &PlacementPolicy::excludeInCart));
         d.push_back(flag("exclude-bought", ALL, "never offer what the customer already bought", &PlacementPolicy::excludeBought));
+        d.push_back(number("rebuy-share", ALL, "a number from 0 to 1",
+                           "with exclude-bought: a product re-bought by this share of its buyers is offered again (1 = never)",
+                           &PlacementPolicy::rebuyShare, 0, 1, false));
         d.push_back(flag("consumables-due-again", ALL, "with exclude-bought: offer a bought consumable once it is due again",
                          &PlacementPolicy::consumablesDueAgain));
         d.push_back(flag("recommendable-only", ALL, "skip products marked not recommendable", &PlacementPolicy::recommendableOnly));

@@ -39,6 +39,9 @@ struct PlacementPolicy {
     // cart: each add-on at most this share of the cart subtotal (0 = no limit); under the free-shipping
     // threshold (0 = none), add-ons that close the gap come first.
     double maxCartSharePercent = 0;
+    // The share's floor, so that a cheap cart still gets cheap add-ons: an add-on may always cost up to
+    // max(this amount, the median price of the cart's items), whatever the share says.
+    double cartShareFloor = 0;
     double freeShippingThreshold = 0;
     // checkout: nothing dearer than this (0 = no cap).
     double priceCap = 0;
@@ -52,6 +55,10 @@ struct PlacementPolicy {
     int64_t lowStockThreshold = 2;   // with inStockOnly: stock must exceed it (unknown stock passes)
     bool excludeInCart = true;
     bool excludeBought = true;
+    // With excludeBought: a product whose buyers re-buy it this often (the share of its buyers who bought it
+    // on two days or more, from the mined replenishment) is no "already bought": the customer may well buy it
+    // again (a wholesaler's buyers re-order what they stock). 1 = every bought product is left out.
+    double rebuyShare = 0.1;
     bool consumablesDueAgain = true; // with excludeBought: a consumable due again is offered anyway
     bool recommendableOnly = true;
     bool onePerFamily = true;

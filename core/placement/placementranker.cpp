@@ -1,6 +1,7 @@
 // Slot order: upgrades first where the policy says so, then add-ons that close the free-shipping gap,
-// then map relations before mined ones (the blend's "curated first, then filled"), then the policy's kind
-// order, then score; the product index breaks ties so that every run gives the same page.
+// then map relations in the map's own order (the policy's kind order, then position: the blend's
+// "curated first, then filled"), then the mined rest by the strength of their evidence; kinds only filter and label, the policy's kind order breaks ties of
+// score, and the product index the rest, so that every run gives the same page.
 #include "core/placement/placementcandidate.h"
 #include "core/placement/placementengine.h"
 #include "core/storage/snapshot.h"
@@ -45,7 +46,11 @@ void rankAndFill(const Request &r, std::vector<Candidate> &survivors, RecommendR
         const int upgradeGroup = pol.upgradesFirst && c.kind == RelationKind::Upgrade ? 0 : 1;
         const int gapGroup = c.closesGap ? 0 : 1;
         const int sourceGroup = c.fromMap ? 0 : 1;
-        return std::make_tuple(upgradeGroup, gapGroup, sourceGroup, pol.kindRank(c.kind), -c.score, c.product);
+        // The map's relations keep the merchandiser's structure: the policy's kind order, then the map's order
+        // (positions count within a kind). Mined candidates rank by their evidence alone.
+        const int mapKind = c.fromMap ? pol.kindRank(c.kind) : 0;
+        const int mapOrder = c.fromMap ? c.mapOrder : 0;
+        return std::make_tuple(upgradeGroup, gapGroup, sourceGroup, mapKind, mapOrder, -c.score, pol.kindRank(c.kind), c.product);
     };
     std::stable_sort(survivors.begin(), survivors.end(), [&](const Candidate &a, const Candidate &b) { return key(a) < key(b); });
     for (Candidate &c : survivors) {

@@ -51,8 +51,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error");
         QTest::newRow("unknown key") << "cart" << "upsell-max-percent" << "20"
                                      << "cart policy: unknown key \"upsell-max-percent\"; the keys are kinds, slots, strategy, pair-weight, "
-                                        "max-cart-share-percent, free-shipping-threshold, due-lead-days, in-stock, low-stock-threshold, "
-                                        "exclude-cart, exclude-bought, consumables-due-again, recommendable-only, one-per-family, "
+                                        "max-cart-share-percent, cart-share-floor, free-shipping-threshold, due-lead-days, in-stock, low-stock-threshold, "
+                                        "exclude-cart, exclude-bought, rebuy-share, consumables-due-again, recommendable-only, one-per-family, "
                                         "min-margin-percent, cannibalisation-guard, no-duplicates, fallback";
         QTest::newRow("slots") << "cart" << "slots" << "0"
                                << "cart policy: key \"slots\": \"0\" is not valid; expected a whole number from 1 to 20";

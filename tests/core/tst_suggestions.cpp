@@ -95,18 +95,31 @@ private Q_SLOTS:
         rebought.repeatShare = 0.4;
         rebought.intervals = 12;
         rebought.medianDays = 30;
-        const KindSuggestion consumable = suggestKind(*s, resolver, p("CAM1"), p("FILTER"), 0.1, &rebought);
+        auto ev = [](double confidence, const ReplenishmentStat *target) {
+            KindEvidence e;
+            e.confidence = confidence;
+            e.targetReplenishment = target;
+            return e;
+        };
+        const KindSuggestion consumable = suggestKind(*s, resolver, p("CAM1"), p("FILTER"), ev(0.1, &rebought));
         QCOMPARE(consumable.kind, RelationKind::Consumable);
         QVERIFY(consumable.reasoning.find("every 30 days") != std::string::npos);
-        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("CAM2"), 0.1, nullptr).kind, RelationKind::Upgrade);
-        QCOMPARE(suggestKind(*s, resolver, p("CAM2"), p("CAM1"), 0.1, nullptr).kind, RelationKind::Accessory);  // cheaper: no upgrade
-        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("LENS"), 0.1, nullptr).kind, RelationKind::Enhancement);
-        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("CARD"), 0.7, nullptr).kind, RelationKind::Necessity);
-        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("CARD"), 0.2, nullptr).kind, RelationKind::Accessory);  // attach rate too low
-        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("BAG"), 0.7, nullptr).kind, RelationKind::Accessory);   // not much cheaper
+        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("CAM2"), ev(0.1, nullptr)).kind, RelationKind::Upgrade);
+        // Cheaper, of the same category, never bought together: a substitute, no upgrade and no add-on.
+        const KindSuggestion cheaper = suggestKind(*s, resolver, p("CAM2"), p("CAM1"), ev(0.1, nullptr));
+        QVERIFY2(cheaper.substitute, cheaper.reasoning.c_str());
+        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("LENS"), ev(0.1, nullptr)).kind, RelationKind::Enhancement);
+        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("CARD"), ev(0.7, nullptr)).kind, RelationKind::Necessity);
+        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("CARD"), ev(0.2, nullptr)).kind, RelationKind::Accessory);  // attach rate too low
+        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("BAG"), ev(0.7, nullptr)).kind, RelationKind::Accessory);   // not much cheaper
         ReplenishmentStat rare = rebought;
         rare.repeatShare = 0.05;
-        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("FILTER"), 0.1, &rare).kind, RelationKind::Accessory);
+        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("FILTER"), ev(0.1, &rare)).kind, RelationKind::Accessory);
+        // Re-bought, but the camera's own buyers come back as often: habit, not a consumable.
+        ReplenishmentStat habit = rebought;
+        KindEvidence asOften = ev(0.1, &rebought);
+        asOften.anchorReplenishment = &habit;
+        QCOMPARE(suggestKind(*s, resolver, p("CAM1"), p("FILTER"), asOften).kind, RelationKind::Accessory);
     }
 
     void evidenceReadsLikeASentence()

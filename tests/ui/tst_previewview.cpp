@@ -335,17 +335,17 @@ private Q_SLOTS:
     void relationAddedThroughTheStoreReachesThePreview()
     {
         QVERIFY(view->setProduct(QStringLiteral("CAM-MIR-110")));
-        QVERIFY(!card(Placement::ProductPage, QStringLiteral("CAM-BAG-210")));
+        QVERIFY(!card(Placement::ProductPage, QStringLiteral("CAM-BAG-704")));
         Relation r;
         r.anchorId = snap().products[size_t(snap().productIndex("CAM-MIR-110"))].id;
-        r.targetId = snap().products[size_t(snap().productIndex("CAM-BAG-210"))].id;
+        r.targetId = snap().products[size_t(snap().productIndex("CAM-BAG-704"))].id;
         r.kind = RelationKind::Necessity;
         r.pitch = "Every new camera needs a bag";
         std::string error;
         QVERIFY2(RelationStore(*doc->workspace()).add(r, error), error.c_str());
         doc->reload();
         QVERIFY(settle());
-        RecommendationCard *c = card(Placement::ProductPage, QStringLiteral("CAM-BAG-210"));
+        RecommendationCard *c = card(Placement::ProductPage, QStringLiteral("CAM-BAG-704"));
         QVERIFY2(c, qPrintable(skus(Placement::ProductPage).join(QLatin1Char(' '))));
         QCOMPARE(c->kind(), RelationKind::Necessity);
         QCOMPARE(c->source(), PickSource::Curated);
@@ -353,27 +353,27 @@ private Q_SLOTS:
         QVERIFY(RelationStore(*doc->workspace()).remove(r.id, error));
         doc->reload();
         QVERIFY(settle());
-        QVERIFY(!card(Placement::ProductPage, QStringLiteral("CAM-BAG-210")));
+        QVERIFY(!card(Placement::ProductPage, QStringLiteral("CAM-BAG-704")));
     }
 
     void mapEditReachesThePreviewWithoutReindexingTheOrders()
     {
         QVERIFY(view->setProduct(QStringLiteral("CAM-MIR-110")));
-        QVERIFY(!card(Placement::ProductPage, QStringLiteral("CAM-BAG-210")));
+        QVERIFY(!card(Placement::ProductPage, QStringLiteral("CAM-BAG-704")));
         const auto purchases = view->runner()->current()->engine->sharedPurchases();
         Relation r;
         r.anchorId = snap().products[size_t(snap().productIndex("CAM-MIR-110"))].id;
-        r.targetId = snap().products[size_t(snap().productIndex("CAM-BAG-210"))].id;
+        r.targetId = snap().products[size_t(snap().productIndex("CAM-BAG-704"))].id;
         r.kind = RelationKind::Necessity;
-        auto *add = new AddRelationCommand(doc, r, QStringLiteral("CAM-BAG-210"));
+        auto *add = new AddRelationCommand(doc, r, QStringLiteral("CAM-BAG-704"));
         doc->undoStack()->push(add);
         QVERIFY(settle());
-        QVERIFY2(card(Placement::ProductPage, QStringLiteral("CAM-BAG-210")), qPrintable(skus(Placement::ProductPage).join(QLatin1Char(' '))));
+        QVERIFY2(card(Placement::ProductPage, QStringLiteral("CAM-BAG-704")), qPrintable(skus(Placement::ProductPage).join(QLatin1Char(' '))));
         // The edit's snapshot shares the orders: the purchases per customer were not indexed again.
         QCOMPARE(view->runner()->current()->engine->sharedPurchases().get(), purchases.get());
         doc->undoStack()->undo();
         QVERIFY(settle());
-        QVERIFY(!card(Placement::ProductPage, QStringLiteral("CAM-BAG-210")));
+        QVERIFY(!card(Placement::ProductPage, QStringLiteral("CAM-BAG-704")));
     }
 
     void coffeeMachineEmailsFiltersOnTheMinedInterval()
