@@ -6,6 +6,7 @@
 
 #include "core/abtest/abparser.h"
 #include "core/abtest/abreport.h"
+#include "core/io/numbertext.h"
 
 #include <QJsonArray>
 
@@ -20,19 +21,12 @@ using namespace mb::abtest;
 QString q(const std::string &s) { return QString::fromStdString(s); }
 QJsonValue num(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null); }
 
-std::string fixed(double v, int decimals, bool sign = false)
-{
-    if (!std::isfinite(v)) return "n/a";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, sign ? "%+.*f" : "%.*f", decimals, v);
-    return buf;
-}
 
 // "p = 0.0080", or "p < 0.0001" where four decimals would print 0.
 std::string pText(double p)
 {
     if (!std::isfinite(p)) return "p n/a";
-    return p < 0.0001 ? "p < 0.0001" : "p = " + fixed(p, 4);
+    return p < 0.0001 ? "p < 0.0001" : "p = " + fixedDecimals(p, 4);
 }
 
 // A number option that must lie in (low, high): the message names the option and the range.
@@ -50,7 +44,7 @@ bool rangedOption(CliArgs &a, const std::string &name, double &value, double low
     return true;
 }
 
-std::string confidence(double alpha) { return fixed((1 - alpha) * 100, (1 - alpha) * 100 == std::round((1 - alpha) * 100) ? 0 : 1) + " %"; }
+std::string confidence(double alpha) { return fixedDecimals((1 - alpha) * 100, (1 - alpha) * 100 == std::round((1 - alpha) * 100) ? 0 : 1) + " %"; }
 
 std::string textReport(const std::string &path, const AbReport &r)
 {
@@ -68,28 +62,28 @@ std::string textReport(const std::string &path, const AbReport &r)
         const AbArm &a = r.arms[i];
         o += "\n" + a.name + (i == r.control ? " (control)" : "") + "\n";
         o += "  visitors " + grouped(a.visitors) + ", conversions " + grouped(a.conversions) + ", orders " + grouped(a.orders);
-        if (r.hasRevenue) o += ", revenue " + fixed(a.revenue, 2);
+        if (r.hasRevenue) o += ", revenue " + fixedDecimals(a.revenue, 2);
         o += "\n";
         if (r.visitorsKnown)
             o += "  conversion " + percent(a.rate.estimate, 2) + " (" + ci + percent(a.rate.lower, 2) + " to " + percent(a.rate.upper, 2) + ")\n";
         if (r.hasRevenue)
-            o += "  AOV " + fixed(a.aov.mean, 2) + (r.visitorsKnown ? ", revenue per visitor " + fixed(a.rpv.mean, 2) : "") + "\n";
+            o += "  AOV " + fixedDecimals(a.aov.mean, 2) + (r.visitorsKnown ? ", revenue per visitor " + fixedDecimals(a.rpv.mean, 2) : "") + "\n";
         for (const AbComparison &c : r.comparisons) {
             if (c.arm != i) continue;
             if (r.visitorsKnown) {
-                o += "  vs control: conversion " + fixed(c.rateDifference.estimate * 100, 2, true) + " pts (" + ci +
-                     fixed(c.rateDifference.lower * 100, 2, true) + " to " + fixed(c.rateDifference.upper * 100, 2, true) +
+                o += "  vs control: conversion " + fixedDecimals(c.rateDifference.estimate * 100, 2, true) + " pts (" + ci +
+                     fixedDecimals(c.rateDifference.lower * 100, 2, true) + " to " + fixedDecimals(c.rateDifference.upper * 100, 2, true) +
                      " pts), lift " + percent(c.relativeLift, 1, true) + ", " + pText(c.z.pValue) + "\n";
             }
             auto mean = [&](const char *label, const WelchResult &w, const std::optional<Interval> &boot) {
                 if (!std::isfinite(w.difference.estimate)) return;
-                o += std::string("  vs control: ") + label + " " + fixed(w.difference.estimate, 2, true);
+                o += std::string("  vs control: ") + label + " " + fixedDecimals(w.difference.estimate, 2, true);
                 if (w.valid)
-                    o += " (" + ci + fixed(w.difference.lower, 2, true) + " to " + fixed(w.difference.upper, 2, true) + ", Welch df " +
-                         fixed(w.df, 1) + ", " + pText(w.pValue) + ")";
+                    o += " (" + ci + fixedDecimals(w.difference.lower, 2, true) + " to " + fixedDecimals(w.difference.upper, 2, true) + ", Welch df " +
+                         fixedDecimals(w.df, 1) + ", " + pText(w.pValue) + ")";
                 else
                     o += " (no interval: the file gives no spread of revenue)";
-                if (boot) o += "; bootstrap " + fixed(boot->lower, 2, true) + " to " + fixed(boot->upper, 2, true);
+                if (boot) o += "; bootstrap " + fixedDecimals(boot->lower, 2, true) + " to " + fixedDecimals(boot->upper, 2, true);
                 o += "\n";
             };
             if (r.hasRevenue) {
@@ -108,7 +102,7 @@ std::string textReport(const std::string &path, const AbReport &r)
         o += "\nsample size for a " + percent(*r.options.wantedLift, 1, true) + " lift: " + grouped(r.needed->perVariant) +
              " visitors per variant\n";
     if (std::isfinite(r.sampleRatio.pValue))
-        o += "sample-ratio check: chi-square " + fixed(r.sampleRatio.statistic, 2) + ", " + pText(r.sampleRatio.pValue) + "\n";
+        o += "sample-ratio check: chi-square " + fixedDecimals(r.sampleRatio.statistic, 2) + ", " + pText(r.sampleRatio.pValue) + "\n";
     for (const std::string &n : r.notes) o += "note: " + n + "\n";
     return o;
 }
@@ -223,8 +217,8 @@ int runSampleSize(Context &ctx)
         return ctx.usage(error);
     const double target = baseline * (1 + lift);
     if (lift == 0 || !(target > 0 && target < 1))
-        return ctx.usage("option --lift: expected a lift other than 0 that keeps the rate between 0 and 1 (" + fixed(baseline, 4) +
-                         " x (1 + " + *a.value("lift") + ") = " + fixed(target, 4) + ")");
+        return ctx.usage("option --lift: expected a lift other than 0 that keeps the rate between 0 and 1 (" + fixedDecimals(baseline, 4) +
+                         " x (1 + " + *a.value("lift") + ") = " + fixedDecimals(target, 4) + ")");
     const SampleSize s = sampleSizeForLift(baseline, lift, alpha, power);
     if (ctx.json || a.flag("json")) {
         ctx.printJson(QJsonObject{{"baseline", baseline}, {"lift", lift}, {"target", target}, {"alpha", alpha}, {"power", power},
@@ -234,7 +228,7 @@ int runSampleSize(Context &ctx)
         return Success;
     }
     ctx.print("To detect a " + percent(lift, 1, true) + " lift from " + percent(baseline, 2) + " (to " + percent(target, 2) +
-              ") with a two-sided test at alpha " + fixed(alpha, 3) + " and power " + percent(power, 0) + ":\n  " +
+              ") with a two-sided test at alpha " + fixedDecimals(alpha, 3) + " and power " + percent(power, 0) + ":\n  " +
               grouped(s.perVariant) + " visitors per variant (" + grouped(2 * s.perVariant) + " for an A/B test of two variants)\n" +
               "  " + grouped(s.continuityCorrected) + " per variant with Fleiss's continuity correction\n");
     return Success;

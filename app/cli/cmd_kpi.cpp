@@ -2,6 +2,7 @@
 // import events FILE [--strict] [--rejects FILE]
 #include "command.h"
 
+#include "core/io/numbertext.h"
 #include "core/kpi/eventimport.h"
 #include "core/kpi/kpicalendar.h"
 #include "core/kpi/kpicontext.h"
@@ -39,13 +40,6 @@ int32_t findCategory(const Snapshot &s, const std::string &text, std::string &er
     return -1;
 }
 
-std::string fixed(double v, int decimals)
-{
-    if (!std::isfinite(v)) return "n/a";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
 
 std::string money(double v)
 {
@@ -57,20 +51,20 @@ std::string money(double v)
     return (v < 0 ? "-" : "") + s + cents;
 }
 
-std::string pct(double v) { return std::isfinite(v) ? fixed(v * 100, 1) + " %" : "n/a"; }
+std::string pct(double v) { return std::isfinite(v) ? fixedDecimals(v * 100, 1) + " %" : "n/a"; }
 
 std::string change(double now, double before)
 {
     if (!std::isfinite(now) || !std::isfinite(before) || before == 0) return "";
     const double c = (now - before) / std::fabs(before) * 100;
-    return " (" + std::string(c >= 0 ? "+" : "") + fixed(c, 1) + " % vs previous)";
+    return " (" + std::string(c >= 0 ? "+" : "") + fixedDecimals(c, 1) + " % vs previous)";
 }
 
 std::string changePts(double now, double before)
 {
     if (!std::isfinite(now) || !std::isfinite(before)) return "";
     const double pts = (now - before) * 100;
-    return " (" + std::string(pts >= 0 ? "+" : "") + fixed(pts, 1) + " pts vs previous)";
+    return " (" + std::string(pts >= 0 ? "+" : "") + fixedDecimals(pts, 1) + " pts vs previous)";
 }
 
 std::string textReport(const KpiContext &ctx, const KpiReport &r)
@@ -88,14 +82,14 @@ std::string textReport(const KpiContext &ctx, const KpiReport &r)
     o += "  revenue            " + money(h.sales.revenue) + ch(h.sales.revenue, p.sales.revenue) + "\n";
     o += "  orders             " + grouped(h.sales.orders) + ch(double(h.sales.orders), double(p.sales.orders)) + "\n";
     o += "  AOV                " + money(h.sales.aov) + ch(h.sales.aov, p.sales.aov) + "\n";
-    o += "  units per order    " + fixed(h.sales.unitsPerOrder, 2) + "\n";
-    o += "  items per basket   " + fixed(h.sales.itemsPerBasket, 2) + "\n";
+    o += "  units per order    " + fixedDecimals(h.sales.unitsPerOrder, 2) + "\n";
+    o += "  items per basket   " + fixedDecimals(h.sales.itemsPerBasket, 2) + "\n";
     o += "  customers          " + grouped(h.sales.customers) + " (+ " + grouped(h.sales.guestOrders) + " guest orders)\n";
     o += "  repeat rate        " + pct(h.repeatRate) + pts(h.repeatRate, p.repeatRate) + "; median " +
-         fixed(r.retention.medianDaysToSecond, 1) + " days to the second order\n";
+         fixedDecimals(r.retention.medianDaysToSecond, 1) + " days to the second order\n";
     o += "  CLV historic       " + money(h.historicClv) + " per customer in the period\n";
     o += "  CLV predictive     " + money(h.predictiveClv) + " = AOV " + money(r.clv.aov) + " x " +
-         fixed(r.clv.frequencyPerYear, 2) + " orders/year x " + fixed(r.clv.lifespanYears, 2) + " years (churn " +
+         fixedDecimals(r.clv.frequencyPerYear, 2) + " orders/year x " + fixedDecimals(r.clv.lifespanYears, 2) + " years (churn " +
          pct(r.clv.churnPerPeriod) + " per period)\n";
     if (r.attach.hasMaps) {
         o += "  attach rate        " + pct(h.attachRate) + pts(h.attachRate, p.attachRate) + " of orders (" +

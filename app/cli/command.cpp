@@ -1,6 +1,7 @@
 #include "command.h"
 
 #include "core/io/atomicfile.h"
+#include "core/io/numbertext.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 
@@ -102,14 +103,6 @@ std::shared_ptr<const Snapshot> Context::openSnapshot(std::unique_ptr<Workspace>
     return snap;
 }
 
-std::string grouped(long long n)
-{
-    std::string digits = std::to_string(n < 0 ? -n : n), out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return n < 0 ? "-" + out : out;
-}
+std::string grouped(long long n) { return withThousands(n); }
 
 }  // namespace mb::cli

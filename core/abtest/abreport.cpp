@@ -1,6 +1,7 @@
 #include "core/abtest/abreport.h"
 
 #include "core/io/csvwriter.h"
+#include "core/io/numbertext.h"
 
 #include <cmath>
 #include <cstdio>
@@ -12,29 +13,13 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string fixed(double v, int decimals)
-{
-    if (!std::isfinite(v)) return "n/a";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
 
-std::string grouped(int64_t n)
-{
-    std::string digits = std::to_string(n < 0 ? -n : n), out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return (n < 0 ? "-" : "") + out;
-}
 
 std::string pValueText(double p)
 {
     if (!std::isfinite(p)) return "n/a";
     if (p < 0.0001) return "p < 0.0001";
-    return "p = " + fixed(p, 4);
+    return "p = " + fixedDecimals(p, 4);
 }
 
 // Mean and variance of a variant's revenue per visitor: its non-zero values plus (visitors - their count) zeros.
@@ -56,7 +41,7 @@ MeanSummary perVisitor(const AbVariant &v)
 std::string percent(double share, int decimals, bool sign)
 {
     if (!std::isfinite(share)) return "n/a";
-    return (sign && share >= 0 ? "+" : "") + fixed(share * 100, decimals) + " %";
+    return (sign && share >= 0 ? "+" : "") + fixedDecimals(share * 100, decimals) + " %";
 }
 
 AbReport analyse(const AbResults &results, const AbOptions &options)
@@ -198,8 +183,8 @@ AbReport analyse(const AbResults &results, const AbOptions &options)
     if (std::isfinite(r.sampleRatio.pValue) && r.sampleRatio.pValue < options.srmAlpha) {
         std::string got, planned;
         for (size_t i = 0; i < r.arms.size(); ++i) {
-            got += (i ? " / " : "") + grouped(r.arms[i].visitors);
-            planned += (i ? " / " : "") + fixed(r.expectedShares[i] * 100, 0);
+            got += (i ? " / " : "") + withThousands(r.arms[i].visitors);
+            planned += (i ? " / " : "") + fixedDecimals(r.expectedShares[i] * 100, 0);
         }
         warn(AbWarningKind::SampleRatio, "Sample-ratio mismatch: visitors split " + got + " where " + planned +
                                          " % was planned (chi-square " + pValueText(r.sampleRatio.pValue) +
@@ -207,8 +192,8 @@ AbReport analyse(const AbResults &results, const AbOptions &options)
                                          "below cannot be trusted until it is found.");
     }
     if (results.crossoverVisitors > 0)
-        warn(AbWarningKind::Crossover, grouped(results.crossoverVisitors) + " visitors appear in more than one variant; each was "
-                                       "counted in the first variant it appears in and its " + grouped(results.crossoverRows) +
+        warn(AbWarningKind::Crossover, withThousands(results.crossoverVisitors) + " visitors appear in more than one variant; each was "
+                                       "counted in the first variant it appears in and its " + withThousands(results.crossoverRows) +
                                        " rows in other variants were left out.");
     if (results.firstTime && results.lastTime) {
         const int64_t first = *results.firstTime / 86400 - (*results.firstTime < 0 && *results.firstTime % 86400 ? 1 : 0);
@@ -226,9 +211,9 @@ AbReport analyse(const AbResults &results, const AbOptions &options)
         if (r.needed && r.needed->perVariant > 0 && std::min(a.visitors, control.visitors) < r.needed->perVariant)
             warn(AbWarningKind::StoppedEarly,
                  "Stopped early: detecting a " + percent(*options.wantedLift, 1, true) + " lift from the control's " +
-                     percent(control.rate.estimate, 2) + " conversion needs " + grouped(r.needed->perVariant) +
+                     percent(control.rate.estimate, 2) + " conversion needs " + withThousands(r.needed->perVariant) +
                      " visitors per variant; \"" + a.name + "\" vs \"" + control.name + "\" had " +
-                     grouped(std::min(a.visitors, control.visitors)) + ".");
+                     withThousands(std::min(a.visitors, control.visitors)) + ".");
         // Power is judged for the lift the test was meant to detect. Power for the observed lift ("post-hoc
         // power") only restates the p-value (Hoenig & Heisey 2001): without a wanted lift, a result that is not
         // significant is put beside the smallest lift these visitors could have detected instead.
@@ -249,10 +234,10 @@ AbReport analyse(const AbResults &results, const AbOptions &options)
     }
     if (r.comparisons.size() > 1)
         warn(AbWarningKind::ManyComparisons,
-             std::to_string(r.comparisons.size()) + " variants are each compared with the control: at alpha " + fixed(options.alpha, 2) +
+             std::to_string(r.comparisons.size()) + " variants are each compared with the control: at alpha " + fixedDecimals(options.alpha, 2) +
                  " the chance that at least one looks significant by luck alone is up to " +
                  percent(1 - std::pow(1 - options.alpha, double(r.comparisons.size())), 0) +
-                 ". Judge each p-value against " + fixed(options.alpha / double(r.comparisons.size()), 4) + " (Bonferroni).");
+                 ". Judge each p-value against " + fixedDecimals(options.alpha / double(r.comparisons.size()), 4) + " (Bonferroni).");
     return r;
 }
 

@@ -3,6 +3,7 @@
 #include "core/backtest/backtestmetrics.h"
 #include "core/backtest/backtestrequests.h"
 #include "core/backtest/baselines.h"
+#include "core/io/numbertext.h"
 #include "core/kpi/kpicalendar.h"
 #include "core/mining/taskpool.h"
 #include "core/placement/minedevidence.h"
@@ -41,19 +42,7 @@ int32_t defaultSplitDay(const Snapshot &snapshot, double testShare)
 
 namespace {
 
-std::string number(double v, int decimals)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
 
-std::string grouped(size_t n)
-{
-    std::string s = std::to_string(n);
-    for (int i = int(s.size()) - 3; i > 0; i -= 3) s.insert(size_t(i), ",");
-    return s;
-}
 
 bool wants(const BacktestOptions &o, BacktestMethod m) { return std::find(o.methods.begin(), o.methods.end(), m) != o.methods.end(); }
 
@@ -62,9 +51,9 @@ std::string checkOptions(const BacktestOptions &o)
     if (o.tasks.empty()) return "no task to run: name at least one of product-page, cart, post-purchase";
     if (o.methods.empty()) return "no method to run: name at least one of policy, popularity, cooccurrence, confidence, lift, ease";
     if (o.withinDays < 1) return "within-days is " + std::to_string(o.withinDays) + "; expected a whole number of days from 1";
-    if (!(o.attachRate > 0 && o.attachRate <= 1)) return "attach rate is " + number(o.attachRate, 4) + "; expected a share above 0 and at most 1";
+    if (!(o.attachRate > 0 && o.attachRate <= 1)) return "attach rate is " + fixedDecimals(o.attachRate, 4) + "; expected a share above 0 and at most 1";
     if (o.listLength < 1 || o.listLength > 100) return "list length is " + std::to_string(o.listLength) + "; expected 1 to 100";
-    if (!(o.testShare > 0 && o.testShare < 1)) return "test share is " + number(o.testShare, 4) + "; expected a share between 0 and 1";
+    if (!(o.testShare > 0 && o.testShare < 1)) return "test share is " + fixedDecimals(o.testShare, 4) + "; expected a share between 0 and 1";
     return {};
 }
 
@@ -124,12 +113,12 @@ std::string assumptionsText(const BacktestResult &r)
     const BacktestOptions &o = r.options;
     std::string s;
     s += "Split: orders from " + r.splitDate + " on (the order's local day) are the test" +
-         (r.defaultSplit ? " (the default: the last " + number(o.testShare * 100, 0) + " % of the merchandise orders)" : "") +
-         "; the " + grouped(r.trainingOrders) + " orders before it alone train every method: the current policies over evidence mined "
+         (r.defaultSplit ? " (the default: the last " + fixedDecimals(o.testShare * 100, 0) + " % of the merchandise orders)" : "") +
+         "; the " + withThousands(r.trainingOrders) + " orders before it alone train every method: the current policies over evidence mined "
          "from them with the workspace's mining settings, and the baselines. Relations accepted from mining are left out "
          "(they were mined over the test too); a product known only from orders is priced at the median of its training "
          "prices; curated relations, catalog prices and the switches are today's.\n";
-    s += "Sample: " + (o.samplePerTask ? "up to " + grouped(o.samplePerTask) : std::string("all")) +
+    s += "Sample: " + (o.samplePerTask ? "up to " + withThousands(o.samplePerTask) : std::string("all")) +
          " test baskets per task, seed " + std::to_string(o.seed) + ". Targets are a basket's merchandise: products switched off as "
          "non-merchandise are neither anchors, cart items nor targets; post-purchase targets are what the same customer bought in "
          "their next order within " + std::to_string(o.withinDays) + " days and not in this one.\n";
@@ -137,9 +126,9 @@ std::string assumptionsText(const BacktestResult &r)
          " and its day. Baselines never show what is in the cart or a product that is not offered, and show only products with "
          "positive evidence; pair rules by confidence need " + std::to_string(o.confidenceMinCount) + " baskets holding both, by lift " +
          std::to_string(o.liftMinCount) + ".\n";
-    s += "Projected AOV lift is an estimate, not a measurement: it assumes " + number(o.attachRate * 100, 1) +
+    s += "Projected AOV lift is an estimate, not a measurement: it assumes " + fixedDecimals(o.attachRate * 100, 1) +
          " % of the shown picks the customer did buy were bought because they were shown, one unit each at the price paid in the "
-         "held-out order, spread over every request and divided by the test AOV of " + number(r.testAov, 2) +
+         "held-out order, spread over every request and divided by the test AOV of " + fixedDecimals(r.testAov, 2) +
          ". It credits nothing for picks the customer did not buy, and the held-out customer bought the hits without seeing them.";
     return s;
 }

@@ -1,5 +1,7 @@
 #include "core/hygiene/nonmerchandise.h"
 
+#include "core/hygiene/skuvariants.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -9,22 +11,6 @@
 namespace mb {
 
 namespace {
-
-std::string upper(std::string s)
-{
-    for (char &c : s) c = char(std::toupper(static_cast<unsigned char>(c)));
-    // Spaces around and runs of spaces inside do not change what a code or a title says.
-    std::string out;
-    for (char c : s) {
-        if (std::isspace(static_cast<unsigned char>(c))) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
 
 struct Code {
     std::string_view sku;
@@ -78,7 +64,7 @@ std::string money(double v)
 
 NonMerchRule nonMerchandiseRule(const std::string &sku, const std::string &title)
 {
-    const std::string s = upper(sku), t = upper(title);
+    const std::string s = normalSku(sku), t = normalSku(title);
     for (const Code &c : kCodes)
         if (s == c.sku) return {std::string(c.kind), "SKU " + sku + " is " + article(c.kind) + " code"};
     for (const Code &c : kPrefixes)

@@ -16,6 +16,8 @@
 
 namespace mb {
 
+// Trimmed, runs of spaces collapsed to one, upper-cased: how SKUs group into variants, and how the
+// non-merchandise rules compare codes and titles (spaces and case do not change what they say).
 std::string normalSku(const std::string &sku);
 
 struct SkuVariant {

@@ -3,6 +3,7 @@
 // the row-level helpers they share so that every format rejects, counts and reports progress alike.
 #include "core/io/csvreader.h"
 #include "core/io/importparser.h"
+#include "core/io/numbertext.h"
 #include "core/io/recordscreen.h"
 #include "core/io/rejectsku.h"
 
@@ -77,8 +78,7 @@ private:
 // "The columns found: a, b, c" for the messages that say a required column is missing.
 std::string columnList(const CsvHeader &header);
 
-// "1,234" for the notes.
-std::string withThousands(int64_t n);
+using mb::withThousands;  // core/io/numbertext.h
 
 }  // namespace orderparse
 }  // namespace mb

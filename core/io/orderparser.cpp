@@ -117,17 +117,6 @@ std::string columnList(const CsvHeader &header)
     return s.empty() ? std::string("(none)") : s;
 }
 
-std::string withThousands(int64_t n)
-{
-    std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string s;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) s += ',';
-        s += digits[i];
-    }
-    return n < 0 ? "-" + s : s;
-}
-
 }  // namespace orderparse
 
 namespace {

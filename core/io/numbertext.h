@@ -1,0 +1,15 @@
+#pragma once
+// Numbers in the text the engine writes for people (import notes, reports, the CLI's tables): one way to
+// group thousands and one way to print decimals, so a count or a rate reads the same everywhere.
+#include <cstdint>
+#include <string>
+
+namespace mb {
+
+// "1,234,567", "-1,234".
+std::string withThousands(int64_t n);
+// v with this many decimals ("12.50"), with a leading sign when asked ("+0.20", "-1.00"); "n/a" when v is
+// not a finite number.
+std::string fixedDecimals(double v, int decimals, bool sign = false);
+
+}  // namespace mb
