@@ -9,6 +9,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace mb {
 
 namespace {
@@ -237,8 +239,25 @@ bool HygieneStore::unmergeSku(const SkuMerge &m, std::string &error)
                            "the merge cannot be undone");
         if (productId(db, m.canonicalSku) != m.canonicalId)
             return fail(e, "the product \"" + m.canonicalSku + "\" changed since the merge");
-        for (const SavedRow &row : m.deleted)   // the product first: the derived rows refer to it
+        // The product first: the derived rows refer to it. A mined row whose run has been replaced since
+        // (mining ran after the merge) stays gone: its run is no more, and the newer run is the one in force.
+        bool dropped = false;
+        Statement runExists(db, "SELECT 1 FROM mining_runs WHERE id = ?1");
+        for (const SavedRow &row : m.deleted) {
+            const auto run = std::find(row.columns.begin(), row.columns.end(), "run_id");
+            if (run != row.columns.end()) {
+                const SqlValue &id = row.values[size_t(run - row.columns.begin())];
+                if (const int64_t *runId = std::get_if<int64_t>(&id)) {
+                    runExists.reset();
+                    runExists.bind(1, *runId);
+                    if (!runExists.step()) {
+                        dropped = true;
+                        continue;
+                    }
+                }
+            }
             if (!insertRow(db, row, e)) return false;
+        }
         Statement back(db, "UPDATE order_lines SET product_id = ?2 WHERE id = ?1 AND product_id = ?3");
         for (int64_t line : m.movedLines) {
             back.bind(1, line).bind(2, m.variantId).bind(3, m.canonicalId);
@@ -247,7 +266,7 @@ bool HygieneStore::unmergeSku(const SkuMerge &m, std::string &error)
         if (!updateRow(db, m.canonicalBefore, m.canonicalId, e)) return false;
         // The history is the one before the merge again, and so are the mined results that were current then.
         const int64_t now = ws_.historyVersion();
-        const int64_t next = now == m.historyAfter ? m.historyBefore : now + 1;
+        const int64_t next = now == m.historyAfter && !dropped ? m.historyBefore : now + 1;
         std::string metaError;
         if (!ws_.setMeta("history_version", std::to_string(next), &metaError)) return fail(e, metaError);
         return true;

@@ -334,8 +334,10 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
             Statement s(db, "SELECT DISTINCT order_id FROM order_lines WHERE description_id IS NULL");
             while (s.step()) ordersMissingDescriptions.emplace(s.int64(0), 0);
         }
+        // By order, file line and product: a file whose rows moved (a preamble, another sort) must not give a
+        // line its neighbour's description, which names another product.
         Statement backfill(db, "UPDATE order_lines SET description_id = ?3 WHERE order_id = ?1 AND source_line = ?2 "
-                               "AND description_id IS NULL");
+                               "AND product_id = ?4 AND description_id IS NULL");
         const size_t total = batch.lines.size();
         int64_t written = 0;
         for (size_t i = 0; i < total; ++i) {
@@ -344,8 +346,11 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
             if (unchanged[l.order]) {
                 if (l.description && !ordersMissingDescriptions.empty()
                     && ordersMissingDescriptions.count(orderIds[l.order])) {
-                    backfill.bind(1, orderIds[l.order]).bind(2, l.line).bind(3, descriptionIds[l.description]);
-                    if (!backfill.exec()) return fail(err, "line " + std::to_string(l.line) + ": " + backfill.error());
+                    const auto product = products.find(l.sku);
+                    if (product != products.end()) {
+                        backfill.bind(1, orderIds[l.order]).bind(2, l.line).bind(3, descriptionIds[l.description]).bind(4, product->second);
+                        if (!backfill.exec()) return fail(err, "line " + std::to_string(l.line) + ": " + backfill.error());
+                    }
                 }
                 continue;
             }

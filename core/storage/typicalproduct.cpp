@@ -120,6 +120,7 @@ bool settleOrderOnlyProducts(sqlite3 *db, const std::vector<int64_t> &productIds
     struct Facts {
         std::unordered_map<int64_t, DescriptionTally> tallies;  // by description id
         std::vector<double> soldPrices, anyPrices;
+        size_t undescribed = 0;  // lines written before descriptions were kept (an upgraded file)
     };
     std::vector<Facts> facts(slot.size());
     std::unordered_map<int64_t, std::string> texts;
@@ -140,7 +141,10 @@ bool settleOrderOnlyProducts(sqlite3 *db, const std::vector<int64_t> &productIds
             f.anyPrices.push_back(price);
             if (s.real(2) > 0) f.soldPrices.push_back(price);
         }
-        if (s.isNull(1)) continue;
+        if (s.isNull(1)) {
+            ++f.undescribed;
+            continue;
+        }
         DescriptionTally &t = f.tallies[s.int64(1)];
         ++t.count;
         const int64_t when = s.int64(4), line = s.int64(5);
@@ -164,7 +168,10 @@ bool settleOrderOnlyProducts(sqlite3 *db, const std::vector<int64_t> &productIds
             t.second.text = texts[t.first];
             list.push_back(t.second);
         }
-        const int best = pickTitle(list);
+        int best = pickTitle(list);
+        // Lines from before descriptions were kept are not in the tally: a junk pick from the few described
+        // ones ("damaged" on one new line beside a thousand old ones) must not replace the title they had.
+        if (best >= 0 && f.undescribed > 0 && isJunkDescription(list[size_t(best)].text)) best = -1;
         upd.bind(1, entry.first);
         if (best >= 0) upd.bind(2, list[size_t(best)].text); else upd.bindNull(2);
         const double price = median(f.soldPrices.empty() ? f.anyPrices : f.soldPrices);

@@ -166,6 +166,38 @@ INSERT INTO relations(anchor_type, anchor_id, target_type, target_id, kind, sour
         QCOMPARE(dump(*ws), before);
     }
 
+    // Merge, then mine (which replaces the runs: their old rows go with them), then Undo: the variant, its
+    // lines and its suggestion come back; the replaced run's rows do not (the newer run is in force).
+    void undoAfterMiningReplacedTheRuns()
+    {
+        auto ws = small("mined-after");
+        QVERIFY(sql(*ws, R"sql(
+INSERT INTO mining_runs(id, kind, parameters, history_version, created_at, duration_ms) VALUES (7, 'pairs', '{}', 1, 0, 0);
+INSERT INTO pair_stats VALUES (7, (SELECT id FROM products WHERE sku = 'x1'), (SELECT id FROM products WHERE sku = 'Y2'), 1, 0.25, 0.5, 1.5, 0.4);
+INSERT INTO relations(anchor_type, anchor_id, target_type, target_id, kind, source, status, created_at, updated_at)
+  VALUES ('product', (SELECT id FROM products WHERE sku = 'Y2'), 'product', (SELECT id FROM products WHERE sku = 'x1'),
+          'accessory', 'mined', 'suggested', 1, 1);
+)sql"));
+        const int64_t history = ws->historyVersion();
+        HygieneStore store(*ws);
+        SkuMerge m;
+        m.canonicalSku = "X1";
+        m.variantSku = "x1";
+        std::string error;
+        QVERIFY2(store.mergeSku(m, error), error.c_str());
+        // What a mining run does to the saved runs: replace them (their rows cascade away).
+        QVERIFY(sql(*ws, "DELETE FROM mining_runs WHERE id = 7; "
+                         "INSERT INTO mining_runs(id, kind, parameters, history_version, created_at, duration_ms) VALUES (8, 'pairs', '{}', 2, 1, 0);"));
+        QVERIFY2(store.unmergeSku(m, error), error.c_str());
+        QCOMPARE(mbtest::scalar(*ws, "SELECT count(*) FROM order_lines l JOIN products p ON p.id = l.product_id WHERE p.sku = 'x1'"),
+                 int64_t(2));
+        QCOMPARE(mbtest::scalar(*ws, "SELECT count(*) FROM relations"), int64_t(1));
+        QCOMPARE(mbtest::scalar(*ws, "SELECT count(*) FROM pair_stats"), int64_t(0));
+        // Not the history before the merge: the mined results of then are gone, so the ones now are out of date.
+        QVERIFY(ws->historyVersion() > history + 1);
+        QVERIFY(ws->integrityOk());
+    }
+
     void refusals()
     {
         auto ws = small("refuse");
