@@ -1,7 +1,8 @@
 #pragma once
-// What the core tests ask of a workspace they build: a fresh one, one number from SQL, and a whole-file import
-// as the CLI and the import dialog run it.
+// What the core tests ask of a workspace they build: a fresh one, one number from SQL, a whole-file import
+// as the CLI and the import dialog run it, and its snapshot.
 #include "core/storage/importer.h"
+#include "core/storage/snapshot.h"
 #include "core/storage/statement.h"
 #include "core/storage/workspace.h"
 
@@ -18,6 +19,15 @@ inline int64_t scalar(const mb::Workspace &ws, const char *sql)
 {
     mb::Statement s(ws.db(), sql);
     return s.step() ? s.int64(0) : -1;
+}
+
+// The workspace's snapshot; a test cannot go on without it.
+inline std::shared_ptr<const mb::Snapshot> loadSnapshot(const mb::Workspace &ws)
+{
+    std::string error;
+    auto snap = mb::Snapshot::load(ws, error);
+    if (!snap) qFatal("%s", error.c_str());
+    return snap;
 }
 
 inline mb::ImportReport importFile(mb::Workspace &ws, mb::ImportKind kind, const QString &path)

@@ -18,14 +18,6 @@ using namespace mb;
 
 namespace {
 
-std::shared_ptr<const Snapshot> load(const Workspace &ws)
-{
-    std::string error;
-    auto snap = Snapshot::load(ws, error);
-    if (!snap) qFatal("%s", error.c_str());
-    return snap;
-}
-
 QStringList skus(const std::vector<NonMerchProposal> &proposals)
 {
     QStringList out;
@@ -102,7 +94,7 @@ private Q_SLOTS:
         }
         auto ws = mbtest::freshWorkspace(dir_, "learned.merchbench");
         QVERIFY(mbtest::importFile(*ws, ImportKind::Orders, write("learned.csv", csv)).status == ImportStatus::Ok);
-        const auto proposals = proposeNonMerchandise(*load(*ws), {});
+        const auto proposals = proposeNonMerchandise(*mbtest::loadSnapshot(*ws), {});
         QCOMPARE(skus(proposals), QStringList({"FLAT", "CHG", "CRED"}));   // by share of baskets; no MUG
         const NonMerchProposal *flat = find(proposals, "FLAT");
         QVERIFY(flat->learned && !flat->ruled);
@@ -118,7 +110,7 @@ private Q_SLOTS:
         MB_REQUIRE_DATASET(csv, "online_retail/online_retail.csv");
         auto ws = mbtest::freshWorkspace(dir_, "retail.merchbench");
         QVERIFY(mbtest::importFile(*ws, ImportKind::Orders, csv).status == ImportStatus::Ok);
-        auto snap = load(*ws);
+        auto snap = mbtest::loadSnapshot(*ws);
         const auto proposals = proposeNonMerchandise(*snap, {});
         // Documented rules first, by share of baskets; then what only the history gives away.
         QCOMPARE(skus(proposals), QStringList({"POST", "DOT", "M", "C2", "23444", "BANK CHARGES", "gift_0001_20",
@@ -139,11 +131,11 @@ private Q_SLOTS:
         QVERIFY2(store.dismissNonMerchandise({"DCGS0073", "DCGS0068"}, error), error.c_str());
         QVERIFY2(RelationStore(*ws).setRecommendable({snap->products[size_t(snap->productIndex("DOT"))].id}, false, error),
                  error.c_str());
-        const auto after = proposeNonMerchandise(*load(*ws), store.dismissedNonMerchandise());
+        const auto after = proposeNonMerchandise(*mbtest::loadSnapshot(*ws), store.dismissedNonMerchandise());
         QCOMPARE(after.size(), proposals.size() - 3);
         QVERIFY(!find(after, "DOT") && !find(after, "DCGS0073") && !find(after, "DCGS0068"));
         QVERIFY2(store.undismissNonMerchandise({"DCGS0068"}, error), error.c_str());
-        QVERIFY(find(proposeNonMerchandise(*load(*ws), store.dismissedNonMerchandise()), "DCGS0068"));
+        QVERIFY(find(proposeNonMerchandise(*mbtest::loadSnapshot(*ws), store.dismissedNonMerchandise()), "DCGS0068"));
     }
 
     void groceries()
@@ -152,7 +144,7 @@ private Q_SLOTS:
         auto ws = mbtest::freshWorkspace(dir_, "groceries.merchbench");
         QVERIFY(mbtest::importFile(*ws, ImportKind::Orders, csv).status == ImportStatus::Ok);
         // Whole milk is in a quarter of the baskets, but the file has no prices: no flat charge, no proposal.
-        QCOMPARE(skus(proposeNonMerchandise(*load(*ws), {})), QStringList());
+        QCOMPARE(skus(proposeNonMerchandise(*mbtest::loadSnapshot(*ws), {})), QStringList());
     }
 
     void shopifyStore()
@@ -162,7 +154,7 @@ private Q_SLOTS:
         auto ws = mbtest::freshWorkspace(dir_, "shopify.merchbench");
         QVERIFY(mbtest::importFile(*ws, ImportKind::Catalog, products).status == ImportStatus::Ok);
         QVERIFY(mbtest::importFile(*ws, ImportKind::Orders, orders).status == ImportStatus::Ok);
-        const auto proposals = proposeNonMerchandise(*load(*ws), {});
+        const auto proposals = proposeNonMerchandise(*mbtest::loadSnapshot(*ws), {});
         QCOMPARE(skus(proposals), QStringList({"Tip", "fee", "AP_GC_10", "AP_GC_25", "AP_GC_50", "AP_GC_100"}));
         QCOMPARE(find(proposals, "Tip")->kind, std::string("tip"));
         QCOMPARE(find(proposals, "AP_GC_10")->kind, std::string("gift card"));
@@ -174,7 +166,7 @@ private Q_SLOTS:
             MB_REQUIRE_DATASET(path, QStringLiteral("shopify_product_samples/") + QLatin1String(file));
             auto ws = mbtest::freshWorkspace(dir_, (std::string("sample-") + file + ".merchbench").c_str());
             QVERIFY(mbtest::importFile(*ws, ImportKind::Catalog, path).status == ImportStatus::Ok);
-            QVERIFY2(proposeNonMerchandise(*load(*ws), {}).empty(), file);   // all merchandise
+            QVERIFY2(proposeNonMerchandise(*mbtest::loadSnapshot(*ws), {}).empty(), file);   // all merchandise
         }
     }
 };

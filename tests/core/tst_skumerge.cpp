@@ -19,14 +19,6 @@ using namespace mb;
 
 namespace {
 
-std::shared_ptr<const Snapshot> load(const Workspace &ws)
-{
-    std::string error;
-    auto snap = Snapshot::load(ws, error);
-    if (!snap) qFatal("%s", error.c_str());
-    return snap;
-}
-
 // Every row of every table (rowid included) as text: two dumps are equal when the file's content is.
 QStringList dump(const Workspace &ws)
 {
@@ -97,7 +89,7 @@ private Q_SLOTS:
     void listsVariants()
     {
         auto ws = small("list");
-        const auto variants = findSkuVariants(*load(*ws), {});
+        const auto variants = findSkuVariants(*mbtest::loadSnapshot(*ws), {});
         QCOMPARE(int(variants.size()), 2);
         // More lines keep the SKU: "BANK  CHARGES" (2 lines) over "BANK CHARGES" (1), X1 (2) over x1 (2, not normal form).
         QCOMPARE(variants[0].canonicalSku, std::string("BANK  CHARGES"));
@@ -113,11 +105,11 @@ private Q_SLOTS:
         HygieneStore store(*ws);
         std::string error;
         QVERIFY2(store.keepApart("x1", "X1", error), error.c_str());
-        const auto after = findSkuVariants(*load(*ws), store.keptApart());
+        const auto after = findSkuVariants(*mbtest::loadSnapshot(*ws), store.keptApart());
         QCOMPARE(int(after.size()), 1);
         QCOMPARE(after[0].canonicalSku, std::string("BANK  CHARGES"));
         QVERIFY2(store.forgetKeepApart("X1", "x1", error), error.c_str());
-        QCOMPARE(int(findSkuVariants(*load(*ws), store.keptApart()).size()), 2);
+        QCOMPARE(int(findSkuVariants(*mbtest::loadSnapshot(*ws), store.keptApart()).size()), 2);
     }
 
     void mergeAndUndoRestoreExactly()
@@ -151,7 +143,7 @@ INSERT INTO relations(anchor_type, anchor_id, target_type, target_id, kind, sour
         // The merged product's price is settled from all four lines: 2, 2, 9, 2 -> 2.
         QCOMPARE(mbtest::scalar(*ws, "SELECT price * 100 FROM products WHERE sku = 'X1'"), int64_t(200));
         QVERIFY(ws->integrityOk());
-        auto snap = load(*ws);
+        auto snap = mbtest::loadSnapshot(*ws);
         QCOMPARE(snap->productIndex("x1"), -1);
         QCOMPARE(snap->basketsWith[size_t(snap->productIndex("X1"))], 4u);
 
@@ -223,7 +215,7 @@ INSERT INTO relations(anchor_type, anchor_id, target_type, target_id, kind, sour
         MB_REQUIRE_DATASET(csv, "online_retail/online_retail.csv");
         auto ws = mbtest::freshWorkspace(dir_, "retail.merchbench");
         QVERIFY(mbtest::importFile(*ws, ImportKind::Orders, csv).status == ImportStatus::Ok);
-        const auto variants = findSkuVariants(*load(*ws), {});
+        const auto variants = findSkuVariants(*mbtest::loadSnapshot(*ws), {});
         QCOMPARE(int(variants.size()), 112);   // as the issue counted; all of them by case
         for (const SkuVariant &v : variants) QCOMPARE(v.difference, std::string("case"));
         auto heart = std::find_if(variants.begin(), variants.end(), [](const SkuVariant &v) { return v.canonicalSku == "85123A"; });

@@ -1,6 +1,7 @@
 // Mined evidence kept in the workspace, marked stale by an import; suggestions with their evidence; the
 // kind heuristic branch by branch; a rejection that survives re-mining.
 #include "testsupport.h"
+#include "workspacequery.h"
 
 #include "core/demo/demogenerator.h"
 #include "core/maps/relationresolver.h"
@@ -16,14 +17,6 @@
 using namespace mb;
 
 namespace {
-
-std::shared_ptr<const Snapshot> load(const Workspace &ws)
-{
-    std::string error;
-    auto s = Snapshot::load(ws, error);
-    if (!s) qFatal("%s", error.c_str());
-    return s;
-}
 
 // A tiny store for the heuristic: a camera family, a card, a bag, coffee filters bought again and again.
 std::unique_ptr<Workspace> tinyStore(const QString &path)
@@ -76,7 +69,7 @@ private Q_SLOTS:
         // A curated category rule Cameras -> Lenses as an enhancement teaches the heuristic that kind.
         std::string error;
         auto catId = [&](const char *path) {
-            auto s = load(*ws);
+            auto s = mbtest::loadSnapshot(*ws);
             for (const auto &c : s->categories)
                 if (c.path == path) return c.id;
             return int64_t(0);
@@ -88,7 +81,7 @@ private Q_SLOTS:
         rule.targetId = catId("Lenses");
         rule.kind = RelationKind::Enhancement;
         QVERIFY2(RelationStore(*ws).add(rule, error), error.c_str());
-        auto s = load(*ws);
+        auto s = mbtest::loadSnapshot(*ws);
         RelationResolver resolver(*s);
         auto p = [&](const char *sku) { return uint32_t(s->productIndex(sku)); };
         ReplenishmentStat rebought;
@@ -144,7 +137,7 @@ private Q_SLOTS:
         const std::string path = dir.filePath("demo.merchbench").toStdString();
         QVERIFY2(createDemoWorkspace(path, DemoParameters(), error), error.c_str());
         auto ws = Workspace::open(path, error);
-        auto snap = load(*ws);
+        auto snap = mbtest::loadSnapshot(*ws);
         QVERIFY(loadMinedResults(*ws, *snap).empty());
         QVERIFY2(mineAndSave(*ws, *snap, MiningSettings(), error), error.c_str());
         MinedResults mined = loadMinedResults(*ws, *snap);
@@ -170,7 +163,7 @@ private Q_SLOTS:
         more.lines = {{1, 0, "CAM-MIR-110", 1, 899}};
         ImportReport rep;
         QVERIFY(writeOrders(*ws, more, "later.csv", rep));
-        auto snap2 = load(*ws);
+        auto snap2 = mbtest::loadSnapshot(*ws);
         QVERIFY(loadMinedResults(*ws, *snap2).stale);
         QVERIFY(mineAndSave(*ws, *snap2, MiningSettings(), error));
         QVERIFY(!loadMinedResults(*ws, *snap2).stale);
@@ -182,7 +175,7 @@ private Q_SLOTS:
         std::string error;
         auto ws = minedDemo(dir);
         QVERIFY(ws);
-        auto snap = load(*ws);
+        auto snap = mbtest::loadSnapshot(*ws);
         MinedResults mined = loadMinedResults(*ws, *snap);
         RelationResolver resolver(*snap);
         const uint32_t anchor = uint32_t(snap->productIndex("COF-MAC-120"));
@@ -191,7 +184,7 @@ private Q_SLOTS:
         const Suggestion first = before.front();
         QVERIFY(!first.evidence.empty());
         QVERIFY(rejectSuggestion(*ws, snap->products[anchor].id, snap->products[first.target].id, first.kind.kind, error));
-        auto snap2 = load(*ws);
+        auto snap2 = mbtest::loadSnapshot(*ws);
         QVERIFY(mineAndSave(*ws, *snap2, MiningSettings(), error));
         MinedResults mined2 = loadMinedResults(*ws, *snap2);
         RelationResolver resolver2(*snap2);
@@ -200,7 +193,7 @@ private Q_SLOTS:
         auto others = SuggestionEngine(*snap2, resolver2, mined2).all(SuggestionFilter());
         QVERIFY(!others.empty());
         QCOMPARE(acceptSuggestions(*ws, *snap2, {others.front()}, error), 1);
-        auto snap3 = load(*ws);
+        auto snap3 = mbtest::loadSnapshot(*ws);
         RelationResolver resolver3(*snap3);
         const auto resolved = resolver3.resolve(others.front().anchor);
         QVERIFY(std::any_of(resolved.begin(), resolved.end(), [&](const ResolvedRelation &r) {
@@ -214,7 +207,7 @@ private Q_SLOTS:
         std::string error;
         auto ws = minedDemo(dir);
         QVERIFY(ws);
-        auto snap = load(*ws);
+        auto snap = mbtest::loadSnapshot(*ws);
         MinedResults mined = loadMinedResults(*ws, *snap);
         RelationResolver resolver(*snap);
         for (const Suggestion &s : SuggestionEngine(*snap, resolver, mined).all(SuggestionFilter())) {
