@@ -10,6 +10,7 @@
 #include "core/placement/placementengine.h"
 #include "core/storage/minedstore.h"
 #include "core/storage/snapshot.h"
+#include "core/storage/typicalproduct.h"
 
 #include <QElapsedTimer>
 
@@ -96,13 +97,9 @@ std::shared_ptr<const Snapshot> trainingSnapshot(const Snapshot &full, const std
         }
     }
     for (size_t p = 0; p < paid.size(); ++p) {
-        std::vector<double> &v = paid[p];
-        if (v.empty()) continue;
-        const auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
-        std::nth_element(v.begin(), mid, v.end());
-        double median = *mid;
-        if (v.size() % 2 == 0) median = (*std::max_element(v.begin(), mid) + median) / 2;
-        if (snap->products[p].price != median) snap->products.edit()[p].price = median;
+        if (paid[p].empty()) continue;
+        const double typical = median(paid[p]);  // the rule the import prices order-only products by
+        if (snap->products[p].price != typical) snap->products.edit()[p].price = typical;
     }
     snap->historyVersion = -1;  // not the workspace's history: nothing may take it for the saved runs' history
     return snap;

@@ -2,6 +2,7 @@
 
 #include "core/placement/placementcandidate.h"
 #include "core/storage/snapshot.h"
+#include "core/storage/typicalproduct.h"
 
 #include <algorithm>
 #include <climits>
@@ -53,11 +54,7 @@ RecommendResult PlacementEngine::recommend(const RecommendContext &ctx) const
         std::vector<double> prices;
         for (uint32_t a : r.anchors)
             if (!std::isnan(snap_.products[a].price)) prices.push_back(snap_.products[a].price);
-        if (!prices.empty()) {
-            std::sort(prices.begin(), prices.end());
-            const size_t n = prices.size();
-            r.medianItemPrice = n % 2 ? prices[n / 2] : (prices[n / 2 - 1] + prices[n / 2]) / 2;
-        }
+        if (!prices.empty()) r.medianItemPrice = median(prices);
     }
     if (r.anchors.empty()) {
         result.error = ctx.placement == Placement::ProductPage ? "no product to recommend for" : "the cart is empty";
