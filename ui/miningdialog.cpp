@@ -43,7 +43,7 @@ QDoubleSpinBox *fraction(QWidget *parent, int decimals)
 }  // namespace
 
 MiningDialog::MiningDialog(const MiningSettings &settings, QWidget *parent)
-    : QDialog(parent), minCount_(new QSpinBox(this)), minSupport_(fraction(this, 4)), minConfidence_(fraction(this, 3)),
+    : QDialog(parent), minCount_(new QSpinBox(this)), topPerAnchor_(new QSpinBox(this)), topMinCount_(new QSpinBox(this)), minSupport_(fraction(this, 4)), minConfidence_(fraction(this, 3)),
       lambda_(new QDoubleSpinBox(this)), minBaskets_(new QSpinBox(this)), topK_(new QSpinBox(this)), minIntervals_(new QSpinBox(this)),
       excludeTags_(new QLineEdit(this)), excludeSources_(new QLineEdit(this))
 {
@@ -52,6 +52,12 @@ MiningDialog::MiningDialog(const MiningSettings &settings, QWidget *parent)
     minCount_->setToolTip(tr("Baskets that must hold both products; with the minimum support the stricter one wins"));
     minSupport_->setToolTip(tr("Share of all baskets that must hold both products"));
     minConfidence_->setToolTip(tr("Share of the first product's baskets that also hold the second (its attach rate)"));
+    topPerAnchor_->setRange(0, 100000);
+    topPerAnchor_->setSpecialValueText(tr("none"));
+    topPerAnchor_->setToolTip(tr("Besides the pairs above the thresholds, each product keeps this many of its strongest partners "
+                                 "(0: none), so a product with little history still has its best evidence"));
+    topMinCount_->setRange(1, 1000000);
+    topMinCount_->setToolTip(tr("A product's strongest partners must still have been bought with it in this many baskets"));
     lambda_->setRange(1, 1e7);
     lambda_->setDecimals(0);
     lambda_->setToolTip(tr("EASE regularisation: larger values trust rare co-purchases less"));
@@ -73,6 +79,8 @@ MiningDialog::MiningDialog(const MiningSettings &settings, QWidget *parent)
     pf->addRow(tr("Minimum baskets together:"), minCount_);
     pf->addRow(tr("Minimum support:"), minSupport_);
     pf->addRow(tr("Minimum confidence:"), minConfidence_);
+    pf->addRow(tr("Strongest partners kept per product:"), topPerAnchor_);
+    pf->addRow(tr("... each in at least this many baskets:"), topMinCount_);
     auto [ease, ef] = group(tr("EASE (products bought by the same shoppers)"));
     ef->addRow(tr("Lambda:"), lambda_);
     ef->addRow(tr("Minimum baskets per product:"), minBaskets_);
@@ -105,6 +113,8 @@ void MiningDialog::setSettings(const MiningSettings &s)
     minCount_->setValue(int(s.pairs.minCount));
     minSupport_->setValue(s.pairs.minSupport);
     minConfidence_->setValue(s.pairs.minConfidence);
+    topPerAnchor_->setValue(int(s.pairs.topPerAnchor));
+    topMinCount_->setValue(int(s.pairs.topMinCount));
     lambda_->setValue(s.ease.lambda);
     minBaskets_->setValue(int(s.ease.minBaskets));
     topK_->setValue(s.ease.topK);
@@ -119,6 +129,8 @@ MiningSettings MiningDialog::settings() const
     s.pairs.minCount = uint32_t(minCount_->value());
     s.pairs.minSupport = minSupport_->value();
     s.pairs.minConfidence = minConfidence_->value();
+    s.pairs.topPerAnchor = uint32_t(topPerAnchor_->value());
+    s.pairs.topMinCount = uint32_t(topMinCount_->value());
     s.ease.lambda = lambda_->value();
     s.ease.minBaskets = uint32_t(minBaskets_->value());
     s.ease.topK = topK_->value();

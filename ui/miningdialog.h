@@ -21,13 +21,14 @@ public:
 
     QSpinBox *minCountBox() const { return minCount_; }
     QDoubleSpinBox *minSupportBox() const { return minSupport_; }
+    QSpinBox *topPerAnchorBox() const { return topPerAnchor_; }
     QDoubleSpinBox *minConfidenceBox() const { return minConfidence_; }
     QDoubleSpinBox *lambdaBox() const { return lambda_; }
     QLineEdit *excludeTagsEdit() const { return excludeTags_; }
     QLineEdit *excludeSourcesEdit() const { return excludeSources_; }
 
 private:
-    QSpinBox *minCount_;
+    QSpinBox *minCount_, *topPerAnchor_, *topMinCount_;
     QDoubleSpinBox *minSupport_, *minConfidence_, *lambda_;
     QSpinBox *minBaskets_, *topK_, *minIntervals_;
     QLineEdit *excludeTags_, *excludeSources_;

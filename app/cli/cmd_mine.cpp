@@ -41,6 +41,19 @@ void warnUnmatched(const Snapshot &snap, const OrderExclusion &e)
     for (const std::string &s : e.sources) check(s, false);
 }
 
+// --top-per-anchor N --top-min-count C: each product also keeps its N strongest partners seen >= C times.
+// Returns what is wrong, or nothing.
+std::string readTopOptions(CliArgs &a, PairOptions &o)
+{
+    const long long top = a.integer("top-per-anchor", o.topPerAnchor), floor = a.integer("top-min-count", o.topMinCount);
+    if (!a.ok()) return a.error();
+    if (top < 0 || floor < 1 || top > 1'000'000 || floor > 1'000'000'000)
+        return "--top-per-anchor takes 0 (off) or a number of partners, --top-min-count a number of baskets >= 1";
+    o.topPerAnchor = uint32_t(top);
+    o.topMinCount = uint32_t(floor);
+    return {};
+}
+
 std::string excludedText(size_t baskets)
 {
     return baskets ? " (" + grouped(long(baskets)) + " baskets of excluded orders left out)" : std::string();
@@ -48,12 +61,13 @@ std::string excludedText(size_t baskets)
 
 int runPairs(Context &ctx)
 {
-    CliArgs a(ctx.args, {"min-support", "min-count", "min-confidence", "out", "exclude-tag", "exclude-source"}, {});
+    CliArgs a(ctx.args, {"min-support", "min-count", "min-confidence", "top-per-anchor", "top-min-count", "out", "exclude-tag", "exclude-source"}, {});
     PairOptions o;
     o.exclude = exclusionOf(a);
     o.minSupport = a.number("min-support", 0);
     o.minCount = uint32_t(a.integer("min-count", 2));
     o.minConfidence = a.number("min-confidence", 0);
+    if (const std::string e = readTopOptions(a, o); !e.empty()) return ctx.usage(e);
     if (!a.ok()) return ctx.usage(a.error());
     if (o.minSupport < 0 || o.minSupport > 1 || o.minConfidence < 0 || o.minConfidence > 1)
         return ctx.usage("--min-support and --min-confidence take a share between 0 and 1");
@@ -72,9 +86,13 @@ int runPairs(Context &ctx)
                          {false, false, true, true, true, true, true});  // SKUs are text and guarded; statistics are numbers
         return true;
     });
-    std::fprintf(stderr, "%s baskets%s, %s items, minimum count %u: %s frequent pairs, %s rules\n", grouped(long(sum.baskets)).c_str(),
+    std::fprintf(stderr, "%s baskets%s, %s items, minimum count %u: %s frequent pairs, %s rules", grouped(long(sum.baskets)).c_str(),
                  excludedText(sum.excludedBaskets).c_str(), grouped(long(sum.items)).c_str(), sum.countThreshold,
                  grouped(long(sum.frequentPairs)).c_str(), grouped(long(sum.rules)).c_str());
+    if (o.topPerAnchor)
+        std::fprintf(stderr, " (%s of them only as one of their product's %u strongest, seen >= %u times)", grouped(long(sum.topOnlyRules)).c_str(),
+                     o.topPerAnchor, o.topMinCount);
+    std::fprintf(stderr, "\n");
     return ctx.writeOutput(a.value("out"), csv);
 }
 
@@ -111,12 +129,16 @@ int runEase(Context &ctx)
 
 int runMineAll(Context &ctx)
 {
-    CliArgs a(ctx.args, {"min-count", "min-confidence", "exclude-tag", "exclude-source"}, {});
+    CliArgs a(ctx.args, {"min-support", "min-count", "min-confidence", "top-per-anchor", "top-min-count", "exclude-tag", "exclude-source"}, {});
     MiningSettings s;
     s.setExclusion(exclusionOf(a));
+    s.pairs.minSupport = a.number("min-support", s.pairs.minSupport);
     s.pairs.minCount = uint32_t(a.integer("min-count", s.pairs.minCount));
     s.pairs.minConfidence = a.number("min-confidence", s.pairs.minConfidence);
+    if (const std::string e = readTopOptions(a, s.pairs); !e.empty()) return ctx.usage(e);
     if (!a.ok()) return ctx.usage(a.error());
+    if (s.pairs.minSupport < 0 || s.pairs.minSupport > 1 || s.pairs.minConfidence < 0 || s.pairs.minConfidence > 1)
+        return ctx.usage("--min-support and --min-confidence take a share between 0 and 1");
     int code = Success;
     std::unique_ptr<Workspace> ws;
     auto snap = ctx.openSnapshot(ws, code, false);
@@ -163,11 +185,11 @@ int runStatus(Context &ctx)
     return Success;
 }
 
-Registration pairs("mine pairs", "[--min-support S] [--min-count N] [--min-confidence C] [--exclude-tag TAG]... [--exclude-source SOURCE]... [--out FILE]",
+Registration pairs("mine pairs", "[--min-support S] [--min-count N] [--min-confidence C] [--top-per-anchor N] [--top-min-count C] [--exclude-tag TAG]... [--exclude-source SOURCE]... [--out FILE]",
                    "CSV antecedent,consequent,count,support,confidence,lift,cosine (one row per ordered pair)", runPairs);
 Registration ease("mine ease", "[--lambda L] [--min-baskets N] [--top K] [--exclude-tag TAG]... [--exclude-source SOURCE]... [--out FILE]",
                   "CSV item,rank,neighbour,weight from EASE (Steck 2019)", runEase);
-Registration all("mine run", "[--min-count N] [--min-confidence C] [--exclude-tag TAG]... [--exclude-source SOURCE]...",
+Registration all("mine run", "[--min-support S] [--min-count N] [--min-confidence C] [--top-per-anchor N] [--top-min-count C] [--exclude-tag TAG]... [--exclude-source SOURCE]...",
                  "mine pairs, EASE and replenishment and save them in the workspace for suggestions; --exclude-tag/--exclude-source "
                  "(repeatable) leave those orders out of all three, e.g. --exclude-tag \"Subscription Recurring Order\"", runMineAll);
 Registration status("mine status", "[--json]", "the saved mining runs, and whether imports made them stale", runStatus);

@@ -77,8 +77,24 @@ PairRule makeRule(uint32_t a, uint32_t b, uint32_t count, uint32_t na, uint32_t 
 struct Scratch {
     std::vector<uint32_t> co;
     std::vector<uint32_t> touched;
+    std::vector<PairRule> anchorRules;  // the anchor's rules above the lower of the two count floors
+    std::vector<uint32_t> ranked;       // indices into anchorRules, for the top-N cut
+    std::vector<char> keep;
     size_t frequentPairs = 0;
+    size_t topOnly = 0;
 };
+
+// Rank of every product by SKU in byte order: the top-N tie-break, the same a warehouse's ORDER BY sku
+// COLLATE "C" gives, so that pushed-down mining keeps the very same rules.
+std::vector<uint32_t> skuRanks(const Snapshot &s)
+{
+    std::vector<uint32_t> order(s.products.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return s.products[a].sku < s.products[b].sku; });
+    std::vector<uint32_t> rank(order.size());
+    for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+    return rank;
+}
 
 }  // namespace
 
@@ -119,13 +135,18 @@ PairSummary forEachPairRule(const Snapshot &snapshot, const PairOptions &options
     summary.items = size_t(std::count_if(counts.begin(), counts.end(), [](uint32_t c) { return c > 0; }));
     summary.countThreshold =
         std::max({options.minCount, supportCountThreshold(options.minSupport, summary.baskets), uint32_t(1)});
+    const bool top = options.topPerAnchor > 0;
+    const uint32_t topFloor = std::max(options.topMinCount, uint32_t(1));
+    // Items that cannot reach either floor hold no kept pair.
+    const uint32_t floor = top ? std::min(summary.countThreshold, topFloor) : summary.countThreshold;
     if (progress && !progress(0.0)) {
         summary.cancelled = true;
         return summary;
     }
-    const PrunedBaskets p = prune(snapshot, counts, summary.countThreshold, kept);
+    const PrunedBaskets p = prune(snapshot, counts, floor, kept);
+    const std::vector<uint32_t> skuRank = top ? skuRanks(snapshot) : std::vector<uint32_t>();
     const size_t n = p.product.size();
-    summary.frequentItems = n;
+    summary.frequentItems = size_t(std::count_if(counts.begin(), counts.end(), [&](uint32_t c) { return c >= summary.countThreshold && c > 0; }));
 
     const int threads = mining::threadCount(options.threads);
     std::vector<Scratch> scratch(static_cast<size_t>(threads));
@@ -158,15 +179,39 @@ PairSummary forEachPairRule(const Snapshot &snapshot, const PairOptions &options
                 std::sort(s.touched.begin(), s.touched.end());
             }
             const uint32_t pa = p.product[a];
+            s.anchorRules.clear();
             for (uint32_t j : s.touched) {
                 const uint32_t c = s.co[j];
                 s.co[j] = 0;
-                if (j == a || c < threshold) continue;
-                if (j > a) ++s.frequentPairs;
+                if (j == a || c < floor) continue;
+                if (j > a && c >= threshold) ++s.frequentPairs;
                 const uint32_t pb = p.product[j];
-                PairRule r = makeRule(pa, pb, c, counts[pa], counts[pb], summary.baskets);
-                if (r.confidence >= options.minConfidence) out.push_back(r);
+                s.anchorRules.push_back(makeRule(pa, pb, c, counts[pa], counts[pb], summary.baskets));
             }
+            const size_t m = s.anchorRules.size();
+            s.keep.assign(m, 0);
+            for (size_t i = 0; i < m; ++i) {
+                const PairRule &r = s.anchorRules[i];
+                s.keep[i] = r.count >= threshold && r.confidence >= options.minConfidence;
+            }
+            if (top) {
+                s.ranked.clear();
+                for (size_t i = 0; i < m; ++i)
+                    if (s.anchorRules[i].count >= topFloor) s.ranked.push_back(uint32_t(i));
+                const size_t n = std::min<size_t>(options.topPerAnchor, s.ranked.size());
+                std::partial_sort(s.ranked.begin(), s.ranked.begin() + ptrdiff_t(n), s.ranked.end(), [&](uint32_t x, uint32_t y) {
+                    const PairRule &rx = s.anchorRules[x], &ry = s.anchorRules[y];
+                    if (rx.count != ry.count) return rx.count > ry.count;
+                    return skuRank[rx.consequent] < skuRank[ry.consequent];
+                });
+                for (size_t k = 0; k < n; ++k)
+                    if (!s.keep[s.ranked[k]]) {
+                        s.keep[s.ranked[k]] = 1;
+                        ++s.topOnly;
+                    }
+            }
+            for (size_t i = 0; i < m; ++i)
+                if (s.keep[i]) out.push_back(s.anchorRules[i]);
             s.touched.clear();
         });
         chunk.clear();
@@ -179,7 +224,10 @@ PairSummary forEachPairRule(const Snapshot &snapshot, const PairOptions &options
             break;
         }
     }
-    for (const Scratch &s : scratch) summary.frequentPairs += s.frequentPairs;
+    for (const Scratch &s : scratch) {
+        summary.frequentPairs += s.frequentPairs;
+        summary.topOnlyRules += s.topOnly;
+    }
     return summary;
 }
 

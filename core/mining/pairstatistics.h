@@ -20,6 +20,11 @@ struct PairOptions {
     double minSupport = 0;     // share of baskets holding both items (0..1)
     uint32_t minCount = 2;     // baskets holding both items; with minSupport the stricter one wins
     double minConfidence = 0;  // count / baskets holding the antecedent
+    // Besides every rule passing the thresholds above, each antecedent keeps its topPerAnchor strongest
+    // partners (by count, then consequent SKU in byte order) among those with count >= topMinCount, so a
+    // product whose pairs all fall under a store-wide support still has its best evidence (0 = off).
+    uint32_t topPerAnchor = 0;
+    uint32_t topMinCount = 3;
     int threads = 0;           // 0 = one per core
     OrderExclusion exclude;    // orders whose baskets are not counted at all (not in support's denominator either)
 };
@@ -43,7 +48,8 @@ struct PairSummary {
     uint32_t countThreshold = 0; // the minimum count actually applied (minCount and minSupport combined)
     size_t frequentItems = 0;    // items in at least countThreshold baskets: only these can form a pair
     size_t frequentPairs = 0;    // unordered pairs with count >= countThreshold (before minConfidence)
-    size_t rules = 0;            // ordered rules passing every threshold
+    size_t rules = 0;            // ordered rules kept (passing every threshold, or among an anchor's top)
+    size_t topOnlyRules = 0;     // of those, kept only as one of their antecedent's topPerAnchor
     bool cancelled = false;
 };
 

@@ -118,6 +118,8 @@ private Q_SLOTS:
     void sinkCanStop();
     void onlineRetailReferenceFigures();
     void groceriesMatchNaiveRules();
+    void topPerAnchorKeepsEachProductsStrongest();
+    void topPerAnchorMatchesNaiveRanking();
 };
 
 void TestPairStatistics::handValues_data()
@@ -402,3 +404,94 @@ void TestPairStatistics::groceriesMatchNaiveRules()
 
 QTEST_GUILESS_MAIN(TestPairStatistics)
 #include "tst_pairstatistics.moc"
+
+// A product whose pairs all fall under the store-wide thresholds still keeps its strongest partners: by
+// count, ties by SKU in byte order (not by product index), never under topMinCount; and the rules passing the
+// thresholds stay, whatever their rank.
+void TestPairStatistics::topPerAnchorKeepsEachProductsStrongest()
+{
+    Snapshot s = handSnapshot();
+    PairOptions o;
+    o.minCount = 4;  // no pair is in 4 baskets: only the top-N part keeps anything
+    o.topPerAnchor = 1;
+    o.topMinCount = 2;
+    PairStatistics r = minePairs(s, o);
+    // A: B 3, C 3, D 2 -> B (B < C); B: A 3, C 3 -> A; C: A 3, B 3 -> A; D: A 2, C 2 -> A; E: none.
+    QCOMPARE(ruleTexts(s, r.rules), (QStringList{"A>B", "B>A", "C>A", "D>A"}));
+    QCOMPARE(r.summary.topOnlyRules, size_t(4));
+    QCOMPARE(r.summary.frequentPairs, size_t(0));
+
+    // The tie goes by SKU, not by position: renamed "Z", the second product loses A's tie to C.
+    s.products[1].sku = "Z";
+    r = minePairs(s, o);
+    QCOMPARE(ruleTexts(s, r.rules), (QStringList{"A>C", "Z>A", "C>A", "D>A"}));
+    s = handSnapshot();
+
+    // Two each, seen at least 3 times: D's partners (2 baskets) are under the floor.
+    o.topPerAnchor = 2;
+    o.topMinCount = 3;
+    r = minePairs(s, o);
+    QCOMPARE(ruleTexts(s, r.rules), (QStringList{"A>B", "A>C", "B>A", "B>C", "C>A", "C>B"}));
+
+    // With thresholds: D -> A and D -> C pass them (2 of D's 2 baskets), A -> D does not (2 of 4) but is
+    // A's third strongest: kept at topPerAnchor 3. Every rule carries its true statistics.
+    o.minCount = 2;
+    o.minConfidence = 0.9;
+    o.topPerAnchor = 3;
+    o.topMinCount = 2;
+    r = minePairs(s, o);
+    QCOMPARE(ruleTexts(s, r.rules), (QStringList{"A>B", "A>C", "A>D", "B>A", "B>C", "C>A", "C>B", "C>D", "D>A", "D>C"}));
+    QCOMPARE(r.summary.topOnlyRules, size_t(8));
+    const PairRule &ad = r.rules[2];
+    QCOMPARE(ad.count, 2u);
+    QVERIFY(std::abs(ad.confidence - 0.5) < 1e-12);
+    QVERIFY(std::abs(ad.lift - (2.0 / 4.0) / (2.0 / 6.0)) < 1e-12);
+
+    // Off (0): only the thresholds.
+    o.topPerAnchor = 0;
+    QCOMPARE(ruleTexts(s, minePairs(s, o).rules), (QStringList{"D>A", "D>C"}));
+}
+
+// Groceries (169 items, 9,835 baskets): the kept rules are exactly the union a warehouse query computes —
+// above the thresholds, or among the anchor's first N when its partners seen >= topMinCount times are sorted by
+// count descending, then SKU ascending.
+void TestPairStatistics::topPerAnchorMatchesNaiveRanking()
+{
+    MB_REQUIRE_DATASET(file, "groceries/groceries.csv");
+    std::string error;
+    const auto s = mbtest::groceriesFromFile(file.toStdString(), error);
+    QVERIFY2(s, error.c_str());
+    PairOptions options;
+    options.minCount = 1;
+    options.minSupport = 0.01;
+    options.minConfidence = 0.3;
+    options.topPerAnchor = 5;
+    options.topMinCount = 10;
+    const PairStatistics mined = minePairs(*s, options);
+
+    const auto lists = basketLists(*s);
+    const uint32_t threshold = supportCountThreshold(0.01, s->basketCount());
+    QStringList naive;
+    size_t topOnly = 0;
+    for (uint32_t a = 0; a < lists.size(); ++a) {
+        std::vector<std::pair<uint32_t, uint32_t>> partners;  // (count, b)
+        for (uint32_t b = 0; b < lists.size(); ++b)
+            if (a != b) partners.push_back({intersection(lists[a], lists[b]), b});
+        std::vector<std::pair<uint32_t, uint32_t>> ranked;
+        for (const auto &p : partners)
+            if (p.first >= 10) ranked.push_back(p);
+        std::sort(ranked.begin(), ranked.end(), [&](const auto &x, const auto &y) {
+            return x.first != y.first ? x.first > y.first : s->products[x.second].sku < s->products[y.second].sku;
+        });
+        std::set<uint32_t> top;
+        for (size_t k = 0; k < ranked.size() && k < 5; ++k) top.insert(ranked[k].second);
+        for (const auto &p : partners) {
+            const bool passes = p.first >= threshold && p.first / double(lists[a].size()) >= 0.3;
+            if (passes || top.count(p.second)) naive << QString::fromStdString(s->products[a].sku + ">" + s->products[p.second].sku);
+            topOnly += !passes && top.count(p.second);
+        }
+    }
+    QVERIFY(topOnly > 100);
+    QCOMPARE(ruleTexts(*s, mined.rules), naive);
+    QCOMPARE(mined.summary.topOnlyRules, topOnly);
+}

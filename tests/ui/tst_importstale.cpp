@@ -82,6 +82,8 @@ private Q_SLOTS:
         MiningSettings chosen;
         MiningDialog dialog(chosen);
         dialog.minCountBox()->setValue(4);
+        QCOMPARE(dialog.topPerAnchorBox()->value(), 50);  // the defaults: each product's 50 strongest partners too
+        dialog.topPerAnchorBox()->setValue(20);
         dialog.excludeTagsEdit()->setText(QStringLiteral("Wholesale, Staff order"));
         chosen = dialog.settings();
         QSignalSpy mined(runner, &MiningRunner::finished);
@@ -135,6 +137,7 @@ private Q_SLOTS:
         QVERIFY(mbtest::waitUntil([&] { return maps->bannerText().isEmpty() && preview->miningBar()->text().isEmpty(); }));
         const MiningSettings again = MiningSettings::fromRuns(*cache->results());
         QCOMPARE(again.pairs.minCount, uint32_t(4));
+        QCOMPARE(again.pairs.topPerAnchor, uint32_t(20));  // "Re-run" repeats the dialog's choice
         QCOMPARE(again.pairs.exclude.tags, (std::vector<std::string>{"Wholesale", "Staff order"}));
         QCOMPARE(again.ease.exclude.tags, again.pairs.exclude.tags);
         QVERIFY2(messages.errors.isEmpty(), qPrintable(messages.errors.join('\n')));
