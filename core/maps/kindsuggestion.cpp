@@ -47,7 +47,13 @@ Verdict classify(const Snapshot &s, const RelationResolver &resolver, uint32_t a
     else if (resolver.titleWords().similarity(anchor, target) >= h.substituteSimilarity) v.alike = "similar titles";
     v.liftLimit = std::max(1.0, h.substituteLiftRatio * e.anchorTypicalLift);
     const bool pricedAlike = priced && v.ratio >= 1 / h.substitutePriceRatio && v.ratio <= h.substitutePriceRatio;
-    const bool rarelyTogether = e.lift <= 0 || e.lift < v.liftLimit;
+    // "Rarely in one basket with each other" in both senses: no more than the anchor's partners usually are (or
+    // below chance), and in few of the baskets of one of the two (the smaller attach rate: the dearer of two
+    // cake stands is in a quarter of the cheaper one's baskets, the cheaper in 6.5 % of the dearer's). A range
+    // a wholesaler stocks together (one jumbo bag in five designs, 85099B -> 22386 in 39 % of its baskets) is
+    // bought together, so it is no substitute, however alike.
+    const double together = std::isnan(e.reverseConfidence) ? e.confidence : std::min(e.confidence, e.reverseConfidence);
+    const bool rarelyTogether = e.lift <= 0 || e.lift < 1 || (e.lift < v.liftLimit && together < h.substituteMaxConfidence);
     if (*v.alike && pricedAlike && rarelyTogether) {
         if (v.ratio >= h.upgradeMin && v.ratio <= h.upgradeMax) {
             v.kind = RelationKind::Upgrade;

@@ -25,6 +25,7 @@
 #include "core/mining/pairstatistics.h"
 #include "core/mining/replenishment.h"
 
+#include <cmath>
 #include <string>
 
 namespace mb {
@@ -42,13 +43,15 @@ struct KindHeuristics {
     double necessityPriceShare = 0.25;
     double substituteSimilarity = 0.35;  // TitleWords cosine from which two titles name the same sort of thing
     double substitutePriceRatio = 2.0;  // priced alike: within 1/x .. x of each other
-    double substituteLiftRatio = 1.5;   // "rarely together": lift < max(1, this x the anchor's typical lift)
+    double substituteLiftRatio = 1.5;   // "rarely together": lift < max(1, this x the anchor's typical lift) ...
+    double substituteMaxConfidence = 0.10;  // ... and in fewer than this share of A's baskets or of B's (or lift < 1)
 };
 
 // What the history says about the pair and its two sides; everything may be unknown (0 / null).
 struct KindEvidence {
     double confidence = 0;           // attach rate A -> B
     double lift = 0;                 // 0: the pair was not mined (bought together fewer times than the minimum)
+    double reverseConfidence = NAN;  // attach rate B -> A; NAN when unknown
     double anchorTypicalLift = 0;    // median lift of A's mined partners; 0 when unknown
     const ReplenishmentStat *anchorReplenishment = nullptr;
     const ReplenishmentStat *targetReplenishment = nullptr;

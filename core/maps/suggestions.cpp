@@ -35,6 +35,7 @@ KindEvidence kindEvidence(const MinedResults &mined, uint32_t anchor, uint32_t t
     KindEvidence e;
     e.confidence = pair.count > 0 ? pair.confidence : 0;
     e.lift = pair.count > 0 ? pair.lift : 0;
+    if (pair.count > 0 && pair.consequentCount > 0) e.reverseConfidence = double(pair.count) / double(pair.consequentCount);
     const auto [begin, end] = mined.rulesFrom(anchor);
     e.anchorTypicalLift = typicalLift(begin, end);
     e.anchorReplenishment = mined.replenishmentOf(anchor);

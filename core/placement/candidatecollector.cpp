@@ -77,10 +77,9 @@ void addMinedCandidates(const Request &r, uint32_t anchor, std::vector<Candidate
         c.kind = m.kind;
         c.anchor = int32_t(anchor);
         c.source = PickSource::Mined;
-        c.score = w * double(m.confidence) + (1 - w) * double(m.ease);
-        c.best = c.score;
-        c.confidence = m.confidence;
-        c.ease = m.ease;
+        c.confidence = double(m.confidence);
+        c.ease = double(m.easeWeight);
+        c.best = w * c.confidence + (1 - w) * double(m.ease);  // this anchor alone: labels the candidate
         c.substitute = m.substitute;
         if (m.confidence > 0) {
             char lift[32];
@@ -102,7 +101,6 @@ void addMinedCandidates(const Request &r, uint32_t anchor, std::vector<Candidate
             // the strongest anchor labels it.
             same->confidence = std::max(same->confidence, c.confidence);
             same->ease += c.ease;
-            same->score = w * same->confidence + (1 - w) * same->ease;
             if (c.best > same->best) {
                 same->best = c.best;
                 same->kind = c.kind;
@@ -116,6 +114,23 @@ void addMinedCandidates(const Request &r, uint32_t anchor, std::vector<Candidate
     }
 }
 
+// The mined score, once every anchor has spoken: each side relative to the request's strongest candidate, so
+// that both weigh on one scale (a raw attach rate of 5 % would count for nothing beside an EASE weight), and
+// a cart's item with weak partners does not count as much as one with strong ones (back-test: core/placement/
+// README.md). On a product page this is the anchor's strongest partner and neighbour.
+void scoreMined(const Request &r, std::vector<Candidate> &out)
+{
+    const double w = r.policy.pairWeight;
+    double topPair = 0, topEase = 0;
+    for (const Candidate &c : out)
+        if (!c.fromMap) {
+            topPair = std::max(topPair, c.confidence);
+            topEase = std::max(topEase, c.ease);
+        }
+    for (Candidate &c : out)
+        if (!c.fromMap) c.score = w * (topPair > 0 ? c.confidence / topPair : 0.0) + (1 - w) * (topEase > 0 ? c.ease / topEase : 0.0);
+}
+
 }  // namespace
 
 std::vector<Candidate> collectCandidates(const Request &r, std::vector<LeftOut> &leftOut)
@@ -125,8 +140,10 @@ std::vector<Candidate> collectCandidates(const Request &r, std::vector<LeftOut> 
     // A blend lists every anchor's map candidates before any mined one: curated first, then filled.
     if (strategy != Strategy::Mined)
         for (uint32_t a : r.anchors) addMapCandidates(r, a, out, leftOut);
-    if (strategy != Strategy::Curated)
+    if (strategy != Strategy::Curated) {
         for (uint32_t a : r.anchors) addMinedCandidates(r, a, out);
+        scoreMined(r, out);
+    }
     return out;
 }
 

@@ -63,7 +63,11 @@ void MinedEvidenceBuilder::addEase(std::span<const EaseItem> items)
         if (top <= 0) continue;
         auto &list = perAnchor_[item.product];
         for (const EaseNeighbour &n : item.neighbours)
-            if (n.weight > 0) entry(list, n.product).ease = float(n.weight / top);
+            if (n.weight > 0) {
+                MinedCandidate &c = entry(list, n.product);
+                c.ease = float(n.weight / top);
+                c.easeWeight = float(n.weight);
+            }
     }
 }
 
@@ -104,6 +108,10 @@ MinedEvidence MinedEvidenceBuilder::finish()
             KindEvidence ke;
             ke.confidence = c.confidence;
             ke.lift = c.lift;
+            // B -> A from A -> B: the same baskets together over B's baskets instead of A's.
+            const uint32_t na = a < snap_.basketsWith.size() ? snap_.basketsWith[a] : 0;
+            const uint32_t nb = c.product < snap_.basketsWith.size() ? snap_.basketsWith[c.product] : 0;
+            if (na > 0 && nb > 0 && c.confidence > 0) ke.reverseConfidence = double(c.confidence) * double(na) / double(nb);
             ke.anchorTypicalLift = typical;
             ke.anchorReplenishment = ra.intervals > 0 ? &ra : nullptr;
             ke.targetReplenishment = r.intervals > 0 ? &r : nullptr;

@@ -32,6 +32,7 @@ struct MinedCandidate {
     float confidence = 0;   // pair attach rate anchor -> product, 0 when the pair was not mined
     float lift = 0;
     float ease = 0;         // EASE weight normalised by the anchor's strongest neighbour (0..1)
+    float easeWeight = 0;   // the EASE weight itself: a cart's items add theirs up, as EASE scores a basket
     bool substitute = false;  // like the anchor, priced alike, rarely bought with it (kindsuggestion.h): never a cross-sell
 };
 

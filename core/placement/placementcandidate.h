@@ -22,7 +22,7 @@ struct Candidate {
     double score = 0;        // map: position score; mined: the evidence, summed over the anchors that name it
     double best = 0;         // mined: the strongest single anchor's score (its kind and anchor label the candidate)
     double confidence = 0;   // mined: the highest pair confidence over the anchors that name it
-    double ease = 0;         // mined: the sum of their normalised EASE weights
+    double ease = 0;         // mined: the sum of their EASE weights (the basket's EASE score over the anchors)
     std::string pitch;
     std::vector<Reason> reasons;
 };

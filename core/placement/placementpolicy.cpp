@@ -216,7 +216,9 @@ PlacementPolicy defaultPolicy(Placement p)
     x.placement = p;
     switch (p) {
     case Placement::ProductPage:
-        x.kinds = {K::Necessity, K::Enhancement, K::Accessory, K::Upgrade};
+        // Consumables too: the refill a product needs belongs beside it ("frequently bought together"); left out,
+        // the Online Retail back-test lost 150 bought targets as kind-not-allowed (core/placement/README.md).
+        x.kinds = {K::Necessity, K::Enhancement, K::Accessory, K::Consumable, K::Upgrade};
         x.slots = 6;
         x.upgradesFirst = true;
         break;

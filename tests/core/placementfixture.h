@@ -117,14 +117,15 @@ public:
         mb::RelationKind kind;
         float confidence, ease;
     };
-    // Evidence as the builder would produce it, written down directly.
+    // Evidence as the builder would produce it, written down directly; `ease` is both the weight and the weight
+    // relative to the anchor's strongest (the anchor's strongest neighbour weighs 1).
     mb::MinedEvidence evidence(const std::vector<Mined> &mined, const std::vector<std::pair<std::string, float>> &replenish = {}) const
     {
         mb::MinedEvidence e;
         e.start.push_back(0);
         for (uint32_t a = 0; a < snap.products.size(); ++a) {
             for (const Mined &m : mined)
-                if (idx(m.anchor) == a) e.items.push_back({idx(m.target), m.kind, m.confidence, m.confidence * 5, m.ease});
+                if (idx(m.anchor) == a) e.items.push_back({idx(m.target), m.kind, m.confidence, m.confidence * 5, m.ease, m.ease});
             e.start.push_back(uint32_t(e.items.size()));
         }
         e.replenishDays.assign(snap.products.size(), NAN);

@@ -155,7 +155,7 @@ private Q_SLOTS:
         const RelationResolver resolver(s);
         auto kind = [&](const char *a, const char *b, double lift, double typical) {
             KindEvidence e;
-            e.confidence = 0.1;
+            e.confidence = 0.065;  // 22423 -> 22776: in 6.5 % of its baskets
             e.lift = lift;
             e.anchorTypicalLift = typical;
             return suggestKind(s, resolver, uint32_t(s.productIndex(a)), uint32_t(s.productIndex(b)), e);
@@ -173,6 +173,18 @@ private Q_SLOTS:
         QCOMPARE(cup.kind, K::Accessory);
         // Below lift 1 whatever the anchor's typical lift: rarely together.
         QVERIFY(kind("CUP1", "CUP2", 0.8, 0).substitute);
+        // At the usual lift but in a third of either one's baskets: a range bought together, no substitute;
+        // in 6.5 % of the dearer one's baskets (however often the dearer is in the cheaper one's): rarely.
+        KindEvidence often;
+        often.confidence = 0.39;
+        often.reverseConfidence = 0.34;
+        often.lift = 2.5;
+        often.anchorTypicalLift = 2.6;
+        const uint32_t stand1 = uint32_t(s.productIndex("STAND1")), stand2 = uint32_t(s.productIndex("STAND2"));
+        QVERIFY(!suggestKind(s, resolver, stand1, stand2, often).substitute);
+        QCOMPARE(suggestKind(s, resolver, stand1, stand2, often).kind, K::Accessory);
+        often.reverseConfidence = 0.065;
+        QVERIFY(suggestKind(s, resolver, stand1, stand2, often).substitute);
         // Alike titles but not priced alike (a 25.00 stand and 4.95 tins), or not alike at all: no substitute.
         QVERIFY(!kind("STAND1", "TINS", 1.0, 2.6).substitute);
         QVERIFY(!kind("STAND1", "BAG", 1.0, 2.6).substitute);
@@ -309,6 +321,7 @@ private Q_SLOTS:
             const PairRule pair = pairRule(s, ia, ib);
             e.confidence = pair.confidence;
             e.lift = pair.lift;
+            e.reverseConfidence = pair.count ? double(pair.count) / pair.consequentCount : NAN;
             e.anchorTypicalLift = lifts.empty() ? 0 : lifts[lifts.size() / 2];
             return suggestKind(s, resolver, ia, ib, e);
         };
@@ -318,6 +331,11 @@ private Q_SLOTS:
         }
         QCOMPARE(kindOf("22776", "22423").kind, K::Upgrade);
         QVERIFY(!kindOf("22697", "22699").substitute);
+        // Jumbo bags of one range, alike and priced alike, bought together in a third of their baskets.
+        for (const char *bag : {"22386", "21931", "85099F"}) {
+            const KindSuggestion k = kindOf("85099B", bag);
+            QVERIFY2(!k.substitute && k.kind != K::Upgrade, (std::string(bag) + ": " + k.reasoning).c_str());
+        }
         page.anchor = s.productIndex("22423");
         r = engine.recommend(page);
         QVERIFY2(!r.picks.empty(), "22423 gets picks");

@@ -18,7 +18,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("placement");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
-        QTest::newRow("page kinds") << "product-page" << "kinds" << "necessity,enhancement,accessory,upgrade";
+        QTest::newRow("page kinds") << "product-page" << "kinds" << "necessity,enhancement,accessory,consumable,upgrade";
         QTest::newRow("page slots") << "product-page" << "slots" << "6";
         QTest::newRow("band min") << "product-page" << "upsell-min-percent" << "10";
         QTest::newRow("band max") << "product-page" << "upsell-max-percent" << "50";
