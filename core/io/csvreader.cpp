@@ -16,7 +16,11 @@ std::string_view trimmed(std::string_view s)
     return s.substr(b, e - b);
 }
 
-CsvReader::CsvReader(std::string_view data, char delimiter) : data_(data), delim_(delimiter) {}
+CsvReader::CsvReader(std::string_view data, char delimiter) : data_(data), delim_(delimiter)
+{
+    ends_.fill(false);
+    ends_[static_cast<unsigned char>(delimiter)] = ends_['\n'] = ends_['\r'] = true;
+}
 
 bool CsvReader::next(CsvRecord &rec)
 {
@@ -86,8 +90,10 @@ bool CsvReader::next(CsvRecord &rec)
             else spans_.push_back({start, contentEnd - start, false});
             pos_ = p;
         } else {
+            // One table look-up per byte instead of three compares: this loop reads nearly every byte of an
+            // import (a fifth of parsing Online Retail).
             size_t p = pos_;
-            while (p < n && d[p] != delim_ && d[p] != '\n' && d[p] != '\r') ++p;
+            while (p < n && !ends_[static_cast<unsigned char>(d[p])]) ++p;
             spans_.push_back({pos_, p - pos_, false});
             pos_ = p;
         }

@@ -6,6 +6,7 @@
 // Lenient where real exports are sloppy: a quote inside an unquoted field is literal (48"L), text after a
 // closing quote is kept, a lone CR ends a line. Strict where data would be lost: a quote left open at the
 // end of the file is reported with the line it opened on.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -41,6 +42,7 @@ private:
     struct Span { size_t begin; size_t length; bool inScratch; };
     std::string_view data_;
     char delim_;
+    std::array<bool, 256> ends_;  // the bytes that end an unquoted field: the delimiter, CR, LF
     size_t pos_ = 0;
     int64_t line_ = 1;
     std::string scratch_;

@@ -98,6 +98,8 @@ struct OrderLineRecord {
     double refund = 0;         // money refunded against the line (>= 0); net = gross - discount - refund
     uint32_t description = 0;  // 1 + index into OrderBatch::descriptions; 0 when the row had none (last, so
                                // the positional initialisers of the demo and tests stay valid)
+    uint32_t product = 0;      // 1 + index into OrderBatch::products when the parser knows it (the writer then
+                               // skips a look-up by SKU per line); 0: found by `sku`
 };
 
 struct OrderBatch {

@@ -156,6 +156,7 @@ void OrderBatchBuilder::addLine(uint32_t order, int64_t line, std::string_view s
         products_.push_back({uint32_t(productKeys_.size()), uint32_t(sku.size()), {}, 0.0, false});
         productKeys_.append(sku);
     }
+    l.product = index + 1;
     if (!description.empty()) {
         // Each distinct description once: the writer counts them per SKU from the lines that name them.
         bool added = false;

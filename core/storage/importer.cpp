@@ -63,7 +63,7 @@ ImportReport runImport(Workspace &ws, const ImportRequest &request)
         report.error = ws.path() + ": the workspace is open read-only; nothing can be imported into it";
         return report;
     }
-    const TextFile file = TextFile::load(request.path);
+    TextFile file = TextFile::load(request.path);
     if (!file.ok()) {
         report.status = ImportStatus::Failed;
         report.error = file.error;
@@ -82,6 +82,7 @@ ImportReport runImport(Workspace &ws, const ImportRequest &request)
         CatalogBatch batch;
         const ParseResult parsed = parseCatalog(file, options, batch);
         takeParseFacts(report, batch, file);
+        std::string().swap(file.data);  // not held during the write (see the order branch)
         if (!finishParse(report, parsed, request)) return report;
         report.imported = int64_t(batch.products.size());
         ok = writeCatalog(ws, batch, request.path, report, writeProgress);
@@ -89,6 +90,9 @@ ImportReport runImport(Workspace &ws, const ImportRequest &request)
         OrderBatch batch;
         const ParseResult parsed = parseOrders(file, options, batch);
         takeParseFacts(report, batch, file);
+        // The batch owns copies of all it needs: the file's text (as big as the file) is not held while
+        // SQLite's page cache fills during the write, which is when the import's memory peaks.
+        std::string().swap(file.data);
         if (!finishParse(report, parsed, request)) return report;
         report.imported = int64_t(batch.lines.size());
         ok = writeOrders(ws, batch, request.path, report, writeProgress);

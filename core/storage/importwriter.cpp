@@ -70,6 +70,97 @@ bool fail(std::string &error, const std::string &what)
     return false;
 }
 
+// Writes order lines kRows at a time with one multi-row INSERT: SQLite's fixed cost per statement run (step,
+// reset, the VDBE's setup and halt) was most of the cost of a line. A batch that fails is written again
+// row by row so the error names the file line that caused it.
+class LineInserter {
+public:
+    struct Row {
+        int64_t id, order, product;
+        double quantity, unitPrice;
+        int64_t sourceLine;
+        double discount, refund;
+        int64_t description;  // 0: none
+    };
+    static constexpr int kRows = 64;  // 9 parameters a row: 576, under SQLite's oldest limit of 999
+
+    explicit LineInserter(sqlite3 *db) : one_(db, sql(1).c_str()), many_(db, sql(kRows).c_str())
+    {
+        pending_.reserve(kRows);
+    }
+    bool ok() const { return one_.ok() && many_.ok(); }
+    std::string error() const { return one_.ok() ? many_.error() : one_.error(); }
+
+    bool add(const Row &row, std::string &err)
+    {
+        pending_.push_back(row);
+        return pending_.size() < size_t(kRows) || flush(err);
+    }
+
+    bool flush(std::string &err)
+    {
+        if (pending_.size() == size_t(kRows)) {
+            for (size_t i = 0; i < pending_.size(); ++i) bindRow(many_, int(i) * 9, pending_[i]);
+            if (many_.exec()) {
+                pending_.clear();
+                return true;
+            }
+        }
+        for (const Row &row : pending_) {
+            bindRow(one_, 0, row);
+            if (!one_.exec()) return fail(err, "line " + std::to_string(row.sourceLine) + ": " + one_.error());
+        }
+        if (pending_.size() == size_t(kRows)) return fail(err, many_.error());  // the batch failed, no row alone did
+        pending_.clear();
+        return true;
+    }
+
+private:
+    static std::string sql(int rows)
+    {
+        std::string s = "INSERT INTO order_lines(id, order_id, product_id, quantity, unit_price, source_line, discount, refund, "
+                        "description_id) VALUES ";
+        for (int r = 0; r < rows; ++r) {
+            s += r ? ",(" : "(";
+            for (int c = 1; c <= 9; ++c) s += (c > 1 ? ",?" : "?") + std::to_string(r * 9 + c);
+            s += ")";
+        }
+        return s;
+    }
+    static void bindRow(Statement &s, int base, const Row &r)
+    {
+        s.bind(base + 1, r.id).bind(base + 2, r.order).bind(base + 3, r.product).bind(base + 4, r.quantity);
+        s.bind(base + 5, r.unitPrice).bind(base + 6, r.sourceLine).bind(base + 7, r.discount).bind(base + 8, r.refund);
+        if (r.description) s.bind(base + 9, r.description); else s.bindNull(base + 9);
+    }
+    Statement one_, many_;
+    std::vector<Row> pending_;
+};
+
+// Below this many lines the per-row index upkeep costs less than rebuilding the index.
+constexpr size_t kDeferIndexesFrom = 20000;
+
+// Drops the table's own indexes (not those of its UNIQUE / PRIMARY KEY constraints, which have no SQL)
+// and returns the statements that recreate them.
+bool dropIndexes(sqlite3 *db, const char *table, std::vector<std::string> &recreate, std::string &err)
+{
+    std::vector<std::string> names;
+    {
+        Statement s(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL");
+        s.bind(1, std::string_view(table));
+        while (s.step()) {
+            names.emplace_back(s.textView(0));
+            recreate.emplace_back(s.textView(1));
+        }
+        if (s.failed()) return fail(err, s.error());
+    }
+    for (const std::string &name : names) {
+        const std::string sql = "DROP INDEX \"" + name + "\"";
+        if (!execSql(db, sql.c_str(), &err)) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 bool writeImport(Workspace &ws, const std::string &file, ImportReport &report, const WriteFn &write)
@@ -325,8 +416,32 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
             }
         }
 
-        Statement line(db, "INSERT INTO order_lines(order_id, product_id, quantity, unit_price, source_line, discount, refund, "
-                           "description_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        // The lines get rowids above every line stored now (the orders loop above has already deleted the
+        // lines of the updated orders), so "id <= storedBefore" is exactly the lines this import did not write.
+        int64_t storedBefore = 0;
+        {
+            Statement s(db, "SELECT coalesce(max(id), 0) FROM order_lines");
+            if (!s.step()) return fail(err, s.error());
+            storedBefore = s.int64(0);
+        }
+        // Each batch product's workspace id by its index: a line that names its product's index skips the
+        // look-up by SKU (a string hash per line).
+        std::vector<int64_t> productIds(batch.products.size(), 0);
+        for (size_t i = 0; i < batch.products.size(); ++i) {
+            auto it = products.find(batch.products[i].sku);
+            if (it != products.end()) productIds[i] = it->second;
+        }
+        OrderOnlyFacts facts;
+        if (!facts.begin(db, productIds, err)) return false;
+        // Into an empty table, a big import writes the rows first and builds the table's indexes once at the
+        // end (one sort instead of a B-tree descent per row). Dropped and recreated from their own SQL inside
+        // this transaction, so a failed or cancelled import rolls the indexes back with the rows.
+        std::vector<std::string> deferredIndexes;
+        if (storedBefore == 0 && batch.lines.size() >= kDeferIndexesFrom) {
+            if (!dropIndexes(db, "order_lines", deferredIndexes, err)) return false;
+        }
+        LineInserter line(db);
+        if (!line.ok()) return fail(err, line.error());
         // Lines of a file written before the workspace kept descriptions get them from this import of the
         // same orders: only orders that still have such lines are visited, so a later re-import costs nothing.
         std::unordered_map<int64_t, char> ordersMissingDescriptions;
@@ -354,24 +469,30 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
                 }
                 continue;
             }
-            auto p = products.find(l.sku);
-            if (p == products.end()) return fail(err, "line " + std::to_string(l.line) + ": SKU " + l.sku + " has no product");
-            line.bind(1, orderIds[l.order]).bind(2, p->second).bind(3, l.quantity).bind(4, l.unitPrice).bind(5, l.line);
-            line.bind(6, l.discount).bind(7, l.refund);
-            if (l.description) line.bind(8, descriptionIds[l.description]); else line.bindNull(8);
-            if (!line.exec()) return fail(err, "line " + std::to_string(l.line) + ": " + line.error());
+            int64_t productId = l.product && l.product <= productIds.size() ? productIds[l.product - 1] : 0;
+            if (!productId) {
+                auto p = products.find(l.sku);
+                if (p == products.end()) return fail(err, "line " + std::to_string(l.line) + ": SKU " + l.sku + " has no product");
+                productId = p->second;
+            }
+            // The rowid SQLite would give it (one above the largest), stated so a batch of rows can be written
+            // by one statement and the line still known by its id.
+            const int64_t id = storedBefore + written + 1;
+            const int64_t description = l.description ? descriptionIds[l.description] : 0;
+            if (!line.add({id, orderIds[l.order], productId, l.quantity, l.unitPrice, l.line, l.discount, l.refund, description}, err))
+                return false;
+            const OrderRecord &o = batch.orders[l.order];
+            facts.add(productId, description ? std::optional<int64_t>(description) : std::nullopt, l.quantity, l.unitPrice,
+                      o.hasTime ? o.orderedAt : 0, id);
             ++written;
         }
+        if (!line.flush(err)) return false;
         report.linesWritten += written;
-        {
-            std::vector<int64_t> ids;
-            ids.reserve(batch.products.size());
-            for (const ProductRecord &p : batch.products) {
-                auto it = products.find(p.sku);
-                if (it != products.end()) ids.push_back(it->second);
-            }
-            if (!settleOrderOnlyProducts(db, ids, now, err)) return false;
-        }
+        for (const std::string &sql : deferredIndexes)
+            if (!execSql(db, sql.c_str(), &err)) return false;
+        // The titles and prices of the order-only products from all their stored lines: the ones just written
+        // were counted above, the older ones (with descriptions backfilled above) are read back.
+        if (!facts.addStored(db, storedBefore, err) || !facts.settle(db, now, err)) return false;
         // The new history's version, in this same transaction on this worker's connection: it commits with
         // the orders or not at all, and nothing else has to write while the import holds the lock. A file
         // that changed no order leaves the history, and so the mined results, current.

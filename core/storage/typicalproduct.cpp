@@ -106,83 +106,131 @@ double median(std::vector<double> &values)
     return (lower + upper) / 2;
 }
 
-bool settleOrderOnlyProducts(sqlite3 *db, const std::vector<int64_t> &productIds, int64_t now, std::string &err)
+bool OrderOnlyFacts::begin(sqlite3 *db, const std::vector<int64_t> &productIds, std::string &err)
 {
-    std::unordered_map<int64_t, size_t> slot;  // product id -> index below, for the order-only ones
-    {
-        Statement s(db, "SELECT id FROM products WHERE origin = 'orders'");
-        std::unordered_map<int64_t, char> orderOnly;
-        while (s.step()) orderOnly.emplace(s.int64(0), 0);
-        for (int64_t id : productIds)
-            if (orderOnly.count(id)) slot.emplace(id, slot.size());
+    ids_.clear();
+    slotById_.clear();
+    facts_.clear();
+    Statement s(db, "SELECT id FROM products WHERE origin = 'orders'");
+    std::unordered_map<int64_t, char> orderOnly;
+    while (s.step()) orderOnly.emplace(s.int64(0), 0);
+    if (s.failed()) {
+        err = s.error();
+        return false;
     }
-    if (slot.empty()) return true;
-    struct Facts {
-        std::unordered_map<int64_t, DescriptionTally> tallies;  // by description id
-        std::vector<double> soldPrices, anyPrices;
-        size_t undescribed = 0;  // lines written before descriptions were kept (an upgraded file)
-    };
-    std::vector<Facts> facts(slot.size());
-    std::unordered_map<int64_t, std::string> texts;
-    {
-        Statement s(db, "SELECT id, text FROM descriptions");
-        while (s.step()) texts.emplace(s.int64(0), s.text(1));
+    // Product ids are rowids, dense from 1: a table by id costs 4 bytes per product ever created.
+    int64_t maxId = 0;
+    for (int64_t id : productIds)
+        if (orderOnly.count(id)) maxId = std::max(maxId, id);
+    slotById_.assign(size_t(maxId) + 1, 0);
+    for (int64_t id : productIds) {
+        if (!orderOnly.count(id) || slotById_[size_t(id)]) continue;
+        ids_.push_back(id);
+        slotById_[size_t(id)] = uint32_t(ids_.size());
     }
+    facts_.resize(ids_.size());
+    return true;
+}
+
+void OrderOnlyFacts::add(int64_t productId, std::optional<int64_t> descriptionId, double quantity, double unitPrice,
+                         int64_t when, int64_t lineId)
+{
+    if (productId <= 0 || size_t(productId) >= slotById_.size() || !slotById_[size_t(productId)]) return;
+    Facts &f = facts_[slotById_[size_t(productId)] - 1];
+    if (unitPrice > 0) {
+        f.anyPrices.push_back(unitPrice);
+        if (quantity > 0) f.soldPrices.push_back(unitPrice);
+    }
+    if (!descriptionId) {
+        ++f.undescribed;
+        return;
+    }
+    const int64_t d = *descriptionId;
+    uint32_t i = f.lastHit;
+    if (i >= f.tallies.size() || f.tallies[i].descriptionId != d) {
+        if (!f.byDescription.empty()) {
+            auto it = f.byDescription.find(d);
+            i = it == f.byDescription.end() ? uint32_t(f.tallies.size()) : it->second;
+        } else {
+            i = 0;
+            while (i < f.tallies.size() && f.tallies[i].descriptionId != d) ++i;
+        }
+        if (i == f.tallies.size()) {
+            f.tallies.push_back({d, 0, 0, 0});
+            // A SKU with many descriptions (custom text, a title per batch) gets a hashed look-up.
+            if (!f.byDescription.empty()) f.byDescription.emplace(d, i);
+            else if (f.tallies.size() > 16)
+                for (uint32_t k = 0; k < f.tallies.size(); ++k) f.byDescription.emplace(f.tallies[k].descriptionId, k);
+        }
+        f.lastHit = i;
+    }
+    Tally &t = f.tallies[i];
+    ++t.count;
+    if (t.count == 1 || when > t.newest || (when == t.newest && lineId > t.newestLine)) {
+        t.newest = when;
+        t.newestLine = lineId;
+    }
+}
+
+bool OrderOnlyFacts::addStored(sqlite3 *db, int64_t maxLineId, std::string &err)
+{
+    if (facts_.empty() || maxLineId == 0) return true;
     // One pass over the lines (a query per product would be 4,000 index look-ups on Online Retail and
-    // needs an index by product that every import would have to maintain).
-    Statement s(db, "SELECT l.product_id, l.description_id, l.quantity, l.unit_price, coalesce(o.ordered_at, 0), l.id "
-                    "FROM order_lines l JOIN orders o ON o.id = l.order_id");
+    // needs an index by product that every import would have to maintain). The bound is on the rowid, so
+    // an import reads only the lines that were there before it.
+    const std::string sql = std::string("SELECT l.product_id, l.description_id, l.quantity, l.unit_price, "
+                                        "coalesce(o.ordered_at, 0), l.id FROM order_lines l JOIN orders o ON o.id = l.order_id")
+                            + (maxLineId < 0 ? "" : " WHERE l.id <= ?1");
+    Statement s(db, sql.c_str());
+    if (maxLineId >= 0) s.bind(1, maxLineId);
     while (s.step()) {
-        auto it = slot.find(s.int64(0));
-        if (it == slot.end()) continue;
-        Facts &f = facts[it->second];
-        const double price = s.real(3);
-        if (price > 0) {
-            f.anyPrices.push_back(price);
-            if (s.real(2) > 0) f.soldPrices.push_back(price);
-        }
-        if (s.isNull(1)) {
-            ++f.undescribed;
-            continue;
-        }
-        DescriptionTally &t = f.tallies[s.int64(1)];
-        ++t.count;
-        const int64_t when = s.int64(4), line = s.int64(5);
-        if (t.count == 1 || when > t.newest || (when == t.newest && line > t.newestLine)) {
-            t.newest = when;
-            t.newestLine = line;
-        }
+        const std::optional<int64_t> description = s.isNull(1) ? std::nullopt : std::optional<int64_t>(s.int64(1));
+        add(s.int64(0), description, s.real(2), s.real(3), s.int64(4), s.int64(5));
     }
     if (s.failed()) {
         err = s.error();
         return false;
     }
+    return true;
+}
+
+bool OrderOnlyFacts::settle(sqlite3 *db, int64_t now, std::string &err)
+{
+    if (facts_.empty()) return true;
+    std::unordered_map<int64_t, std::string> texts;
+    {
+        Statement s(db, "SELECT id, text FROM descriptions");
+        while (s.step()) texts.emplace(s.int64(0), s.text(1));
+    }
     // A product without any described line (written before descriptions were kept) keeps its title.
     Statement upd(db, "UPDATE products SET title = coalesce(?2, title), price = ?3, updated_at = ?4 "
                       "WHERE id = ?1 AND (title IS NOT coalesce(?2, title) OR price IS NOT ?3)");
     std::vector<DescriptionTally> list;
-    for (const auto &entry : slot) {
-        Facts &f = facts[entry.second];
+    for (size_t k = 0; k < facts_.size(); ++k) {
+        Facts &f = facts_[k];
         list.clear();
-        for (auto &t : f.tallies) {
-            t.second.text = texts[t.first];
-            list.push_back(t.second);
-        }
+        for (const Tally &t : f.tallies) list.push_back({texts[t.descriptionId], t.count, t.newest, t.newestLine});
         int best = pickTitle(list);
         // Lines from before descriptions were kept are not in the tally: a junk pick from the few described
         // ones ("damaged" on one new line beside a thousand old ones) must not replace the title they had.
         if (best >= 0 && f.undescribed > 0 && isJunkDescription(list[size_t(best)].text)) best = -1;
-        upd.bind(1, entry.first);
+        upd.bind(1, ids_[k]);
         if (best >= 0) upd.bind(2, list[size_t(best)].text); else upd.bindNull(2);
         const double price = median(f.soldPrices.empty() ? f.anyPrices : f.soldPrices);
         if (std::isnan(price)) upd.bindNull(3); else upd.bind(3, price);
         upd.bind(4, now);
         if (!upd.exec()) {
-            err = "product " + std::to_string(entry.first) + ": " + upd.error();
+            err = "product " + std::to_string(ids_[k]) + ": " + upd.error();
             return false;
         }
     }
     return true;
+}
+
+bool settleOrderOnlyProducts(sqlite3 *db, const std::vector<int64_t> &productIds, int64_t now, std::string &err)
+{
+    OrderOnlyFacts facts;
+    return facts.begin(db, productIds, err) && facts.addStored(db, -1, err) && facts.settle(db, now, err);
 }
 
 }  // namespace mb

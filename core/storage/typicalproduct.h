@@ -16,7 +16,9 @@
 // Price: the median of the positive unit prices of its sold lines (quantity > 0), else of any line; no
 // positive price at all leaves the price unknown (NULL), never 0.
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -40,6 +42,40 @@ int pickTitle(const std::vector<DescriptionTally> &tallies);
 // Settles the title and price of those of `productIds` whose origin is "orders" from all their stored
 // lines, inside the caller's transaction (an order import, a SKU merge). False with err set on failure.
 bool settleOrderOnlyProducts(sqlite3 *db, const std::vector<int64_t> &productIds, int64_t now, std::string &err);
+
+// The same settling in steps, for an order import: it already holds the lines it writes, so it adds them
+// as it writes them and reads back only the lines stored before it (none on a first import), instead of
+// every stored line (1.5 s of a 541,909-line import). Usage: begin, addStored and add in any order, settle.
+class OrderOnlyFacts {
+public:
+    // Which of productIds are order-only (the others are ignored by add).
+    bool begin(sqlite3 *db, const std::vector<int64_t> &productIds, std::string &err);
+    // One stored line; descriptionId none for a line written before descriptions were kept; `when` is the
+    // order's time (0 when it has none) and lineId the line's rowid, which break ties between titles.
+    void add(int64_t productId, std::optional<int64_t> descriptionId, double quantity, double unitPrice, int64_t when,
+             int64_t lineId);
+    // Adds the stored lines with rowid <= maxLineId (every line when it is negative; none when 0).
+    bool addStored(sqlite3 *db, int64_t maxLineId, std::string &err);
+    // Writes each order-only product's title and price.
+    bool settle(sqlite3 *db, int64_t now, std::string &err);
+
+private:
+    // Compact: this runs once per written line (541,909 on Online Retail), so no hashing per line for the
+    // product and, for the usual handful of descriptions per SKU, none for the description either.
+    struct Tally {
+        int64_t descriptionId, count, newest, newestLine;
+    };
+    struct Facts {
+        std::vector<Tally> tallies;
+        std::unordered_map<int64_t, uint32_t> byDescription;  // index into tallies, once a SKU has many
+        std::vector<double> soldPrices, anyPrices;
+        size_t undescribed = 0;  // lines written before descriptions were kept (an upgraded file)
+        uint32_t lastHit = 0;
+    };
+    std::vector<int64_t> ids_;         // product id of each facts_ entry
+    std::vector<uint32_t> slotById_;   // product id -> 1 + index in facts_, 0 when not order-only
+    std::vector<Facts> facts_;
+};
 
 // The median of the values (the mean of the two middle ones for an even count); NAN when empty. Reorders.
 double median(std::vector<double> &values);

@@ -1,6 +1,9 @@
-// Import benchmark (issue: foundation). Imports the UCI Online Retail CSV into a fresh workspace with
-// merchbench-cli, side by side in the same run with `sqlite3 FILE.db '.import --csv FILE t'`, alternating
-// the two, and prints the median wall time and peak memory (max RSS) of each and the ratio.
+// Import benchmark (issues: foundation, #15). Imports the UCI Online Retail CSV into a fresh workspace with
+// merchbench-cli, side by side in the same run with `sqlite3 FILE.db '.import --csv FILE t'` into a fresh
+// file (file-backed, never :memory:: both pay for the same kind of writes), alternating the two, and prints
+// each run, the median wall time and peak memory (max RSS) of each, and the ratio of the medians as well as
+// the median of the per-run ratios (a run's two imports are seconds apart, so that one is the less
+// sensitive to the load of a shared machine).
 //   bench_import [CSV] [RUNS]
 #include <fcntl.h>
 #include <spawn.h>
@@ -63,7 +66,7 @@ int main(int argc, char **argv)
     }
     const auto dir = std::filesystem::temp_directory_path() / ("mb-bench-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
-    std::vector<double> mbTimes, sqTimes, mbRss, sqRss;
+    std::vector<double> mbTimes, sqTimes, mbRss, sqRss, ratios;
     for (int i = 0; i < runs; ++i) {
         const std::string ws = (dir / "bench.merchbench").string();
         const std::string db = (dir / "bench.db").string();
@@ -77,16 +80,19 @@ int main(int argc, char **argv)
         }
         mbTimes.push_back(m.seconds);
         sqTimes.push_back(s.seconds);
+        ratios.push_back(m.seconds / s.seconds);
         mbRss.push_back(double(m.maxRssKb) / 1024.0);
         sqRss.push_back(double(s.maxRssKb) / 1024.0);
-        std::printf("run %d: merchbench-cli import %.3f s (%.0f MB), sqlite3 .import %.3f s (%.0f MB)\n", i + 1, m.seconds,
-                    mbRss.back(), s.seconds, sqRss.back());
+        std::printf("run %d: merchbench-cli import %.3f s (%.0f MB), sqlite3 .import %.3f s (%.0f MB), ratio %.2f\n", i + 1,
+                    m.seconds, mbRss.back(), s.seconds, sqRss.back(), ratios.back());
     }
     std::filesystem::remove_all(dir);
     const double mb = median(mbTimes), sq = median(sqTimes);
     std::printf("\n%s, %d runs, medians:\n", csv.c_str(), runs);
     std::printf("  merchbench-cli import orders  %.3f s   peak RSS %.0f MB\n", mb, median(mbRss));
     std::printf("  sqlite3 .import --csv          %.3f s   peak RSS %.0f MB\n", sq, median(sqRss));
-    std::printf("  ratio %.2f x (target <= 1.5 x, peak memory <= 400 MB)\n", mb / sq);
+    std::printf("  ratio of the medians %.2f x, median of the per-run ratios %.2f x (target <= 1.0 x; peak memory\n"
+                "  must not hold the whole file plus a string per line)\n",
+                mb / sq, median(ratios));
     return 0;
 }
