@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace mb;
 using mbtest::freshWorkspace;
 using mbtest::loadSnapshot;
@@ -36,6 +38,16 @@ void writeBatch(Workspace &ws, OrderBatch b)
 {
     b.format = "lines";
     b.rowsRead = int64_t(b.lines.size());
+    // Every SKU of the lines needs its product record, as the parsers give one per distinct SKU.
+    for (const OrderLineRecord &l : b.lines) {
+        if (std::any_of(b.products.begin(), b.products.end(), [&](const ProductRecord &p) { return p.sku == l.sku; })) continue;
+        ProductRecord p;
+        p.line = l.line;
+        p.sku = l.sku;
+        p.title = "Product " + l.sku;
+        p.price = l.unitPrice;
+        b.products.push_back(p);
+    }
     ImportReport r;
     QVERIFY2(writeOrders(ws, b, "test", r), r.error.c_str());
 }
