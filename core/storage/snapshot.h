@@ -5,6 +5,7 @@
 #include "core/io/importrecords.h"
 #include "core/storage/relation.h"
 #include "core/storage/sharedpart.h"
+#include "core/storage/snapshottext.h"
 
 #include <cmath>
 #include <cstdint>
@@ -45,29 +46,32 @@ struct SnapshotCustomer {
     std::string externalId;
 };
 
+// 72 bytes (176 before issue #15): the text columns are SnapshotTexts (8 bytes each, characters in the
+// snapshot's arena), the status a byte and the offset 16 bits. A 5M-line store holds 1.7M of these.
 struct SnapshotOrder {
     int64_t id = 0;
-    std::string externalId;
-    int32_t customer = -1;    // index into Snapshot::customers
     int64_t orderedAt = 0;    // UTC seconds
-    int32_t utcOffsetMinutes = 0;
-    OrderStatus status = OrderStatus::Completed;
-    std::string country;
-    std::string tags, source;             // as the platform wrote them
-    uint32_t lineBegin = 0, lineEnd = 0;  // range in Snapshot::lines
     double merchandiseTotal = 0;          // what was paid for the lines: sum of SnapshotLine::net()
+    SnapshotText externalId;
+    SnapshotText country;
+    SnapshotText tags, source;            // as the platform wrote them
+    int32_t customer = -1;    // index into Snapshot::customers
+    uint32_t lineBegin = 0, lineEnd = 0;  // range in Snapshot::lines
+    int16_t utcOffsetMinutes = 0;         // -14 h .. +14 h
+    OrderStatus status : 8 = OrderStatus::Completed;
 };
+static_assert(sizeof(SnapshotOrder) == 72, "a 50M-line store holds 17M of these");
 
 struct SnapshotLine {
     uint32_t product = 0;     // index into Snapshot::products
-    double quantity = 0;
+    float quantity = 0;       // whole units are exact to 16M; a float keeps the line at 24 bytes
     double unitPrice = 0;     // before discounts
-    float discount = 0;       // money off the whole line (floats keep the line at 32 bytes; cents survive)
+    float discount = 0;       // money off the whole line (floats keep the line at 24 bytes; cents survive)
     float refund = 0;         // money refunded against the line
-    double gross() const { return quantity * unitPrice; }
-    double net() const { return quantity * unitPrice - double(discount) - double(refund); }
+    double gross() const { return double(quantity) * unitPrice; }
+    double net() const { return double(quantity) * unitPrice - double(discount) - double(refund); }
 };
-static_assert(sizeof(SnapshotLine) == 32, "a 50M-line store holds one of these per line");
+static_assert(sizeof(SnapshotLine) == 24, "a 50M-line store holds one of these per line");
 
 // A relation with its endpoints as snapshot indices (into products or categories, by type).
 struct SnapshotRelation {
@@ -96,6 +100,7 @@ struct Snapshot {
     SharedPart<std::vector<uint32_t>> basketOrder;    // index into orders of each basket
     SharedPart<std::unordered_map<std::string, uint32_t>> skuIndex;
     int64_t historyVersion = 0;
+    std::shared_ptr<const TextArena> texts;    // the characters of the orders' SnapshotTexts
     std::vector<SnapshotRelation> relations;   // every status; sorted by anchor, kind, position
     SharedPart<std::vector<double>> unitsSold;             // per product: units in orders that are not cancelled (returns net)
     SharedPart<std::vector<uint32_t>> basketsWith;         // per product: number of baskets holding it

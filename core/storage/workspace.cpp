@@ -86,7 +86,9 @@ sqlite3 *Workspace::db() const
     std::lock_guard<std::mutex> lock(mutex_);
     sqlite3 *&c = others_[std::this_thread::get_id()];
     if (!c) {
-        if (sqlite3_open_v2(target_.c_str(), &c, flags_, nullptr) != SQLITE_OK) {
+        // No mutex: this connection is used by its own thread only, and a full scan (the snapshot load
+        // reads 30M columns at 5M lines) would otherwise lock and unlock one per column read.
+        if (sqlite3_open_v2(target_.c_str(), &c, flags_ | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
             // Hand back the owner's connection rather than none: serialized mode keeps it safe, if slower.
             sqlite3_close_v2(c);
             c = nullptr;

@@ -103,7 +103,7 @@ inline std::shared_ptr<mb::Snapshot> onlineRetailFromCsv(const std::string &path
             error = path + ": line " + std::to_string(rec.line) + ": bad Quantity or UnitPrice";
             return nullptr;
         }
-        raw.push_back({oit->second, {productFor(*s, std::string(field(cSku))), qty, price}});
+        raw.push_back({oit->second, {productFor(*s, std::string(field(cSku))), float(qty), price}});
     }
     // Time order, ties by invoice: then group the lines by order.
     std::vector<uint32_t> perm(s->orders.size());

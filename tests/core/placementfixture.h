@@ -73,12 +73,11 @@ public:
     {
         mb::SnapshotOrder o;
         o.id = int64_t(snap.orders.size()) + 1;
-        o.externalId = std::to_string(o.id);
-        o.externalId.insert(0, 1, 'O');
+        o.externalId = "O" + std::to_string(o.id);
         o.customer = customer;
         o.orderedAt = int64_t(day) * 86400 + 43200;
         o.lineBegin = uint32_t(snap.lines.size());
-        for (const auto &s : skus) snap.lines.push_back({idx(s), quantity, snap.products[idx(s)].price});
+        for (const auto &s : skus) snap.lines.push_back({idx(s), float(quantity), snap.products[idx(s)].price});
         o.lineEnd = uint32_t(snap.lines.size());
         snap.orders.push_back(o);
     }

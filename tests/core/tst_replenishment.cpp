@@ -60,10 +60,10 @@ Snapshot handSnapshot()
         o.id = int64_t(s.orders.size()) + 1;
         o.customer = b.customer;
         o.orderedAt = b.at;
-        o.utcOffsetMinutes = b.offsetMinutes;
+        o.utcOffsetMinutes = int16_t(b.offsetMinutes);
         o.status = b.status;
         o.lineBegin = uint32_t(s.lines.size());
-        for (auto [product, quantity] : b.lines) s.lines.push_back({product, quantity, 1.0});
+        for (auto [product, quantity] : b.lines) s.lines.push_back({product, float(quantity), 1.0});
         o.lineEnd = uint32_t(s.lines.size());
         s.orders.push_back(o);
     }

@@ -1,0 +1,247 @@
+// Scale benchmark (issue #15): for each store size, the synthetic store of core/placement/scalestore.h
+// (100K products) as a `lines` CSV (`merchbench-cli demo --scale N --csv`), then, each as a user runs it:
+//   import      `merchbench-cli init` + `import orders FILE` into a fresh workspace (median of --runs)
+//   size        the workspace file after the import
+//   load        Snapshot::load in this process (median of --runs; peak resident from VmHWM after a reset)
+//   mine run    `merchbench-cli mine run` (median of --runs)
+//   kpi         `merchbench-cli kpi` (median of --runs)
+//   preview p99 PlacementEngine::recommend on the saved mining over --requests random pages and carts
+//   peak RSS    of each step: the child's ru_maxrss for CLI steps, VmHWM for the load
+// Timings are wall seconds with the CPU seconds beside them: on a shared machine the CPU time is the
+// steadier figure. Prints a table (and --csv-out FILE for the README's plot); never pass/fail.
+//   bench_scale [--sizes 1M,5M] [--runs 3] [--dir DIR] [--requests N] [--csv-out FILE] [--keep]
+#include "core/placement/minedevidence.h"
+#include "core/placement/placementengine.h"
+#include "core/storage/snapshot.h"
+#include "core/storage/workspace.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char **environ;
+
+using namespace mb;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+struct Run {
+    double wall = -1, cpu = 0, peakMiB = 0;
+};
+
+// A CLI step as a script runs it (stdout to /dev/null): wall and CPU seconds and the child's peak RSS.
+Run spawn(const std::vector<std::string> &argv)
+{
+    std::vector<char *> args;
+    for (const auto &a : argv) args.push_back(const_cast<char *>(a.c_str()));
+    args.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    Run r;
+    const auto t0 = Clock::now();
+    pid_t pid = 0;
+    const bool started = posix_spawn(&pid, args[0], &fa, nullptr, args.data(), environ) == 0;
+    posix_spawn_file_actions_destroy(&fa);
+    if (!started) return r;
+    int status = 0;
+    rusage ru{};
+    wait4(pid, &status, 0, &ru);
+    r.cpu = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    r.peakMiB = double(ru.ru_maxrss) / 1024.0;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) r.wall = secondsSince(t0);
+    return r;
+}
+
+void resetPeakRss() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+double rssMiB(const char *field)
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    const size_t n = std::strlen(field);
+    while (std::getline(status, line))
+        if (line.compare(0, n, field) == 0) return std::stod(line.substr(n)) / 1024.0;
+    return -1;
+}
+
+// The median run by wall time (its CPU and peak go with it); the peak is the largest of all runs.
+Run median(std::vector<Run> runs)
+{
+    std::sort(runs.begin(), runs.end(), [](const Run &a, const Run &b) { return a.wall < b.wall; });
+    Run m = runs[runs.size() / 2];
+    for (const Run &r : runs) m.peakMiB = std::max(m.peakMiB, r.peakMiB);
+    if (std::any_of(runs.begin(), runs.end(), [](const Run &r) { return r.wall < 0; })) m.wall = -1;
+    return m;
+}
+
+double fileMiB(const std::string &path)
+{
+    std::error_code ec;
+    double bytes = 0;
+    for (const char *suffix : {"", "-wal"}) {
+        const auto n = std::filesystem::file_size(path + suffix, ec);
+        if (!ec) bytes += double(n);
+    }
+    return bytes / 1048576.0;
+}
+
+long long parseSize(std::string s)
+{
+    double f = 1;
+    if (!s.empty() && (s.back() == 'M' || s.back() == 'm')) f = 1e6, s.pop_back();
+    else if (!s.empty() && (s.back() == 'K' || s.back() == 'k')) f = 1e3, s.pop_back();
+    return (long long)(std::stod(s) * f);
+}
+
+// p99 of recommend() over random product pages and carts, in microseconds (wall).
+double previewP99(const PlacementEngine &engine, int requests)
+{
+    const Snapshot &s = engine.snapshot();
+    std::mt19937_64 rng(12345);
+    auto below = [&](size_t n) { return size_t(rng() % n); };
+    std::vector<double> us;
+    us.reserve(size_t(requests));
+    for (int i = 0; i < requests; ++i) {
+        RecommendContext c;
+        c.placement = allPlacements[i % 4];
+        if (c.placement == Placement::ProductPage) c.anchor = int32_t(below(s.products.size()));
+        else
+            for (size_t k = 1 + below(4); k > 0; --k) c.cart.push_back({uint32_t(below(s.products.size())), 1});
+        if (i % 2 && !s.customers.empty()) c.customer = int32_t(below(s.customers.size()));
+        const auto t = Clock::now();
+        (void)engine.recommend(c);
+        us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t).count());
+    }
+    std::sort(us.begin(), us.end());
+    return us[std::min(us.size() - 1, size_t(0.99 * double(us.size())))];
+}
+
+std::string fmtRun(const Run &r)
+{
+    char buf[64];
+    if (r.wall < 0) return "failed";
+    std::snprintf(buf, sizeof buf, "%.2f s (%.2f cpu)", r.wall, r.cpu);
+    return buf;
+}
+
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    std::vector<long long> sizes{1'000'000, 5'000'000};
+    int runs = 3, requests = 2000;
+    bool keep = false;
+    std::string dir = std::filesystem::temp_directory_path() / "mb-bench-scale";
+    std::string csvOut;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--sizes" && i + 1 < argc) {
+            sizes.clear();
+            std::stringstream list(argv[++i]);
+            for (std::string item; std::getline(list, item, ',');) sizes.push_back(parseSize(item));
+        } else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::stoi(argv[++i]));
+        else if (a == "--dir" && i + 1 < argc) dir = argv[++i];
+        else if (a == "--requests" && i + 1 < argc) requests = std::max(100, std::stoi(argv[++i]));
+        else if (a == "--csv-out" && i + 1 < argc) csvOut = argv[++i];
+        else if (a == "--keep") keep = true;
+        else {
+            std::fprintf(stderr, "usage: bench_scale [--sizes 1M,5M,20M,50M] [--runs N] [--dir DIR] [--requests N] [--csv-out FILE] [--keep]\n");
+            return 1;
+        }
+    }
+    const std::string cli = MB_CLI_PATH;
+    std::filesystem::create_directories(dir);
+    std::printf("bench_scale: %d runs per step (medians), %d preview requests, files in %s\n", runs, requests, dir.c_str());
+    std::string table = "| lines | orders | import | workspace | snapshot load | load peak | mine run | kpi | preview p99 | peak RSS (step) |\n"
+                        "|---|---|---|---|---|---|---|---|---|---|\n";
+    std::string csv = "lines,orders,import_s,import_cpu_s,import_peak_mib,workspace_mib,load_s,load_cpu_s,load_peak_mib,"
+                      "mine_s,mine_peak_mib,kpi_s,kpi_peak_mib,preview_p99_us\n";
+    for (const long long lines : sizes) {
+        const std::string tag = std::to_string(lines);
+        const std::string csvFile = dir + "/scale" + tag + ".csv", ws = dir + "/scale" + tag + ".merchbench";
+        if (!std::filesystem::exists(csvFile)) {
+            const Run g = spawn({cli, "demo", "--scale", tag, "--csv", csvFile});
+            if (g.wall < 0) return std::fprintf(stderr, "generating %s failed\n", csvFile.c_str()), 1;
+            std::printf("%s lines: CSV generated in %.1f s (%.0f MiB)\n", tag.c_str(), g.wall, fileMiB(csvFile));
+        }
+        std::vector<Run> imports;
+        for (int r = 0; r < runs; ++r) {
+            for (const char *suffix : {"", "-wal", "-shm"}) std::filesystem::remove(ws + suffix);
+            if (spawn({cli, "--workspace", ws, "init"}).wall < 0) return std::fprintf(stderr, "init %s failed\n", ws.c_str()), 1;
+            imports.push_back(spawn({cli, "--workspace", ws, "import", "orders", csvFile}));
+        }
+        const Run import = median(imports);
+        const double wsMiB = fileMiB(ws);
+
+        std::vector<Run> loads;
+        size_t orders = 0;
+        for (int r = 0; r < runs; ++r) {
+            std::string error;
+            auto w = Workspace::open(ws, error, nullptr, true);
+            if (!w) return std::fprintf(stderr, "%s\n", error.c_str()), 1;
+            resetPeakRss();
+            const double base = rssMiB("VmHWM:");
+            const std::clock_t c0 = std::clock();
+            const auto t = Clock::now();
+            auto snap = Snapshot::load(*w, error);
+            if (!snap) return std::fprintf(stderr, "%s\n", error.c_str()), 1;
+            Run run;
+            run.wall = secondsSince(t);
+            run.cpu = double(std::clock() - c0) / CLOCKS_PER_SEC;
+            run.peakMiB = rssMiB("VmHWM:") - base;  // what the load added to what the benchmark holds
+            orders = snap->orders.size();
+            loads.push_back(run);
+        }
+        const Run load = median(loads);
+
+        std::vector<Run> mines, kpis;
+        for (int r = 0; r < runs; ++r) mines.push_back(spawn({cli, "--workspace", ws, "mine", "run"}));
+        for (int r = 0; r < runs; ++r) kpis.push_back(spawn({cli, "--workspace", ws, "kpi"}));
+        const Run mine = median(mines), kpi = median(kpis);
+
+        double p99 = -1;
+        {
+            std::string error;
+            auto w = Workspace::open(ws, error, nullptr, true);
+            auto snap = w ? Snapshot::load(*w, error) : nullptr;
+            if (!snap) return std::fprintf(stderr, "%s\n", error.c_str()), 1;
+            const PlacementEngine engine(*snap, evidenceFor(*w, *snap).evidence);
+            p99 = previewP99(engine, requests);
+        }
+        const double peak = std::max({import.peakMiB, load.peakMiB, mine.peakMiB, kpi.peakMiB});
+        const char *peakStep = peak == import.peakMiB ? "import" : peak == load.peakMiB ? "load" : peak == mine.peakMiB ? "mine" : "kpi";
+        char row[512];
+        std::snprintf(row, sizeof row, "| %lld | %zu | %s | %.0f MiB | %s | %.0f MiB | %s | %s | %.0f us | %.0f MiB (%s) |\n", lines, orders,
+                      fmtRun(import).c_str(), wsMiB, fmtRun(load).c_str(), load.peakMiB, fmtRun(mine).c_str(), fmtRun(kpi).c_str(), p99,
+                      peak, peakStep);
+        table += row;
+        std::printf("%s", row);
+        std::fflush(stdout);
+        std::snprintf(row, sizeof row, "%lld,%zu,%.3f,%.3f,%.0f,%.1f,%.3f,%.3f,%.0f,%.3f,%.0f,%.3f,%.0f,%.0f\n", lines, orders, import.wall,
+                      import.cpu, import.peakMiB, wsMiB, load.wall, load.cpu, load.peakMiB, mine.wall, mine.peakMiB, kpi.wall, kpi.peakMiB, p99);
+        csv += row;
+        if (!keep)
+            for (const std::string &f : {csvFile, ws, ws + "-wal", ws + "-shm"}) std::filesystem::remove(f);
+    }
+    std::printf("\n%s", table.c_str());
+    if (!csvOut.empty()) std::ofstream(csvOut) << csv;
+    return 0;
+}
