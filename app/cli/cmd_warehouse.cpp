@@ -65,6 +65,7 @@ int runImportMined(Context &ctx)
         const TextFile query = TextFile::load(*q);
         if (!query.ok()) return ctx.badInput(query.error);
         from.query = query.data;
+        from.queryFile = *q;
     }
     if (from.engine.empty() && from.query.find("-- merchbench:") == std::string::npos)
         return ctx.usage("say which engine ran the query: --query FILE (the SQL `warehouse sql` wrote) or --engine NAME");

@@ -46,7 +46,8 @@ std::string minedRunParameters(const MinedPairsFile &file, const MinedProvenance
     if (!from.query.empty()) {
         p.insert("queryHash", QString::fromLatin1(
                                   QCryptographicHash::hash(QByteArray::fromStdString(from.query), QCryptographicHash::Sha256).toHex()));
-        p.insert("query", QString::fromStdString(from.query));
+        // The hash, not the text: `mine status` prints the parameters, and the query file is the merchandiser's.
+        if (!from.queryFile.empty()) p.insert("queryFile", QString::fromStdString(from.queryFile));
     }
     if (!from.minedAt.empty()) p.insert("minedAt", QString::fromStdString(from.minedAt));
     p.insert("importedAt", QDateTime::fromSecsSinceEpoch(importedAt, Qt::UTC).toString(Qt::ISODate));

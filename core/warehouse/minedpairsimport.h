@@ -12,13 +12,14 @@ class Workspace;
 struct MinedProvenance {
     std::string engine;      // "postgres", "bigquery", ... (the query's dialect unless told otherwise)
     std::string file;        // the result file imported
-    std::string query;       // the query's text when given ("" otherwise)
+    std::string query;       // the query's text when given ("" otherwise): its SHA-256 and parameters are kept
+    std::string queryFile;   // where it was read from
     std::string minedAt;     // when the engine ran it (ISO 8601, as given; "" = unknown)
 };
 
 // The run's parameters: the thresholds the query's "-- merchbench:" line recorded (so `mine run` without
-// options and "Re-run" repeat them), the baskets counted, and the provenance: engine, query SHA-256 and text,
-// file, when it was mined and imported. "" with `error` set when the query's parameter line is unreadable.
+// options and "Re-run" repeat them), the baskets counted, and the provenance: engine, query SHA-256 and file,
+// result file, when it was mined and imported. "" with `error` set when the query's parameter line is unreadable.
 std::string minedRunParameters(const MinedPairsFile &file, const MinedProvenance &from, int64_t importedAt, std::string &error);
 
 // Replaces the "pairs" run with the file's rules; the EASE and re-buy runs are left as they are. False with

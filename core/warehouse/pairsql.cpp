@@ -281,9 +281,14 @@ std::string pairStatisticsSql(SqlDialect dialect, const WarehouseMapping &m, con
     q += "frequent_items AS (\n  SELECT b.order_id, f.item\n  FROM basket_items b\n  JOIN frequent f ON f.sku = b.sku\n),\n";
     // Only pairs some rule can keep leave the aggregation: at the thresholds, or (top-N) at topMinCount.
     // Each unordered pair is counted once (the join is the costly part), then used in both directions.
+    // Only pairs some rule can keep leave the aggregation: at the thresholds, or (top-N) at topMinCount.
     q += "pair_counts AS (\n  SELECT a.item AS a_item, c.item AS c_item, COUNT(*) AS n\n  FROM frequent_items a\n"
-         "  JOIN frequent_items c ON c.order_id = a.order_id AND c.item > a.item\n"
-         "  GROUP BY a.item, c.item\n  HAVING COUNT(*) >= " + std::to_string(top ? std::min(minCount, topMin) : minCount) + "\n),\n";
+         "  JOIN frequent_items c ON c.order_id = a.order_id AND c.item > a.item\n  CROSS JOIN baskets t\n"
+         "  GROUP BY a.item, c.item, t.n\n  HAVING (COUNT(*) >= " + std::to_string(minCount);
+    if (t.minSupport > 0) q += " AND " + d.asDouble("COUNT(*)") + " / " + d.asDouble("t.n") + " >= " + minSupport;
+    q += ")";
+    if (top) q += " OR COUNT(*) >= " + std::to_string(topMin);
+    q += "\n),\n";
     q += "directed AS (\n  SELECT a_item, c_item, n FROM pair_counts\n  UNION ALL\n  SELECT c_item, a_item, n FROM pair_counts\n),\n";
     q += "rules AS (\n  SELECT fa.sku AS antecedent, fc.sku AS consequent, p.n AS n_ab, fa.n AS n_a, fc.n AS n_c, t.n AS n_baskets";
     if (top)

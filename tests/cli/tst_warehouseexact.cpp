@@ -152,8 +152,8 @@ QStringList sqlArgs(const QString &dialect, const Thresholds &t, const QString &
 const std::vector<std::pair<const char *, Thresholds>> &cases()
 {
     static const std::vector<std::pair<const char *, Thresholds>> c = {
-        {"support 0.005, confidence 0.1", {0.005, 0.1, 2, 0, 3}},
-        {"support 0.01, top 5 per anchor from count 60", {0.01, 0, 2, 5, 60}},
+        {"support 0.01, confidence 0.1", {0.01, 0.1, 2, 0, 3}},
+        {"support 0.02, top 5 per anchor from count 100", {0.02, 0, 2, 5, 100}},
     };
     return c;
 }
@@ -432,7 +432,7 @@ private Q_SLOTS:
         QCOMPARE(qint64(p.value("rules").toInteger()), qint64(expected.size()));
         // "Re-run" repeats the thresholds the query used.
         const mb::MiningSettings s = mb::MiningSettings::ofSavedRuns(*ws);
-        QCOMPARE(s.pairs.minSupport, 0.01);
+        QCOMPARE(s.pairs.minSupport, 0.02);
     }
 };
 

@@ -45,8 +45,9 @@ pair_counts AS (
   SELECT a.item AS a_item, c.item AS c_item, COUNT(*) AS n
   FROM frequent_items a
   JOIN frequent_items c ON c.order_id = a.order_id AND c.item > a.item
-  GROUP BY a.item, c.item
-  HAVING COUNT(*) >= 2
+  CROSS JOIN baskets t
+  GROUP BY a.item, c.item, t.n
+  HAVING (COUNT(*) >= 2 AND CAST(COUNT(*) AS DOUBLE) / CAST(t.n AS DOUBLE) >= CAST(0.001 AS DOUBLE)) OR COUNT(*) >= 3
 ),
 directed AS (
   SELECT a_item, c_item, n FROM pair_counts
