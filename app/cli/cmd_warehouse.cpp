@@ -56,9 +56,9 @@ int runImportMined(Context &ctx)
 {
     CliArgs a(ctx.args, {"query", "engine", "mined-at"}, {});
     if (!a.ok()) return ctx.usage(a.error());
-    if (a.positional().size() != 1) return ctx.usage("import mined needs exactly one FILE: the query's result as CSV");
+    if (a.positional().empty()) return ctx.usage("import mined needs a FILE: the query's result as CSV (or its parts)");
     MinedProvenance from;
-    from.file = a.positional().front();
+    for (const std::string &f : a.positional()) from.file += (from.file.empty() ? "" : ", ") + f;
     from.engine = a.value("engine").value_or("");
     from.minedAt = a.value("mined-at").value_or("");
     if (const auto q = a.value("query")) {
@@ -69,10 +69,6 @@ int runImportMined(Context &ctx)
     }
     if (from.engine.empty() && from.query.find("-- merchbench:") == std::string::npos)
         return ctx.usage("say which engine ran the query: --query FILE (the SQL `warehouse sql` wrote) or --engine NAME");
-    const TextFile file = TextFile::load(from.file);
-    if (!file.ok()) return ctx.badInput(file.error);
-    if (const std::string bad = file.invalidUtf8Error(); !bad.empty()) return ctx.badInput(bad);
-
     int code = Success;
     auto ws = ctx.openWorkspace(code);
     if (!ws) return code;
@@ -84,7 +80,12 @@ int runImportMined(Context &ctx)
         const auto it = names.productId.find(sku);
         return it == names.productId.end() ? std::nullopt : std::optional<int64_t>(it->second);
     };
-    if (!readMinedPairs(file.data, from.file, lookup, mined, error)) return ctx.badInput(error + "; nothing was imported");
+    for (const std::string &path : a.positional()) {
+        const TextFile file = TextFile::load(path);
+        if (!file.ok()) return ctx.badInput(file.error + "; nothing was imported");
+        if (const std::string bad = file.invalidUtf8Error(); !bad.empty()) return ctx.badInput(bad + "; nothing was imported");
+        if (!readMinedPairs(file.data, path, lookup, mined, error)) return ctx.badInput(error + "; nothing was imported");
+    }
     const std::string params = minedRunParameters(mined, from, QDateTime::currentSecsSinceEpoch(), error);
     if (params.empty()) return ctx.badInput((a.value("query").value_or("") + ": ") + error + "; nothing was imported");
     if (!saveMinedPairs(*ws, mined, params, error)) return ctx.writeFailed(*ws, error);
@@ -103,8 +104,8 @@ Registration sql("warehouse sql",
                  "[--tags-column C --exclude-tag TAG...] [--source-column C --exclude-source S...] [--min-support X] "
                  "[--min-count N] [--min-confidence X] [--top-per-anchor N [--top-min-count N]] [--out FILE]",
                  "write the SQL computing `mine pairs` over the store's own order table in its warehouse", runWarehouseSql);
-Registration mined("import mined", "FILE [--query SQL-FILE] [--engine NAME] [--mined-at WHEN]",
-                   "save a warehouse's pair rules (the result of `warehouse sql`'s query, as CSV) as the pairs run",
+Registration mined("import mined", "FILE... [--query SQL-FILE] [--engine NAME] [--mined-at WHEN]",
+                   "save a warehouse's pair rules (the result of `warehouse sql`'s query as CSV, in one file or its exported parts) as the pairs run",
                    runImportMined);
 
 }  // namespace

@@ -4,7 +4,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <set>
 #include <utility>
 
 namespace mb {
@@ -38,7 +37,6 @@ bool parseCount(std::string_view s, int64_t &v)
 bool readMinedPairs(std::string_view data, const std::string &fileName, const ProductLookup &productId, MinedPairsFile &out,
                     std::string &error)
 {
-    out = {};
     CsvReader reader(data, ',');
     CsvRecord rec;
     if (!reader.next(rec)) {
@@ -59,7 +57,6 @@ bool readMinedPairs(std::string_view data, const std::string &fileName, const Pr
                     "antecedent, consequent, count, support, confidence, lift, cosine (as `warehouse sql` writes them)";
             return false;
         }
-    std::set<std::pair<int64_t, int64_t>> seen;
     while (reader.next(rec)) {
         const std::string at = fileName + ":" + std::to_string(rec.line) + ": ";
         if (rec.unterminatedQuote) {
@@ -97,7 +94,7 @@ bool readMinedPairs(std::string_view data, const std::string &fileName, const Pr
             int64_t b = 0;
             if (!parseCount(field(cB), b) || b < r.count) return fail(cB, "a whole number at least the pair's count");
             if (out.baskets >= 0 && b != out.baskets)
-                return fail(cB, std::to_string(out.baskets) + " as on the rows before: one query counts one set of baskets");
+                return fail(cB, std::to_string(out.baskets) + " as on the rows (and parts) before: one query counts one set of baskets");
             out.baskets = b;
             // The ratios must be the counts' own, or the file was edited or comes from another query.
             const double support = double(r.count) / double(b);
@@ -106,7 +103,7 @@ bool readMinedPairs(std::string_view data, const std::string &fileName, const Pr
             if (na > 0 && std::fabs(r.confidence - double(r.count) / double(na)) > 1e-9 * r.confidence)
                 return fail(cConf, "count / antecedent_count");
         }
-        if (!seen.emplace(r.antecedentId, r.consequentId).second) return fail(cC, "each antecedent -> consequent pair once");
+        if (!out.pairs.emplace(r.antecedentId, r.consequentId).second) return fail(cC, "each antecedent -> consequent pair once");
         out.rules.push_back(r);
         ++out.rows;
     }

@@ -108,7 +108,7 @@ private Q_SLOTS:
         QTest::newRow("unknown SKU") << (ok + "A,ZZ,2,0.5,0.6,1,0.8,4\n") << "bad.csv:3: consequent: \"ZZ\": expected a SKU of the workspace";
         QTest::newRow("count") << (ok + "B,A,two,0.5,1,1,0.8,4\n") << "bad.csv:3: count: \"two\": expected a whole number";
         QTest::newRow("support") << (ok + "B,A,2,0.7,1,1,0.8,4\n") << "bad.csv:3: support: \"0.7\": expected count / baskets";
-        QTest::newRow("baskets") << (ok + "B,A,2,0.4,1,1,0.8,5\n") << "bad.csv:3: baskets: \"5\": expected 4 as on the rows before";
+        QTest::newRow("baskets") << (ok + "B,A,2,0.4,1,1,0.8,5\n") << "bad.csv:3: baskets: \"5\": expected 4 as on the rows (and parts) before";
         QTest::newRow("twice") << (ok + ok) << "bad.csv:3: consequent: \"B\": expected each antecedent -> consequent pair once";
         QTest::newRow("itself") << QByteArray("A,A,2,0.5,1,1,1,4\n") << "bad.csv:2: consequent: \"A\": expected a SKU other than";
         QTest::newRow("lift") << QByteArray("A,B,2,0.5,0.6,-1,0.8,4\n") << "bad.csv:2: lift: \"-1\": expected a number above 0";
@@ -123,6 +123,30 @@ private Q_SLOTS:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(dir_.filePath(message).toUtf8()), r.err.constData());
         QVERIFY2(r.err.contains("nothing was imported"), r.err.constData());
+        QCOMPARE(pairsRun(), before);
+    }
+
+    // Warehouses export a big result in parts, each with its header: read as one result, checked across parts.
+    void importsAResultExportedInParts()
+    {
+        const QByteArray header = "antecedent,consequent,count,support,confidence,lift,cosine,baskets\n";
+        const QString one = write("part-0.csv", header + "A,B,2,0.5,0.6666666666666666,1,0.8164965809277261,4\n");
+        const QString two = write("part-1.csv", header + "B,A,2,0.5,1,1,0.8164965809277261,4\nA,C,1,0.25,0.3333333333333333,0.6666666666666666,0.4082482904638631,4\n");
+        const Result r = cli({"--workspace", ws_, "import", "mined", one, two, "--engine", "spark"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.out.contains("Imported 3 pair rules"), r.out.constData());
+        QCOMPARE(pairsRun().value("rules").toInteger(), 3);
+
+        const QJsonObject before = pairsRun();
+        const QString again = write("part-2.csv", header + "A,B,2,0.5,0.6666666666666666,1,0.8164965809277261,4\n");
+        const Result repeated = cli({"--workspace", ws_, "import", "mined", one, again, "--engine", "spark"});
+        QCOMPARE(repeated.code, 2);
+        QVERIFY2(repeated.err.contains("part-2.csv:2: consequent: \"B\": expected each antecedent -> consequent pair once"),
+                 repeated.err.constData());
+        const QString other = write("part-3.csv", header + "B,A,2,0.4,1,1,0.8164965809277261,5\n");
+        const Result baskets = cli({"--workspace", ws_, "import", "mined", one, other, "--engine", "spark"});
+        QCOMPARE(baskets.code, 2);
+        QVERIFY2(baskets.err.contains("part-3.csv:2: baskets: \"5\": expected 4 as on the rows (and parts) before"), baskets.err.constData());
         QCOMPARE(pairsRun(), before);
     }
 
