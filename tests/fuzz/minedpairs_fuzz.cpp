@@ -1,6 +1,6 @@
 // Any bytes as an engine's result file for `import mined`: refused with the file's name and a line (the
-// command then writes nothing); or accepted as rules that hang together (known, distinct SKUs, each pair once, counts and shares in
-// range, one basket total).
+// command then writes nothing); or accepted as rules that hang together (known, distinct SKUs, each pair
+// once, counts and shares in range, one basket total).
 #include "core/warehouse/minedpairsfile.h"
 
 #include <cstdint>
