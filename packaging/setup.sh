@@ -15,7 +15,12 @@ build_dir=${MB_BUILD_DIR:-build}
 packages=(build-essential cmake ninja-build pkg-config ccache
           qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
           libsqlite3-dev sqlite3 libeigen3-dev libxlsxwriter-dev zlib1g-dev
-          fonts-dejavu-core xvfb xauth)
+          fonts-dejavu-core xvfb xauth
+          postgresql)
+# The warehouse tests (tests/cli/tst_warehouseexact) run the SQL `warehouse sql` writes on a PostgreSQL server
+# they start and on DuckDB under node. A node that is already there (e.g. NodeSource's, which bundles npm) is used.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -27,6 +32,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# DuckDB for node, pinned by tests/warehouse/package-lock.json (only what the tests need: not for run/build).
+if [ "$action" = test ] || [ "$action" = deps ]; then
+  (cd tests/warehouse && npm ci --no-audit --no-fund --loglevel=error)
 fi
 [ "$action" = deps ] && exit 0
 
