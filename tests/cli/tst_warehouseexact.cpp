@@ -45,35 +45,18 @@ struct Row {
 };
 using Rules = std::map<std::pair<std::string, std::string>, Row>;
 
-// The rules in-app mining keeps. Without top-N: minePairs itself. With it, the rule of issue #15 applied to
-// minePairs' own counts (every pair at or above the lower of the two minimum counts), until PairOptions
-// carries topPerAnchor and this becomes one minePairs call.
+// The rules in-app mining keeps: one minePairs call with the same thresholds and top-N rule.
 Rules expectedRules(const mb::Snapshot &snap, const Thresholds &t)
 {
     mb::PairOptions o;
-    const uint32_t minCount = std::max<uint32_t>(t.minCount, 1), topMin = std::max<uint32_t>(t.topMinCount, 1);
-    o.minCount = t.topPerAnchor ? std::min(minCount, topMin) : minCount;
-    o.minSupport = t.topPerAnchor ? 0 : t.minSupport;
-    o.minConfidence = t.topPerAnchor ? 0 : t.minConfidence;
+    o.minCount = t.minCount;
+    o.minSupport = t.minSupport;
+    o.minConfidence = t.minConfidence;
+    o.topPerAnchor = t.topPerAnchor;
+    o.topMinCount = t.topMinCount;
     const mb::PairStatistics all = mb::minePairs(snap, o);
-    const uint32_t threshold = std::max(minCount, mb::supportCountThreshold(t.minSupport, all.summary.baskets));
-    std::map<uint32_t, std::vector<const mb::PairRule *>> byAnchor;
-    for (const mb::PairRule &r : all.rules)
-        if (r.count >= topMin) byAnchor[r.antecedent].push_back(&r);
-    std::set<std::pair<uint32_t, uint32_t>> top;
-    if (t.topPerAnchor)
-        for (auto &entry : byAnchor) {
-            std::vector<const mb::PairRule *> &v = entry.second;
-            std::sort(v.begin(), v.end(), [&](const mb::PairRule *x, const mb::PairRule *y) {
-                if (x->count != y->count) return x->count > y->count;
-                return snap.products[x->consequent].sku < snap.products[y->consequent].sku;
-            });
-            for (size_t k = 0; k < v.size() && k < t.topPerAnchor; ++k) top.emplace(v[k]->antecedent, v[k]->consequent);
-        }
     Rules out;
     for (const mb::PairRule &r : all.rules) {
-        const bool passes = r.count >= threshold && r.confidence >= t.minConfidence;
-        if (!passes && !top.count({r.antecedent, r.consequent})) continue;
         Row row{snap.products[r.antecedent].sku, snap.products[r.consequent].sku, r.count, r.antecedentCount, r.consequentCount,
                 uint32_t(all.summary.baskets), r.support, r.confidence, r.lift, r.cosine};
         out.emplace(std::make_pair(row.antecedent, row.consequent), row);
