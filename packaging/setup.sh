@@ -34,8 +34,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 # DuckDB for node, pinned by tests/warehouse/package-lock.json (only what the tests need: not for run/build).
+# Behind a proxy that re-signs TLS with a CA this system does not trust (a fresh chroot of such a machine),
+# the registry's certificate cannot be checked: the download is retried without that check, which is safe
+# here because npm ci checks every package against the sha512 integrity the lock file pins. If the registry
+# cannot be reached at all, the DuckDB half of tst_warehouseexact skips and says why; nothing else needs it.
 if [ "$action" = test ] || [ "$action" = deps ]; then
-  (cd tests/warehouse && npm ci --no-audit --no-fund --loglevel=error)
+  if ! (cd tests/warehouse && npm ci --no-audit --no-fund --loglevel=error); then
+    echo "setup: npm could not verify the registry's certificate or reach it; retrying with the lock file's integrity check alone" >&2
+    (cd tests/warehouse && npm ci --no-audit --no-fund --loglevel=error --strict-ssl=false) ||
+      echo "setup: DuckDB for node could not be installed: the DuckDB exactness tests will skip" >&2
+  fi
 fi
 [ "$action" = deps ] && exit 0
 
