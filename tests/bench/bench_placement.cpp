@@ -8,6 +8,7 @@
 #include "core/placement/scalestore.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
+#include "benchrequests.h"
 
 #include <QTemporaryDir>
 
@@ -42,20 +43,7 @@ double rssMiB(const char *field)
 
 void timeRequests(const PlacementEngine &engine, const char *label, int requests)
 {
-    const Snapshot &s = engine.snapshot();
-    std::mt19937_64 rng(12345);
-    auto below = [&](size_t n) { return size_t(rng() % n); };
-    std::vector<RecommendContext> contexts;
-    contexts.reserve(size_t(requests));
-    for (int i = 0; i < requests; ++i) {
-        RecommendContext c;
-        c.placement = allPlacements[i % 4];
-        if (c.placement == Placement::ProductPage) c.anchor = int32_t(below(s.products.size()));
-        else
-            for (size_t k = 1 + below(4); k > 0; --k) c.cart.push_back({uint32_t(below(s.products.size())), 1});
-        if (i % 2 && !s.customers.empty()) c.customer = int32_t(below(s.customers.size()));
-        contexts.push_back(std::move(c));
-    }
+    const std::vector<RecommendContext> contexts = mbbench::randomRequests(engine.snapshot(), requests);
     // Wall time, and the thread's CPU time: on a shared 2-core machine a request preempted by the
     // scheduler (a 4 ms tick) shows in the wall clock's p99 though the engine did not take it.
     std::vector<double> us[5], cpu;

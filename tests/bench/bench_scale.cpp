@@ -14,11 +14,9 @@
 #include "core/placement/placementengine.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
+#include "benchrequests.h"
+#include "spawntimed.h"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -33,7 +31,6 @@
 #include <string>
 #include <vector>
 
-extern char **environ;
 
 using namespace mb;
 
@@ -49,24 +46,8 @@ struct Run {
 // A CLI step as a script runs it (stdout to /dev/null): wall and CPU seconds and the child's peak RSS.
 Run spawn(const std::vector<std::string> &argv)
 {
-    std::vector<char *> args;
-    for (const auto &a : argv) args.push_back(const_cast<char *>(a.c_str()));
-    args.push_back(nullptr);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
     Run r;
-    const auto t0 = Clock::now();
-    pid_t pid = 0;
-    const bool started = posix_spawn(&pid, args[0], &fa, nullptr, args.data(), environ) == 0;
-    posix_spawn_file_actions_destroy(&fa);
-    if (!started) return r;
-    int status = 0;
-    rusage ru{};
-    wait4(pid, &status, 0, &ru);
-    r.cpu = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-    r.peakMiB = double(ru.ru_maxrss) / 1024.0;
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) r.wall = secondsSince(t0);
+    r.wall = mbbench::spawnTimed(argv, &r.cpu, &r.peakMiB);
     return r;
 }
 
@@ -114,18 +95,9 @@ long long parseSize(std::string s)
 // p99 of recommend() over random product pages and carts, in microseconds (wall).
 double previewP99(const PlacementEngine &engine, int requests)
 {
-    const Snapshot &s = engine.snapshot();
-    std::mt19937_64 rng(12345);
-    auto below = [&](size_t n) { return size_t(rng() % n); };
     std::vector<double> us;
     us.reserve(size_t(requests));
-    for (int i = 0; i < requests; ++i) {
-        RecommendContext c;
-        c.placement = allPlacements[i % 4];
-        if (c.placement == Placement::ProductPage) c.anchor = int32_t(below(s.products.size()));
-        else
-            for (size_t k = 1 + below(4); k > 0; --k) c.cart.push_back({uint32_t(below(s.products.size())), 1});
-        if (i % 2 && !s.customers.empty()) c.customer = int32_t(below(s.customers.size()));
+    for (const RecommendContext &c : mbbench::randomRequests(engine.snapshot(), requests)) {
         const auto t = Clock::now();
         (void)engine.recommend(c);
         us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t).count());

@@ -16,8 +16,9 @@ extern char **environ;
 
 namespace mbbench {
 
-// Seconds, or a negative value when the program failed; *cpu gets its CPU seconds.
-inline double spawnTimed(const std::vector<std::string> &argv, double *cpu = nullptr)
+// Seconds, or a negative value when the program failed; *cpu gets its CPU seconds and *peakMiB the child's
+// peak resident set.
+inline double spawnTimed(const std::vector<std::string> &argv, double *cpu = nullptr, double *peakMiB = nullptr)
 {
     std::vector<char *> args;
     for (const auto &a : argv) args.push_back(const_cast<char *>(a.c_str()));
@@ -34,6 +35,7 @@ inline double spawnTimed(const std::vector<std::string> &argv, double *cpu = nul
     rusage ru{};
     wait4(pid, &status, 0, &ru);
     if (cpu) *cpu = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    if (peakMiB) *peakMiB = double(ru.ru_maxrss) / 1024.0;
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? s : -1;
 }
