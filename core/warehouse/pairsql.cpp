@@ -272,23 +272,22 @@ std::string pairStatisticsSql(SqlDialect dialect, const WarehouseMapping &m, con
     q += "item_counts AS (\n  SELECT sku, COUNT(*) AS n FROM basket_items GROUP BY sku\n),\n";
     // No pair is more frequent than either of its items: items below every threshold cannot be in a kept
     // rule. The rest are numbered, so the big join and aggregation below work on integers, not SKU texts.
+    // A count some rule can keep: at the thresholds, or (top-N) at topMinCount.
+    auto keepable = [&](const std::string &count) {
+        std::string c = "(" + count + " >= " + std::to_string(minCount);
+        if (t.minSupport > 0) c += " AND " + d.asDouble(count) + " / " + d.asDouble("t.n") + " >= " + minSupport;
+        c += ")";
+        if (top) c += " OR " + count + " >= " + std::to_string(topMin);
+        return c;
+    };
     q += "frequent AS (\n  SELECT i.sku, i.n, ROW_NUMBER() OVER (ORDER BY i.sku) AS item\n  FROM item_counts i\n"
-         "  CROSS JOIN baskets t\n  WHERE (i.n >= " + std::to_string(minCount);
-    if (t.minSupport > 0) q += " AND " + d.asDouble("i.n") + " / " + d.asDouble("t.n") + " >= " + minSupport;
-    q += ")";
-    if (top) q += " OR i.n >= " + std::to_string(topMin);
-    q += "\n),\n";
+         "  CROSS JOIN baskets t\n  WHERE " + keepable("i.n") + "\n),\n";
     q += "frequent_items AS (\n  SELECT b.order_id, f.item\n  FROM basket_items b\n  JOIN frequent f ON f.sku = b.sku\n),\n";
-    // Only pairs some rule can keep leave the aggregation: at the thresholds, or (top-N) at topMinCount.
-    // Each unordered pair is counted once (the join is the costly part), then used in both directions.
-    // Only pairs some rule can keep leave the aggregation: at the thresholds, or (top-N) at topMinCount.
+    // Only pairs some rule can keep leave the aggregation. Each unordered pair is counted once (the join is
+    // the costly part), then used in both directions.
     q += "pair_counts AS (\n  SELECT a.item AS a_item, c.item AS c_item, COUNT(*) AS n\n  FROM frequent_items a\n"
          "  JOIN frequent_items c ON c.order_id = a.order_id AND c.item > a.item\n  CROSS JOIN baskets t\n"
-         "  GROUP BY a.item, c.item, t.n\n  HAVING (COUNT(*) >= " + std::to_string(minCount);
-    if (t.minSupport > 0) q += " AND " + d.asDouble("COUNT(*)") + " / " + d.asDouble("t.n") + " >= " + minSupport;
-    q += ")";
-    if (top) q += " OR COUNT(*) >= " + std::to_string(topMin);
-    q += "\n),\n";
+         "  GROUP BY a.item, c.item, t.n\n  HAVING " + keepable("COUNT(*)") + "\n),\n";
     q += "directed AS (\n  SELECT a_item, c_item, n FROM pair_counts\n  UNION ALL\n  SELECT c_item, a_item, n FROM pair_counts\n),\n";
     q += "rules AS (\n  SELECT fa.sku AS antecedent, fc.sku AS consequent, p.n AS n_ab, fa.n AS n_a, fc.n AS n_c, t.n AS n_baskets";
     if (top)
