@@ -7,6 +7,7 @@
 #include "core/storage/importer.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
+#include "procmemory.h"
 
 #include <QTemporaryDir>
 
@@ -20,6 +21,8 @@
 #include <vector>
 
 using namespace mb;
+using mbbench::peakRssMiB;
+using mbbench::resetPeakRss;
 
 namespace {
 
@@ -41,22 +44,6 @@ double cpuMs()
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     return (double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
-}
-
-// Starts a new peak-RSS measurement (Linux: writing 5 to clear_refs resets VmHWM).
-void resetPeakRss()
-{
-    std::ofstream("/proc/self/clear_refs") << "5";
-}
-
-// Peak resident set size so far (Linux), in MiB; -1 elsewhere.
-double peakRssMiB()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-    return -1;
 }
 
 void benchPairs(const Snapshot &s, const char *label, PairOptions options, int runs)

@@ -9,6 +9,7 @@
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 #include "benchrequests.h"
+#include "procmemory.h"
 
 #include <QTemporaryDir>
 
@@ -23,23 +24,13 @@
 #include <vector>
 
 using namespace mb;
+using mbbench::resetPeakRss;
+using mbbench::rssMiB;
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-void resetPeakRss() { std::ofstream("/proc/self/clear_refs") << "5"; }
-
-double rssMiB(const char *field)
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    const size_t n = std::strlen(field);
-    while (std::getline(status, line))
-        if (line.compare(0, n, field) == 0) return std::stod(line.substr(n)) / 1024.0;
-    return -1;
-}
 
 void timeRequests(const PlacementEngine &engine, const char *label, int requests)
 {

@@ -15,6 +15,7 @@
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 #include "benchrequests.h"
+#include "procmemory.h"
 #include "spawntimed.h"
 
 #include <unistd.h>
@@ -33,6 +34,8 @@
 
 
 using namespace mb;
+using mbbench::resetPeakRss;
+using mbbench::rssMiB;
 
 namespace {
 
@@ -49,18 +52,6 @@ Run spawn(const std::vector<std::string> &argv)
     Run r;
     r.wall = mbbench::spawnTimed(argv, &r.cpu, &r.peakMiB);
     return r;
-}
-
-void resetPeakRss() { std::ofstream("/proc/self/clear_refs") << "5"; }
-
-double rssMiB(const char *field)
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    const size_t n = std::strlen(field);
-    while (std::getline(status, line))
-        if (line.compare(0, n, field) == 0) return std::stod(line.substr(n)) / 1024.0;
-    return -1;
 }
 
 // The median run by wall time (its CPU and peak go with it); the peak is the largest of all runs.
