@@ -1,7 +1,8 @@
 #include "ui/workspacedocument.h"
 
 #include "core/storage/bundlestore.h"
-#include "ui/workpool.h"
+#include "core/storage/snapshotcounts.h"
+#include "ui/poolrelease.h"
 #include "ui/messagepresenter.h"
 
 #include <QFileInfo>
@@ -115,7 +116,7 @@ void WorkspaceDocument::reload()
         LoadResult r;
         r.snapshot = Snapshot::load(*ws, r.error);
         if (r.snapshot) {
-            r.counts = ws->counts();
+            r.counts = countsOf(*r.snapshot, *ws);  // from the rows just read: counts() scans order_lines again
             r.endpoints = EndpointIndex::of(*r.snapshot);
             // The small editable state, read beside the history so the GUI thread never queries for it.
             std::string bundleError;
@@ -149,6 +150,9 @@ void WorkspaceDocument::onLoaded()
         Q_EMIT loadFailed(why);
         return;
     }
+    // The views let go of the old history while snapshotChanged runs; the document's reference, often the
+    // last, is then dropped on the pool so the GUI thread does not spend the time freeing it.
+    std::shared_ptr<const Snapshot> previous = std::move(snapshot_);
     snapshot_ = r.snapshot;
     endpoints_ = r.endpoints;
     counts_ = r.counts;
@@ -159,6 +163,7 @@ void WorkspaceDocument::onLoaded()
     qCInfo(lcWorkspace, "loaded %s: %lld products, %lld orders", qPrintable(path_), qlonglong(counts_.products),
            qlonglong(counts_.orders));
     Q_EMIT snapshotChanged();
+    releaseOnPool(std::move(previous));
 }
 
 bool WorkspaceDocument::checkExternalChanges()

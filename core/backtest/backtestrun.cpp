@@ -31,14 +31,21 @@ int32_t defaultSplitDay(const Snapshot &snapshot, double testShare)
             merch = snapshot.products[snapshot.basketItems[k]].recommendable;
         if (merch) days.push_back(localDay(snapshot.orders[snapshot.basketOrder[b]]));
     }
-    std::sort(days.begin(), days.end());
-    if (days.empty() || days.front() == days.back()) return INT32_MIN;
+    if (days.empty()) return INT32_MIN;
+    const auto [lowest, highest] = std::minmax_element(days.begin(), days.end());
+    const int32_t firstDay = *lowest;
+    if (firstDay == *highest) return INT32_MIN;
     const double share = std::clamp(testShare, 0.0, 1.0);
     size_t first = size_t(double(days.size()) * (1.0 - share));
     first = std::min(first, days.size() - 1);
+    // The day at that rank by selection, not a full sort: linear, which matters on 17M baskets (50M lines).
+    std::nth_element(days.begin(), days.begin() + std::ptrdiff_t(first), days.end());
+    if (days[first] != firstDay) return days[first];
     // The whole first day trains: a split inside a day would put half of one day's orders on each side.
-    if (days[first] == days.front()) first = size_t(std::upper_bound(days.begin(), days.end(), days.front()) - days.begin());
-    return days[first];
+    int32_t next = INT32_MAX;
+    for (int32_t d : days)
+        if (d > firstDay) next = std::min(next, d);
+    return next;
 }
 
 namespace {

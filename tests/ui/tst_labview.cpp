@@ -167,6 +167,10 @@ private Q_SLOTS:
         QVERIFY(!panel->splitDateEdit()->isEnabled());
         QTest::mouseClick(panel->splitFromDateButton(), Qt::LeftButton);
         QVERIFY(panel->splitDateEdit()->isEnabled());
+        // The history's days are worked out on the pool: the range arrives after the panel is shown.
+        const QDate unset = QDateEdit().minimumDate();
+        QTRY_VERIFY(panel->splitDateEdit()->minimumDate() != unset);
+        QCOMPARE(panel->splitDateEdit()->minimumDate(), QDate(1970, 1, 1).addDays(doc->snapshot()->orders.front().orderedAt / 86400));
         const QDate day = panel->splitDateEdit()->minimumDate().addDays(
             int(panel->splitDateEdit()->minimumDate().daysTo(panel->splitDateEdit()->maximumDate()) / 2));
         panel->splitDateEdit()->setDate(day);

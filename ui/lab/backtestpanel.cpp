@@ -61,7 +61,8 @@ void fitHeight(QTableView *table)
 
 }  // namespace
 
-BacktestPanel::BacktestPanel(WorkspaceDocument *document, QWidget *parent) : QWidget(parent), document_(document)
+BacktestPanel::BacktestPanel(WorkspaceDocument *document, QWidget *parent)
+    : QWidget(parent), document_(document), historyDays_(this, [this](const HistoryDays &d) { onHistoryDays(d); })
 {
     auto *options = new QWidget(this);
     auto *flow = new FlowLayout(options);
@@ -243,20 +244,34 @@ void BacktestPanel::onSnapshotChanged()
 {
     const auto snap = document_->snapshot();
     if (snap && !snap->orders.empty()) {
-        int64_t first = INT64_MAX, last = INT64_MIN;
-        for (const SnapshotOrder &o : snap->orders) {
-            first = std::min(first, o.orderedAt);
-            last = std::max(last, o.orderedAt);
-        }
-        splitDate_->setDateRange(dateOf(int32_t(first / 86400)), dateOf(int32_t(last / 86400)));
-        const int32_t day = defaultSplitDay(*snap);
-        if (day != INT32_MIN) {
-            lastShare_->setText(tr("the last 20 % of orders (from %1)").arg(dateOf(day).toString(Qt::ISODate)));
-            if (!fromDate_->isChecked()) splitDate_->setDate(dateOf(day));
-        }
+        historyDays_.run([snap] {
+            HistoryDays d;
+            d.snapshot = snap;
+            int64_t first = INT64_MAX, last = INT64_MIN;
+            for (const SnapshotOrder &o : snap->orders) {
+                first = std::min(first, o.orderedAt);
+                last = std::max(last, o.orderedAt);
+            }
+            d.first = int32_t(first / 86400);
+            d.last = int32_t(last / 86400);
+            d.split = defaultSplitDay(*snap);
+            return d;
+        });
+    } else {
+        historyDays_.drop();
     }
     markStale(tr("The order history changed after this back-test (an import or another workspace): Run Back-test again."));
     updateButtons();
+}
+
+void BacktestPanel::onHistoryDays(const HistoryDays &days)
+{
+    if (days.snapshot.lock() != document_->snapshot()) return;  // an older history's days; the newer ones follow
+    splitDate_->setDateRange(dateOf(days.first), dateOf(days.last));
+    if (days.split != INT32_MIN) {
+        lastShare_->setText(tr("the last 20 % of orders (from %1)").arg(dateOf(days.split).toString(Qt::ISODate)));
+        if (!fromDate_->isChecked()) splitDate_->setDate(dateOf(days.split));
+    }
 }
 
 void BacktestPanel::markStale(const QString &why)

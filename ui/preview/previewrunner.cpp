@@ -3,6 +3,7 @@
 #include "core/mining/minedresults.h"
 #include "core/storage/workspace.h"
 #include "ui/minedcache.h"
+#include "ui/poolrelease.h"
 #include "ui/workpool.h"
 #include "ui/workspacedocument.h"
 
@@ -95,8 +96,10 @@ void PreviewRunner::onFinished()
         return;
     }
     building_ = false;
+    std::shared_ptr<const PreviewBuild> previous = std::move(current_);
     current_ = std::move(result);
     Q_EMIT built();
+    releaseOnPool(std::move(previous));  // the view has taken the new build: free the old engine off the GUI thread
 }
 
 }  // namespace mb
