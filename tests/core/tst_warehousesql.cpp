@@ -26,6 +26,8 @@ WarehouseMapping shopMapping()
     m.excludeTags = {"Subscription Recurring Order"};
     m.sourceColumn = "source_name";
     m.excludeSources = {"subscription_contract"};
+    // Non-merchandise, given in any order and twice: written once each in byte order, quoted as literals.
+    m.excludeSkus = {"POST", "GIFT'CARD", "FEE\\X", "BANK CHARGES", "POST"};
     return m;
 }
 
@@ -121,6 +123,8 @@ private Q_SLOTS:
         QTest::newRow("source without column") << 4 << "--exclude-source needs --source-column";
         QTest::newRow("status without column") << 5 << "--cancelled-status needs --status-column";
         QTest::newRow("support above 1") << 6 << "--min-support and --min-confidence take a share between 0 and 1";
+        QTest::newRow("a SKU with a line break") << 7 << "--exclude-skus: the SKU";
+        QTest::newRow("an empty SKU") << 8 << "--exclude-skus: the SKU";
     }
     void refusesWhatTheQueryNeeds()
     {
@@ -135,7 +139,9 @@ private Q_SLOTS:
         case 3: m.tagsColumn.clear(); break;
         case 4: m.sourceColumn.clear(); break;
         case 5: m.statusColumn.clear(); break;
-        default: t.minSupport = 1.5; break;
+        case 6: t.minSupport = 1.5; break;
+        case 7: m.excludeSkus.push_back("A\nB"); break;
+        default: m.excludeSkus.push_back(""); break;
         }
         std::string error;
         QVERIFY(pairStatisticsSql(SqlDialect::Postgres, m, t, error).empty());
@@ -153,6 +159,7 @@ private Q_SLOTS:
         const std::string sql = pairStatisticsSql(SqlDialect::DuckDb, m, PairThresholds{}, error);
         QVERIFY2(!sql.empty(), error.c_str());
         QVERIFY(sql.find("left_out") == std::string::npos);
+        QVERIFY(sql.find("NOT IN") == std::string::npos);
         QVERIFY(sql.find("ROW_NUMBER() OVER (PARTITION") == std::string::npos);
         QVERIFY(sql.find("1 AS quantity") != std::string::npos);  // no quantity column: every line counts once
         QVERIFY(sql.find("-- merchbench: {\"dialect\":\"duckdb\"") == 0);
