@@ -8,6 +8,7 @@
 #include "core/storage/workspace.h"
 #include "core/warehouse/minedpairsimport.h"
 #include "core/warehouse/pairsql.h"
+#include "core/warehouse/skulist.h"
 
 #include <QDateTime>
 
@@ -54,19 +55,8 @@ int runWarehouseSql(Context &ctx)
         const TextFile file = TextFile::load(path);
         if (!file.ok()) return ctx.badInput(file.error);
         if (const std::string bad = file.invalidUtf8Error(); !bad.empty()) return ctx.badInput(bad);
-        size_t line = 0;
-        for (size_t start = 0; start < file.data.size();) {
-            size_t end = file.data.find('\n', start);
-            if (end == std::string::npos) end = file.data.size();
-            ++line;
-            std::string sku = file.data.substr(start, end - start);
-            const size_t b = sku.find_first_not_of(" \t\r"), e = sku.find_last_not_of(" \t\r");
-            sku = b == std::string::npos ? std::string() : sku.substr(b, e - b + 1);
-            if (!sku.empty() && sku.find('\0') != std::string::npos)
-                return ctx.badInput(path + ":" + std::to_string(line) + ": a SKU holds a NUL byte");
-            if (!sku.empty()) m.excludeSkus.push_back(sku);
-            start = end + 1;
-        }
+        std::string error;
+        if (!readSkuList(file.data, path, m.excludeSkus, error)) return ctx.badInput(error);
     }
     if (!ctx.workspace.empty() && !a.flag("keep-non-merchandise")) {
         int code = Success;

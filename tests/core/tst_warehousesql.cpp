@@ -5,6 +5,7 @@
 #include "testsupport.h"
 
 #include "core/warehouse/pairsql.h"
+#include "core/warehouse/skulist.h"
 
 #include <QtTest>
 
@@ -146,6 +147,21 @@ private Q_SLOTS:
         std::string error;
         QVERIFY(pairStatisticsSql(SqlDialect::Postgres, m, t, error).empty());
         QVERIFY2(error.find(message.toStdString()) == 0, error.c_str());
+    }
+
+    // An --exclude-skus file: one SKU a line, trimmed as the import trims SKUs, empty lines skipped; a NUL byte
+    // is refused naming the line, and nothing is taken from the file then.
+    void readsSkuLists()
+    {
+        std::vector<std::string> skus{"FIRST"};
+        std::string error;
+        QVERIFY2(readSkuList("  POST \r\n\n\tBANK CHARGES\r\nDOT", "a.txt", skus, error), error.c_str());
+        QCOMPARE(skus, (std::vector<std::string>{"FIRST", "POST", "BANK CHARGES", "DOT"}));
+        QVERIFY(readSkuList("", "empty.txt", skus, error));
+        QCOMPARE(skus.size(), size_t(4));
+        QVERIFY(!readSkuList(std::string_view("A\nB\0C\n", 6), "b.txt", skus, error));
+        QCOMPARE(error, std::string("b.txt:2: the line holds a NUL byte; expected one SKU a line as text"));
+        QCOMPARE(skus.size(), size_t(4));
     }
 
     // Without exclusions there is no left-out step, without top-N no ranking: the query costs only what is asked.
