@@ -69,9 +69,12 @@ std::string readTopOptions(CliArgs &a, PairOptions &o)
     return {};
 }
 
-std::string excludedText(size_t baskets)
+// With non-merchandise left out, a basket of it alone is left out too: the count says both.
+std::string excludedText(size_t baskets, bool nonMerchandise)
 {
-    return baskets ? " (" + grouped(long(baskets)) + " baskets left out: excluded orders, or only non-merchandise)" : std::string();
+    if (!baskets) return {};
+    return " (" + grouped(long(baskets)) + (nonMerchandise ? " baskets left out: excluded orders, or only non-merchandise)"
+                                                           : " baskets of excluded orders left out)");
 }
 
 int runPairs(Context &ctx)
@@ -103,7 +106,7 @@ int runPairs(Context &ctx)
         return true;
     });
     std::fprintf(stderr, "%s baskets%s, %s items, minimum count %u: %s frequent pairs, %s rules", grouped(long(sum.baskets)).c_str(),
-                 excludedText(sum.excludedBaskets).c_str(), grouped(long(sum.items)).c_str(), sum.countThreshold,
+                 excludedText(sum.excludedBaskets, !sum.excludedSkus.empty()).c_str(), grouped(long(sum.items)).c_str(), sum.countThreshold,
                  grouped(long(sum.frequentPairs)).c_str(), grouped(long(sum.rules)).c_str());
     std::fprintf(stderr, "%s", leftOutText(sum.excludedSkus).c_str());
     if (o.topPerAnchor)
@@ -139,7 +142,7 @@ int runEase(Context &ctx)
                          {false, true, false, true});  // EASE weights can be negative: numbers, not formulas
     std::fprintf(stderr, "%s items in at least %u of %s baskets%s%s; load %.0f ms, gram %.0f ms, solve %.0f ms, top-k %.0f ms\n",
                  grouped(long(m.items.size())).c_str(), o.minBaskets, grouped(long(m.baskets)).c_str(),
-                 excludedText(m.excludedBaskets).c_str(), m.truncated ? " (truncated to the most bought)" : "",
+                 excludedText(m.excludedBaskets, !excludedProducts(*snap, o.exclude).empty()).c_str(), m.truncated ? " (truncated to the most bought)" : "",
                  m.timings.loadMs, m.timings.gramMs, m.timings.solveMs, m.timings.topKMs);
     return ctx.writeOutput(a.value("out"), csv);
 }
@@ -180,7 +183,7 @@ int runMineAll(Context &ctx)
     else
         ctx.print("Mined and saved: " + grouped(long(m.pairs.size())) + " pair rules, " + grouped(long(m.ease.size())) +
                   " items with EASE neighbours, " + grouped(long(m.replenishment.size())) + " products re-bought on an interval"
-                  + " (" + grouped(long(baskets)) + " baskets" + (excluded ? ", " + grouped(long(excluded)) + " left out" : std::string())
+                  + " (" + grouped(long(baskets)) + " baskets" + (excluded ? ", " + grouped(long(excluded)) + (leftOut.empty() ? " of excluded orders left out" : " left out") : std::string())
                   + leftOutText(leftOut) + ")\n");
     return Success;
 }

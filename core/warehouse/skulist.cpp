@@ -7,12 +7,13 @@ bool readSkuList(std::string_view data, const std::string &path, std::vector<std
     std::vector<std::string> skus;
     size_t line = 0;
     for (size_t start = 0; start < data.size();) {
-        size_t end = data.find('\n', start);
+        // LF, CR LF or a lone CR (old Mac files) ends a line, so no SKU holds a line break.
+        size_t end = data.find_first_of("\r\n", start);
         if (end == std::string_view::npos) end = data.size();
         ++line;
         std::string_view sku = data.substr(start, end - start);
-        start = end + 1;
-        const size_t b = sku.find_first_not_of(" \t\r"), e = sku.find_last_not_of(" \t\r");
+        start = end + (end + 1 < data.size() && data[end] == '\r' && data[end + 1] == '\n' ? 2 : 1);
+        const size_t b = sku.find_first_not_of(" \t"), e = sku.find_last_not_of(" \t");
         if (b == std::string_view::npos) continue;
         sku = sku.substr(b, e - b + 1);
         if (sku.find('\0') != std::string_view::npos) {
