@@ -159,11 +159,13 @@ bool WorkspaceDocument::reorderRelations(const std::vector<int64_t> &idsInOrder)
     return true;
 }
 
-bool WorkspaceDocument::setRecommendable(const std::vector<int64_t> &productIds, bool recommendable)
+bool WorkspaceDocument::setRecommendable(const std::vector<int64_t> &productIds, bool recommendable, bool nonMerchandise)
 {
     if (!writable(tr("Recommendable was not changed"))) return false;
     std::string error;
-    if (!RelationStore(*workspace_).setRecommendable(productIds, recommendable, error)) {
+    RelationStore store(*workspace_);
+    const bool confirm = !recommendable && nonMerchandise;
+    if (!(confirm ? store.setNonMerchandise(productIds, true, error) : store.setRecommendable(productIds, recommendable, error))) {
         reportError(tr("Recommendable was not changed: %1").arg(QString::fromStdString(error)));
         return false;
     }
@@ -171,7 +173,11 @@ bool WorkspaceDocument::setRecommendable(const std::vector<int64_t> &productIds,
     std::vector<uint32_t> rows;
     for (int64_t id : productIds)
         if (const int32_t p = endpoints_->index(EndpointType::Product, id); p >= 0) {
-            next->products[size_t(p)].recommendable = recommendable;  // copies the product list once
+            SnapshotProduct &product = next->products.edit()[size_t(p)];  // copies the product list once
+            product.recommendable = recommendable;
+            // As the store writes it: recommendable again is merchandise again; switching off alone keeps the mark.
+            if (recommendable) product.nonMerchandise = false;
+            else if (confirm) product.nonMerchandise = true;
             rows.push_back(uint32_t(p));
         }
     publish(std::move(next));

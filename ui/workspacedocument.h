@@ -73,7 +73,8 @@ public:
     bool addRelations(std::vector<Relation> &relations);         // all or none; ids set
     bool removeRelations(const std::vector<Relation> &relations);
     bool reorderRelations(const std::vector<int64_t> &idsInOrder); // one anchor and kind; keeps the group's positions
-    bool setRecommendable(const std::vector<int64_t> &productIds, bool recommendable);
+    // nonMerchandise with recommendable false confirms them as non-merchandise (left out of mining too).
+    bool setRecommendable(const std::vector<int64_t> &productIds, bool recommendable, bool nonMerchandise = false);
     // A SKU variant merged into its canonical SKU and back (documenthygiene.cpp, core/storage/hygienestore.h):
     // the order lines move, so the history is reloaded (snapshotChanged follows). merge is filled by mergeSku.
     bool mergeSku(SkuMerge &merge);

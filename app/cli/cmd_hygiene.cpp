@@ -101,7 +101,7 @@ int runApply(Context &ctx)
         }
     }
     std::string error;
-    if (!ids.empty() && !RelationStore(*ws).setRecommendable(ids, false, error)) return ctx.writeFailed(*ws, error);
+    if (!ids.empty() && !RelationStore(*ws).setNonMerchandise(ids, true, error)) return ctx.writeFailed(*ws, error);
     if (ctx.json) {
         QJsonArray s;
         for (const std::string &x : skus) s.append(QString::fromStdString(x));
@@ -109,7 +109,7 @@ int runApply(Context &ctx)
     } else {
         std::string text;
         for (const std::string &x : skus) text += "  " + x + "\n";
-        ctx.print(text + std::to_string(skus.size()) + " product(s) marked not recommendable\n");
+        ctx.print(text + std::to_string(skus.size()) + " product(s) marked not recommendable and non-merchandise (left out of mining)\n");
     }
     return Success;
 }
@@ -171,7 +171,7 @@ Registration list("hygiene list", "[--json]",
                   "non-merchandise proposals (reason, share of baskets, price) and SKUs that differ only by case or spaces",
                   runList);
 Registration apply("hygiene apply", "--non-merch SKU... | --all-proposed [--json]",
-                   "confirm non-merchandise proposals: the products become not recommendable", runApply);
+                   "confirm non-merchandise proposals: the products become not recommendable and are left out of mining", runApply);
 Registration dismiss("hygiene dismiss", "SKU...", "refuse non-merchandise proposals; they are not proposed again",
                      runDismiss);
 Registration merge("hygiene merge", "CANONICAL VARIANT [--json]",

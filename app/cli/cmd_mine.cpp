@@ -19,11 +19,15 @@ namespace {
 
 // --exclude-tag TAG and --exclude-source SOURCE, each repeatable: orders left out of mining (subscription
 // reorders skew pairs and intervals).
+// Non-merchandise (the products `hygiene apply` confirmed) is left out of every basket unless
+// --keep-non-merchandise; --exclude-sku SKU (repeatable) leaves out more products.
 OrderExclusion exclusionOf(const CliArgs &a)
 {
     OrderExclusion e;
     e.tags = a.values("exclude-tag");
     e.sources = a.values("exclude-source");
+    e.skus = a.values("exclude-sku");
+    e.nonMerchandise = !a.flag("keep-non-merchandise");
     return e;
 }
 
@@ -39,6 +43,17 @@ void warnUnmatched(const Snapshot &snap, const OrderExclusion &e)
     };
     for (const std::string &t : e.tags) check(t, true);
     for (const std::string &s : e.sources) check(s, false);
+    for (const std::string &sku : e.skus)
+        if (snap.productIndex(sku) < 0) std::fprintf(stderr, "warning: no product has the SKU \"%s\"; nothing is left out for it\n", sku.c_str());
+}
+
+std::string leftOutText(const std::vector<std::string> &skus)
+{
+    if (skus.empty()) return {};
+    std::string list;
+    for (size_t i = 0; i < skus.size() && i < 8; ++i) list += (i ? ", " : "") + skus[i];
+    if (skus.size() > 8) list += ", ...";
+    return "; " + grouped(long(skus.size())) + " non-merchandise product(s) left out of the baskets (" + list + ")";
 }
 
 // --top-per-anchor N --top-min-count C: each product also keeps its N strongest partners seen >= C times.
@@ -54,14 +69,18 @@ std::string readTopOptions(CliArgs &a, PairOptions &o)
     return {};
 }
 
-std::string excludedText(size_t baskets)
+// With non-merchandise left out, a basket of it alone is left out too: the count says both.
+std::string excludedText(size_t baskets, bool nonMerchandise)
 {
-    return baskets ? " (" + grouped(long(baskets)) + " baskets of excluded orders left out)" : std::string();
+    if (!baskets) return {};
+    return " (" + grouped(long(baskets)) + (nonMerchandise ? " baskets left out: excluded orders, or only non-merchandise)"
+                                                           : " baskets of excluded orders left out)");
 }
 
 int runPairs(Context &ctx)
 {
-    CliArgs a(ctx.args, {"min-support", "min-count", "min-confidence", "top-per-anchor", "top-min-count", "out", "exclude-tag", "exclude-source"}, {});
+    CliArgs a(ctx.args, {"min-support", "min-count", "min-confidence", "top-per-anchor", "top-min-count", "out", "exclude-tag", "exclude-source", "exclude-sku"},
+              {"keep-non-merchandise"});
     PairOptions o;
     o.exclude = exclusionOf(a);
     o.minSupport = a.number("min-support", 0);
@@ -87,8 +106,9 @@ int runPairs(Context &ctx)
         return true;
     });
     std::fprintf(stderr, "%s baskets%s, %s items, minimum count %u: %s frequent pairs, %s rules", grouped(long(sum.baskets)).c_str(),
-                 excludedText(sum.excludedBaskets).c_str(), grouped(long(sum.items)).c_str(), sum.countThreshold,
+                 excludedText(sum.excludedBaskets, !sum.excludedSkus.empty()).c_str(), grouped(long(sum.items)).c_str(), sum.countThreshold,
                  grouped(long(sum.frequentPairs)).c_str(), grouped(long(sum.rules)).c_str());
+    std::fprintf(stderr, "%s", leftOutText(sum.excludedSkus).c_str());
     if (o.topPerAnchor)
         std::fprintf(stderr, " (%s of them only as one of their product's %u strongest, seen >= %u times)", grouped(long(sum.topOnlyRules)).c_str(),
                      o.topPerAnchor, o.topMinCount);
@@ -98,7 +118,7 @@ int runPairs(Context &ctx)
 
 int runEase(Context &ctx)
 {
-    CliArgs a(ctx.args, {"lambda", "min-baskets", "top", "out", "exclude-tag", "exclude-source"}, {});
+    CliArgs a(ctx.args, {"lambda", "min-baskets", "top", "out", "exclude-tag", "exclude-source", "exclude-sku"}, {"keep-non-merchandise"});
     EaseOptions o;
     o.exclude = exclusionOf(a);
     o.lambda = a.number("lambda", 500);
@@ -122,14 +142,15 @@ int runEase(Context &ctx)
                          {false, true, false, true});  // EASE weights can be negative: numbers, not formulas
     std::fprintf(stderr, "%s items in at least %u of %s baskets%s%s; load %.0f ms, gram %.0f ms, solve %.0f ms, top-k %.0f ms\n",
                  grouped(long(m.items.size())).c_str(), o.minBaskets, grouped(long(m.baskets)).c_str(),
-                 excludedText(m.excludedBaskets).c_str(), m.truncated ? " (truncated to the most bought)" : "",
+                 excludedText(m.excludedBaskets, !excludedProducts(*snap, o.exclude).empty()).c_str(), m.truncated ? " (truncated to the most bought)" : "",
                  m.timings.loadMs, m.timings.gramMs, m.timings.solveMs, m.timings.topKMs);
     return ctx.writeOutput(a.value("out"), csv);
 }
 
 int runMineAll(Context &ctx)
 {
-    CliArgs a(ctx.args, {"min-support", "min-count", "min-confidence", "top-per-anchor", "top-min-count", "exclude-tag", "exclude-source"}, {});
+    CliArgs a(ctx.args, {"min-support", "min-count", "min-confidence", "top-per-anchor", "top-min-count", "exclude-tag", "exclude-source", "exclude-sku"},
+              {"keep-non-merchandise"});
     MiningSettings s;
     s.setExclusion(exclusionOf(a));
     s.pairs.minSupport = a.number("min-support", s.pairs.minSupport);
@@ -152,15 +173,18 @@ int runMineAll(Context &ctx)
     const QJsonObject params =
         m.pairsRun ? QJsonDocument::fromJson(QByteArray::fromStdString(m.pairsRun->parameters)).object() : QJsonObject();
     const qint64 baskets = params.value("baskets").toInteger(), excluded = params.value("excludedBaskets").toInteger();
+    std::vector<std::string> leftOut;
+    QJsonArray leftOutJson = params.value("excludedProducts").toArray();
+    for (const QJsonValue &v : leftOutJson) leftOut.push_back(v.toString().toStdString());
     if (ctx.json)
         ctx.printJson({{"pairRules", qint64(m.pairs.size())}, {"easeItems", qint64(m.ease.size())},
                        {"replenishedProducts", qint64(m.replenishment.size())}, {"historyVersion", qint64(snap->historyVersion)},
-                       {"baskets", baskets}, {"excludedBaskets", excluded}});
+                       {"baskets", baskets}, {"excludedBaskets", excluded}, {"excludedProducts", leftOutJson}});
     else
         ctx.print("Mined and saved: " + grouped(long(m.pairs.size())) + " pair rules, " + grouped(long(m.ease.size())) +
                   " items with EASE neighbours, " + grouped(long(m.replenishment.size())) + " products re-bought on an interval"
-                  + " (" + grouped(long(baskets)) + " baskets" + (excluded ? ", " + grouped(long(excluded)) + " of excluded orders left out" : std::string())
-                  + ")\n");
+                  + " (" + grouped(long(baskets)) + " baskets" + (excluded ? ", " + grouped(long(excluded)) + (leftOut.empty() ? " of excluded orders left out" : " left out") : std::string())
+                  + leftOutText(leftOut) + ")\n");
     return Success;
 }
 
@@ -185,13 +209,14 @@ int runStatus(Context &ctx)
     return Success;
 }
 
-Registration pairs("mine pairs", "[--min-support S] [--min-count N] [--min-confidence C] [--top-per-anchor N] [--top-min-count C] [--exclude-tag TAG]... [--exclude-source SOURCE]... [--out FILE]",
+Registration pairs("mine pairs", "[--min-support S] [--min-count N] [--min-confidence C] [--top-per-anchor N] [--top-min-count C] [--exclude-tag TAG]... [--exclude-source SOURCE]... [--exclude-sku SKU]... [--keep-non-merchandise] [--out FILE]",
                    "CSV antecedent,consequent,count,support,confidence,lift,cosine (one row per ordered pair)", runPairs);
-Registration ease("mine ease", "[--lambda L] [--min-baskets N] [--top K] [--exclude-tag TAG]... [--exclude-source SOURCE]... [--out FILE]",
+Registration ease("mine ease", "[--lambda L] [--min-baskets N] [--top K] [--exclude-tag TAG]... [--exclude-source SOURCE]... [--exclude-sku SKU]... [--keep-non-merchandise] [--out FILE]",
                   "CSV item,rank,neighbour,weight from EASE (Steck 2019)", runEase);
-Registration all("mine run", "[--min-support S] [--min-count N] [--min-confidence C] [--top-per-anchor N] [--top-min-count C] [--exclude-tag TAG]... [--exclude-source SOURCE]...",
+Registration all("mine run", "[--min-support S] [--min-count N] [--min-confidence C] [--top-per-anchor N] [--top-min-count C] [--exclude-tag TAG]... [--exclude-source SOURCE]... [--exclude-sku SKU]... [--keep-non-merchandise]",
                  "mine pairs, EASE and replenishment and save them in the workspace for suggestions; --exclude-tag/--exclude-source "
-                 "(repeatable) leave those orders out of all three, e.g. --exclude-tag \"Subscription Recurring Order\"", runMineAll);
+                 "(repeatable) leave those orders out of all three, e.g. --exclude-tag \"Subscription Recurring Order\"; the products "
+                 "confirmed as non-merchandise (`hygiene apply`) are in no basket unless --keep-non-merchandise", runMineAll);
 Registration status("mine status", "[--json]", "the saved mining runs, and whether imports made them stale", runStatus);
 
 }  // namespace

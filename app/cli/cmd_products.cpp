@@ -29,7 +29,7 @@ int runNonMerchandise(Context &ctx)
     if (a.flag("apply")) {
         if (ws->isReadOnly()) return ctx.workspaceError(ws->path() + ": the workspace is read-only; nothing was changed");
         std::string error;
-        if (!store.setRecommendable(ids, false, error)) return ctx.workspaceError(error);
+        if (!store.setNonMerchandise(ids, true, error)) return ctx.workspaceError(error);
     }
     if (ctx.json) {
         ctx.printJson({{"products", rows}, {"applied", a.flag("apply")}});
@@ -41,7 +41,7 @@ int runNonMerchandise(Context &ctx)
 }
 
 Registration nonMerchandise("products non-merchandise", "[--apply] [--json]",
-                            "postage, fees, vouchers and adjustments by SKU or title; --apply marks them not recommendable",
+                            "postage, fees, vouchers and adjustments by SKU or title; --apply marks them not recommendable and non-merchandise (left out of mining)",
                             runNonMerchandise);
 
 }  // namespace

@@ -4,9 +4,11 @@
 
 #include "core/io/textfile.h"
 #include "core/storage/catalognames.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/workspace.h"
 #include "core/warehouse/minedpairsimport.h"
 #include "core/warehouse/pairsql.h"
+#include "core/warehouse/skulist.h"
 
 #include <QDateTime>
 
@@ -18,8 +20,8 @@ int runWarehouseSql(Context &ctx)
     CliArgs a(ctx.args,
               {"dialect", "table", "order-column", "sku-column", "quantity-column", "cancelled-column", "status-column",
                "cancelled-status", "tags-column", "source-column", "exclude-tag", "exclude-source", "min-support", "min-count",
-               "min-confidence", "top-per-anchor", "top-min-count", "out"},
-              {});
+               "min-confidence", "top-per-anchor", "top-min-count", "exclude-skus", "out"},
+              {"keep-non-merchandise"});
     PairThresholds t;
     t.minSupport = a.number("min-support", t.minSupport);
     t.minCount = uint32_t(a.integer("min-count", t.minCount));
@@ -46,6 +48,23 @@ int runWarehouseSql(Context &ctx)
     m.sourceColumn = a.value("source-column").value_or("");
     m.excludeTags = a.values("exclude-tag");
     m.excludeSources = a.values("exclude-source");
+    // Non-merchandise, left out as `mine pairs` leaves it out: the workspace's confirmed products (with
+    // --workspace), and the SKUs of --exclude-skus files besides (one a line, for a store whose catalog
+    // lives elsewhere).
+    for (const std::string &path : a.values("exclude-skus")) {
+        const TextFile file = TextFile::load(path);
+        if (!file.ok()) return ctx.badInput(file.error);
+        if (const std::string bad = file.invalidUtf8Error(); !bad.empty()) return ctx.badInput(bad);
+        std::string error;
+        if (!readSkuList(file.data, path, m.excludeSkus, error)) return ctx.badInput(error);
+    }
+    if (!ctx.workspace.empty() && !a.flag("keep-non-merchandise")) {
+        int code = Success;
+        auto ws = ctx.openWorkspace(code, true);
+        if (!ws) return code;
+        const std::vector<std::string> marked = RelationStore(*ws).nonMerchandiseSkus();
+        m.excludeSkus.insert(m.excludeSkus.end(), marked.begin(), marked.end());
+    }
     std::string error;
     const std::string sql = pairStatisticsSql(*dialect, m, t, error);
     if (sql.empty()) return ctx.usage(error);
@@ -102,8 +121,12 @@ Registration sql("warehouse sql",
                  "--dialect postgres|duckdb|bigquery|spark|snowflake --table T --order-column C --sku-column C "
                  "[--quantity-column C] [--cancelled-column C] [--status-column C [--cancelled-status V]...] "
                  "[--tags-column C --exclude-tag TAG...] [--source-column C --exclude-source S...] [--min-support X] "
-                 "[--min-count N] [--min-confidence X] [--top-per-anchor N [--top-min-count N]] [--out FILE]",
-                 "write the SQL computing `mine pairs` over the store's own order table in its warehouse", runWarehouseSql);
+                 "[--min-count N] [--min-confidence X] [--top-per-anchor N [--top-min-count N]] [--exclude-skus FILE]... "
+                 "[--keep-non-merchandise] [--out FILE]",
+                 "write the SQL computing `mine pairs` over the store's own order table in its warehouse; with --workspace "
+                 "the products it marks non-merchandise are left out, as mining leaves them out, and those listed in "
+                 "--exclude-skus files (one SKU a line) besides",
+                 runWarehouseSql);
 Registration mined("import mined", "FILE... [--query SQL-FILE] [--engine NAME] [--mined-at WHEN]",
                    "save a warehouse's pair rules (the result of `warehouse sql`'s query as CSV, in one file or its exported parts) as the pairs run",
                    runImportMined);

@@ -37,10 +37,13 @@ struct ItemBaskets {
     std::vector<uint32_t> invFrom, invTo;  // per occurrence: the rest of its basket in `items`
 };
 
-ItemBaskets selectItems(const Snapshot &s, const EaseOptions &o, const std::vector<char> &kept, size_t &qualifying)
+ItemBaskets selectItems(const Snapshot &s, const EaseOptions &o, const std::vector<char> &kept, const std::vector<char> &excluded,
+                        size_t &qualifying)
 {
     ItemBaskets x;
-    const std::vector<uint32_t> counts = basketCountsByProduct(s, kept);
+    std::vector<uint32_t> counts = basketCountsByProduct(s, kept);
+    for (size_t p = 0; p < excluded.size() && p < counts.size(); ++p)
+        if (excluded[p]) counts[p] = 0;  // non-merchandise: no item of the model, no context of another's
     std::vector<uint32_t> chosen;
     for (uint32_t p = 0; p < counts.size(); ++p)
         if (counts[p] > 0 && counts[p] >= o.minBaskets) chosen.push_back(p);
@@ -215,10 +218,11 @@ EaseModel trainEase(const Snapshot &snapshot, const EaseOptions &options, const 
         return model;
     }
     auto clock = std::chrono::steady_clock::now();
-    const std::vector<char> kept = keptBaskets(snapshot, options.exclude);
+    const std::vector<char> excluded = excludedProducts(snapshot, options.exclude);
+    const std::vector<char> kept = keptBaskets(snapshot, options.exclude, excluded);
     model.baskets = keptBasketCount(snapshot, kept);
     model.excludedBaskets = snapshot.basketCount() - model.baskets;
-    const ItemBaskets x = selectItems(snapshot, options, kept, model.qualifyingItems);
+    const ItemBaskets x = selectItems(snapshot, options, kept, excluded, model.qualifyingItems);
     model.truncated = model.qualifyingItems > x.product.size();
     const Index n = Index(x.product.size());
     model.timings.loadMs = msSince(clock);

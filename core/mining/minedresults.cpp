@@ -44,11 +44,35 @@ QJsonObject parametersOf(const std::optional<MiningRun> &run)
     return run ? QJsonDocument::fromJson(QByteArray::fromStdString(run->parameters)).object() : QJsonObject();
 }
 
+std::vector<std::string> strings(const QJsonValue &v)
+{
+    std::vector<std::string> out;
+    for (const QJsonValue &x : v.toArray()) out.push_back(x.toString().toStdString());
+    return out;
+}
+
+// What a re-run leaves out: the same tags and sources, the products marked non-merchandise at that time
+// (runs from before the parameter existed left none out, but a re-run follows today's default) and the
+// SKUs named besides.
 OrderExclusion exclusionOf(const QJsonObject &p)
 {
     OrderExclusion e;
-    for (const QJsonValue &v : p.value("excludeTags").toArray()) e.tags.push_back(v.toString().toStdString());
-    for (const QJsonValue &v : p.value("excludeSources").toArray()) e.sources.push_back(v.toString().toStdString());
+    e.tags = strings(p.value("excludeTags"));
+    e.sources = strings(p.value("excludeSources"));
+    e.nonMerchandise = p.value("nonMerchandise").toBool(true);
+    e.skus = strings(p.value("excludeSkus"));
+    return e;
+}
+
+// What the run left out when it was mined: the products it recorded, whatever is marked now, so a pair
+// counted on demand uses the run's baskets.
+OrderExclusion exclusionAsMined(const QJsonObject &p)
+{
+    OrderExclusion e;
+    e.tags = strings(p.value("excludeTags"));
+    e.sources = strings(p.value("excludeSources"));
+    e.nonMerchandise = false;
+    e.skus = strings(p.value("excludedProducts"));
     return e;
 }
 
@@ -103,16 +127,22 @@ namespace {
 
 std::string json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString(); }
 
-// The run's parameters with the orders it left out, so `mine status` and a reader of the workspace can tell
-// evidence mined without subscription reorders from evidence mined over everything.
-QJsonObject withExclusion(QJsonObject o, const OrderExclusion &e, const char *countName, size_t excluded)
+// The run's parameters with the orders and products it left out, so `mine status` and a reader of the
+// workspace can tell evidence mined without subscription reorders or postage from evidence mined over
+// everything: nonMerchandise (the marked products were left out), excludeSkus (named besides) and
+// excludedProducts (every SKU actually left out).
+QJsonObject withExclusion(QJsonObject o, const OrderExclusion &e, const std::vector<std::string> &leftOut,
+                          const char *countName, size_t excluded)
 {
-    if (e.empty()) return o;
     auto list = [](const std::vector<std::string> &v) {
         QJsonArray a;
         for (const std::string &s : v) a.append(QString::fromStdString(s));
         return a;
     };
+    o.insert("nonMerchandise", e.nonMerchandise);
+    if (!e.skus.empty()) o.insert("excludeSkus", list(e.skus));
+    if (!leftOut.empty()) o.insert("excludedProducts", list(leftOut));
+    if (e.empty() && leftOut.empty()) return o;
     if (!e.tags.empty()) o.insert("excludeTags", list(e.tags));
     if (!e.sources.empty()) o.insert("excludeSources", list(e.sources));
     o.insert(countName, qint64(excluded));
@@ -150,7 +180,8 @@ bool mineAndSave(Workspace &ws, const Snapshot &snap, const MiningSettings &sett
         QJsonObject pairsParams = withExclusion({{"minSupport", settings.pairs.minSupport}, {"minCount", qint64(settings.pairs.minCount)},
                                                  {"minConfidence", settings.pairs.minConfidence}, {"topPerAnchor", qint64(settings.pairs.topPerAnchor)},
                                                  {"topMinCount", qint64(settings.pairs.topMinCount)}, {"baskets", qint64(pairs.summary.baskets)}},
-                                                settings.pairs.exclude, "excludedBaskets", pairs.summary.excludedBaskets);
+                                                settings.pairs.exclude, pairs.summary.excludedSkus, "excludedBaskets",
+                                                pairs.summary.excludedBaskets);
         if (historyUnchanged) pairsParams.insert("lastImportId", lastImport);
         const int64_t pairsRun = out.replaceRun("pairs", json(pairsParams), version, pairsMs, error);
         if (pairsRun < 0) return false;
@@ -164,7 +195,8 @@ bool mineAndSave(Workspace &ws, const Snapshot &snap, const MiningSettings &sett
         QJsonObject easeParams = withExclusion({{"lambda", settings.ease.lambda}, {"minBaskets", qint64(settings.ease.minBaskets)},
                                                 {"topK", settings.ease.topK}, {"items", qint64(ease.items.size())},
                                                 {"error", QString::fromStdString(ease.error)}},
-                                               settings.ease.exclude, "excludedBaskets", ease.excludedBaskets);
+                                               settings.ease.exclude, excludedSkus(snap, excludedProducts(snap, settings.ease.exclude)),
+                                               "excludedBaskets", ease.excludedBaskets);
         if (historyUnchanged) easeParams.insert("lastImportId", lastImport);
         const int64_t easeRun = out.replaceRun("ease", json(easeParams), version, easeMs, error);
         if (easeRun < 0) return false;
@@ -175,7 +207,9 @@ bool mineAndSave(Workspace &ws, const Snapshot &snap, const MiningSettings &sett
                 if (!out.addEaseNeighbour(easeRun, row, int64_t(k + 1), error)) return false;
             }
         QJsonObject replParams = withExclusion({{"minIntervals", qint64(settings.replenishment.minIntervals)}},
-                                               settings.replenishment.exclude, "excludedOrders", repl.excludedOrders);
+                                               settings.replenishment.exclude,
+                                               excludedSkus(snap, excludedProducts(snap, settings.replenishment.exclude)),
+                                               "excludedOrders", repl.excludedOrders);
         if (historyUnchanged) replParams.insert("lastImportId", lastImport);
         const int64_t replRun = out.replaceRun("replenishment", json(replParams), version, replMs, error);
         if (replRun < 0) return false;
@@ -223,7 +257,7 @@ MinedResults loadMinedResults(const Workspace &ws, const Snapshot &snap)
     std::string error;
     std::vector<uint32_t> keptCounts;
     if (m.pairsRun) {
-        m.pairsExclusion = exclusionOf(parametersOf(m.pairsRun));
+        m.pairsExclusion = exclusionAsMined(parametersOf(m.pairsRun));
         m.pairsKept = keptBaskets(snap, m.pairsExclusion);
         if (!m.pairsKept.empty()) keptCounts = basketCountsByProduct(snap, m.pairsKept);
         if (!readPairRules(ws, m.pairsRun->id, [&](const StoredPairRule &row) {

@@ -44,11 +44,50 @@ bool OrderExclusion::excludes(const SnapshotOrder &order) const
     return false;
 }
 
+std::vector<char> excludedProducts(const Snapshot &snapshot, const OrderExclusion &exclusion)
+{
+    std::vector<char> out;
+    auto mark = [&](size_t p) {
+        if (out.empty()) out.assign(snapshot.products.size(), 0);
+        out[p] = 1;
+    };
+    if (exclusion.nonMerchandise)
+        for (size_t p = 0; p < snapshot.products.size(); ++p)
+            if (snapshot.products[p].nonMerchandise) mark(p);
+    for (const std::string &sku : exclusion.skus)
+        if (const int32_t p = snapshot.productIndex(sku); p >= 0) mark(size_t(p));
+    return out;
+}
+
+std::vector<std::string> excludedSkus(const Snapshot &snapshot, const std::vector<char> &excluded)
+{
+    std::vector<std::string> out;
+    for (size_t p = 0; p < excluded.size(); ++p)
+        if (excluded[p]) out.push_back(snapshot.products[p].sku);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 std::vector<char> keptBaskets(const Snapshot &snapshot, const OrderExclusion &exclusion)
 {
-    if (exclusion.empty()) return {};
+    return keptBaskets(snapshot, exclusion, excludedProducts(snapshot, exclusion));
+}
+
+std::vector<char> keptBaskets(const Snapshot &snapshot, const OrderExclusion &exclusion, const std::vector<char> &excluded)
+{
+    if (exclusion.empty() && excluded.empty()) return {};
     std::vector<char> kept(snapshot.basketCount(), 1);
-    for (size_t b = 0; b < kept.size(); ++b) kept[b] = !exclusion.excludes(snapshot.orders[snapshot.basketOrder[b]]);
+    for (size_t b = 0; b < kept.size(); ++b) {
+        if (!exclusion.empty() && exclusion.excludes(snapshot.orders[snapshot.basketOrder[b]])) {
+            kept[b] = 0;
+            continue;
+        }
+        if (excluded.empty()) continue;
+        bool merchandise = false;
+        for (uint32_t k = snapshot.basketStart[b]; k < snapshot.basketStart[b + 1] && !merchandise; ++k)
+            merchandise = !excluded[snapshot.basketItems[k]];
+        kept[b] = merchandise;
+    }
     return kept;
 }
 

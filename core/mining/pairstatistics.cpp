@@ -128,10 +128,15 @@ PairSummary forEachPairRule(const Snapshot &snapshot, const PairOptions &options
                             const ProgressFn &progress)
 {
     PairSummary summary;
-    const std::vector<char> kept = keptBaskets(snapshot, options.exclude);
+    const std::vector<char> excluded = excludedProducts(snapshot, options.exclude);
+    const std::vector<char> kept = keptBaskets(snapshot, options.exclude, excluded);
     summary.baskets = keptBasketCount(snapshot, kept);
     summary.excludedBaskets = snapshot.basketCount() - summary.baskets;
-    const std::vector<uint32_t> counts = basketCountsByProduct(snapshot, kept);
+    summary.excludedSkus = excludedSkus(snapshot, excluded);
+    std::vector<uint32_t> counts = basketCountsByProduct(snapshot, kept);
+    // A product left out is in no basket: with a count of 0 it is pruned below and forms no pair.
+    for (size_t p = 0; p < excluded.size() && p < counts.size(); ++p)
+        if (excluded[p]) counts[p] = 0;
     summary.items = size_t(std::count_if(counts.begin(), counts.end(), [](uint32_t c) { return c > 0; }));
     summary.countThreshold =
         std::max({options.minCount, supportCountThreshold(options.minSupport, summary.baskets), uint32_t(1)});

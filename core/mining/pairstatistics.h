@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace mb {
@@ -26,7 +27,8 @@ struct PairOptions {
     uint32_t topPerAnchor = 0;
     uint32_t topMinCount = 3;
     int threads = 0;           // 0 = one per core
-    OrderExclusion exclude;    // orders whose baskets are not counted at all (not in support's denominator either)
+    OrderExclusion exclude;    // orders whose baskets are not counted at all (not in support's denominator either),
+                               // and products left out of every basket (non-merchandise)
 };
 
 struct PairRule {
@@ -43,7 +45,8 @@ struct PairRule {
 
 struct PairSummary {
     size_t baskets = 0;          // non-empty baskets counted: the denominator of support
-    size_t excludedBaskets = 0;  // baskets of orders PairOptions::exclude left out
+    size_t excludedBaskets = 0;  // baskets PairOptions::exclude left out: an excluded order's, or holding only excluded products
+    std::vector<std::string> excludedSkus;  // the products left out of every basket (non-merchandise), in byte order
     size_t items = 0;            // products in at least one basket
     uint32_t countThreshold = 0; // the minimum count actually applied (minCount and minSupport combined)
     size_t frequentItems = 0;    // items in at least countThreshold baskets: only these can form a pair

@@ -48,6 +48,7 @@ Replenishment replenishment(const Snapshot &snapshot, const ReplenishmentOptions
     };
     if (stop(0)) return result;
     std::vector<Purchase> purchases;
+    const std::vector<char> excluded = excludedProducts(snapshot, options.exclude);  // postage is no purchase
     const size_t orders = snapshot.orders.size();
     for (size_t i = 0; i < orders; ++i) {
         const SnapshotOrder &o = snapshot.orders[i];
@@ -58,7 +59,8 @@ Replenishment replenishment(const Snapshot &snapshot, const ReplenishmentOptions
         }
         const int64_t day = localDay(o);
         for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k)
-            if (snapshot.lines[k].quantity > 0) purchases.push_back({snapshot.lines[k].product, o.customer, day});
+            if (snapshot.lines[k].quantity > 0 && (excluded.empty() || !excluded[snapshot.lines[k].product]))
+                purchases.push_back({snapshot.lines[k].product, o.customer, day});
         if ((i & 16383) == 16383 && stop(0.4 * double(i) / double(orders))) return result;
     }
     std::sort(purchases.begin(), purchases.end());

@@ -234,9 +234,10 @@ int RelationStore::adoptImportedRelations(std::string &error)
 bool RelationStore::setRecommendable(const std::vector<int64_t> &ids, bool recommendable, std::string &error)
 {
     return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
-        Statement s(db, "UPDATE products SET recommendable = ?2 WHERE id = ?1");
+        Statement s(db, recommendable ? "UPDATE products SET recommendable = 1, non_merchandise = 0 WHERE id = ?1"
+                                      : "UPDATE products SET recommendable = 0 WHERE id = ?1");
         for (int64_t id : ids) {
-            s.bind(1, id).bind(2, int64_t(recommendable ? 1 : 0));
+            s.bind(1, id);
             if (!s.exec()) {
                 e = s.error();
                 return false;
@@ -244,6 +245,30 @@ bool RelationStore::setRecommendable(const std::vector<int64_t> &ids, bool recom
         }
         return true;
     });
+}
+
+bool RelationStore::setNonMerchandise(const std::vector<int64_t> &ids, bool nonMerchandise, std::string &error)
+{
+    return writeTransaction(ws_, error, [&](sqlite3 *db, std::string &e) {
+        Statement s(db, "UPDATE products SET non_merchandise = ?2, recommendable = 1 - ?2 WHERE id = ?1");
+        for (int64_t id : ids) {
+            s.bind(1, id).bind(2, int64_t(nonMerchandise ? 1 : 0));
+            if (!s.exec()) {
+                e = s.error();
+                return false;
+            }
+        }
+        return true;
+    });
+}
+
+std::vector<std::string> RelationStore::nonMerchandiseSkus() const
+{
+    std::vector<std::string> out;
+    Statement s(ws_.db(), "SELECT sku FROM products WHERE non_merchandise <> 0");
+    while (s.step()) out.push_back(s.text(0));
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 bool looksLikeNonMerchandise(const std::string &sku, const std::string &title)

@@ -42,8 +42,15 @@ public:
     // were added, or -1 on error.
     int adoptImportedRelations(std::string &error);
 
-    // Marks products (not) recommendable; returns false on error.
+    // Marks products (not) recommendable; returns false on error. Recommendable again also means
+    // merchandise again (a non-merchandise product is never recommendable).
     bool setRecommendable(const std::vector<int64_t> &productIds, bool recommendable, std::string &error);
+    // Confirms products as no merchandise (postage, fees: the hygiene proposals, `products non-merchandise`):
+    // not recommendable, and left out of mined baskets (core/mining/orderexclusion.h). False undoes it
+    // (recommendable again).
+    bool setNonMerchandise(const std::vector<int64_t> &productIds, bool nonMerchandise, std::string &error);
+    // The SKUs of the products confirmed as non-merchandise, in byte order (`warehouse sql` leaves them out).
+    std::vector<std::string> nonMerchandiseSkus() const;
     // Products whose SKU or title says they are no merchandise (postage, fees, vouchers, adjustments).
     std::vector<int64_t> nonMerchandiseCandidates() const;
 

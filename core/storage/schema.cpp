@@ -191,6 +191,13 @@ CREATE TABLE hygiene_decisions(
   decided_at INTEGER NOT NULL,
   PRIMARY KEY (kind, sku, other_sku));
 )sql"},
+        // Version 8: products confirmed as no merchandise (postage, fees, bank charges), apart from the
+        // recommendable switch: they are never recommended AND are left out of mined baskets, while a product
+        // the merchandiser merely switched off keeps its place in the baskets (its own page still needs its
+        // partners). Workspaces from before have none marked until the hygiene proposals are confirmed again.
+        {8, R"sql(
+ALTER TABLE products ADD COLUMN non_merchandise INTEGER NOT NULL DEFAULT 0;
+)sql"},
     };
     return list;
 }

@@ -147,7 +147,7 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
     {
         Statement s(db, "SELECT id, sku, title, brand, family, origin, category_id, price, cost, stock, recommendable, "
                         "platform, handle, platform_id, product_type, product_title, platform_status, unavailable, "
-                        "regular_price, sale_price, stock_status FROM products ORDER BY id");
+                        "regular_price, sale_price, stock_status, non_merchandise FROM products ORDER BY id");
         snap->products.edit().reserve(size_t(std::max<int64_t>(0, maxRowId(db, "SELECT max(rowid) FROM products"))));
         while (s.step()) {
             SnapshotProduct p;
@@ -172,6 +172,7 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
             if (!s.isNull(18)) p.regularPrice = s.real(18);
             if (!s.isNull(19)) p.salePrice = s.real(19);
             p.stockStatus = s.text(20);
+            p.nonMerchandise = s.int64(21) != 0;
             const auto index = uint32_t(snap->products.size());
             productIndex.add(p.id, index);
             snap->skuIndex.emplace(p.sku, index);

@@ -33,6 +33,7 @@ struct SnapshotProduct {
     double cost = NAN;
     int64_t stock = -1;       // -1 when unknown
     bool recommendable = true;  // the merchandiser's switch (non-merchandise, ...)
+    bool nonMerchandise = false;  // confirmed no merchandise (postage, fees): never recommendable, not in mined baskets
     // What the store platform says (ProductRecord in core/io/importrecords.h documents each field).
     std::string platform, handle, platformId, productType, productTitle, platformStatus, stockStatus;
     std::string unavailable;    // why the store does not sell it; "" when it does

@@ -27,7 +27,7 @@ struct WorkspaceCounts {
 class Workspace {
 public:
     static constexpr int32_t ApplicationId = 0x4D426E63;  // "MBnc"
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
 
     ~Workspace();
     Workspace(const Workspace &) = delete;

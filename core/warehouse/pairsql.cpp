@@ -243,6 +243,17 @@ std::string pairStatisticsSql(SqlDialect dialect, const WarehouseMapping &m, con
                        {"minConfidence", t.minConfidence}, {"topPerAnchor", qint64(t.topPerAnchor)}, {"topMinCount", qint64(t.topMinCount)}};
     if (!m.excludeTags.empty()) params.insert("excludeTags", jsonList(m.excludeTags));
     if (!m.excludeSources.empty()) params.insert("excludeSources", jsonList(m.excludeSources));
+    // In byte order and once each, so the same list always writes the same query (and query hash).
+    std::vector<std::string> skus = m.excludeSkus;
+    std::sort(skus.begin(), skus.end());
+    skus.erase(std::unique(skus.begin(), skus.end()), skus.end());
+    for (const std::string &x : skus)
+        if (x.empty() || x.find_first_of(std::string("\0\n\r", 3)) != std::string::npos) {
+            error = "--exclude-skus: the SKU \"" + x + "\" is empty or holds a line break";
+            return {};
+        }
+    // The run saved by `import mined` records them as an in-app run does (core/mining/minedresults.cpp).
+    if (!skus.empty()) params.insert("excludedProducts", jsonList(skus));
 
     const std::string dbl = d.dbl();
     const std::string minSupport = "CAST(" + number(t.minSupport) + " AS " + dbl + ")";
@@ -252,6 +263,8 @@ std::string pairStatisticsSql(SqlDialect dialect, const WarehouseMapping &m, con
     q += "-- Pair statistics over " + m.table + " for `merchbench-cli import mined` (written by merchbench-cli warehouse sql).\n";
     q += "-- A basket is the distinct SKUs with quantity > 0 of one order that is not left out; every count is an\n";
     q += "-- integer and every ratio one IEEE double division, formed as core/mining/pairstatistics.cpp forms it.\n";
+    if (!skus.empty())
+        q += "-- Non-merchandise SKUs (" + std::to_string(skus.size()) + ") are in no basket: an order holding nothing else is none.\n";
     q += "WITH order_lines AS (\n";
     q += "  SELECT " + d.textOf(order) + " AS order_id,\n";
     q += "         " + d.textOf(sku) + " AS sku,\n";
@@ -267,7 +280,14 @@ std::string pairStatisticsSql(SqlDialect dialect, const WarehouseMapping &m, con
     if (!leftOut.empty()) q += "left_out_orders AS (\n  SELECT DISTINCT order_id FROM valid_lines WHERE left_out = 1\n),\n";
     q += "basket_items AS (\n  SELECT DISTINCT l.order_id, l.sku\n  FROM valid_lines l\n";
     if (!leftOut.empty()) q += "  LEFT JOIN left_out_orders x ON x.order_id = l.order_id\n";
-    q += "  WHERE l.quantity > 0" + std::string(leftOut.empty() ? "" : " AND x.order_id IS NULL") + "\n),\n";
+    q += "  WHERE l.quantity > 0" + std::string(leftOut.empty() ? "" : " AND x.order_id IS NULL");
+    if (!skus.empty()) {
+        // Non-merchandise: no item of any basket, so an order of postage alone is no basket either.
+        q += "\n    AND l.sku NOT IN (";
+        for (size_t i = 0; i < skus.size(); ++i) q += std::string(i ? "," : "") + (i % 8 == 0 ? "\n      " : " ") + d.literal(skus[i]);
+        q += ")";
+    }
+    q += "\n),\n";
     q += "baskets AS (\n  SELECT COUNT(DISTINCT order_id) AS n FROM basket_items\n),\n";
     q += "item_counts AS (\n  SELECT sku, COUNT(*) AS n FROM basket_items GROUP BY sku\n),\n";
     // No pair is more frequent than either of its items: items below every threshold cannot be in a kept

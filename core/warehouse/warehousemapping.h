@@ -30,6 +30,10 @@ struct WarehouseMapping {
     std::string tagsColumn;      // comma-separated tags; a tag matches one whole element, case-insensitive
     std::string sourceColumn;
     std::vector<std::string> excludeTags, excludeSources;
+    // Products left out of every basket, as in-app mining leaves out those the workspace marks as
+    // non-merchandise (core/mining/orderexclusion.h): their lines count in no item and no pair, and an order
+    // holding nothing else is no basket. SKUs exactly as the workspace holds them (trimmed).
+    std::vector<std::string> excludeSkus;
 };
 
 // The thresholds of `mine pairs` (core/mining/pairstatistics.h) plus the per-anchor top-N rule.

@@ -4,6 +4,9 @@
 // (npm @duckdb/node-api, run by tests/warehouse/runduckdb.mjs), the generated SQL run there, and every rule
 // compared with in-app mining of the same file: same pairs, same integer counts, the same doubles bit for
 // bit. Then the engine's CSV goes through `import mined` and the saved run must hold the same rules.
+// Online Retail is mined as a merchandiser mines it: after `hygiene apply --all-proposed`, so the products
+// confirmed as non-merchandise (POST, DOT, M, bank charges ...) are in no basket, in the app and in the SQL
+// (from the workspace with --workspace, or from an --exclude-skus file).
 // Skips, saying what is missing, without the data set, PostgreSQL or node; packaging/setup.sh installs both.
 #include "clirunner.h"
 #include "testsupport.h"
@@ -122,12 +125,16 @@ QString difference(const Rules &expected, const Rules &got)
     return {};
 }
 
-QStringList sqlArgs(const QString &dialect, const Thresholds &t, const QString &out)
+// `exclusion` names where the SQL takes the non-merchandise SKUs from: "--workspace FILE" or "--exclude-skus FILE".
+QStringList sqlArgs(const QString &dialect, const Thresholds &t, const QString &out, const QStringList &exclusion = {})
 {
-    return {"warehouse", "sql", "--dialect", dialect, "--table", "online_retail", "--order-column", "InvoiceNo", "--sku-column",
+    const QStringList global = exclusion.value(0) == "--workspace" ? exclusion : QStringList();
+    const QStringList local = exclusion.value(0) == "--workspace" ? QStringList() : exclusion;
+    return global + QStringList{"warehouse", "sql", "--dialect", dialect, "--table", "online_retail", "--order-column", "InvoiceNo", "--sku-column",
             "StockCode", "--quantity-column", "Quantity", "--min-support", QString::number(t.minSupport, 'g', 17),
             "--min-count", QString::number(t.minCount), "--min-confidence", QString::number(t.minConfidence, 'g', 17),
-            "--top-per-anchor", QString::number(t.topPerAnchor), "--top-min-count", QString::number(t.topMinCount), "--out", out};
+            "--top-per-anchor", QString::number(t.topPerAnchor), "--top-min-count", QString::number(t.topMinCount), "--out", out}
+           + local;
 }
 
 // Thresholds small enough that every count from the minimum to the thousands is covered, and (top-N) ties
@@ -161,7 +168,8 @@ QString run(const QString &program, const QStringList &args, int timeoutMs = 600
 class tst_WarehouseExact : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
-    QString ws_, csv_;
+    QString ws_, csv_, skuFile_;
+    std::vector<std::string> nonMerch_;  // the SKUs hygiene confirmed, in byte order
     std::unique_ptr<mb::Workspace> workspace_;
     std::shared_ptr<const mb::Snapshot> snap_;
     // PostgreSQL: the server's binaries, its socket directory; pgSkip_ says why it cannot run here.
@@ -220,6 +228,12 @@ class tst_WarehouseExact : public QObject {
         return path;
     }
 
+    // The first case takes the non-merchandise SKUs from the workspace, the others from the file.
+    QStringList exclusionFor(int index) const
+    {
+        return index == 0 ? QStringList{"--workspace", ws_} : QStringList{"--exclude-skus", skuFile_};
+    }
+
     QString psql(const QStringList &args)
     {
         return run("psql", QStringList{"-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socket_, "-p", "5432", "-U", "mb", "-d", "postgres"} + args);
@@ -234,12 +248,54 @@ private Q_SLOTS:
         QCOMPARE(cli({"--workspace", ws_, "init"}).code, 0);
         const Result r = cli({"--workspace", ws_, "import", "orders", csv_});
         QVERIFY2(r.code == 0, r.err.constData());
+        // The merchandiser confirms the hygiene proposals: postage, manual lines, bank charges ... become
+        // non-merchandise, left out of mining.
+        const Result h = cli({"--workspace", ws_, "hygiene", "apply", "--all-proposed", "--json"});
+        QVERIFY2(h.code == 0, h.err.constData());
         std::string error;
         workspace_ = mb::Workspace::open(ws_.toStdString(), error);
         QVERIFY2(workspace_, error.c_str());
         snap_ = mb::Snapshot::load(*workspace_, error);
         QVERIFY2(snap_, error.c_str());
+        for (const mb::SnapshotProduct &p : *snap_->products)
+            if (p.nonMerchandise) nonMerch_.push_back(p.sku);
+        std::sort(nonMerch_.begin(), nonMerch_.end());
+        for (const char *sku : {"POST", "DOT", "M", "BANK CHARGES"})
+            QVERIFY2(std::binary_search(nonMerch_.begin(), nonMerch_.end(), std::string(sku)), sku);
+        // The same list as a file, for a warehouse user without the workspace at hand (blank lines and
+        // surrounding blanks are no SKU).
+        QByteArray list = "\n";
+        for (const std::string &sku : nonMerch_) list += "  " + QByteArray::fromStdString(sku) + "\r\n";
+        skuFile_ = writeFile("nonmerch.txt", list);
         pgSkip_ = startPostgres();
+    }
+
+    // Without the exclusion the rules differ: non-merchandise forms rules (POST with most of the
+    // catalogue) and an order of postage alone is a basket. So the comparisons below can fail.
+    void nonMerchandiseChangesTheRules()
+    {
+        mb::PairOptions kept;
+        kept.minSupport = 0.005;
+        kept.exclude.nonMerchandise = false;
+        mb::PairOptions left = kept;
+        left.exclude.nonMerchandise = true;
+        const mb::PairStatistics with = mb::minePairs(*snap_, kept), without = mb::minePairs(*snap_, left);
+        QCOMPARE(with.summary.baskets, size_t(20728));
+        QVERIFY(with.summary.excludedSkus.empty());
+        QCOMPARE(without.summary.excludedSkus, nonMerch_);
+        QVERIFY2(without.summary.baskets < with.summary.baskets, "some orders hold only non-merchandise");
+        QCOMPARE(without.summary.baskets + without.summary.excludedBaskets, size_t(20728));
+        const int32_t post = snap_->productIndex("POST");
+        auto involves = [&](const mb::PairStatistics &st) {
+            return std::count_if(st.rules.begin(), st.rules.end(), [&](const mb::PairRule &r) {
+                return r.antecedent == uint32_t(post) || r.consequent == uint32_t(post);
+            });
+        };
+        QVERIFY(involves(with) >= 10);  // 20 at the time of writing
+        QCOMPARE(involves(without), 0);
+        qInfo("Online Retail after hygiene: %zu non-merchandise SKUs; %zu baskets (%zu left out: postage alone), "
+              "%zu rules at support 0.005 (%zu with them kept)",
+              nonMerch_.size(), without.summary.baskets, without.summary.excludedBaskets, without.rules.size(), with.rules.size());
     }
 
     void cleanupTestCase()
@@ -260,8 +316,9 @@ private Q_SLOTS:
         if (!pgSkip_.isEmpty()) QSKIP(qPrintable("PostgreSQL cannot run here: " + pgSkip_));
         const Thresholds &t = cases()[size_t(index)].second;
         const QString query = dir_.filePath(QStringLiteral("pg%1.sql").arg(index)), out = dir_.filePath(QStringLiteral("pg%1.csv").arg(index));
-        const Result r = cli(sqlArgs("postgres", t, query));
+        const Result r = cli(sqlArgs("postgres", t, query, exclusionFor(index)));
         QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(mbtest::readAll(query).contains("NOT IN ("));
         const QString e = psql({"--csv", "-f", query, "-o", out});
         QVERIFY2(e.isEmpty(), qPrintable(e));
         const Rules expected = expectedRules(*snap_, t);
@@ -282,7 +339,7 @@ private Q_SLOTS:
             QSKIP("DuckDB for node is not installed: run `npm ci` in tests/warehouse (packaging/setup.sh does)");
         const Thresholds &t = cases()[size_t(index)].second;
         const QString query = dir_.filePath(QStringLiteral("duck%1.sql").arg(index)), out = dir_.filePath(QStringLiteral("duck%1.csv").arg(index));
-        const Result r = cli(sqlArgs("duckdb", t, query));
+        const Result r = cli(sqlArgs("duckdb", t, query, exclusionFor(index)));
         QVERIFY2(r.code == 0, r.err.constData());
         const QString prepare = writeFile("duckprepare.sql", "ALTER TABLE online_retail ALTER \"Quantity\" TYPE INTEGER");
         const QString e = run(node, {runner, csv_, "online_retail", prepare, query, out});
@@ -291,18 +348,25 @@ private Q_SLOTS:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
-    // What Online Retail does not have: cancelled orders (a flag), tags written with odd spaces and case, a
-    // tag that only starts like the excluded one, a source, a negative and a zero quantity, a repeated SKU.
-    // The same Shopify-shaped lines imported into a workspace and loaded into both engines.
+    // What Online Retail does not have: cancelled orders (a flag, or a status column written in any case
+    // and with blanks beside another status that is not a cancellation), tags written with odd spaces and
+    // case, a tag that only starts like the excluded one, a source, a negative and a zero quantity, a repeated
+    // SKU, and a shipping line confirmed as non-merchandise, alone in one order. The same Shopify-shaped lines
+    // imported into a workspace and loaded into both engines.
     void exclusionsMatchInAppMining_data()
     {
         QTest::addColumn<QString>("engine");
-        QTest::newRow("postgres") << "postgres";
-        QTest::newRow("duckdb") << "duckdb";
+        QTest::addColumn<bool>("status");
+        QTest::newRow("postgres, cancelled flag") << "postgres" << false;
+        QTest::newRow("postgres, status column") << "postgres" << true;
+        QTest::newRow("duckdb, cancelled flag") << "duckdb" << false;
+        QTest::newRow("duckdb, status column") << "duckdb" << true;
     }
     void exclusionsMatchInAppMining()
     {
         QFETCH(QString, engine);
+        QFETCH(bool, status);
+        const QString table = status ? "shop_status" : "shop";
         const QString node = QStandardPaths::findExecutable("node");
         if (engine == "postgres" && !pgSkip_.isEmpty()) QSKIP(qPrintable("PostgreSQL cannot run here: " + pgSkip_));
         if (engine == "duckdb" && (node.isEmpty() || !QFileInfo::exists(QStringLiteral(MB_TEST_DATA "/../warehouse/node_modules/@duckdb/node-api"))))
@@ -313,6 +377,7 @@ private Q_SLOTS:
 #2,paid,2023-05-01 11:00:00 -0700,1,A,10.00,A,VIP,web,
 #2,,,1,B,5.00,B,,,
 #2,,,2,C,3.00,C,,,
+#2,,,1,Shipping,4.90,SHIP,,,
 #3,paid,2023-05-02 10:00:00 -0700,1,A,10.00,A,,POS ,
 #3,,,1,C,3.00,C,,,
 #4,paid,2023-05-02 11:00:00 -0700,1,A,10.00,A,,web,2023-05-03 09:00:00 -0700
@@ -329,11 +394,17 @@ private Q_SLOTS:
 #8,paid,2023-05-04 11:00:00 -0700,1,A,10.00,A,,web,
 #8,,,0,B,5.00,B,,,
 #8,,,1,D,2.00,D,,,
+#9,paid,2023-05-05 10:00:00 -0700,1,Shipping,4.90,SHIP,,web,
+#10,paid,2023-05-05 11:00:00 -0700,1,A,10.00,A,,web,
+#10,,,1,Shipping,4.90,SHIP,,,
+#10,,,1,C,3.00,C,,,
 )");
-        const QString ws = dir_.filePath("shop-" + engine + ".merchbench");
+        const QString ws = dir_.filePath(table + "-" + engine + ".merchbench");
         QCOMPARE(cli({"--workspace", ws, "init"}).code, 0);
         const Result imported = cli({"--workspace", ws, "import", "orders", shop});
         QVERIFY2(imported.code == 0, imported.err.constData());
+        const Result confirmed = cli({"--workspace", ws, "hygiene", "apply", "--non-merch", "SHIP"});
+        QVERIFY2(confirmed.code == 0, confirmed.err.constData());
         std::string error;
         auto w = mb::Workspace::open(ws.toStdString(), error);
         QVERIFY2(w, error.c_str());
@@ -344,34 +415,50 @@ private Q_SLOTS:
         o.exclude.tags = {"Subscription Recurring Order"};
         o.exclude.sources = {"pos"};
         const mb::PairStatistics mined = mb::minePairs(*snap, o);
-        QCOMPARE(mined.summary.baskets, size_t(5));  // #1 (tag), #3 (source), #4 (cancelled) left out
-        QCOMPARE(mined.summary.excludedBaskets, size_t(2));
+        // #1 (tag), #3 (source), #4 (cancelled), #9 (shipping alone) left out; #2 and #10 without SHIP.
+        QCOMPARE(mined.summary.baskets, size_t(6));
+        QCOMPARE(mined.summary.excludedBaskets, size_t(3));
+        QCOMPARE(mined.summary.excludedSkus, std::vector<std::string>{"SHIP"});
+        for (const mb::PairRule &r : mined.rules) QVERIFY(snap->products[r.antecedent].sku != "SHIP" && snap->products[r.consequent].sku != "SHIP");
         Rules expected;
         for (const mb::PairRule &r : mined.rules) {
             Row row{snap->products[r.antecedent].sku, snap->products[r.consequent].sku, r.count, r.antecedentCount,
                     r.consequentCount, uint32_t(mined.summary.baskets), r.support, r.confidence, r.lift, r.cosine};
             expected.emplace(std::make_pair(row.antecedent, row.consequent), row);
         }
-        const QString query = dir_.filePath("shop-" + engine + ".sql"), out = dir_.filePath("shop-" + engine + ".csv");
-        const Result sql = cli({"warehouse", "sql", "--dialect", engine, "--table", "shop", "--order-column", "Name", "--sku-column",
-                                "Lineitem sku", "--quantity-column", "Lineitem quantity", "--cancelled-column", "is_cancelled",
-                                "--tags-column", "Tags", "--exclude-tag", "subscription Recurring order ", "--source-column", "Source",
-                                "--exclude-source", "pos", "--min-count", "1", "--out", query});
+        const QString query = dir_.filePath(table + "-" + engine + ".sql"), out = dir_.filePath(table + "-" + engine + ".csv");
+        QStringList args{"--workspace", ws, "warehouse", "sql", "--dialect", engine, "--table", table, "--order-column", "Name", "--sku-column",
+                         "Lineitem sku", "--quantity-column", "Lineitem quantity", "--tags-column", "Tags", "--exclude-tag",
+                         "subscription Recurring order ", "--source-column", "Source", "--exclude-source", "pos", "--min-count", "1",
+                         "--out", query};
+        // A status compared trimmed and case-insensitive with each listed value; "voided" is in no line here.
+        args += status ? QStringList{"--status-column", "status", "--cancelled-status", "Cancelled", "--cancelled-status", "voided"}
+                       : QStringList{"--cancelled-column", "is_cancelled"};
+        const Result sql = cli(args);
         QVERIFY2(sql.code == 0, sql.err.constData());
-        // The warehouse holds typed columns: an integer quantity and a cancelled flag.
-        const QByteArray typed = "ALTER TABLE shop ALTER \"Lineitem quantity\" TYPE INTEGER USING CAST(\"Lineitem quantity\" AS INTEGER);\n"
-                                 "ALTER TABLE shop ADD COLUMN is_cancelled BOOLEAN;\n"
-                                 "UPDATE shop SET is_cancelled = \"Cancelled at\" IS NOT NULL;\n";
+        QVERIFY(mbtest::readAll(query).contains("NOT IN (\n      'SHIP')"));
+        // The warehouse holds typed columns: an integer quantity and a cancelled flag, or an order status on
+        // the order's first line (Shopify's export), " CANCELLED " for the cancelled order and "refunded" for
+        // one that is not cancelled.
+        const QByteArray t = table.toUtf8();
+        QByteArray typed = "ALTER TABLE " + t + " ALTER \"Lineitem quantity\" TYPE INTEGER USING CAST(\"Lineitem quantity\" AS INTEGER);\n";
+        if (status)
+            typed += "ALTER TABLE " + t + " ADD COLUMN status VARCHAR;\n"
+                     "UPDATE " + t + " SET status = CASE WHEN \"Cancelled at\" IS NOT NULL THEN ' CANCELLED ' WHEN \"Name\" = '#5' THEN 'refunded' "
+                     "WHEN \"Created at\" IS NOT NULL THEN 'paid' END;\n";
+        else
+            typed += "ALTER TABLE " + t + " ADD COLUMN is_cancelled BOOLEAN;\n"
+                     "UPDATE " + t + " SET is_cancelled = \"Cancelled at\" IS NOT NULL;\n";
         QString e;
         if (engine == "postgres") {
-            const QString load = writeFile("shopload.sql", "CREATE TABLE shop (\"Name\" text, \"Financial Status\" text, \"Created at\" text, "
+            const QString load = writeFile(table + "load.sql", "CREATE TABLE " + t + " (\"Name\" text, \"Financial Status\" text, \"Created at\" text, "
                                                          "\"Lineitem quantity\" text, \"Lineitem name\" text, \"Lineitem price\" text, "
                                                          "\"Lineitem sku\" text, \"Tags\" text, \"Source\" text, \"Cancelled at\" text);\n"
-                                                         "\\copy shop FROM '" + shop.toUtf8() + "' CSV HEADER\n" + typed);
+                                                         "\\copy " + t + " FROM '" + shop.toUtf8() + "' CSV HEADER\n" + typed);
             e = psql({"-f", load});
             if (e.isEmpty()) e = psql({"--csv", "-f", query, "-o", out});
         } else {
-            e = run(node, {QStringLiteral(MB_TEST_DATA "/../warehouse/runduckdb.mjs"), shop, "shop", writeFile("shopprepare.sql", typed), query, out});
+            e = run(node, {QStringLiteral(MB_TEST_DATA "/../warehouse/runduckdb.mjs"), shop, table, writeFile(table + "prepare.sql", typed), query, out});
         }
         QVERIFY2(e.isEmpty(), qPrintable(e));
         const QString diff = difference(expected, readResult(out));
@@ -410,7 +497,14 @@ private Q_SLOTS:
         QCOMPARE(p.value("source").toString(), QString("warehouse"));
         QCOMPARE(p.value("minedAt").toString(), QString("2026-12-01T20:00:00Z"));
         QCOMPARE(p.value("topPerAnchor").toInteger(), 5);
-        QCOMPARE(p.value("baskets").toInteger(), 20728);
+        QCOMPARE(qint64(p.value("baskets").toInteger()), qint64(mb::minePairs(*snap_, mb::PairOptions()).summary.baskets));
+        QVERIFY(p.value("baskets").toInteger() < 20728);  // orders of postage alone are no baskets
+        // The run records the products the query left out, as an in-app run does; a pair counted on demand
+        // uses the same baskets.
+        std::vector<std::string> recorded;
+        for (const QJsonValue &v : p.value("excludedProducts").toArray()) recorded.push_back(v.toString().toStdString());
+        QCOMPARE(recorded, nonMerch_);
+        QCOMPARE(mb::keptBasketCount(*snap_, m.pairsKept), size_t(p.value("baskets").toInteger()));
         QCOMPARE(p.value("queryHash").toString().size(), 64);
         QCOMPARE(qint64(p.value("rules").toInteger()), qint64(expected.size()));
         // "Re-run" repeats the thresholds the query used.

@@ -1,8 +1,10 @@
 // Leaving orders out of mining by tag or source (subscription reorders repeat one basket on a schedule and
 // skew pairs and reorder intervals): the excluded orders' baskets are not counted by pair statistics, EASE or
-// replenishment, matching is by whole tag, and the saved runs record what was left out.
+// replenishment, matching is by whole tag, and the saved runs record what was left out. Products confirmed
+// as non-merchandise are left out of every basket the same way.
 #include "core/mining/minedresults.h"
 #include "core/storage/importer.h"
+#include "core/storage/relationstore.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/workspace.h"
 #include "testsupport.h"
@@ -219,6 +221,87 @@ private Q_SLOTS:
         bySource.minCount = 1;
         bySource.exclude.sources = {"subscription_contract"};
         QCOMPARE(minePairs(*snap, bySource).summary.excludedBaskets, size_t(639));
+    }
+
+    // Products confirmed as non-merchandise are in no basket of pairs, EASE or replenishment, and a basket
+    // holding nothing else is no basket; a product merely switched off keeps its place. Its own workspace:
+    // the marks would change the runs above.
+    void nonMerchandiseIsInNoBasket()
+    {
+        std::string error;
+        auto ws = Workspace::create(dir_.filePath("nonmerch.merchbench").toStdString(), error);
+        QVERIFY2(ws, error.c_str());
+        auto before = importAndLoad(*ws, mbtest::fixture("orders/shopify_subscriptions.csv"));
+        const int32_t pads = before->productIndex("PADS"), spray = before->productIndex("SPRAY"),
+                      ramp = before->productIndex("850003173764");
+        QVERIFY(pads >= 0 && spray >= 0 && ramp >= 0);
+        // Switched off only: still mined as before (its page needs its partners).
+        QVERIFY2(RelationStore(*ws).setRecommendable({before->products[size_t(spray)].id}, false, error), error.c_str());
+        auto snap = Snapshot::load(*ws, error);
+        QVERIFY2(snap, error.c_str());
+        QVERIFY(!snap->products[size_t(spray)].recommendable && !snap->products[size_t(spray)].nonMerchandise);
+        PairOptions o;
+        o.minCount = 1;
+        QCOMPARE(minePairs(*snap, o).summary.baskets, size_t(6));
+        QCOMPARE(pairCount(*snap, minePairs(*snap, o), "PADS", "SPRAY"), 4u);
+        // Confirmed non-merchandise: PADS and SPRAY. #S1, #S2, #S3, #S6 held nothing else; #S4 and #S5 keep the ramp.
+        QVERIFY2(RelationStore(*ws).setNonMerchandise({snap->products[size_t(pads)].id, snap->products[size_t(spray)].id}, true, error),
+                 error.c_str());
+        snap = Snapshot::load(*ws, error);
+        QVERIFY2(snap, error.c_str());
+        QVERIFY(snap->products[size_t(pads)].nonMerchandise && !snap->products[size_t(pads)].recommendable);
+        QCOMPARE(RelationStore(*ws).nonMerchandiseSkus(), (std::vector<std::string>{"PADS", "SPRAY"}));
+        const PairStatistics left = minePairs(*snap, o);
+        QCOMPARE(left.summary.baskets, size_t(2));
+        QCOMPARE(left.summary.excludedBaskets, size_t(4));
+        QCOMPARE(left.summary.excludedSkus, (std::vector<std::string>{"PADS", "SPRAY"}));
+        QCOMPARE(left.summary.items, size_t(1));  // the ramp alone
+        QVERIFY(left.rules.empty());
+        // Kept on request (--keep-non-merchandise), and a SKU named besides (--exclude-sku).
+        o.exclude.nonMerchandise = false;
+        QCOMPARE(minePairs(*snap, o).summary.baskets, size_t(6));
+        o.exclude.skus = {"SPRAY", "NO-SUCH-SKU"};
+        const PairStatistics named = minePairs(*snap, o);
+        QCOMPARE(named.summary.excludedSkus, std::vector<std::string>{"SPRAY"});
+        QCOMPARE(named.summary.baskets, size_t(6));  // every basket holds PADS or the ramp
+        QCOMPARE(pairCount(*snap, named, "PADS", "SPRAY"), 0u);
+        QCOMPARE(pairCount(*snap, named, "PADS", "850003173764"), 1u);
+        // EASE and replenishment leave them out too.
+        EaseOptions eo;
+        eo.minBaskets = 1;
+        eo.lambda = 1;
+        const EaseModel ease = trainEase(*snap, eo);
+        QCOMPARE(ease.baskets, size_t(2));
+        for (const EaseItem &i : ease.items) QCOMPARE(int32_t(i.product), ramp);
+        ReplenishmentOptions ro;
+        ro.minIntervals = 1;
+        for (const ReplenishmentStat &r : replenishment(*snap, ro).products)
+            QVERIFY(int32_t(r.product) != pads && int32_t(r.product) != spray);
+        // The saved runs record what they left out; a pair counted on demand uses the run's baskets, and a
+        // re-run leaves out what is marked then.
+        MiningSettings settings;
+        settings.pairs.minCount = 1;
+        settings.pairs.minSupport = 0;
+        settings.ease.minBaskets = 1;
+        QVERIFY2(mineAndSave(*ws, *snap, settings, error), error.c_str());
+        for (const MiningRun &run : miningRuns(*ws)) {
+            const QJsonObject p = QJsonDocument::fromJson(QByteArray::fromStdString(run.parameters)).object();
+            QCOMPARE(p.value("nonMerchandise").toBool(false), true);
+            QCOMPARE(p.value("excludedProducts").toArray(), (QJsonArray{"PADS", "SPRAY"}));
+            if (run.kind == "pairs") QCOMPARE(p.value("baskets").toInt(), 2);
+        }
+        const MinedResults m = loadMinedResults(*ws, *snap);
+        QCOMPARE(keptBasketCount(*snap, m.pairsKept), size_t(2));
+        QVERIFY(MiningSettings::fromRuns(m).pairs.exclude.nonMerchandise);
+        QVERIFY(MiningSettings::fromRuns(m).pairs.exclude.skus.empty());
+        // Recommendable again means merchandise again: the marks go, the runs still describe what they mined.
+        QVERIFY2(RelationStore(*ws).setRecommendable({snap->products[size_t(pads)].id}, true, error), error.c_str());
+        auto after = Snapshot::load(*ws, error);
+        QVERIFY2(after, error.c_str());
+        QVERIFY(!after->products[size_t(pads)].nonMerchandise && after->products[size_t(pads)].recommendable);
+        QVERIFY(after->products[size_t(spray)].nonMerchandise);
+        QCOMPARE(keptBasketCount(*after, loadMinedResults(*ws, *after).pairsKept), size_t(2));
+        QCOMPARE(minePairs(*after, PairOptions()).summary.excludedSkus, std::vector<std::string>{"SPRAY"});
     }
 };
 

@@ -5,6 +5,7 @@
 #include "testsupport.h"
 
 #include "core/warehouse/pairsql.h"
+#include "core/warehouse/skulist.h"
 
 #include <QtTest>
 
@@ -26,6 +27,8 @@ WarehouseMapping shopMapping()
     m.excludeTags = {"Subscription Recurring Order"};
     m.sourceColumn = "source_name";
     m.excludeSources = {"subscription_contract"};
+    // Non-merchandise, given in any order and twice: written once each in byte order, quoted as literals.
+    m.excludeSkus = {"POST", "GIFT'CARD", "FEE\\X", "BANK CHARGES", "POST"};
     return m;
 }
 
@@ -121,6 +124,8 @@ private Q_SLOTS:
         QTest::newRow("source without column") << 4 << "--exclude-source needs --source-column";
         QTest::newRow("status without column") << 5 << "--cancelled-status needs --status-column";
         QTest::newRow("support above 1") << 6 << "--min-support and --min-confidence take a share between 0 and 1";
+        QTest::newRow("a SKU with a line break") << 7 << "--exclude-skus: the SKU";
+        QTest::newRow("an empty SKU") << 8 << "--exclude-skus: the SKU";
     }
     void refusesWhatTheQueryNeeds()
     {
@@ -135,11 +140,28 @@ private Q_SLOTS:
         case 3: m.tagsColumn.clear(); break;
         case 4: m.sourceColumn.clear(); break;
         case 5: m.statusColumn.clear(); break;
-        default: t.minSupport = 1.5; break;
+        case 6: t.minSupport = 1.5; break;
+        case 7: m.excludeSkus.push_back("A\nB"); break;
+        default: m.excludeSkus.push_back(""); break;
         }
         std::string error;
         QVERIFY(pairStatisticsSql(SqlDialect::Postgres, m, t, error).empty());
         QVERIFY2(error.find(message.toStdString()) == 0, error.c_str());
+    }
+
+    // An --exclude-skus file: one SKU a line, trimmed as the import trims SKUs, empty lines skipped; a NUL byte
+    // is refused naming the line, and nothing is taken from the file then.
+    void readsSkuLists()
+    {
+        std::vector<std::string> skus{"FIRST"};
+        std::string error;
+        QVERIFY2(readSkuList("  POST \r\n\n\tBANK CHARGES\r\nDOT\rM", "a.txt", skus, error), error.c_str());
+        QCOMPARE(skus, (std::vector<std::string>{"FIRST", "POST", "BANK CHARGES", "DOT", "M"}));
+        QVERIFY(readSkuList("", "empty.txt", skus, error));
+        QCOMPARE(skus.size(), size_t(5));
+        QVERIFY(!readSkuList(std::string_view("A\r\nB\0C\n", 7), "b.txt", skus, error));
+        QCOMPARE(error, std::string("b.txt:2: the line holds a NUL byte; expected one SKU a line as text"));
+        QCOMPARE(skus.size(), size_t(5));
     }
 
     // Without exclusions there is no left-out step, without top-N no ranking: the query costs only what is asked.
@@ -153,6 +175,7 @@ private Q_SLOTS:
         const std::string sql = pairStatisticsSql(SqlDialect::DuckDb, m, PairThresholds{}, error);
         QVERIFY2(!sql.empty(), error.c_str());
         QVERIFY(sql.find("left_out") == std::string::npos);
+        QVERIFY(sql.find("NOT IN") == std::string::npos);
         QVERIFY(sql.find("ROW_NUMBER() OVER (PARTITION") == std::string::npos);
         QVERIFY(sql.find("1 AS quantity") != std::string::npos);  // no quantity column: every line counts once
         QVERIFY(sql.find("-- merchbench: {\"dialect\":\"duckdb\"") == 0);

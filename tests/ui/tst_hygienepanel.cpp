@@ -5,6 +5,7 @@
 #include "testsupport.h"
 #include "ui/uitestsupport.h"
 
+#include "core/storage/snapshot.h"
 #include "core/storage/statement.h"
 #include "ui/hygiene/hygienedialog.h"
 #include "ui/hygiene/hygienepanel.h"
@@ -79,6 +80,20 @@ class TstHygienePanel : public QObject {
         return i >= 0 && snap->products[size_t(i)].recommendable;
     }
 
+    // Confirmed as non-merchandise, in the document's snapshot and in the workspace: mining leaves it out.
+    static bool nonMerchandise(const WorkspaceDocument &doc, const char *sku)
+    {
+        const auto snap = doc.snapshot();
+        const int32_t i = snap->productIndex(sku);
+        std::string error;
+        auto fresh = Snapshot::load(*doc.workspace(), error);
+        const int32_t j = fresh ? fresh->productIndex(sku) : -1;
+        const bool inDocument = i >= 0 && snap->products[size_t(i)].nonMerchandise;
+        const bool inWorkspace = j >= 0 && fresh->products[size_t(j)].nonMerchandise;
+        if (inDocument != inWorkspace) qFatal("%s: the document and the workspace disagree on non-merchandise", sku);
+        return inDocument;
+    }
+
     // A Preview as the user opens it: its hero product and every SKU its columns offer for it.
     static bool openPreview(WorkspaceDocument &doc, QString &hero, QStringList &offered)
     {
@@ -148,7 +163,9 @@ private Q_SLOTS:
         QSignalSpy refreshed(panel, &HygienePanel::refreshed);
         QTest::mouseClick(confirm, Qt::LeftButton);
         QVERIFY(!recommendable(doc, "DOT"));
+        QVERIFY(nonMerchandise(doc, "DOT"));  // confirmed: no basket of mining holds it
         QVERIFY(recommendable(doc, "POST"));
+        QVERIFY(!nonMerchandise(doc, "POST"));
         QCOMPARE(doc.undoStack()->count(), 1);
         QVERIFY(mbtest::waitForSignal(refreshed));
         QVERIFY(mbtest::waitUntil([&] { return !panel->isComputing(); }));
@@ -164,6 +181,7 @@ private Q_SLOTS:
         // Undo gives DOT back, and the list proposes it again.
         doc.undoStack()->undo();
         QVERIFY(recommendable(doc, "DOT"));
+        QVERIFY(!nonMerchandise(doc, "DOT"));
         QVERIFY(mbtest::waitUntil([&] { return !panel->isComputing() && column(proposals).contains(QStringLiteral("DOT")); }));
         QVERIFY2(messages.errors.isEmpty(), qPrintable(messages.errors.join('\n')));
     }

@@ -19,8 +19,9 @@ static QString commandText(size_t n, bool recommendable)
                          : QObject::tr("Mark %n product(s) not recommendable", nullptr, int(n));
 }
 
-RecommendableCommand::RecommendableCommand(WorkspaceDocument *document, std::vector<int64_t> ids, bool recommendable)
-    : EditCommand(document, RecommendableSet{ids, !recommendable}, RecommendableSet{ids, recommendable}, commandText(ids.size(), recommendable))
+RecommendableCommand::RecommendableCommand(WorkspaceDocument *document, std::vector<int64_t> ids, bool recommendable, bool nonMerchandise)
+    : EditCommand(document, RecommendableSet{ids, !recommendable, false}, RecommendableSet{ids, recommendable, !recommendable && nonMerchandise},
+                  commandText(ids.size(), recommendable))
 {
 }
 
@@ -49,7 +50,7 @@ int markNonMerchandise(WorkspaceDocument *document, QWidget *parent)
                     QMessageBox::Yes | QMessageBox::Cancel, parent);
     box.setDetailedText(lines.join(QLatin1Char('\n')));
     if (box.exec() != QMessageBox::Yes) return 0;
-    document->undoStack()->push(new RecommendableCommand(document, ids, false));
+    document->undoStack()->push(new RecommendableCommand(document, ids, false, true));
     return int(ids.size());
 }
 

@@ -217,7 +217,7 @@ void HygienePanel::confirmChecked()
         const NonMerchProposal &p = proposals_[size_t(row)];
         if (p.product < snap->products.size() && snap->products[p.product].sku == p.sku) ids.push_back(snap->products[p.product].id);
     }
-    if (!ids.empty()) document_->undoStack()->push(new RecommendableCommand(document_, ids, false));
+    if (!ids.empty()) document_->undoStack()->push(new RecommendableCommand(document_, ids, false, true));
 }
 
 void HygienePanel::dismissChecked()

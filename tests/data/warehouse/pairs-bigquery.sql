@@ -1,7 +1,8 @@
--- merchbench: {"dialect":"bigquery","excludeSources":["subscription_contract"],"excludeTags":["Subscription Recurring Order"],"minConfidence":0.05,"minCount":2,"minSupport":0.001,"topMinCount":3,"topPerAnchor":50}
+-- merchbench: {"dialect":"bigquery","excludeSources":["subscription_contract"],"excludeTags":["Subscription Recurring Order"],"excludedProducts":["BANK CHARGES","FEE\\X","GIFT'CARD","POST"],"minConfidence":0.05,"minCount":2,"minSupport":0.001,"topMinCount":3,"topPerAnchor":50}
 -- Pair statistics over shop.sales.order_lines for `merchbench-cli import mined` (written by merchbench-cli warehouse sql).
 -- A basket is the distinct SKUs with quantity > 0 of one order that is not left out; every count is an
 -- integer and every ratio one IEEE double division, formed as core/mining/pairstatistics.cpp forms it.
+-- Non-merchandise SKUs (4) are in no basket: an order holding nothing else is none.
 WITH order_lines AS (
   SELECT TRIM(CAST(`order_id` AS STRING), ' \t\n\r') AS order_id,
          TRIM(CAST(`sku` AS STRING), ' \t\n\r') AS sku,
@@ -23,6 +24,8 @@ basket_items AS (
   FROM valid_lines l
   LEFT JOIN left_out_orders x ON x.order_id = l.order_id
   WHERE l.quantity > 0 AND x.order_id IS NULL
+    AND l.sku NOT IN (
+      'BANK CHARGES', 'FEE\\X', 'GIFT\'CARD', 'POST')
 ),
 baskets AS (
   SELECT COUNT(DISTINCT order_id) AS n FROM basket_items
