@@ -368,6 +368,27 @@ ReadResult read(const std::string &file, const Key &key, Snapshot &snap, std::st
     return ReadResult::Used;
 }
 
+bool storedKey(const std::string &file, Key &key)
+{
+    QFile f(QString::fromStdString(file));
+    Header h;
+    if (!f.open(QIODevice::ReadOnly) || f.read(reinterpret_cast<char *>(&h), sizeof h) != qint64(sizeof h)) return false;
+    if (std::memcmp(h.magic, Magic, sizeof Magic) != 0 || headerChecksum(h) != h.checksum) return false;
+    key = h.key;
+    return true;
+}
+
+void reseal(std::string &image)
+{
+    Header h;
+    if (image.size() < sizeof h) return;
+    std::memcpy(&h, image.data(), sizeof h);
+    for (Section &s : h.sections)
+        if (s.offset <= image.size() && s.bytes <= image.size() - s.offset) s.checksum = hashOf(image.data() + s.offset, size_t(s.bytes));
+    h.checksum = headerChecksum(h);
+    std::memcpy(image.data(), &h, sizeof h);
+}
+
 bool write(const std::string &file, const Key &key, const Snapshot &snap, std::string *whyOut)
 {
     QSaveFile f(QString::fromStdString(file));

@@ -66,5 +66,11 @@ ReadResult read(const std::string &file, const Key &key, Snapshot &snap, std::st
 // `why` when the folder or disk refused.
 bool write(const std::string &file, const Key &key, const Snapshot &snap, std::string *why = nullptr);
 
+// The key a cache file was written under (false when it has no whole header): what `why` compares against.
+bool storedKey(const std::string &file, Key &key);
+// Recomputes every checksum of a cache image in memory (sections that lie outside it are left alone), so
+// tests and the fuzz target can reach the index checks that stand behind the checksums.
+void reseal(std::string &image);
+
 }  // namespace snapshotcache
 }  // namespace mb

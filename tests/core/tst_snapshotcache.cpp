@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <random>
 
 using namespace mb;
@@ -350,6 +351,50 @@ private Q_SLOTS:
         QVERIFY(usedCache(*load(*ws)));
         put(good);
         QVERIFY(usedCache(*load(*ws)));
+    }
+
+    // Behind the checksums, the index checks: an image whose checksums are recomputed after an index was
+    // pointed outside its array is still refused (reseal() is what the fuzz target uses to get this far).
+    void indicesOutOfRangeAreRefusedEvenWithGoodChecksums()
+    {
+        auto ws = cached("indices.merchbench");
+        const std::string file = snapshotcache::pathFor(ws->path());
+        const QByteArray good = mbtest::readAll(QString::fromStdString(file));
+        snapshotcache::Key key;
+        QVERIFY(snapshotcache::storedKey(file, key));
+        const auto fromSql = loadFromSql(*ws);
+        // The last 4 * products bytes are basketsWith; before them unitsSold (8 per product), and before
+        // those basketOrder (4 per basket): its last entry names an order.
+        const qsizetype products = qsizetype(fromSql->products.size());
+        const qsizetype lastBasketOrder = good.size() - 4 * products - 8 * products - 4;
+        const std::pair<qsizetype, uint32_t> damage[] = {{lastBasketOrder, uint32_t(fromSql->orders.size())},
+                                                         {lastBasketOrder, 0xFFFFFFFFu}};
+        for (const auto &d : damage) {
+            std::string image = good.toStdString();
+            std::memcpy(image.data() + d.first, &d.second, 4);
+            snapshotcache::reseal(image);
+            {
+                QFile f(QString::fromStdString(file));
+                QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+                f.write(image.data(), qint64(image.size()));
+            }
+            Snapshot probe;
+            probe.products = *fromSql->products;
+            std::string why;
+            QCOMPARE(int(snapshotcache::read(file, key, probe, &why)), int(snapshotcache::ReadResult::Damaged));
+            QVERIFY2(QString::fromStdString(why).contains("order that does not exist"), why.c_str());
+            QVERIFY(probe.orders.empty());   // left untouched
+            SAME_HISTORY(*load(*ws), *fromSql);
+        }
+        // The fuzz target's seed: MB_SNAPSHOT_SEED_OUT=FILE writes this small, valid cache there.
+        if (qEnvironmentVariableIsSet("MB_SNAPSHOT_SEED_OUT")) {
+            auto tiny = mbtest::freshWorkspace(dir_, "seed.merchbench");
+            QCOMPARE(int(mbtest::importFile(*tiny, ImportKind::Orders, writeCsv(ordersCsv(6, 800000, 1))).status), int(ImportStatus::Ok));
+            load(*tiny);
+            const QString out = qEnvironmentVariable("MB_SNAPSHOT_SEED_OUT");
+            QFile::remove(out);
+            QVERIFY(QFile::copy(QString::fromStdString(snapshotcache::pathFor(tiny->path())), out));
+        }
     }
 
     // The cache of another workspace (even one made from the same file) put beside this one.
