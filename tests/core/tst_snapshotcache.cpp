@@ -458,6 +458,22 @@ private Q_SLOTS:
         }
     }
 
+    // A cache that cannot be written (here a folder is in its way, which stops root too) or read: the load
+    // still succeeds from SQL and says why there is no cache.
+    void unwritableCacheMeansNoCache()
+    {
+        auto ws = store("blocked.merchbench");
+        const QString file = QString::fromStdString(snapshotcache::pathFor(ws->path()));
+        QVERIFY(QDir().mkdir(file));
+        auto s = load(*ws);
+        QVERIFY2(QString::fromStdString(s->historyFrom).contains("not written"), s->historyFrom.c_str());
+        QVERIFY(QFileInfo(file).isDir());
+        SAME_HISTORY(*s, *loadFromSql(*ws));
+        QVERIFY(QDir().rmdir(file));
+        QVERIFY(!usedCache(*load(*ws)));
+        QVERIFY(usedCache(*load(*ws)));
+    }
+
     // Where the folder cannot be written the load still succeeds, without a cache.
     void readOnlyFolderMeansNoCache()
     {
