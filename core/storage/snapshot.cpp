@@ -1,5 +1,6 @@
 #include "core/storage/snapshot.h"
 
+#include "core/storage/snapshotcache.h"
 #include "core/storage/statement.h"
 #include "core/storage/workspace.h"
 
@@ -181,119 +182,138 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
         if (!check(s)) return nullptr;
     }
     if (cancelled(0.1)) return nullptr;
-    IdIndex customerIndex;
-    {
-        Statement s(db, "SELECT id, external_id FROM customers ORDER BY id");
-        while (s.step()) {
-            customerIndex.add(s.int64(0), uint32_t(snap->customers.size()));
-            snap->customers.push_back({s.int64(0), s.text(1)});
-        }
-        if (!check(s)) return nullptr;
-    }
-    auto texts = std::make_shared<TextArena>();
-    IdIndex orderIndex;
-    {
-        // Row ids only grow, so the largest bounds the count without a count(*) scan; capacity beyond what
-        // is read is address space, never touched memory.
-        snap->orders.edit().reserve(size_t(std::max<int64_t>(0, maxRowId(db, "SELECT max(rowid) FROM orders"))));
-        // Country, tags and source repeat: each distinct value is stored once.
-        std::unordered_map<std::string, SnapshotText, TextHash, std::equal_to<>> interned;
-        auto intern = [&](std::string_view v) {
-            if (v.empty()) return SnapshotText();
-            auto it = interned.find(v);
-            if (it == interned.end()) it = interned.emplace(std::string(v), texts->add(v)).first;
-            return it->second;
-        };
-        // Storage order, then sorted here: ORDER BY ordered_at would sort 1.7M rows in a temp b-tree at 5M
-        // lines (2.4 s); stores append orders in time, so this finds them sorted and only checks.
-        std::vector<char> noTime;
-        Statement s(db, "SELECT id, external_id, customer_id, ordered_at, utc_offset, status, country, tags, source FROM orders");
-        while (s.step()) {
-            SnapshotOrder o;
-            o.id = s.int64(0);
-            o.externalId = texts->add(s.textView(1));
-            o.customer = s.isNull(2) ? -1 : int32_t(customerIndex.find(s.int64(2)));
-            noTime.push_back(s.isNull(3));
-            o.orderedAt = s.isNull(3) ? 0 : s.int64(3);
-            o.utcOffsetMinutes = int16_t(s.int64(4));
-            o.status = statusFrom(s.textView(5));
-            o.country = intern(s.textView(6));
-            o.tags = intern(s.textView(7));
-            o.source = intern(s.textView(8));
-            snap->orders.push_back(std::move(o));
-        }
-        if (!check(s)) return nullptr;
-        // The order ORDER BY ordered_at, id gives: no time (NULL) first.
-        const std::vector<SnapshotOrder> &orders = *snap->orders;
-        auto before = [&](size_t a, size_t b) {
-            if (noTime[a] != noTime[b]) return noTime[a] > noTime[b];
-            if (orders[a].orderedAt != orders[b].orderedAt) return orders[a].orderedAt < orders[b].orderedAt;
-            return orders[a].id < orders[b].id;
-        };
-        bool sorted = true;
-        for (size_t i = 1; i < orders.size() && sorted; ++i) sorted = before(i - 1, i);
-        if (!sorted) {
-            std::vector<uint32_t> by(orders.size());
-            std::iota(by.begin(), by.end(), 0u);
-            std::sort(by.begin(), by.end(), before);
-            std::vector<SnapshotOrder> inTime;
-            inTime.reserve(orders.size());
-            for (uint32_t i : by) inTime.push_back(orders[i]);
-            snap->orders = std::move(inTime);
-        }
-        for (size_t i = 0; i < snap->orders.size(); ++i) orderIndex.add(snap->orders->at(i).id, uint32_t(i));
-    }
-    snap->texts = std::move(texts);
-    if (cancelled(0.2)) return nullptr;
-    {
-        // Full scan in storage order (ORDER BY order_id would walk the index and fetch every row by id).
-        // Lines go straight to their final vector with their order beside them (4 bytes a line); when the
-        // store appended orders in time they are already grouped and in order, otherwise a counting sort
-        // places them with an in-place permutation, so no second copy of the lines is ever held.
-        std::vector<SnapshotLine> &lines = snap->lines.edit();
-        const auto expected = size_t(std::max<int64_t>(0, maxRowId(db, "SELECT max(rowid) FROM order_lines")));
-        lines.reserve(expected);
-        std::vector<uint32_t> lineOrder;
-        lineOrder.reserve(expected);
-        Statement s(db, "SELECT order_id, product_id, quantity, unit_price, discount, refund FROM order_lines");
-        bool grouped = true;
-        while (s.step()) {
-            const int64_t o = orderIndex.find(s.int64(0));
-            const int64_t p = productIndex.find(s.int64(1));
-            if (o < 0 || p < 0) continue;  // foreign keys make this unreachable; never index out of range
-            if (!lineOrder.empty() && uint32_t(o) < lineOrder.back()) grouped = false;
-            lineOrder.push_back(uint32_t(o));
-            lines.push_back({uint32_t(p), float(s.real(2)), s.real(3), float(s.real(4)), float(s.real(5))});
-            if ((lines.size() & 65535) == 0 && cancelled(0.2 + 0.6 * double(lines.size()) / double(expected + 1))) return nullptr;
-        }
-        if (!check(s)) return nullptr;
-        std::vector<uint32_t> start(snap->orders.size() + 1, 0);
-        for (uint32_t o : lineOrder) ++start[o + 1];
-        std::partial_sum(start.begin(), start.end(), start.begin());
-        if (!grouped) {
-            // lineOrder becomes each line's destination (stable: a counting sort), then cycles move the lines.
-            std::vector<uint32_t> fill(start.begin(), start.end() - 1);
-            for (uint32_t &o : lineOrder) o = fill[o]++;
-            for (size_t i = 0; i < lines.size(); ++i)
-                while (lineOrder[i] != i) {
-                    const uint32_t d = lineOrder[i];
-                    std::swap(lines[i], lines[d]);
-                    std::swap(lineOrder[i], lineOrder[d]);
-                }
-        }
-        lineOrder = {};
-        std::vector<SnapshotOrder> &orders = snap->orders.edit();
-        for (size_t i = 0; i < orders.size(); ++i) {
-            SnapshotOrder &o = orders[i];
-            o.lineBegin = start[i];
-            o.lineEnd = start[i + 1];
-            double total = 0;
-            for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k) total += lines[k].net();
-            o.merchandiseTotal = total;
+    // The history from the snapshot cache when it is provably current (snapshotcache.h), else from SQL. Only
+    // in a read transaction of our own: inside the caller's transaction its uncommitted writes are not yet
+    // stamped, so the cache could not tell them apart.
+    const bool useCache = ownRead && snapshotcache::enabled() && !ws.path().empty() && ws.path() != ":memory:";
+    snapshotcache::Key cacheKey;
+    bool keyRead = false, fromCache = false;
+    const std::string cacheFile = snapshotcache::pathFor(ws.path());
+    if (useCache) {
+        std::string keyError, why;
+        keyRead = snapshotcache::readKey(db, *snap->products, cacheKey, keyError);
+        if (keyRead) {
+            fromCache = snapshotcache::read(cacheFile, cacheKey, *snap, &why) == snapshotcache::ReadResult::Used;
+            snap->historyFrom = fromCache ? "cache" : "sql (" + why + ")";
+        } else {
+            snap->historyFrom = "sql (" + keyError + ")";
         }
     }
-    if (cancelled(0.85)) return nullptr;
-    buildBaskets(*snap);
+    if (!fromCache) {
+        IdIndex customerIndex;
+        {
+            Statement s(db, "SELECT id, external_id FROM customers ORDER BY id");
+            while (s.step()) {
+                customerIndex.add(s.int64(0), uint32_t(snap->customers.size()));
+                snap->customers.push_back({s.int64(0), s.text(1)});
+            }
+            if (!check(s)) return nullptr;
+        }
+        auto texts = std::make_shared<TextArena>();
+        IdIndex orderIndex;
+        {
+            // Row ids only grow, so the largest bounds the count without a count(*) scan; capacity beyond what
+            // is read is address space, never touched memory.
+            snap->orders.edit().reserve(size_t(std::max<int64_t>(0, maxRowId(db, "SELECT max(rowid) FROM orders"))));
+            // Country, tags and source repeat: each distinct value is stored once.
+            std::unordered_map<std::string, SnapshotText, TextHash, std::equal_to<>> interned;
+            auto intern = [&](std::string_view v) {
+                if (v.empty()) return SnapshotText();
+                auto it = interned.find(v);
+                if (it == interned.end()) it = interned.emplace(std::string(v), texts->add(v)).first;
+                return it->second;
+            };
+            // Storage order, then sorted here: ORDER BY ordered_at would sort 1.7M rows in a temp b-tree at 5M
+            // lines (2.4 s); stores append orders in time, so this finds them sorted and only checks.
+            std::vector<char> noTime;
+            Statement s(db, "SELECT id, external_id, customer_id, ordered_at, utc_offset, status, country, tags, source FROM orders");
+            while (s.step()) {
+                SnapshotOrder o;
+                o.id = s.int64(0);
+                o.externalId = texts->add(s.textView(1));
+                o.customer = s.isNull(2) ? -1 : int32_t(customerIndex.find(s.int64(2)));
+                noTime.push_back(s.isNull(3));
+                o.orderedAt = s.isNull(3) ? 0 : s.int64(3);
+                o.utcOffsetMinutes = int16_t(s.int64(4));
+                o.status = statusFrom(s.textView(5));
+                o.country = intern(s.textView(6));
+                o.tags = intern(s.textView(7));
+                o.source = intern(s.textView(8));
+                snap->orders.push_back(std::move(o));
+            }
+            if (!check(s)) return nullptr;
+            // The order ORDER BY ordered_at, id gives: no time (NULL) first.
+            const std::vector<SnapshotOrder> &orders = *snap->orders;
+            auto before = [&](size_t a, size_t b) {
+                if (noTime[a] != noTime[b]) return noTime[a] > noTime[b];
+                if (orders[a].orderedAt != orders[b].orderedAt) return orders[a].orderedAt < orders[b].orderedAt;
+                return orders[a].id < orders[b].id;
+            };
+            bool sorted = true;
+            for (size_t i = 1; i < orders.size() && sorted; ++i) sorted = before(i - 1, i);
+            if (!sorted) {
+                std::vector<uint32_t> by(orders.size());
+                std::iota(by.begin(), by.end(), 0u);
+                std::sort(by.begin(), by.end(), before);
+                std::vector<SnapshotOrder> inTime;
+                inTime.reserve(orders.size());
+                for (uint32_t i : by) inTime.push_back(orders[i]);
+                snap->orders = std::move(inTime);
+            }
+            for (size_t i = 0; i < snap->orders.size(); ++i) orderIndex.add(snap->orders->at(i).id, uint32_t(i));
+        }
+        snap->texts = std::move(texts);
+        if (cancelled(0.2)) return nullptr;
+        {
+            // Full scan in storage order (ORDER BY order_id would walk the index and fetch every row by id).
+            // Lines go straight to their final vector with their order beside them (4 bytes a line); when the
+            // store appended orders in time they are already grouped and in order, otherwise a counting sort
+            // places them with an in-place permutation, so no second copy of the lines is ever held.
+            std::vector<SnapshotLine> &lines = snap->lines.edit();
+            const auto expected = size_t(std::max<int64_t>(0, maxRowId(db, "SELECT max(rowid) FROM order_lines")));
+            lines.reserve(expected);
+            std::vector<uint32_t> lineOrder;
+            lineOrder.reserve(expected);
+            Statement s(db, "SELECT order_id, product_id, quantity, unit_price, discount, refund FROM order_lines");
+            bool grouped = true;
+            while (s.step()) {
+                const int64_t o = orderIndex.find(s.int64(0));
+                const int64_t p = productIndex.find(s.int64(1));
+                if (o < 0 || p < 0) continue;  // foreign keys make this unreachable; never index out of range
+                if (!lineOrder.empty() && uint32_t(o) < lineOrder.back()) grouped = false;
+                lineOrder.push_back(uint32_t(o));
+                lines.push_back({uint32_t(p), float(s.real(2)), s.real(3), float(s.real(4)), float(s.real(5))});
+                if ((lines.size() & 65535) == 0 && cancelled(0.2 + 0.6 * double(lines.size()) / double(expected + 1))) return nullptr;
+            }
+            if (!check(s)) return nullptr;
+            std::vector<uint32_t> start(snap->orders.size() + 1, 0);
+            for (uint32_t o : lineOrder) ++start[o + 1];
+            std::partial_sum(start.begin(), start.end(), start.begin());
+            if (!grouped) {
+                // lineOrder becomes each line's destination (stable: a counting sort), then cycles move the lines.
+                std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+                for (uint32_t &o : lineOrder) o = fill[o]++;
+                for (size_t i = 0; i < lines.size(); ++i)
+                    while (lineOrder[i] != i) {
+                        const uint32_t d = lineOrder[i];
+                        std::swap(lines[i], lines[d]);
+                        std::swap(lineOrder[i], lineOrder[d]);
+                    }
+            }
+            lineOrder = {};
+            std::vector<SnapshotOrder> &orders = snap->orders.edit();
+            for (size_t i = 0; i < orders.size(); ++i) {
+                SnapshotOrder &o = orders[i];
+                o.lineBegin = start[i];
+                o.lineEnd = start[i + 1];
+                double total = 0;
+                for (uint32_t k = o.lineBegin; k < o.lineEnd; ++k) total += lines[k].net();
+                o.merchandiseTotal = total;
+            }
+        }
+        if (cancelled(0.85)) return nullptr;
+        buildBaskets(*snap);
+    }
     {
         Statement s(db, "SELECT id, anchor_type, anchor_id, target_type, target_id, kind, position, pitch, source, status "
                         "FROM relations ORDER BY anchor_type, anchor_id, kind, position, id");
@@ -318,6 +338,11 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
     }
     snap->historyVersion = ws.historyVersion();
     if (cancelled(1.0)) return nullptr;
+    // A failed write just means no cache next time (a read-only folder, a full disk): the load succeeded.
+    if (useCache && keyRead && !fromCache && snap->lines.size() >= snapshotcache::minimumLines()) {
+        std::string why;
+        if (!snapshotcache::write(cacheFile, cacheKey, *snap, &why)) snap->historyFrom += "; cache not written (" + why + ")";
+    }
     return snap;
 }
 

@@ -101,6 +101,9 @@ struct Snapshot {
     SharedPart<std::vector<uint32_t>> basketOrder;    // index into orders of each basket
     SharedPart<std::unordered_map<std::string, uint32_t>> skuIndex;
     int64_t historyVersion = 0;
+    // Where load() read customers, orders, lines and baskets: "cache" (snapshotcache.h), or "sql" and why
+    // the cache was not used; empty when the cache was not consulted (off, or inside the caller's transaction).
+    std::string historyFrom;
     std::shared_ptr<const TextArena> texts;    // the characters of the orders' SnapshotTexts
     std::vector<SnapshotRelation> relations;   // every status; sorted by anchor, kind, position
     SharedPart<std::vector<double>> unitsSold;             // per product: units in orders that are not cancelled (returns net)

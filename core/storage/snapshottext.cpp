@@ -41,6 +41,36 @@ SnapshotText TextArena::add(std::string_view s)
     return t;
 }
 
+const char *TextArena::adopt(std::unique_ptr<char[]> block, size_t size)
+{
+    large_.push_back(std::move(block));
+    adoptedBytes_ += size;
+    return large_.back().get();
+}
+
+bool TextArena::at(const char *block, size_t size, uint64_t offset, SnapshotText &out)
+{
+    // A text at `offset` has its length in the byte before (or 255 and four bytes before that) and a zero
+    // after its characters, all inside the block.
+    if (offset == 0 || offset >= size) return false;
+    size_t n = static_cast<unsigned char>(block[offset - 1]);
+    if (n == 255) {
+        if (offset < 5) return false;
+        uint32_t big;
+        std::memcpy(&big, block + offset - 5, 4);
+        n = big;
+    }
+    if (n > size - offset - 1 || block[offset + n] != 0) return false;
+    out.p_ = block + offset;
+    return true;
+}
+
+std::string_view TextArena::entryOf(const SnapshotText &t)
+{
+    const size_t n = t.size(), prefix = n < 255 ? 1 : 5;
+    return {t.p_ - prefix, prefix + n + 1};
+}
+
 SnapshotText &SnapshotText::operator=(std::string_view s)
 {
     // Never freed: only code building a snapshot by hand gets here (see snapshottext.h).

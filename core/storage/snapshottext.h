@@ -22,13 +22,23 @@ class SnapshotText;
 class TextArena {
 public:
     SnapshotText add(std::string_view s);
-    size_t bytes() const { return chunks_.size() * ChunkSize; }
+    size_t bytes() const { return chunks_.size() * ChunkSize + adoptedBytes_; }
+
+    // The snapshot cache (snapshotcache.h) reads its texts as one block in the layout add() writes (the
+    // length before each text, a zero after): the arena keeps the block alive, and at() hands out the text
+    // at an offset into it, or nothing when the bytes there are not a whole text (a damaged cache).
+    const char *adopt(std::unique_ptr<char[]> block, size_t size);
+    static bool at(const char *block, size_t size, uint64_t offset, SnapshotText &out);
+    // Where a text's entry (length prefix, characters, zero) begins and how long it is: what the cache
+    // writes to give a text an offset the reader's at() accepts.
+    static std::string_view entryOf(const SnapshotText &t);
 
 private:
     static constexpr size_t ChunkSize = 1 << 20;
     std::vector<std::unique_ptr<char[]>> chunks_;
     size_t used_ = ChunkSize;
-    std::vector<std::unique_ptr<char[]>> large_;  // texts longer than a chunk
+    std::vector<std::unique_ptr<char[]>> large_;  // texts longer than a chunk, and adopted blocks
+    size_t adoptedBytes_ = 0;
 };
 
 class SnapshotText {

@@ -5,6 +5,10 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
+#include <cstring>
+#include <random>
+
 namespace mb {
 
 namespace {
@@ -14,6 +18,32 @@ namespace {
 thread_local bool committingWrite = false;
 
 int commitHook(void *) { return committingWrite ? 0 : 1; }
+
+// Set by the update hook when the write of this thread's open writeTransaction touched a row of the order
+// history (what the snapshot cache holds, snapshotcache.h). Every writer goes through writeTransaction, so
+// none can change the history without the stamp below moving, whether or not it remembered to.
+thread_local bool historyTouched = false;
+
+void updateHook(void *, int, const char *, const char *table, sqlite3_int64)
+{
+    if (historyTouched) return;
+    historyTouched = std::strcmp(table, "order_lines") == 0 || std::strcmp(table, "orders") == 0 ||
+                     std::strcmp(table, "customers") == 0;
+}
+
+// A fresh random value, never a counter: two copies of one workspace that each change their history never
+// end up with the same stamp, so a cache written for one is never taken for the other.
+bool stampHistory(sqlite3 *db, std::string &error)
+{
+    thread_local std::mt19937_64 random{std::random_device{}() ^ (uint64_t(std::random_device{}()) << 32)};
+    char value[17];
+    std::snprintf(value, sizeof value, "%016llx", static_cast<unsigned long long>(random()));
+    Statement s(db, "INSERT INTO meta(key, value) VALUES ('history_stamp', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    s.bind(1, std::string_view(value));
+    if (s.exec()) return true;
+    error = "cannot stamp the order history's change: " + s.error();
+    return false;
+}
 
 // Failures of the workspace itself, as opposed to what the caller asked for (a constraint, bad SQL).
 WorkspaceError failureKind(int rc)
@@ -73,7 +103,13 @@ bool writeTransaction(Workspace &ws, std::string &error, const WriteFn &write)
     }
     takeStorageFailure();
     std::string writeError;
-    if (!write(db, writeError)) {
+    // Nested: the outer write's touch is kept (it stamps at its own end) and this one stamps its own.
+    struct KeepTouched {
+        bool nested, outer;
+        ~KeepTouched() { historyTouched = nested && (historyTouched || outer); }
+    } keepTouched{nested, nested && historyTouched};
+    historyTouched = false;
+    if (!write(db, writeError) || (historyTouched && !stampHistory(db, writeError))) {
         const int failure = takeStorageFailure();
         execSql(db, undo);
         if (failure != SQLITE_OK) return workspaceFailed(failureKind(failure), writeError);
@@ -93,6 +129,10 @@ bool writeTransaction(Workspace &ws, std::string &error, const WriteFn &write)
     return true;
 }
 
-void refuseWritesOutsideTransactions(sqlite3 *db) { sqlite3_commit_hook(db, commitHook, nullptr); }
+void refuseWritesOutsideTransactions(sqlite3 *db)
+{
+    sqlite3_commit_hook(db, commitHook, nullptr);
+    sqlite3_update_hook(db, updateHook, nullptr);
+}
 
 }  // namespace mb
