@@ -47,7 +47,7 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
     const int cCountry = h.find(fieldAliases(ImportKind::Orders, "country"));
     const int cCurrency = h.find(fieldAliases(ImportKind::Orders, "currency"));
 
-    const std::string_view data = ctx.file.data;
+    const std::string_view data = ctx.file.text();
     // Streamed (ParseOptions::onChunk): the batch holds one chunk at a time, so memory is bounded by the
     // chunk, not by the file; every per-order fact below (statuses, duplicate rows) is settled per chunk,
     // which is exact because a chunk is cut only where the order id changes (an order whose rows come back
@@ -127,6 +127,9 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
         if (chunkLines && out.lines.size() >= chunkLines && !builder->isLastOrder(id)) {
             settleStatuses();
             if (!ctx.options.onChunk(out)) return cancelled();
+            // The chunk owns copies of what it took from the file: a mapped file's pages before this row
+            // can leave memory.
+            ctx.file.releaseBefore(size_t(raw.data() - data.data()));
             OrderBatch next;
             next.format = out.format;
             out = std::move(next);

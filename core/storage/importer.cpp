@@ -231,14 +231,15 @@ ImportReport runImport(Workspace &ws, const ImportRequest &request)
         report.error = ws.path() + ": the workspace is open read-only; nothing can be imported into it";
         return report;
     }
-    TextFile file = TextFile::load(request.path);
+    // An order file is read once, front to back, chunk by chunk: a big one is mapped, not loaded.
+    TextFile file = request.kind == ImportKind::Orders ? TextFile::loadMapped(request.path) : TextFile::load(request.path);
     if (!file.ok()) {
         report.status = ImportStatus::Failed;
         report.error = file.error;
         return report;
     }
     report.encoding = file.encoding;
-    report.delimiter = CsvReader::detectDelimiter(file.data);
+    report.delimiter = CsvReader::detectDelimiter(file.text());
     ParseOptions options;
     options.format = request.format;
     options.mapping = request.mapping.empty() ? nullptr : &request.mapping;
