@@ -151,6 +151,7 @@ bool streamOrders(Workspace &ws, const ImportRequest &request, const TextFile &f
     int64_t imported = 0;
     bool strictRefused = false;
     ForeignKeysOff keysOff(ws.db());
+    TempOnDisk tempOnDisk(ws.db());
     const bool ok = writeImport(ws, request.path, report, [&](sqlite3 *db, std::string &err) {
         OrderWriter writer(ws, db, request.path, report);
         bool begun = false;

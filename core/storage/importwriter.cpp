@@ -154,6 +154,18 @@ ForeignKeysOff::ForeignKeysOff(sqlite3 *db) : db_(db)
 
 ForeignKeysOff::~ForeignKeysOff() { execSql(db_, "PRAGMA foreign_keys = ON"); }
 
+TempOnDisk::TempOnDisk(sqlite3 *db) : db_(db)
+{
+    // The workspace keeps temporary data in memory (temp_store = MEMORY). Rebuilding order_lines' index at
+    // the end of a first import sorts every line; past what the page cache holds the sort spills to temporary
+    // files, which would be memory too: 1.5 GB at 50M lines. Outside the transaction, like foreign_keys.
+    Statement s(db_, "PRAGMA temp_store");
+    if (s.step()) previous_ = s.int64(0);
+    execSql(db_, "PRAGMA temp_store = FILE");
+}
+
+TempOnDisk::~TempOnDisk() { execSql(db_, ("PRAGMA temp_store = " + std::to_string(previous_)).c_str()); }
+
 bool writeImport(Workspace &ws, const std::string &file, ImportReport &report, const WriteFn &write)
 {
     std::string error;
@@ -581,6 +593,7 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
 {
     sqlite3 *db = ws.db();
     ForeignKeysOff keysOff(db);
+    TempOnDisk tempOnDisk(db);
     return writeImport(ws, file, report, [&](sqlite3 *db, std::string &err) {
         OrderWriter writer(ws, db, file, report);
         return writer.begin(batch.format, batch.lines.size(), err) && writer.write(batch, progress, err)

@@ -40,6 +40,19 @@ private:
     sqlite3 *db_;
 };
 
+// temp_store = FILE for the lifetime of an order import's write, as it was after.
+class TempOnDisk {
+public:
+    explicit TempOnDisk(sqlite3 *db);
+    ~TempOnDisk();
+    TempOnDisk(const TempOnDisk &) = delete;
+    TempOnDisk &operator=(const TempOnDisk &) = delete;
+
+private:
+    sqlite3 *db_;
+    int64_t previous_ = 2;
+};
+
 class OrderWriter {
 public:
     // On the calling thread's connection `db`, inside a transaction the caller holds (writeImport).

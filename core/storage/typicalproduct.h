@@ -75,7 +75,7 @@ private:
         void add(double price)
         {
             pending_.push_back(price);
-            if (pending_.size() >= std::max<size_t>(64, 2 * counted_.size())) fold();
+            if (pending_.size() >= std::max<size_t>(16, 2 * counted_.size())) fold();
         }
         bool empty() const { return pending_.empty() && counted_.empty(); }
         // The median as median() gives it over every price added; NAN when none.
