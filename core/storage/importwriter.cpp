@@ -159,12 +159,21 @@ TempOnDisk::TempOnDisk(sqlite3 *db) : db_(db)
     // The workspace keeps temporary data in memory (temp_store = MEMORY). Rebuilding order_lines' index at
     // the end of a first import sorts every line; past what the page cache holds the sort spills to temporary
     // files, which would be memory too: 1.5 GB at 50M lines. Outside the transaction, like foreign_keys.
-    Statement s(db_, "PRAGMA temp_store");
-    if (s.step()) previous_ = s.int64(0);
-    execSql(db_, "PRAGMA temp_store = FILE");
+    // Changing it drops the connection's temporary tables (the workspace has none) and means nothing inside
+    // a transaction a caller holds: only at the top level, and only when it is not FILE already.
+    if (!sqlite3_get_autocommit(db_)) return;
+    {
+        Statement s(db_, "PRAGMA temp_store");
+        if (!s.step() || s.int64(0) == 1) return;
+        previous_ = s.int64(0);
+    }
+    changed_ = execSql(db_, "PRAGMA temp_store = FILE");
 }
 
-TempOnDisk::~TempOnDisk() { execSql(db_, ("PRAGMA temp_store = " + std::to_string(previous_)).c_str()); }
+TempOnDisk::~TempOnDisk()
+{
+    if (changed_) execSql(db_, ("PRAGMA temp_store = " + std::to_string(previous_)).c_str());
+}
 
 bool writeImport(Workspace &ws, const std::string &file, ImportReport &report, const WriteFn &write)
 {

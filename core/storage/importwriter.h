@@ -51,6 +51,7 @@ public:
 private:
     sqlite3 *db_;
     int64_t previous_ = 2;
+    bool changed_ = false;
 };
 
 class OrderWriter {
