@@ -68,10 +68,10 @@ bool finishParse(ImportReport &report, const ParseResult &parsed, const ImportRe
 constexpr size_t kChunkLines = 65536;
 
 // Hands chunks from the parsing thread to the writing one. At most kDepth wait, so the parser runs at most
-// that far ahead and memory holds a bounded number of chunks.
+// that far ahead and memory holds a bounded number of chunks (the one written, the one waiting, the one parsed).
 class ChunkQueue {
 public:
-    static constexpr size_t kDepth = 2;
+    static constexpr size_t kDepth = 1;
     // Parser side: false once the writer stopped (the parse then ends as cancelled).
     bool push(OrderBatch &chunk)
     {
@@ -138,8 +138,10 @@ bool streamOrders(Workspace &ws, const ImportRequest &request, const TextFile &f
     options.chunkLines = kChunkLines;
     int64_t handedRows = 0;  // rows of the chunks the parser handed over (parser thread; read after join)
     options.onChunk = [&](OrderBatch &chunk) {
-        handedRows += chunk.rowsRead;
-        return queue.push(chunk);
+        const int64_t rows = chunk.rowsRead;
+        if (!queue.push(chunk)) return false;  // the chunk stays the parser's, counted as its last
+        handedRows += rows;
+        return true;
     };
     OrderBatch last;
     std::thread parser([&] {

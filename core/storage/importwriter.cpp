@@ -481,7 +481,7 @@ bool OrderWriter::write(const OrderBatch &batch, const ProgressFn &progress, std
     std::vector<char> unchanged(batch.orders.size(), 0);
     for (size_t i = 0; i < batch.orders.size(); ++i) {
         // A cancel is heard here too: a big store has millions of orders before the first line.
-        if (progress && (i & 8191) == 8191 && !progress(0.0)) return false;
+        if (progress && (i & 1023) == 1023 && !progress(0.0)) return false;
         const OrderRecord &o = batch.orders[i];
         int64_t knownId = 0;
         std::optional<int64_t> knownPrint;
@@ -540,7 +540,7 @@ bool OrderWriter::write(const OrderBatch &batch, const ProgressFn &progress, std
     LineInserter &line = *st.line;
     int64_t written = 0;
     for (size_t i = 0; i < total; ++i) {
-        if (progress && (i & 16383) == 0 && !progress(double(i) / double(total + 1))) return false;
+        if (progress && (i & 2047) == 0 && !progress(double(i) / double(total + 1))) return false;
         const OrderLineRecord &l = batch.lines[i];
         int64_t productId = l.product && l.product <= productIds.size() ? productIds[l.product - 1] : 0;
         if (!productId) {

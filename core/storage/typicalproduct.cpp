@@ -177,7 +177,9 @@ void OrderOnlyFacts::PriceTally::fold()
 {
     if (pending_.empty()) return;
     std::sort(pending_.begin(), pending_.end());
-    std::vector<std::pair<double, int64_t>> merged;
+    // Reused between folds (one thread folds at a time: an import's writer, a merge's settling).
+    static thread_local std::vector<std::pair<double, int64_t>> merged;
+    merged.clear();
     merged.reserve(counted_.size() + pending_.size());
     size_t c = 0;
     for (size_t i = 0; i < pending_.size();) {

@@ -69,13 +69,21 @@ private:
     // product and, for the usual handful of descriptions per SKU, none for the description either.
     // The prices of a product's lines as (price, count) runs: a SKU's lines repeat a handful of prices, so
     // this stays small where a value per line (16 bytes a line over both tallies) grew with the history
-    // (800 MB at 50M lines). New prices wait in `pending` and are folded in, sorted, when it fills.
+    // (800 MB at 50M lines). A price already counted is counted in place; new prices wait in `pending` and are
+    // folded in, sorted, when it fills.
     class PriceTally {
     public:
         void add(double price)
         {
+            // Most lines repeat a price already counted: a binary search over a handful of runs.
+            const auto at = std::lower_bound(counted_.begin(), counted_.end(), price,
+                                             [](const std::pair<double, int64_t> &run, double p) { return run.first < p; });
+            if (at != counted_.end() && at->first == price) {
+                ++at->second;
+                return;
+            }
             pending_.push_back(price);
-            if (pending_.size() >= std::max<size_t>(16, 2 * counted_.size())) fold();
+            if (pending_.size() >= std::max<size_t>(16, counted_.size() / 2)) fold();
         }
         bool empty() const { return pending_.empty() && counted_.empty(); }
         // The median as median() gives it over every price added; NAN when none.
