@@ -75,11 +75,17 @@ private:
     public:
         void add(double price)
         {
-            // Most lines repeat a price already counted: a binary search over a handful of runs.
+            // Most lines repeat the price of the SKU's line before (prices change seldom): that run first, then
+            // a binary search of the runs (a SKU such as a postage line has thousands of prices).
+            if (last_ < counted_.size() && counted_[last_].first == price) {
+                ++counted_[last_].second;
+                return;
+            }
             const auto at = std::lower_bound(counted_.begin(), counted_.end(), price,
                                              [](const std::pair<double, int64_t> &run, double p) { return run.first < p; });
             if (at != counted_.end() && at->first == price) {
                 ++at->second;
+                last_ = size_t(at - counted_.begin());
                 return;
             }
             pending_.push_back(price);
@@ -93,6 +99,7 @@ private:
         void fold();
         std::vector<double> pending_;
         std::vector<std::pair<double, int64_t>> counted_;  // ascending by price
+        size_t last_ = 0;                                   // the run the last counted price was in
     };
     struct Tally {
         int64_t descriptionId, count, newest, newestLine;
