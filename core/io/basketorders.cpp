@@ -13,7 +13,7 @@ ParseResult parseBasketOrders(const OrderParseContext &ctx)
 {
     using namespace orderparse;
     OrderBatch &out = ctx.out;
-    const std::string_view data = ctx.file.data;
+    const std::string_view data = ctx.file.text();
     const size_t expectedItems = size_t(std::count(data.begin(), data.end(), ctx.delimiter))
                                  + size_t(std::count(data.begin(), data.end(), '\n')) + 1;
     OrderBatchBuilder builder(out, data, expectedItems);

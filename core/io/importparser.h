@@ -5,6 +5,7 @@
 #include "core/io/importrecords.h"
 #include "core/io/textfile.h"
 
+#include <functional>
 #include <string>
 
 namespace mb {
@@ -15,6 +16,15 @@ struct ParseOptions {
     std::string format;                  // "" = detect from the header
     const ColumnMapping *mapping = nullptr;
     ProgressFn progress;                 // may be empty
+    // Streaming an order file (issue #15): a parser that can (the `lines` format) hands its batch to onChunk
+    // whenever it holds at least chunkLines lines and the next row starts another order, so an order's
+    // rows that follow each other stay in one chunk. onChunk may move the batch's contents away; the parser
+    // then starts the next chunk on an empty batch. Each chunk carries its own rows, rejects and counts
+    // (rowsRead, duplicateRows); the batch left in `out` at the end is the last chunk and holds the notes,
+    // which count the whole file. A false return stops the parse (Cancelled). Other formats ignore it and
+    // leave the whole file in `out`, as without it.
+    size_t chunkLines = 0;
+    std::function<bool(OrderBatch &chunk)> onChunk;
 };
 
 struct ParseResult {

@@ -6,6 +6,7 @@
 #include "core/io/orderformatparsers.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace mb {
 
@@ -46,9 +47,16 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
     const int cCountry = h.find(fieldAliases(ImportKind::Orders, "country"));
     const int cCurrency = h.find(fieldAliases(ImportKind::Orders, "currency"));
 
-    const std::string_view data = ctx.file.data;
-    const size_t expected = size_t(std::count(data.begin() + ptrdiff_t(ctx.bodyOffset), data.end(), '\n')) + 1;
-    OrderBatchBuilder builder(out, data, expected);
+    const std::string_view data = ctx.file.text();
+    // Streamed (ParseOptions::onChunk): the batch holds one chunk at a time, so memory is bounded by the
+    // chunk, not by the file; every per-order fact below (statuses, duplicate rows) is settled per chunk,
+    // which is exact because a chunk is cut only where the order id changes (an order whose rows come back
+    // after other orders' is the writer's to detect: core/storage/importwriter).
+    const size_t chunkLines = ctx.options.onChunk ? std::max<size_t>(ctx.options.chunkLines, 1) : 0;
+    const size_t expected = chunkLines ? chunkLines + chunkLines / 8
+                                       : size_t(std::count(data.begin() + ptrdiff_t(ctx.bodyOffset), data.end(), '\n')) + 1;
+    std::optional<OrderBatchBuilder> builder;
+    builder.emplace(out, data, expected);
     TimestampCache timestamps;
     RecordScreen screen(ctx.file);
     RowRejects rejects(out, h, RejectSku{cSku, nullptr});
@@ -59,6 +67,24 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
     rec.fields.reserve(h.size() + 8);
     const size_t columns = h.size();
     int64_t noCustomer = 0;
+    int64_t records = 0;  // of the whole file (out.rowsRead counts the chunk's)
+    // Whole-file counts for the notes (a streamed parse hands each chunk's own counts on with the chunk).
+    int64_t cancelledOrders = 0, returnedOrders = 0, cancelledLines = 0, duplicateRows = 0;
+    // UCI convention: an invoice starting with C is a cancellation, but only if it really takes goods back.
+    // Per chunk: all of an order's adjacent rows are in the chunk that holds its first.
+    auto settleStatuses = [&]() {
+        builder->finish();
+        int64_t cancelledHere = 0;
+        for (uint32_t i = 0; i < out.orders.size(); ++i) {
+            if (builder->hasNonNegativeLine(i)) continue;
+            OrderRecord &o = out.orders[i];
+            if (o.externalId[0] == 'C') { o.status = OrderStatus::Cancelled; ++cancelledOrders; ++cancelledHere; }
+            else { o.status = OrderStatus::Returned; ++returnedOrders; }
+        }
+        if (cancelledHere)
+            for (const auto &l : out.lines) cancelledLines += out.orders[l.order].status == OrderStatus::Cancelled;
+        duplicateRows += out.duplicateRows;
+    };
 
     size_t begin = reader.offset();
     while (reader.next(rec)) {
@@ -66,7 +92,7 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
         const std::string_view raw = rawRecord(data, begin, end);
         begin = end;
         ++out.rowsRead;
-        if (!keepGoing(ctx.options, out.rowsRead, reader)) return cancelled();
+        if (!keepGoing(ctx.options, ++records, reader)) return cancelled();
         if (!rejects.checkShape(rec, columns, screen)) continue;
         const auto &f = rec.fields;
 
@@ -98,11 +124,23 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
             continue;
         }
 
+        if (chunkLines && out.lines.size() >= chunkLines && !builder->isLastOrder(id)) {
+            settleStatuses();
+            if (!ctx.options.onChunk(out)) return cancelled();
+            // The chunk owns copies of what it took from the file: a mapped file's pages before this row
+            // can leave memory.
+            ctx.file.releaseBefore(size_t(raw.data() - data.data()));
+            OrderBatch next;
+            next.format = out.format;
+            out = std::move(next);
+            builder.reset();
+            builder.emplace(out, data, expected);
+        }
         bool created = false;
-        const uint32_t order = builder.order(id, rec.line, created);
+        const uint32_t order = builder->order(id, rec.line, created);
         if (created) {
             // Order-level values come from the order's first line; later lines repeat them.
-            OrderRecord &o = builder.orderAt(order);
+            OrderRecord &o = builder->orderAt(order);
             if (cCustomer >= 0) o.customer.assign(customerKey(trimmed(f[size_t(cCustomer)])));
             if (o.customer.empty()) ++noCustomer;
             if (cCountry >= 0) o.country.assign(trimmed(f[size_t(cCountry)]));
@@ -113,21 +151,10 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
                 o.hasTime = true;
             }
         }
-        builder.addLine(order, rec.line, sku, quantity, price, cDesc >= 0 ? f[size_t(cDesc)] : std::string_view());
-        builder.isDuplicateRow(raw, order);
+        builder->addLine(order, rec.line, sku, quantity, price, cDesc >= 0 ? f[size_t(cDesc)] : std::string_view());
+        builder->isDuplicateRow(raw, order);
     }
-    builder.finish();
-
-    // UCI convention: an invoice starting with C is a cancellation, but only if it really takes goods back.
-    int64_t cancelledOrders = 0, returnedOrders = 0, cancelledLines = 0;
-    for (uint32_t i = 0; i < out.orders.size(); ++i) {
-        if (builder.hasNonNegativeLine(i)) continue;
-        OrderRecord &o = out.orders[i];
-        if (o.externalId[0] == 'C') { o.status = OrderStatus::Cancelled; ++cancelledOrders; }
-        else { o.status = OrderStatus::Returned; ++returnedOrders; }
-    }
-    if (cancelledOrders)
-        for (const auto &l : out.lines) cancelledLines += out.orders[l.order].status == OrderStatus::Cancelled;
+    settleStatuses();
 
     if (cQty < 0) out.notes.push_back("there is no quantity column: every order line counts as quantity 1");
     if (cPrice < 0) out.notes.push_back("there is no unit price column: order lines have price 0, so revenue figures "
@@ -141,8 +168,8 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
     if (returnedOrders)
         out.notes.push_back(withThousands(returnedOrders) + " orders have only negative quantities and are treated "
                             "as returns (kept, and left out of baskets)");
-    if (out.duplicateRows)
-        out.notes.push_back(withThousands(out.duplicateRows) + " rows repeat an earlier row byte for byte; they are "
+    if (duplicateRows)
+        out.notes.push_back(withThousands(duplicateRows) + " rows repeat an earlier row byte for byte; they are "
                             "kept as order lines");
     if (cCustomer >= 0 && noCustomer)
         out.notes.push_back(withThousands(noCustomer) + " orders have no customer id");

@@ -25,6 +25,8 @@ public:
     // `created` tells the caller to fill the order-level fields from this row.
     uint32_t order(std::string_view externalId, int64_t line, bool &created);
     OrderRecord &orderAt(uint32_t index) { return out_.orders[index]; }
+    // True when `externalId` is the order of the row before (where a streamed parse must not cut a chunk).
+    bool isLastOrder(std::string_view externalId) const { return haveLastOrder_ && externalId == lastOrderId_; }
 
     // Appends an order line and records the product: title = last non-empty description, price = last unit
     // price seen (none for basket files, which carry no prices), line = first line the SKU appeared on.

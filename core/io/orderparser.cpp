@@ -151,15 +151,15 @@ std::string detectOrderFormat(const CsvHeader &header)
 
 ImportKind detectKind(const TextFile &file)
 {
-    if (file.data.empty()) return ImportKind::Catalog;
-    const char delimiter = CsvReader::detectDelimiter(file.data);
-    CsvReader reader(file.data, delimiter);
+    if (file.text().empty()) return ImportKind::Catalog;
+    const char delimiter = CsvReader::detectDelimiter(file.text());
+    CsvReader reader(file.text(), delimiter);
     CsvRecord rec;
     if (!reader.next(rec)) return ImportKind::Catalog;
     const CsvHeader header(rec.fields);
     if (!detectOrderFormat(header).empty()) return ImportKind::Orders;
     if (!detectCatalogFormat(header).empty()) return ImportKind::Catalog;
-    if (looksRagged(file.data, delimiter)) return ImportKind::Orders;
+    if (looksRagged(file.text(), delimiter)) return ImportKind::Orders;
     return ImportKind::Catalog;
 }
 
@@ -172,10 +172,10 @@ ParseResult parseOrders(const TextFile &file, const ParseOptions &options, Order
         for (const auto &f : formats) list += (list.empty() ? "" : ", ") + f;
         return orderparse::failed(file, "unknown order format \"" + options.format + "\": expected one of " + list);
     }
-    if (file.data.empty()) return orderparse::failed(file, "the file is empty: expected a header line and records");
+    if (file.text().empty()) return orderparse::failed(file, "the file is empty: expected a header line and records");
 
-    const char delimiter = CsvReader::detectDelimiter(file.data);
-    CsvReader reader(file.data, delimiter);
+    const char delimiter = CsvReader::detectDelimiter(file.text());
+    CsvReader reader(file.text(), delimiter);
     CsvRecord rec;
     if (!reader.next(rec)) return orderparse::failed(file, "the file is empty: expected a header line and records");
     CsvHeader header(rec.fields);
@@ -183,7 +183,7 @@ ParseResult parseOrders(const TextFile &file, const ParseOptions &options, Order
 
     std::string format = options.format;
     if (format.empty()) format = detectOrderFormat(header);
-    if (format.empty() && looksRagged(file.data, delimiter)) format = "baskets";
+    if (format.empty() && looksRagged(file.text(), delimiter)) format = "baskets";
     if (format.empty()) {
         if (rec.unterminatedQuote)
             return orderparse::failed(file, "the header opens a quoted field that is never closed: expected a "

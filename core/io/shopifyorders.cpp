@@ -102,7 +102,7 @@ ParseResult parseShopifyOrders(const OrderParseContext &ctx)
     const int cBillingCountry = h.find({"Billing Country"});
     const int cShippingCountry = h.find({"Shipping Country"});
 
-    const std::string_view data = ctx.file.data;
+    const std::string_view data = ctx.file.text();
     const size_t expected = size_t(std::count(data.begin() + ptrdiff_t(ctx.bodyOffset), data.end(), '\n')) + 1;
     OrderBatchBuilder builder(out, data, expected);
     std::vector<OrderFlags> flags;

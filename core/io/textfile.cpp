@@ -8,6 +8,14 @@
 #include <cstdio>
 #include <cstring>
 
+#if defined(__unix__) || defined(__APPLE__)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#define MB_HAVE_MMAP 1
+#endif
+
 namespace mb {
 
 // Length of the well-formed UTF-8 character at p (at most avail bytes), or 0 when the bytes there are not
@@ -98,7 +106,7 @@ std::string windows1252ToUtf8(const std::string &bytes)
     return out;
 }
 
-static bool looksBinary(const std::string &b)
+static bool looksBinary(std::string_view b)
 {
     // Control bytes (NUL included) are rare in text and common in a zip, an image or a spreadsheet. A single
     // NUL in a text file is not judged here: fromBytes refuses it naming its line.
@@ -187,7 +195,7 @@ std::string TextFile::invalidUtf8Error() const
 {
     if (invalidUtf8.empty()) return {};
     const size_t at = invalidUtf8.front();
-    return path + ": " + locateInCsv(data, at) + ": byte " + hexByte(static_cast<unsigned char>(data[at]))
+    return path + ": " + locateInCsv(text(), at) + ": byte " + hexByte(static_cast<unsigned char>(text()[at]))
            + " is not valid UTF-8: expected UTF-8 text throughout (save the file as UTF-8)";
 }
 
@@ -251,6 +259,119 @@ TextFile TextFile::load(const std::string &path)
         return f;
     }
     return fromBytes(std::move(bytes), path);
+}
+
+// A read-only private mapping of a whole file; `skip` bytes (a BOM) are not part of the text.
+struct TextFile::Mapping {
+    const char *base = nullptr;
+    size_t size = 0;
+    size_t skip = 0;
+    std::string_view view() const { return std::string_view(base + skip, size - skip); }
+    // Drops the pages of [from, to) of the file from this process's memory; they stay in the file.
+    void release(size_t from, size_t to) const
+    {
+#ifdef MB_HAVE_MMAP
+        const size_t page = size_t(sysconf(_SC_PAGESIZE));
+        from = (from + page - 1) / page * page;  // whole pages inside the range only
+        to = to / page * page;
+        if (to > from) madvise(const_cast<char *>(base) + from, to - from, MADV_DONTNEED);
+#else
+        (void)from;
+        (void)to;
+#endif
+    }
+    ~Mapping()
+    {
+#ifdef MB_HAVE_MMAP
+        if (base) munmap(const_cast<char *>(base), size);
+#endif
+    }
+};
+
+std::string_view TextFile::text() const { return mapping ? mapping->view() : std::string_view(data); }
+
+void TextFile::releaseBefore(size_t offset) const
+{
+    if (mapping) mapping->release(0, mapping->skip + std::min(offset, mapping->size - mapping->skip));
+}
+
+TextFile TextFile::loadMapped(const std::string &path)
+{
+#ifdef MB_HAVE_MMAP
+    constexpr size_t kMapFrom = size_t(64) << 20;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return load(path);
+    struct stat st {};
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || size_t(st.st_size) < kMapFrom) {
+        ::close(fd);
+        return load(path);
+    }
+    const size_t size = size_t(st.st_size);
+    void *p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);  // the mapping keeps the file
+    if (p == MAP_FAILED) return load(path);
+    madvise(p, size, MADV_SEQUENTIAL);
+    auto m = std::make_shared<Mapping>();
+    m->base = static_cast<const char *>(p);
+    m->size = size;
+    const std::string_view all(m->base, size);
+    if (all.substr(0, 2) == "\xFF\xFE" || all.substr(0, 2) == "\xFE\xFF") return load(path);  // UTF-16: decoded whole
+    TextFile f;
+    f.path = path;
+    f.encoding = "UTF-8";
+    if (all.substr(0, 3) == "\xEF\xBB\xBF") {
+        m->skip = 3;
+        f.encoding = "UTF-8 with BOM";
+    }
+    const std::string_view text = m->view();
+    if (looksBinary(text.substr(0, 65536))) {
+        f.error = path + ": line 1: this is a binary file, not a CSV text file";
+        return f;
+    }
+    // The checks load() makes, a window at a time, each window's pages released once it is checked. A window
+    // ends at the start of a character, so none is cut in two.
+    constexpr size_t kWindow = size_t(32) << 20;
+    Utf8Scan scan;
+    bool blank = true;
+    size_t nulAt = std::string_view::npos;
+    for (size_t from = 0; from < text.size();) {
+        size_t to = std::min(text.size(), from + kWindow);
+        while (to < text.size() && to > from && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
+        if (to == from) to = std::min(text.size(), from + kWindow);
+        const std::string_view w = text.substr(from, to - from);
+        const Utf8Scan part = scanUtf8(w.data(), w.size());
+        scan.multibyte += part.multibyte;
+        for (size_t at : part.invalid) scan.invalid.push_back(from + at);
+        if (nulAt == std::string_view::npos)
+            if (const void *nul = std::memchr(w.data(), 0, w.size()))
+                nulAt = from + size_t(static_cast<const char *>(nul) - w.data());
+        if (blank)
+            for (char c : w)
+                if (c != ' ' && c != '\n' && c != '\r' && c != '\t') { blank = false; break; }
+        m->release(m->skip + from, m->skip + to);
+        from = to;
+    }
+    // Mostly not UTF-8: decoded as Windows-1252, which needs the file in memory as load() has it.
+    if (!scan.invalid.empty() && !mostlyUtf8(scan)) return load(path);
+    if (nulAt != std::string_view::npos) {
+        f.error = path + ": " + locateInCsv(text, nulAt) + ": a NUL byte (0x00): expected text; the file may be damaged "
+                  "or not a CSV export";
+        return f;
+    }
+    if (blank) {
+        f.error = path + ": the file is empty: expected a header line and at least one record";
+        return f;
+    }
+    f.invalidUtf8 = std::move(scan.invalid);
+    if (!f.invalidUtf8.empty())
+        f.note = "read as UTF-8, but " + std::to_string(f.invalidUtf8.size())
+                 + (f.invalidUtf8.size() == 1 ? " byte is" : " bytes are") + " not valid UTF-8 (the records "
+                 "holding them are listed as rejected)";
+    f.mapping = std::move(m);
+    return f;
+#else
+    return load(path);
+#endif
 }
 
 }  // namespace mb

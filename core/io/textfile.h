@@ -2,6 +2,7 @@
 // Loads a whole text file into memory as UTF-8, whatever the platform wrote: strips a BOM, converts
 // UTF-16 and Windows-1252 / Latin-1, and refuses what is not text at all (empty, binary, a NUL byte).
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,10 +20,24 @@ struct TextFile {
     std::vector<size_t> invalidUtf8;
 
     bool ok() const { return error.empty(); }
+    // The text: `data`, or for a file opened by loadMapped() a view of the file mapped into memory (data is
+    // then empty). Readers that may get a mapped file read text(), never data.
+    std::string_view text() const;
+    // Says the bytes of text() before `offset` will not be read again soon: a mapped file's pages there leave
+    // the process's memory (read back from the file if they are read after all). A no-op for loaded data.
+    void releaseBefore(size_t offset) const;
     // "" when data is all UTF-8; else the first bad byte, located like any import error. For readers that do
     // not screen records (events, relations, bundle files) and so refuse such a file as a whole.
     std::string invalidUtf8Error() const;
     static TextFile load(const std::string &path);
+    // As load(), but a file of 64 MB or more that is UTF-8 (the usual export; with or without a BOM, a few bad
+    // bytes listed in invalidUtf8 as load() lists them) is mapped, not read into memory, and checked in
+    // windows released as they are passed: memory stays bounded by what the reader holds, not by the file
+    // (issue #15: a 50M-line order file is 2.7 GB). Anything else (UTF-16, Windows-1252, a platform without
+    // mmap) is loaded as load() does.
+    static TextFile loadMapped(const std::string &path);
+    struct Mapping;
+    std::shared_ptr<const Mapping> mapping;  // set by loadMapped() when the file is mapped
     // Same checks and conversions for bytes already in memory (tests, fuzzing, the dialog's preview).
     static TextFile fromBytes(std::string bytes, const std::string &path);
 };

@@ -3,8 +3,17 @@
 #include "core/io/atomicfile.h"
 #include "core/io/csvreader.h"
 #include "core/io/csvwriter.h"
+#include "core/storage/importwriter.h"
 #include "core/storage/workspace.h"
 
+#include <sqlite3.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace mb {
 
@@ -53,6 +62,171 @@ bool finishParse(ImportReport &report, const ParseResult &parsed, const ImportRe
     return true;
 }
 
+// Lines per chunk of a streamed order import: big enough that the per-chunk work (a statement per new
+// product, customer and description, the chunk's maps) is noise, small enough that the two or three chunks
+// in flight are a few tens of MB whatever the file's size.
+constexpr size_t kChunkLines = 65536;
+
+// Hands chunks from the parsing thread to the writing one. At most kDepth wait, so the parser runs at most
+// that far ahead and memory holds a bounded number of chunks (the one written, the one waiting, the one parsed).
+class ChunkQueue {
+public:
+    static constexpr size_t kDepth = 1;
+    // Parser side: false once the writer stopped (the parse then ends as cancelled).
+    bool push(OrderBatch &chunk)
+    {
+        std::unique_lock<std::mutex> lock(m_);
+        space_.wait(lock, [this] { return q_.size() < kDepth || stopped_; });
+        if (stopped_) return false;
+        q_.push_back(std::move(chunk));
+        ready_.notify_one();
+        return true;
+    }
+    void close()
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        closed_ = true;
+        ready_.notify_all();
+    }
+    // Writer side: the next chunk, false when the parser closed the queue and it is empty.
+    bool pop(OrderBatch &out)
+    {
+        std::unique_lock<std::mutex> lock(m_);
+        ready_.wait(lock, [this] { return !q_.empty() || closed_; });
+        if (q_.empty()) return false;
+        out = std::move(q_.front());
+        q_.pop_front();
+        space_.notify_one();
+        return true;
+    }
+    void stop()
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        stopped_ = true;
+        q_.clear();
+        space_.notify_all();
+    }
+    bool stopped()
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        return stopped_;
+    }
+
+private:
+    std::mutex m_;
+    std::condition_variable ready_, space_;
+    std::deque<OrderBatch> q_;
+    bool closed_ = false, stopped_ = false;
+};
+
+// An order import streamed (issue #15): the file is parsed on a second thread into chunks of whole orders
+// (ParseOptions::onChunk) while this thread writes the chunks before it, all in the import's one
+// transaction; a parse failure, a strict reject, a cancel or an error anywhere rolls all of it back. False
+// when nothing was written; `scattered` then tells that an order's rows came back after its chunk was
+// written, which the caller imports whole instead.
+bool streamOrders(Workspace &ws, const ImportRequest &request, const TextFile &file, const ParseOptions &base,
+                  ImportReport &report, ParseResult &parsed, bool &scattered)
+{
+    ChunkQueue queue;
+    std::atomic<double> parsedShare{0.0};
+    ParseOptions options = base;
+    // The parser only records how far it is; the caller's progress function is called on this thread.
+    options.progress = [&](double f) {
+        parsedShare.store(f, std::memory_order_relaxed);
+        return !queue.stopped();
+    };
+    options.chunkLines = kChunkLines;
+    int64_t handedRows = 0;  // rows of the chunks the parser handed over (parser thread; read after join)
+    options.onChunk = [&](OrderBatch &chunk) {
+        const int64_t rows = chunk.rowsRead;
+        if (!queue.push(chunk)) return false;  // the chunk stays the parser's, counted as its last
+        handedRows += rows;
+        return true;
+    };
+    OrderBatch last;
+    std::thread parser([&] {
+        parsed = parseOrders(file, options, last);
+        // The last chunk (or, for a format that does not stream, the whole batch).
+        if (parsed.status == ParseStatus::Ok) queue.push(last);
+        queue.close();
+    });
+    const ProgressFn tick = [&](double) {
+        return !request.progress || request.progress(parsedShare.load(std::memory_order_relaxed));
+    };
+    int64_t imported = 0;
+    bool strictRefused = false;
+    ForeignKeysOff keysOff(ws.db());
+    TempOnDisk tempOnDisk(ws.db());
+    const bool ok = writeImport(ws, request.path, report, [&](sqlite3 *db, std::string &err) {
+        OrderWriter writer(ws, db, request.path, report);
+        bool begun = false;
+        OrderBatch chunk;
+        bool drained = false;  // the parser finished (only then is `parsed` its to read)
+        for (;;) {
+            if (!queue.pop(chunk)) {
+                drained = true;
+                break;
+            }
+            if (report.format.empty()) report.format = chunk.format;
+            report.rowsRead += chunk.rowsRead;
+            report.duplicateRows += chunk.duplicateRows;
+            report.rejects.insert(report.rejects.end(), std::make_move_iterator(chunk.rejects.begin()),
+                                  std::make_move_iterator(chunk.rejects.end()));
+            report.notes.insert(report.notes.end(), chunk.notes.begin(), chunk.notes.end());
+            imported += int64_t(chunk.lines.size());
+            // A strict import refuses the file on any reject: nothing more is written, but the parse goes on
+            // so the refusal can say how many rows were rejected in all.
+            if (request.strict && !report.rejects.empty()) strictRefused = true;
+            if (strictRefused) continue;
+            if (!begun && !writer.begin(chunk.format, chunk.lines.size(), err)) break;
+            begun = true;
+            if (!writer.write(chunk, tick, err) || !tick(0.0)) break;
+        }
+        if (!drained || !begun || strictRefused || parsed.status != ParseStatus::Ok) {
+            queue.stop();
+            scattered = writer.scattered();
+            if (scattered) err.clear();  // not a failure: the caller imports the file whole
+            return false;
+        }
+        return writer.finish(report.rowsRead, imported, int64_t(report.rejects.size()), report.duplicateRows, err)
+               && tick(1.0);
+    });
+    queue.stop();
+    parser.join();
+    // A cancelled import says how far the parse read, as an unstreamed one does (the chunks not yet written
+    // and the one it stopped in count too).
+    if (!ok && parsed.status == ParseStatus::Cancelled) report.rowsRead = handedRows + last.rowsRead;
+    report.rejected = int64_t(report.rejects.size());
+    if (ok) report.imported = imported;
+    return ok;
+}
+
+// The fallback of a streamed order import that met an order whose rows come back after its chunk was
+// written: the file parsed whole into one batch, then written, as before streaming.
+bool importOrdersWhole(Workspace &ws, const ImportRequest &request, TextFile &file, const ParseOptions &options,
+                       ImportReport &report)
+{
+    {
+        // What the streamed attempt counted was rolled back with it.
+        ImportReport fresh;
+        fresh.encoding = report.encoding;
+        fresh.delimiter = report.delimiter;
+        report = std::move(fresh);
+    }
+    OrderBatch batch;
+    const ParseResult parsed = parseOrders(file, options, batch);
+    takeParseFacts(report, batch, file);
+    // The batch owns copies of all it needs: the file's text (as big as the file) is not held while
+    // SQLite's page cache fills during the write, which is when the import's memory peaks.
+    std::string().swap(file.data);
+    if (!finishParse(report, parsed, request)) return false;
+    report.notes.push_back("the rows of some orders come back after other orders' rows further on in the file, so "
+                           "it was imported in one piece, held in memory whole (sort the file by order id to "
+                           "import it in bounded memory)");
+    report.imported = int64_t(batch.lines.size());
+    return writeOrders(ws, batch, request.path, report, scaled(request.progress, 0.5, 1.0));
+}
+
 }  // namespace
 
 ImportReport runImport(Workspace &ws, const ImportRequest &request)
@@ -63,14 +237,15 @@ ImportReport runImport(Workspace &ws, const ImportRequest &request)
         report.error = ws.path() + ": the workspace is open read-only; nothing can be imported into it";
         return report;
     }
-    TextFile file = TextFile::load(request.path);
+    // An order file is read once, front to back, chunk by chunk: a big one is mapped, not loaded.
+    TextFile file = request.kind == ImportKind::Orders ? TextFile::loadMapped(request.path) : TextFile::load(request.path);
     if (!file.ok()) {
         report.status = ImportStatus::Failed;
         report.error = file.error;
         return report;
     }
     report.encoding = file.encoding;
-    report.delimiter = CsvReader::detectDelimiter(file.data);
+    report.delimiter = CsvReader::detectDelimiter(file.text());
     ParseOptions options;
     options.format = request.format;
     options.mapping = request.mapping.empty() ? nullptr : &request.mapping;
@@ -87,15 +262,48 @@ ImportReport runImport(Workspace &ws, const ImportRequest &request)
         report.imported = int64_t(batch.products.size());
         ok = writeCatalog(ws, batch, request.path, report, writeProgress);
     } else {
-        OrderBatch batch;
-        const ParseResult parsed = parseOrders(file, options, batch);
-        takeParseFacts(report, batch, file);
-        // The batch owns copies of all it needs: the file's text (as big as the file) is not held while
-        // SQLite's page cache fills during the write, which is when the import's memory peaks.
-        std::string().swap(file.data);
-        if (!finishParse(report, parsed, request)) return report;
-        report.imported = int64_t(batch.lines.size());
-        ok = writeOrders(ws, batch, request.path, report, writeProgress);
+        ParseResult parsed;
+        bool scattered = false;
+        // (Not inside a transaction this connection holds: the import is then a savepoint of that one.)
+        if (sqlite3_db_mutex(ws.db()) && sqlite3_get_autocommit(ws.db())) {
+            // This thread's connection is the serialized one the workspace was opened with (the CLI's, a
+            // test's). The write runs on a thread of its own, whose connection has no mutex: SQLite locked
+            // and unlocked one per bind, step and column call, about 1.5 G of the 8 G instructions of an
+            // Online Retail import. This thread only relays progress and a cancel to it.
+            std::atomic<double> share{0.0};
+            std::atomic<bool> cancel{false};
+            std::mutex m;
+            std::condition_variable cv;
+            bool done = false;
+            ImportRequest inner = request;
+            inner.progress = [&](double f) {
+                share.store(f, std::memory_order_relaxed);
+                return !cancel.load(std::memory_order_relaxed);
+            };
+            std::thread writer([&] {
+                ok = streamOrders(ws, inner, file, options, report, parsed, scattered);
+                std::lock_guard<std::mutex> lock(m);
+                done = true;
+                cv.notify_all();
+            });
+            {
+                std::unique_lock<std::mutex> lock(m);
+                while (!done) {
+                    cv.wait_for(lock, std::chrono::milliseconds(20));
+                    if (done || !request.progress) continue;
+                    lock.unlock();
+                    if (!request.progress(share.load(std::memory_order_relaxed))) cancel.store(true);
+                    lock.lock();
+                }
+            }
+            writer.join();
+            if (ok && request.progress) request.progress(1.0);
+        } else {
+            ok = streamOrders(ws, request, file, options, report, parsed, scattered);
+        }
+        if (!file.note.empty()) report.notes.insert(report.notes.begin(), file.note);
+        if (scattered) ok = importOrdersWhole(ws, request, file, options, report);
+        else if (!ok && report.status == ImportStatus::Ok) finishParse(report, parsed, request);
     }
     if (!ok && report.status == ImportStatus::Ok) report.status = ImportStatus::Cancelled;
     if (!ok) {

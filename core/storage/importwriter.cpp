@@ -3,6 +3,7 @@
 #include "core/storage/relationstore.h"
 #include "core/storage/categorystore.h"
 #include "core/storage/importer.h"
+#include "core/storage/importwriter.h"
 #include "core/storage/orderfingerprint.h"
 #include "core/storage/statement.h"
 #include "core/storage/typicalproduct.h"
@@ -10,6 +11,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -40,28 +43,6 @@ int64_t logImport(sqlite3 *db, const std::string &file, const std::string &forma
     s.bind(1, file).bind(2, format).bind(3, std::string_view(kind)).bind(4, int64_t(QDateTime::currentSecsSinceEpoch()));
     s.bind(5, rowsRead).bind(6, imported).bind(7, rejected).bind(8, duplicates).bind(9, r.encoding);
     return s.exec() ? sqlite3_last_insert_rowid(db) : -1;
-}
-
-struct KnownOrder {
-    int64_t id;
-    std::optional<int64_t> fingerprint;  // none: written before the workspace kept fingerprints
-};
-struct KnownOrders {
-    std::unordered_map<std::string, KnownOrder, StringHash, std::equal_to<>> byExternalId;
-    int64_t withoutFingerprint = 0;
-};
-
-KnownOrders loadKnownOrders(sqlite3 *db)
-{
-    KnownOrders k;
-    Statement s(db, "SELECT id, external_id, fingerprint FROM orders");
-    while (s.step()) {
-        KnownOrder o{s.int64(0), std::nullopt};
-        if (s.isNull(2)) ++k.withoutFingerprint;
-        else o.fingerprint = s.int64(2);
-        k.byExternalId.emplace(s.textView(1), o);
-    }
-    return k;
 }
 
 bool fail(std::string &error, const std::string &what)
@@ -162,6 +143,37 @@ bool dropIndexes(sqlite3 *db, const char *table, std::vector<std::string> &recre
 }
 
 }  // namespace
+
+ForeignKeysOff::ForeignKeysOff(sqlite3 *db) : db_(db)
+{
+    // Every id an order import writes comes from the maps it builds in the same transaction, so the
+    // per-row foreign-key look-ups would only re-prove what holds by construction; they were a quarter of
+    // the import time. The pragma cannot change inside a transaction, hence around it.
+    execSql(db_, "PRAGMA foreign_keys = OFF");
+}
+
+ForeignKeysOff::~ForeignKeysOff() { execSql(db_, "PRAGMA foreign_keys = ON"); }
+
+TempOnDisk::TempOnDisk(sqlite3 *db) : db_(db)
+{
+    // The workspace keeps temporary data in memory (temp_store = MEMORY). Rebuilding order_lines' index at
+    // the end of a first import sorts every line; past what the page cache holds the sort spills to temporary
+    // files, which would be memory too: 1.5 GB at 50M lines. Outside the transaction, like foreign_keys.
+    // Changing it drops the connection's temporary tables (the workspace has none) and means nothing inside
+    // a transaction a caller holds: only at the top level, and only when it is not FILE already.
+    if (!sqlite3_get_autocommit(db_)) return;
+    {
+        Statement s(db_, "PRAGMA temp_store");
+        if (!s.step() || s.int64(0) == 1) return;
+        previous_ = s.int64(0);
+    }
+    changed_ = execSql(db_, "PRAGMA temp_store = FILE");
+}
+
+TempOnDisk::~TempOnDisk()
+{
+    if (changed_) execSql(db_, ("PRAGMA temp_store = " + std::to_string(previous_)).c_str());
+}
 
 bool writeImport(Workspace &ws, const std::string &file, ImportReport &report, const WriteFn &write)
 {
@@ -301,206 +313,301 @@ ON CONFLICT(anchor_sku, target_sku, platform_type) DO UPDATE SET position = excl
     });
 }
 
+struct OrderWriter::State {
+    Workspace &ws;
+    sqlite3 *db;
+    std::string file;
+    ImportReport &report;
+    int64_t importId = 0;
+    int64_t now = 0;
+    IdMap products, customers;
+    std::unordered_map<std::string, int64_t, StringHash, std::equal_to<>> descriptions;  // text -> id, as met
+    // Orders: none stored before (a first import: a plain INSERT, whose UNIQUE index tells a scattered order),
+    // or matched one by one by an index look-up; `touched` marks the order ids this import wrote or found
+    // unchanged, so an order met again in a later chunk is known to be scattered.
+    bool ordersEmpty = true;
+    std::vector<uint8_t> touched;
+    bool scattered = false;
+    int64_t storedBefore = 0;  // max(order_lines.id) before: the lines with a larger id are this import's
+    int64_t written = 0;
+    std::vector<std::string> deferredIndexes;
+    std::unordered_map<int64_t, char> ordersMissingDescriptions;
+    OrderOnlyFacts facts;
+    std::unique_ptr<LineInserter> line;
+    std::unique_ptr<Statement> insertProduct, insertDescription, getDescription, insertCustomer, findOrder, insertOrder,
+        updateOrder, deleteLines, backfill;
+
+    State(Workspace &w, sqlite3 *d, const std::string &f, ImportReport &r) : ws(w), db(d), file(f), report(r) {}
+
+    void touch(int64_t id)
+    {
+        if (size_t(id) >= touched.size()) touched.resize(std::max(size_t(id) + 1, touched.size() * 2), 0);
+        touched[size_t(id)] = 1;
+    }
+    bool wasTouched(int64_t id) const { return size_t(id) < touched.size() && touched[size_t(id)]; }
+};
+
+OrderWriter::OrderWriter(Workspace &ws, sqlite3 *db, const std::string &file, ImportReport &report)
+    : s_(std::make_unique<State>(ws, db, file, report))
+{
+}
+
+OrderWriter::~OrderWriter() = default;
+
+bool OrderWriter::scattered() const { return s_->scattered; }
+
+bool OrderWriter::begin(const std::string &format, size_t expectedLines, std::string &err)
+{
+    State &st = *s_;
+    sqlite3 *db = st.db;
+    // The counts are written by finish(), when they are known.
+    st.importId = logImport(db, st.file, format, "orders", st.report, 0, 0, 0, 0);
+    if (st.importId < 0) return fail(err, sqlite3_errmsg(db));
+    st.now = QDateTime::currentSecsSinceEpoch();
+    st.products = loadIds(db, "SELECT id, sku FROM products");
+    st.customers = loadIds(db, "SELECT id, external_id FROM customers");
+    {
+        Statement s(db, "SELECT EXISTS(SELECT 1 FROM orders), EXISTS(SELECT 1 FROM orders WHERE fingerprint IS NULL), "
+                        "(SELECT coalesce(max(id), 0) FROM order_lines)");
+        if (!s.step()) return fail(err, s.error());
+        st.ordersEmpty = s.int64(0) == 0;
+        // Orders written before the workspace kept fingerprints: computed once from their rows.
+        if (s.int64(1) && fillMissingFingerprints(db, err) < 0) return false;
+        // Rowids above every line stored now: "id <= storedBefore" is exactly the lines this import did not write.
+        st.storedBefore = s.int64(2);
+    }
+    // Lines of a file written before the workspace kept descriptions get them from this import of the
+    // same orders: only orders that still have such lines are visited, so a later re-import costs nothing.
+    {
+        Statement s(db, "SELECT DISTINCT order_id FROM order_lines WHERE description_id IS NULL");
+        while (s.step()) st.ordersMissingDescriptions.emplace(s.int64(0), 0);
+    }
+    if (!st.facts.begin(db, {}, err)) return false;
+    // Into empty tables, a big import writes the rows first and builds the table's indexes once at the end
+    // (one sort instead of a B-tree descent per row). Dropped and recreated from their own SQL inside this
+    // transaction, so a failed or cancelled import rolls the indexes back with the rows. Only when no order
+    // is stored either: an updated order's lines are deleted through the index.
+    if (st.ordersEmpty && st.storedBefore == 0 && expectedLines >= kDeferIndexesFrom) {
+        if (!dropIndexes(db, "order_lines", st.deferredIndexes, err)) return false;
+    }
+    st.line = std::make_unique<LineInserter>(db);
+    if (!st.line->ok()) return fail(err, st.line->error());
+    st.insertProduct = std::make_unique<Statement>(
+        db, "INSERT INTO products(sku, title, price, origin, created_at, updated_at) VALUES (?1, ?2, ?3, 'orders', ?4, ?4)");
+    st.insertDescription = std::make_unique<Statement>(db, "INSERT INTO descriptions(text) VALUES (?1) ON CONFLICT(text) DO NOTHING");
+    st.getDescription = std::make_unique<Statement>(db, "SELECT id FROM descriptions WHERE text = ?1");
+    st.insertCustomer = std::make_unique<Statement>(db, "INSERT INTO customers(external_id) VALUES (?1)");
+    st.findOrder = std::make_unique<Statement>(db, "SELECT id, fingerprint FROM orders WHERE external_id = ?1");
+    st.insertOrder = std::make_unique<Statement>(
+        db, "INSERT INTO orders(external_id, customer_id, ordered_at, utc_offset, country, currency, status, import_id, "
+            "tags, source, fingerprint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    st.updateOrder = std::make_unique<Statement>(
+        db, "UPDATE orders SET customer_id = ?2, ordered_at = ?3, utc_offset = ?4, country = ?5, currency = ?6, "
+            "status = ?7, import_id = ?8, tags = ?9, source = ?10, fingerprint = ?11 WHERE id = ?1");
+    st.deleteLines = std::make_unique<Statement>(db, "DELETE FROM order_lines WHERE order_id = ?1");
+    // By order, file line and product: a file whose rows moved (a preamble, another sort) must not give a
+    // line its neighbour's description, which names another product.
+    st.backfill = std::make_unique<Statement>(db, "UPDATE order_lines SET description_id = ?3 WHERE order_id = ?1 AND source_line = ?2 "
+                                                  "AND product_id = ?4 AND description_id IS NULL");
+    return true;
+}
+
+bool OrderWriter::write(const OrderBatch &batch, const ProgressFn &progress, std::string &err)
+{
+    State &st = *s_;
+    sqlite3 *db = st.db;
+    ImportReport &report = st.report;
+
+    // Products first: a SKU seen only in orders becomes a product of origin "orders" (its title and price
+    // are settled from all its stored lines once they are written, in finish()); a catalog product is left alone.
+    std::vector<int64_t> productIds(batch.products.size(), 0);
+    {
+        Statement &ins = *st.insertProduct;
+        for (size_t i = 0; i < batch.products.size(); ++i) {
+            const ProductRecord &p = batch.products[i];
+            auto it = st.products.find(p.sku);
+            if (it == st.products.end()) {
+                ins.bind(1, p.sku).bind(2, p.title);
+                bindOptional(ins, 3, p.price);
+                ins.bind(4, st.now);
+                if (!ins.exec()) return fail(err, "product " + p.sku + ": " + ins.error());
+                it = st.products.emplace(p.sku, sqlite3_last_insert_rowid(db)).first;
+                ++report.productsAdded;
+            }
+            productIds[i] = it->second;
+        }
+    }
+    if (!st.facts.include(db, productIds, err)) return false;
+    // The chunk's descriptions as workspace ids, each stored once however many imports carry it.
+    std::vector<int64_t> descriptionIds(batch.descriptions.size() + 1, 0);
+    for (size_t i = 0; i < batch.descriptions.size(); ++i) {
+        const std::string &text = batch.descriptions[i];
+        auto known = st.descriptions.find(text);
+        if (known != st.descriptions.end()) {
+            descriptionIds[i + 1] = known->second;
+            continue;
+        }
+        Statement &ins = *st.insertDescription, &get = *st.getDescription;
+        ins.bind(1, text);
+        if (!ins.exec()) return fail(err, "description \"" + text + "\": " + ins.error());
+        get.bind(1, text);
+        if (!get.step()) return fail(err, "description \"" + text + "\": " + get.error());
+        descriptionIds[i + 1] = get.int64(0);
+        get.reset();
+        st.descriptions.emplace(text, descriptionIds[i + 1]);
+    }
+
+    std::vector<int64_t> customerIds(batch.orders.size(), 0);
+    for (size_t i = 0; i < batch.orders.size(); ++i) {
+        const std::string &c = batch.orders[i].customer;
+        if (c.empty()) continue;
+        auto it = st.customers.find(c);
+        if (it == st.customers.end()) {
+            Statement &ins = *st.insertCustomer;
+            ins.bind(1, c);
+            if (!ins.exec()) return fail(err, "customer " + c + ": " + ins.error());
+            it = st.customers.emplace(c, sqlite3_last_insert_rowid(db)).first;
+            ++report.customersAdded;
+        }
+        customerIds[i] = it->second;
+    }
+
+    // An order already in the workspace is replaced by the file's version when that differs (a later
+    // export may carry a cancellation or a refund) and left alone when it does not, so re-importing a
+    // file changes nothing and says so, and a later export adds only what is new. The stored
+    // fingerprint tells the two apart without reading the order's lines back.
+    const std::vector<int64_t> fingerprints = orderFingerprints(batch);
+    std::vector<int64_t> orderIds(batch.orders.size(), 0);
+    std::vector<char> unchanged(batch.orders.size(), 0);
+    for (size_t i = 0; i < batch.orders.size(); ++i) {
+        // A cancel is heard here too: a big store has millions of orders before the first line.
+        if (progress && (i & 1023) == 1023 && !progress(0.0)) return false;
+        const OrderRecord &o = batch.orders[i];
+        int64_t knownId = 0;
+        std::optional<int64_t> knownPrint;
+        if (!st.ordersEmpty) {
+            Statement &find = *st.findOrder;
+            find.bind(1, o.externalId);
+            if (find.step()) {
+                knownId = find.int64(0);
+                if (!find.isNull(1)) knownPrint = find.int64(1);
+            } else if (find.failed()) {
+                return fail(err, "order " + o.externalId + " (line " + std::to_string(o.line) + "): " + find.error());
+            }
+            find.reset();
+            if (knownId && st.wasTouched(knownId)) {
+                st.scattered = true;
+                return fail(err, "order " + o.externalId + " (line " + std::to_string(o.line) + ") comes back after other orders");
+            }
+        }
+        if (knownId && knownPrint == fingerprints[i]) {
+            orderIds[i] = knownId;
+            unchanged[i] = 1;
+            st.touch(knownId);
+            ++report.ordersUnchanged;
+            continue;
+        }
+        Statement &s = knownId ? *st.updateOrder : *st.insertOrder;
+        if (knownId) s.bind(1, knownId); else s.bind(1, o.externalId);
+        if (customerIds[i]) s.bind(2, customerIds[i]); else s.bindNull(2);
+        if (o.hasTime) s.bind(3, o.orderedAt); else s.bindNull(3);
+        s.bind(4, int64_t(o.utcOffsetMinutes)).bind(5, o.country).bind(6, o.currency);
+        s.bind(7, std::string_view(orderStatusName(o.status))).bind(8, st.importId).bind(9, o.tags).bind(10, o.source);
+        s.bind(11, fingerprints[i]);
+        if (!s.exec()) {
+            // On a first import the only stored orders are this import's: the UNIQUE index refusing the id
+            // means the order's rows were already written from an earlier chunk.
+            if (!knownId && st.ordersEmpty && sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE) {
+                st.scattered = true;
+                return fail(err, "order " + o.externalId + " (line " + std::to_string(o.line) + ") comes back after other orders");
+            }
+            return fail(err, "order " + o.externalId + " (line " + std::to_string(o.line) + "): " + s.error());
+        }
+        if (knownId) {
+            Statement &del = *st.deleteLines;
+            del.bind(1, knownId);
+            if (!del.exec()) return fail(err, del.error());
+            orderIds[i] = knownId;
+            ++report.ordersUpdated;
+        } else {
+            orderIds[i] = sqlite3_last_insert_rowid(db);
+            ++report.ordersAdded;
+        }
+        if (!st.ordersEmpty) st.touch(orderIds[i]);
+    }
+
+    const size_t total = batch.lines.size();
+    LineInserter &line = *st.line;
+    int64_t written = 0;
+    for (size_t i = 0; i < total; ++i) {
+        if (progress && (i & 2047) == 0 && !progress(double(i) / double(total + 1))) return false;
+        const OrderLineRecord &l = batch.lines[i];
+        int64_t productId = l.product && l.product <= productIds.size() ? productIds[l.product - 1] : 0;
+        if (!productId) {
+            auto p = st.products.find(l.sku);
+            if (p == st.products.end()) return fail(err, "line " + std::to_string(l.line) + ": SKU " + l.sku + " has no product");
+            productId = p->second;
+        }
+        if (unchanged[l.order]) {
+            if (l.description && !st.ordersMissingDescriptions.empty() && st.ordersMissingDescriptions.count(orderIds[l.order])) {
+                Statement &backfill = *st.backfill;
+                backfill.bind(1, orderIds[l.order]).bind(2, l.line).bind(3, descriptionIds[l.description]).bind(4, productId);
+                if (!backfill.exec()) return fail(err, "line " + std::to_string(l.line) + ": " + backfill.error());
+            }
+            continue;
+        }
+        // The rowid SQLite would give it (one above the largest), stated so a batch of rows can be written
+        // by one statement and the line still known by its id.
+        const int64_t id = st.storedBefore + st.written + 1;
+        const int64_t description = l.description ? descriptionIds[l.description] : 0;
+        if (!line.add({id, orderIds[l.order], productId, l.quantity, l.unitPrice, l.line, l.discount, l.refund, description}, err))
+            return false;
+        const OrderRecord &o = batch.orders[l.order];
+        st.facts.add(productId, description ? std::optional<int64_t>(description) : std::nullopt, l.quantity, l.unitPrice,
+                     o.hasTime ? o.orderedAt : 0, id);
+        ++st.written;
+        ++written;
+    }
+    report.linesWritten += written;
+    return true;
+}
+
+bool OrderWriter::finish(int64_t rowsRead, int64_t imported, int64_t rejected, int64_t duplicates, std::string &err)
+{
+    State &st = *s_;
+    sqlite3 *db = st.db;
+    if (!st.line->flush(err)) return false;
+    for (const std::string &sql : st.deferredIndexes)
+        if (!execSql(db, sql.c_str(), &err)) return false;
+    // The titles and prices of the order-only products from all their stored lines: the ones just written
+    // were counted as they were written, the older ones (with descriptions backfilled above) are read back.
+    if (!st.facts.addStored(db, st.storedBefore, err) || !st.facts.settle(db, st.now, err)) return false;
+    {
+        Statement s(db, "UPDATE imports SET rows_read = ?2, imported = ?3, rejected = ?4, duplicates = ?5 WHERE id = ?1");
+        s.bind(1, st.importId).bind(2, rowsRead).bind(3, imported).bind(4, rejected).bind(5, duplicates);
+        if (!s.exec()) return fail(err, s.error());
+    }
+    // The new history's version, in this same transaction on this worker's connection: it commits with
+    // the orders or not at all, and nothing else has to write while the import holds the lock. A file
+    // that changed no order leaves the history, and so the mined results, current.
+    std::string metaError;
+    if (st.report.ordersAdded + st.report.ordersUpdated > 0
+        && !st.ws.setMeta("history_version", std::to_string(st.ws.historyVersion() + 1), &metaError))
+        return fail(err, metaError);
+    return true;
+}
+
 bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file, ImportReport &report,
                  const ProgressFn &progress)
 {
     sqlite3 *db = ws.db();
-    // Every id written below comes from the maps this function builds from the same transaction, so the
-    // per-row foreign-key lookups would only re-prove what holds by construction; they were a quarter of
-    // the import time. The pragma cannot change inside a transaction, hence before it.
-    execSql(db, "PRAGMA foreign_keys = OFF");
-    struct RestoreKeys { sqlite3 *db; ~RestoreKeys() { execSql(db, "PRAGMA foreign_keys = ON"); } } restoreKeys{db};
+    ForeignKeysOff keysOff(db);
+    TempOnDisk tempOnDisk(db);
     return writeImport(ws, file, report, [&](sqlite3 *db, std::string &err) {
-        const int64_t importId = logImport(db, file, batch.format, "orders", report, batch.rowsRead,
-                                           int64_t(batch.lines.size()), int64_t(batch.rejects.size()), batch.duplicateRows);
-        if (importId < 0) return fail(err, sqlite3_errmsg(db));
-        const int64_t now = QDateTime::currentSecsSinceEpoch();
-
-        // Products first: a SKU seen only in orders becomes a product of origin "orders" (its title and price
-        // are settled from all its stored lines once they are written, below); a catalog product is left alone.
-        IdMap products = loadIds(db, "SELECT id, sku FROM products");
-        {
-            Statement ins(db, "INSERT INTO products(sku, title, price, origin, created_at, updated_at) VALUES (?1, ?2, ?3, 'orders', ?4, ?4)");
-            for (const ProductRecord &p : batch.products) {
-                if (products.find(p.sku) != products.end()) continue;
-                ins.bind(1, p.sku).bind(2, p.title);
-                bindOptional(ins, 3, p.price);
-                ins.bind(4, now);
-                if (!ins.exec()) return fail(err, "product " + p.sku + ": " + ins.error());
-                products.emplace(p.sku, sqlite3_last_insert_rowid(db));
-                ++report.productsAdded;
-            }
-        }
-        // The file's descriptions as workspace ids, each stored once however many imports carry it.
-        std::vector<int64_t> descriptionIds(batch.descriptions.size() + 1, 0);
-        {
-            Statement ins(db, "INSERT INTO descriptions(text) VALUES (?1) ON CONFLICT(text) DO NOTHING");
-            Statement get(db, "SELECT id FROM descriptions WHERE text = ?1");
-            for (size_t i = 0; i < batch.descriptions.size(); ++i) {
-                ins.bind(1, batch.descriptions[i]);
-                if (!ins.exec()) return fail(err, "description \"" + batch.descriptions[i] + "\": " + ins.error());
-                get.bind(1, batch.descriptions[i]);
-                if (!get.step()) return fail(err, "description \"" + batch.descriptions[i] + "\": " + get.error());
-                descriptionIds[i + 1] = get.int64(0);
-                get.reset();
-            }
-        }
-
-        IdMap customers = loadIds(db, "SELECT id, external_id FROM customers");
-        std::vector<int64_t> customerIds(batch.orders.size(), 0);
-        {
-            Statement ins(db, "INSERT INTO customers(external_id) VALUES (?1)");
-            for (size_t i = 0; i < batch.orders.size(); ++i) {
-                const std::string &c = batch.orders[i].customer;
-                if (c.empty()) continue;
-                auto it = customers.find(c);
-                if (it == customers.end()) {
-                    ins.bind(1, c);
-                    if (!ins.exec()) return fail(err, "customer " + c + ": " + ins.error());
-                    it = customers.emplace(c, sqlite3_last_insert_rowid(db)).first;
-                    ++report.customersAdded;
-                }
-                customerIds[i] = it->second;
-            }
-        }
-
-        // An order already in the workspace is replaced by the file's version when that differs (a later
-        // export may carry a cancellation or a refund) and left alone when it does not, so re-importing a
-        // file changes nothing and says so, and a later export adds only what is new. The stored
-        // fingerprint tells the two apart without reading the order's lines back.
-        const std::vector<int64_t> fingerprints = orderFingerprints(batch);
-        KnownOrders orders = loadKnownOrders(db);
-        if (orders.withoutFingerprint > 0) {
-            // Orders written before the workspace kept fingerprints: computed once from their rows.
-            if (fillMissingFingerprints(db, err) < 0) return false;
-            orders = loadKnownOrders(db);
-        }
-        std::vector<int64_t> orderIds(batch.orders.size(), 0);
-        std::vector<char> unchanged(batch.orders.size(), 0);
-        {
-            Statement ins(db, "INSERT INTO orders(external_id, customer_id, ordered_at, utc_offset, country, currency, status, import_id, "
-                              "tags, source, fingerprint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-            Statement upd(db, "UPDATE orders SET customer_id = ?2, ordered_at = ?3, utc_offset = ?4, country = ?5, currency = ?6, "
-                              "status = ?7, import_id = ?8, tags = ?9, source = ?10, fingerprint = ?11 WHERE id = ?1");
-            Statement del(db, "DELETE FROM order_lines WHERE order_id = ?1");
-            for (size_t i = 0; i < batch.orders.size(); ++i) {
-                // A cancel is heard here too: a big store has millions of orders before the first line.
-                if (progress && (i & 8191) == 8191 && !progress(0.0)) return false;
-                const OrderRecord &o = batch.orders[i];
-                auto it = orders.byExternalId.find(o.externalId);
-                const bool known = it != orders.byExternalId.end();
-                if (known && it->second.fingerprint == fingerprints[i]) {
-                    orderIds[i] = it->second.id;
-                    unchanged[i] = 1;
-                    ++report.ordersUnchanged;
-                    continue;
-                }
-                Statement &s = known ? upd : ins;
-                if (known) s.bind(1, it->second.id); else s.bind(1, o.externalId);
-                if (customerIds[i]) s.bind(2, customerIds[i]); else s.bindNull(2);
-                if (o.hasTime) s.bind(3, o.orderedAt); else s.bindNull(3);
-                s.bind(4, int64_t(o.utcOffsetMinutes)).bind(5, o.country).bind(6, o.currency);
-                s.bind(7, std::string_view(orderStatusName(o.status))).bind(8, importId).bind(9, o.tags).bind(10, o.source);
-                s.bind(11, fingerprints[i]);
-                if (!s.exec()) return fail(err, "order " + o.externalId + " (line " + std::to_string(o.line) + "): " + s.error());
-                if (known) {
-                    del.bind(1, it->second.id);
-                    if (!del.exec()) return fail(err, del.error());
-                    orderIds[i] = it->second.id;
-                    ++report.ordersUpdated;
-                } else {
-                    orderIds[i] = sqlite3_last_insert_rowid(db);
-                    orders.byExternalId.emplace(o.externalId, KnownOrder{orderIds[i], fingerprints[i]});
-                    ++report.ordersAdded;
-                }
-            }
-        }
-
-        // The lines get rowids above every line stored now (the orders loop above has already deleted the
-        // lines of the updated orders), so "id <= storedBefore" is exactly the lines this import did not write.
-        int64_t storedBefore = 0;
-        {
-            Statement s(db, "SELECT coalesce(max(id), 0) FROM order_lines");
-            if (!s.step()) return fail(err, s.error());
-            storedBefore = s.int64(0);
-        }
-        // Each batch product's workspace id by its index: a line that names its product's index skips the
-        // look-up by SKU (a string hash per line).
-        std::vector<int64_t> productIds(batch.products.size(), 0);
-        for (size_t i = 0; i < batch.products.size(); ++i) {
-            auto it = products.find(batch.products[i].sku);
-            if (it != products.end()) productIds[i] = it->second;
-        }
-        OrderOnlyFacts facts;
-        if (!facts.begin(db, productIds, err)) return false;
-        // Into an empty table, a big import writes the rows first and builds the table's indexes once at the
-        // end (one sort instead of a B-tree descent per row). Dropped and recreated from their own SQL inside
-        // this transaction, so a failed or cancelled import rolls the indexes back with the rows.
-        std::vector<std::string> deferredIndexes;
-        if (storedBefore == 0 && batch.lines.size() >= kDeferIndexesFrom) {
-            if (!dropIndexes(db, "order_lines", deferredIndexes, err)) return false;
-        }
-        LineInserter line(db);
-        if (!line.ok()) return fail(err, line.error());
-        // Lines of a file written before the workspace kept descriptions get them from this import of the
-        // same orders: only orders that still have such lines are visited, so a later re-import costs nothing.
-        std::unordered_map<int64_t, char> ordersMissingDescriptions;
-        {
-            Statement s(db, "SELECT DISTINCT order_id FROM order_lines WHERE description_id IS NULL");
-            while (s.step()) ordersMissingDescriptions.emplace(s.int64(0), 0);
-        }
-        // By order, file line and product: a file whose rows moved (a preamble, another sort) must not give a
-        // line its neighbour's description, which names another product.
-        Statement backfill(db, "UPDATE order_lines SET description_id = ?3 WHERE order_id = ?1 AND source_line = ?2 "
-                               "AND product_id = ?4 AND description_id IS NULL");
-        const size_t total = batch.lines.size();
-        int64_t written = 0;
-        for (size_t i = 0; i < total; ++i) {
-            if (progress && (i & 16383) == 0 && !progress(double(i) / double(total + 1))) return false;
-            const OrderLineRecord &l = batch.lines[i];
-            if (unchanged[l.order]) {
-                if (l.description && !ordersMissingDescriptions.empty()
-                    && ordersMissingDescriptions.count(orderIds[l.order])) {
-                    const auto product = products.find(l.sku);
-                    if (product != products.end()) {
-                        backfill.bind(1, orderIds[l.order]).bind(2, l.line).bind(3, descriptionIds[l.description]).bind(4, product->second);
-                        if (!backfill.exec()) return fail(err, "line " + std::to_string(l.line) + ": " + backfill.error());
-                    }
-                }
-                continue;
-            }
-            int64_t productId = l.product && l.product <= productIds.size() ? productIds[l.product - 1] : 0;
-            if (!productId) {
-                auto p = products.find(l.sku);
-                if (p == products.end()) return fail(err, "line " + std::to_string(l.line) + ": SKU " + l.sku + " has no product");
-                productId = p->second;
-            }
-            // The rowid SQLite would give it (one above the largest), stated so a batch of rows can be written
-            // by one statement and the line still known by its id.
-            const int64_t id = storedBefore + written + 1;
-            const int64_t description = l.description ? descriptionIds[l.description] : 0;
-            if (!line.add({id, orderIds[l.order], productId, l.quantity, l.unitPrice, l.line, l.discount, l.refund, description}, err))
-                return false;
-            const OrderRecord &o = batch.orders[l.order];
-            facts.add(productId, description ? std::optional<int64_t>(description) : std::nullopt, l.quantity, l.unitPrice,
-                      o.hasTime ? o.orderedAt : 0, id);
-            ++written;
-        }
-        if (!line.flush(err)) return false;
-        report.linesWritten += written;
-        for (const std::string &sql : deferredIndexes)
-            if (!execSql(db, sql.c_str(), &err)) return false;
-        // The titles and prices of the order-only products from all their stored lines: the ones just written
-        // were counted above, the older ones (with descriptions backfilled above) are read back.
-        if (!facts.addStored(db, storedBefore, err) || !facts.settle(db, now, err)) return false;
-        // The new history's version, in this same transaction on this worker's connection: it commits with
-        // the orders or not at all, and nothing else has to write while the import holds the lock. A file
-        // that changed no order leaves the history, and so the mined results, current.
-        std::string metaError;
-        if (report.ordersAdded + report.ordersUpdated > 0
-            && !ws.setMeta("history_version", std::to_string(ws.historyVersion() + 1), &metaError))
-            return fail(err, metaError);
-        return !progress || progress(1.0);
+        OrderWriter writer(ws, db, file, report);
+        return writer.begin(batch.format, batch.lines.size(), err) && writer.write(batch, progress, err)
+               && writer.finish(batch.rowsRead, int64_t(batch.lines.size()), int64_t(batch.rejects.size()), batch.duplicateRows, err)
+               && (!progress || progress(1.0));
     });
 }
 

@@ -111,6 +111,7 @@ bool OrderOnlyFacts::begin(sqlite3 *db, const std::vector<int64_t> &productIds, 
     ids_.clear();
     slotById_.clear();
     facts_.clear();
+    checked_.clear();
     Statement s(db, "SELECT id FROM products WHERE origin = 'orders'");
     std::unordered_map<int64_t, char> orderOnly;
     while (s.step()) orderOnly.emplace(s.int64(0), 0);
@@ -138,8 +139,8 @@ void OrderOnlyFacts::add(int64_t productId, std::optional<int64_t> descriptionId
     if (productId <= 0 || size_t(productId) >= slotById_.size() || !slotById_[size_t(productId)]) return;
     Facts &f = facts_[slotById_[size_t(productId)] - 1];
     if (unitPrice > 0) {
-        f.anyPrices.push_back(unitPrice);
-        if (quantity > 0) f.soldPrices.push_back(unitPrice);
+        f.anyPrices.add(unitPrice);
+        if (quantity > 0) f.soldPrices.add(unitPrice);
     }
     if (!descriptionId) {
         ++f.undescribed;
@@ -170,6 +171,74 @@ void OrderOnlyFacts::add(int64_t productId, std::optional<int64_t> descriptionId
         t.newest = when;
         t.newestLine = lineId;
     }
+}
+
+void OrderOnlyFacts::PriceTally::fold()
+{
+    if (pending_.empty()) return;
+    std::sort(pending_.begin(), pending_.end());
+    // Reused between folds (one thread folds at a time: an import's writer, a merge's settling).
+    static thread_local std::vector<std::pair<double, int64_t>> merged;
+    merged.clear();
+    merged.reserve(counted_.size() + pending_.size());
+    size_t c = 0;
+    for (size_t i = 0; i < pending_.size();) {
+        size_t j = i;
+        while (j < pending_.size() && pending_[j] == pending_[i]) ++j;
+        while (c < counted_.size() && counted_[c].first < pending_[i]) merged.push_back(counted_[c++]);
+        int64_t n = int64_t(j - i);
+        if (c < counted_.size() && counted_[c].first == pending_[i]) n += counted_[c++].second;
+        merged.emplace_back(pending_[i], n);
+        i = j;
+    }
+    while (c < counted_.size()) merged.push_back(counted_[c++]);
+    counted_.swap(merged);
+    pending_.clear();
+}
+
+double OrderOnlyFacts::PriceTally::median()
+{
+    fold();
+    int64_t n = 0;
+    for (const auto &run : counted_) n += run.second;
+    if (n == 0) return NAN;
+    // The values at sorted positions mid - 1 and mid, as median() picks them.
+    const int64_t mid = n / 2;
+    double lower = 0, upper = 0;
+    int64_t before = 0;
+    for (const auto &run : counted_) {
+        if (before <= mid - 1 && mid - 1 < before + run.second) lower = run.first;
+        if (before <= mid && mid < before + run.second) {
+            upper = run.first;
+            break;
+        }
+        before += run.second;
+    }
+    return n % 2 ? upper : (lower + upper) / 2;
+}
+
+bool OrderOnlyFacts::include(sqlite3 *db, const std::vector<int64_t> &productIds, std::string &err)
+{
+    Statement s(db, "SELECT origin = 'orders' FROM products WHERE id = ?1");
+    for (int64_t id : productIds) {
+        if (id <= 0 || (size_t(id) < checked_.size() && checked_[size_t(id)])) continue;
+        if (size_t(id) >= checked_.size()) checked_.resize(std::max(size_t(id) + 1, checked_.size() * 2), 0);
+        checked_[size_t(id)] = 1;
+        if (size_t(id) < slotById_.size() && slotById_[size_t(id)]) continue;
+        s.bind(1, id);
+        const bool orderOnly = s.step() && s.int64(0) != 0;
+        if (s.failed()) {
+            err = s.error();
+            return false;
+        }
+        s.reset();
+        if (!orderOnly) continue;
+        if (size_t(id) >= slotById_.size()) slotById_.resize(size_t(id) + 1, 0);
+        ids_.push_back(id);
+        slotById_[size_t(id)] = uint32_t(ids_.size());
+        facts_.emplace_back();
+    }
+    return true;
 }
 
 bool OrderOnlyFacts::addStored(sqlite3 *db, int64_t maxLineId, std::string &err)
@@ -216,7 +285,7 @@ bool OrderOnlyFacts::settle(sqlite3 *db, int64_t now, std::string &err)
         if (best >= 0 && f.undescribed > 0 && isJunkDescription(list[size_t(best)].text)) best = -1;
         upd.bind(1, ids_[k]);
         if (best >= 0) upd.bind(2, list[size_t(best)].text); else upd.bindNull(2);
-        const double price = median(f.soldPrices.empty() ? f.anyPrices : f.soldPrices);
+        const double price = f.soldPrices.empty() ? f.anyPrices.median() : f.soldPrices.median();
         if (std::isnan(price)) upd.bindNull(3); else upd.bind(3, price);
         upd.bind(4, now);
         if (!upd.exec()) {

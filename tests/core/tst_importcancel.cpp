@@ -1,5 +1,7 @@
 // Cancel during an import: the parse checks the cancel flag as it reads, so a cancel stops it where it is
-// (not after the whole file), and a cancelled import leaves the workspace exactly as it was.
+// (not after the whole file), and a cancelled import leaves the workspace exactly as it was. An order import
+// parses on a second thread while it writes (issue #15), so its progress is the share of the file parsed and
+// the parse runs at most a few chunks ahead of the write when the cancel is heard.
 #include "testsupport.h"
 #include "workspacequery.h"
 
@@ -45,8 +47,8 @@ QString bigOrdersFile(const QTemporaryDir &dir, int rows)
     return path;
 }
 
-// Runs the import, cancelling at the first progress call at or past `cancelAt` (0..1, the parse being the
-// first half). Returns the report; `reached` is the last fraction the import reported, `afterCancel` the
+// Runs the import, cancelling at the first progress call at or past `cancelAt` (0..1, the share of the file
+// parsed). Returns the report; `reached` is the last fraction the import reported, `afterCancel` the
 // time from the cancelling call to the import's return.
 ImportReport importCancelling(Workspace &ws, const QString &path, double cancelAt, double &reached, qint64 &afterCancel)
 {
@@ -81,8 +83,10 @@ private Q_SLOTS:
         QTest::addColumn<double>("cancelAt");
         QTest::addColumn<double>("readAtLeast");  // share of the rows read before the cancel took
         QTest::addColumn<double>("readAtMost");
-        QTest::newRow("at the first tick") << 0.0 << 0.0 << 0.05;
-        QTest::newRow("half-way through the parse") << 0.25 << 0.45 << 0.6;
+        // 600,000 rows are ten chunks of 65,536: the parse may be three chunks (one written, one waiting, one
+        // parsed: 0.33) and the relayed progress a few more ahead of the tick.
+        QTest::newRow("at the first tick") << 0.0 << 0.0 << 0.6;
+        QTest::newRow("half-way through the parse") << 0.5 << 0.45 << 0.95;
     }
 
     void cancelStopsTheParseWhereItIs()
@@ -90,7 +94,7 @@ private Q_SLOTS:
         QFETCH(double, cancelAt);
         QFETCH(double, readAtLeast);
         QFETCH(double, readAtMost);
-        const int rows = 300000;
+        const int rows = 600000;
         const QString path = bigOrdersFile(dir_, rows);
         QVERIFY(!path.isEmpty());
         auto ws = mbtest::freshWorkspace(dir_, qPrintable(QStringLiteral("c%1.merchbench").arg(cancelAt)));
@@ -102,8 +106,8 @@ private Q_SLOTS:
         qint64 afterCancel = -1;
         const ImportReport r = importCancelling(*ws, path, cancelAt, reached, afterCancel);
         QCOMPARE(r.status, ImportStatus::Cancelled);
-        // Stopped in the parse (the first half of the progress), at the tick that asked, not at its end.
-        QVERIFY2(reached < 0.5, qPrintable(QString::number(reached)));
+        // Stopped in the parse, near the tick that asked, not at its end.
+        QVERIFY2(reached < 1.0, qPrintable(QString::number(reached)));
         QVERIFY2(r.rowsRead >= int64_t(readAtLeast * rows) && r.rowsRead <= int64_t(readAtMost * rows),
                  qPrintable(QStringLiteral("%1 of %2 rows read").arg(r.rowsRead).arg(rows)));
         QVERIFY2(afterCancel < 500 * mbtest::timeBudgetFactor, qPrintable(QStringLiteral("%1 ms after the cancel").arg(afterCancel)));

@@ -1,10 +1,14 @@
 // Any bytes through TextFile::fromBytes and parseOrders, with each order format and with detection: the
-// parsers must fail or reject, never crash, and what they return must hang together.
+// parsers must fail or reject, never crash, and what they return must hang together. Streamed in chunks of
+// a few lines (ParseOptions::onChunk), the chunks together must hold what the whole parse holds: the same
+// lines in the same order, the same rows, rejects and duplicate rows.
 #include "core/io/importparser.h"
 
 #include <cstdint>
 #include <cstdlib>
+#include <set>
 #include <string>
+#include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -27,6 +31,44 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         // A reject's SKU goes into the reject report as text: never bytes that are not UTF-8.
         for (const mb::Reject &x : batch.rejects)
             if (!mb::isValidUtf8(x.sku.data(), x.sku.size())) std::abort();
+
+        std::vector<mb::OrderBatch> chunks;
+        mb::ParseOptions streamed = options;
+        streamed.chunkLines = 1 + size % 4;
+        streamed.onChunk = [&](mb::OrderBatch &chunk) {
+            chunks.push_back(std::move(chunk));
+            return true;
+        };
+        mb::OrderBatch last;
+        if (mb::parseOrders(file, streamed, last).status != mb::ParseStatus::Ok) std::abort();
+        chunks.push_back(std::move(last));
+        // An order whose rows come back in a later chunk is counted per chunk (its status, its duplicate
+        // rows); the writer refuses to write such chunks and imports the file whole instead.
+        std::set<std::string> seenBefore;
+        bool scattered = false;
+        for (const mb::OrderBatch &c : chunks) {
+            for (const auto &o : c.orders) scattered = scattered || seenBefore.count(o.externalId);
+            for (const auto &o : c.orders) seenBefore.insert(o.externalId);
+        }
+        if (!scattered && chunks.back().notes != batch.notes) std::abort();
+        size_t at = 0;
+        int64_t rows = 0, duplicates = 0;
+        size_t rejects = 0;
+        for (const mb::OrderBatch &c : chunks) {
+            rows += c.rowsRead;
+            duplicates += c.duplicateRows;
+            rejects += c.rejects.size();
+            for (const auto &line : c.lines) {
+                if (at >= batch.lines.size() || line.order >= c.orders.size()) std::abort();
+                const auto &whole = batch.lines[at++];
+                if (line.sku != whole.sku || line.line != whole.line || !(line.quantity == whole.quantity || line.quantity != line.quantity))
+                    std::abort();
+                if (c.orders[line.order].externalId != batch.orders[whole.order].externalId) std::abort();
+            }
+        }
+        if (at != batch.lines.size() || rows != batch.rowsRead || (!scattered && duplicates != batch.duplicateRows)
+            || rejects != batch.rejects.size())
+            std::abort();
     }
     return 0;
 }
