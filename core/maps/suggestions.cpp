@@ -98,13 +98,18 @@ std::vector<Suggestion> SuggestionEngine::forAnchor(uint32_t anchor, const Sugge
         Suggestion s = make(anchor, r->consequent, r, easeWeightOf(r->consequent));
         if (!s.kind.substitute) out.push_back(std::move(s));
     }
-    if (f.includeEaseOnly && ease)
-        for (const EaseNeighbour &n : ease->neighbours) {
-            if (n.weight <= 0 || skip(n.product)) continue;
-            Suggestion s = make(anchor, n.product, nullptr, n.weight);
+    if (f.includeEaseOnly && ease) {
+        std::vector<uint32_t> easeOnly;
+        for (const EaseNeighbour &n : ease->neighbours)
+            if (n.weight > 0 && !skip(n.product)) easeOnly.push_back(n.product);
+        // No saved rule covers these: their pairs are counted together, in one pass over the baskets.
+        const std::vector<PairRule> pairs = pairRules(snap_, anchor, easeOnly, mined_.pairsKept);
+        for (size_t i = 0; i < easeOnly.size(); ++i) {
+            Suggestion s = make(anchor, easeOnly[i], &pairs[i], easeWeightOf(easeOnly[i]));
             if (s.pair.count < f.minCount || s.kind.substitute) continue;  // EASE alone on a handful of baskets is noise
             out.push_back(std::move(s));
         }
+    }
     std::stable_sort(out.begin(), out.end(), [](const Suggestion &a, const Suggestion &b) {
         if (a.score != b.score) return a.score > b.score;
         return a.pair.lift > b.pair.lift;

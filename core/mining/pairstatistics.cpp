@@ -252,19 +252,42 @@ PairStatistics minePairs(const Snapshot &snapshot, const PairOptions &options, c
 
 PairRule pairRule(const Snapshot &snapshot, uint32_t antecedent, uint32_t consequent, const std::vector<char> &kept)
 {
-    uint32_t na = 0, nb = 0, both = 0;
+    return pairRules(snapshot, antecedent, std::span<const uint32_t>(&consequent, 1), kept).front();
+}
+
+std::vector<PairRule> pairRules(const Snapshot &snapshot, uint32_t antecedent, std::span<const uint32_t> consequents,
+                                const std::vector<char> &kept)
+{
+    // Each wanted product's slot in the counts; a product asked for twice shares one.
+    std::vector<int32_t> slot(snapshot.products.size(), -1);
+    std::vector<uint32_t> wanted;
+    for (uint32_t c : consequents)
+        if (c < slot.size() && slot[c] < 0) {
+            slot[c] = int32_t(wanted.size());
+            wanted.push_back(c);
+        }
+    std::vector<uint32_t> nb(wanted.size(), 0), both(wanted.size(), 0);
+    uint32_t na = 0;
     const size_t baskets = keptBasketCount(snapshot, kept);
     for (size_t b = 0; b < snapshot.basketCount(); ++b) {
         if (!kept.empty() && !kept[b]) continue;
         const auto first = snapshot.basketItems.begin() + snapshot.basketStart[b];
         const auto last = snapshot.basketItems.begin() + snapshot.basketStart[b + 1];
         const bool hasA = std::binary_search(first, last, antecedent);
-        const bool hasB = std::binary_search(first, last, consequent);
         na += hasA;
-        nb += hasB;
-        both += hasA && hasB;
+        for (auto it = first; it != last; ++it)
+            if (const int32_t k = *it < slot.size() ? slot[*it] : -1; k >= 0) {
+                ++nb[size_t(k)];
+                both[size_t(k)] += hasA;
+            }
     }
-    return makeRule(antecedent, consequent, both, na, nb, baskets);
+    std::vector<PairRule> out;
+    out.reserve(consequents.size());
+    for (uint32_t c : consequents) {
+        const int32_t k = c < slot.size() ? slot[c] : -1;
+        out.push_back(k < 0 ? makeRule(antecedent, c, 0, na, 0, baskets) : makeRule(antecedent, c, both[size_t(k)], na, nb[size_t(k)], baskets));
+    }
+    return out;
 }
 
 }  // namespace mb

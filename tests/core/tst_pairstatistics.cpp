@@ -113,6 +113,7 @@ private Q_SLOTS:
     void supportThresholdIsExact_data();
     void supportThresholdIsExact();
     void singlePairLookup();
+    void manyPairsInOnePassEqualOneByOne();
     void cancelledBeforeStart();
     void cancelledMidway();
     void sinkCanStop();
@@ -356,6 +357,50 @@ void TestPairStatistics::onlineRetailReferenceFigures()
             }
         QCOMPARE(naivePairs, size_t(817));
     }
+}
+
+// The Maps view counts an anchor's EASE-only neighbours in one pass (pairRules): every rule must equal the
+// one-pair count, for a repeated consequent, the anchor itself, a product in no basket and one beyond the
+// catalog too, and over the kept baskets when some are left out.
+void TestPairStatistics::manyPairsInOnePassEqualOneByOne()
+{
+    MB_REQUIRE_DATASET(file, "groceries/groceries.csv");
+    std::string error;
+    const auto s = mbtest::groceriesFromFile(file.toStdString(), error);
+    QVERIFY2(s, error.c_str());
+    std::vector<char> kept(s->basketCount(), 1);
+    for (size_t b = 0; b < kept.size(); b += 3) kept[b] = 0;
+    const uint32_t beyond = uint32_t(s->products.size()) + 5;
+    for (uint32_t anchor : {0u, 7u, 42u, 168u}) {
+        std::vector<uint32_t> targets = {anchor, 3u, 3u, beyond};
+        for (uint32_t t = 0; t < s->products.size(); t += 11) targets.push_back(t);
+        for (const std::vector<char> &mask : {std::vector<char>{}, kept}) {
+            const std::vector<PairRule> batch = pairRules(*s, anchor, targets, mask);
+            QCOMPARE(batch.size(), targets.size());
+            for (size_t i = 0; i < targets.size(); ++i) {
+                // Counted here the plain way: each basket searched for both products.
+                uint32_t na = 0, nb = 0, both = 0, baskets = 0;
+                for (size_t b = 0; b < s->basketCount(); ++b) {
+                    if (!mask.empty() && !mask[b]) continue;
+                    ++baskets;
+                    const auto first = s->basketItems.begin() + s->basketStart[b], last = s->basketItems.begin() + s->basketStart[b + 1];
+                    const bool a = std::binary_search(first, last, anchor), t = std::binary_search(first, last, targets[i]);
+                    na += a;
+                    nb += t;
+                    both += a && t;
+                }
+                QCOMPARE(batch[i].consequent, targets[i]);
+                QCOMPARE(batch[i].count, both);
+                QCOMPARE(batch[i].antecedentCount, na);
+                QCOMPARE(batch[i].consequentCount, nb);
+                QCOMPARE(batch[i].support, double(both) / double(baskets));
+                if (na > 0) QCOMPARE(batch[i].confidence, double(both) / double(na));
+            }
+        }
+    }
+    // Not a vacuous comparison: some of these pairs are bought together.
+    const std::vector<PairRule> some = pairRules(*s, 0, std::vector<uint32_t>{1, 2, 3, 4, 5, 6}, {});
+    QVERIFY(std::any_of(some.begin(), some.end(), [](const PairRule &r) { return r.count > 0; }));
 }
 
 void TestPairStatistics::groceriesMatchNaiveRules()
