@@ -27,6 +27,7 @@
 #include <QDoubleSpinBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSpinBox>
@@ -453,6 +454,33 @@ private Q_SLOTS:
         stack()->undo();
         QVERIFY(settle());
         QVERIFY(suggestionRow("COF-FLT-703") >= 0);
+    }
+
+    // On a big store an anchor's evidence is counted on the pool (a pass over every basket): the old anchor's
+    // rows go at once, the new ones arrive, and accept and undo change them when their count is in.
+    void suggestionsCountedOnThePoolOnABigStore()
+    {
+        SuggestionsModel::setInlineLimit(0);  // every store is big: the pool path
+        const auto restore = qScopeGuard([] { SuggestionsModel::setInlineLimit(2'000'000); });
+        QVERIFY(view->selectAnchor(EndpointType::Product, QStringLiteral("COF-MAC-120")));
+        QTRY_VERIFY(suggestionRow("COF-FLT-703") >= 0);
+        QVERIFY(!suggestions()->isBusy());
+        QVERIFY(view->selectAnchor(EndpointType::Product, QStringLiteral("COF-FLT-703")));
+        QCOMPARE(suggestions()->rowCount(), 0);  // not COF-MAC-120's rows under another product
+        QVERIFY(suggestions()->isBusy());
+        QVERIFY(view->selectAnchor(EndpointType::Product, QStringLiteral("COF-MAC-120")));
+        QTRY_VERIFY(!suggestions()->isBusy());
+        const int row = suggestionRow("COF-FLT-703");
+        QVERIFY(row >= 0);
+        QCOMPARE(suggestions()->index(row, SuggestionsModel::Kind).data().toString(), QStringLiteral("Consumable"));
+        QVERIFY(view->suggestions()->accept(row, RelationKind::Consumable));
+        QVERIFY(storedTo("COF-MAC-120", "COF-FLT-703"));
+        QTRY_COMPARE(suggestionRow("COF-FLT-703"), -1);
+        QVERIFY(settle());
+        stack()->undo();
+        QVERIFY(!storedTo("COF-MAC-120", "COF-FLT-703"));
+        QVERIFY(settle());
+        QTRY_VERIFY(suggestionRow("COF-FLT-703") >= 0);
     }
 
     void bulkAcceptWithPreview()

@@ -10,7 +10,23 @@
 
 namespace mb {
 
-SuggestionsModel::SuggestionsModel(QObject *parent) : RowUpdatingModel(parent) {}
+namespace {
+
+size_t inlineLimit = 2'000'000;  // basket items: one pass over them takes a few milliseconds
+
+std::vector<Suggestion> suggestionsFor(const MapData &data, const MinedResults &mined, int32_t anchor, const SuggestionFilter &filter)
+{
+    return SuggestionEngine(*data.snapshot, *data.resolver, mined).forAnchor(uint32_t(anchor), filter, 30);
+}
+
+}  // namespace
+
+void SuggestionsModel::setInlineLimit(size_t basketItems) { inlineLimit = basketItems; }
+
+SuggestionsModel::SuggestionsModel(QObject *parent)
+    : RowUpdatingModel(parent), counter_(this, [this](Result r) { apply(std::move(r)); })
+{
+}
 
 void SuggestionsModel::setSources(std::shared_ptr<const MapData> data, std::shared_ptr<const MinedResults> mined)
 {
@@ -32,24 +48,53 @@ void SuggestionsModel::setFilter(const SuggestionFilter &filter)
     refresh();
 }
 
-std::vector<Suggestion> SuggestionsModel::compute() const
+void SuggestionsModel::request(bool rowByRow)
 {
-    if (!data_ || !mined_ || anchor_ < 0 || mined_->empty()) return {};
-    return SuggestionEngine(*data_->snapshot, *data_->resolver, *mined_).forAnchor(uint32_t(anchor_), filter_, 30);
+    std::shared_ptr<const MapData> data = data_;
+    std::shared_ptr<const MinedResults> mined = mined_;
+    if (!data || !mined || anchor_ < 0 || mined->empty() || data->snapshot->basketItems.size() <= inlineLimit) {
+        counter_.drop();  // a count for older sources must not land after these rows
+        Result r;
+        r.rowByRow = rowByRow;
+        if (data && mined && anchor_ >= 0 && !mined->empty()) r.rows = suggestionsFor(*data, *mined, anchor_, filter_);
+        apply(std::move(r));
+        return;
+    }
+    if (!rowByRow && !rows_.empty()) {
+        // Another anchor (or filter, or history): its old rows must not stay up, clickable, while this counts.
+        beginResetModel();
+        rows_.clear();
+        endResetModel();
+    }
+    busy_ = true;
+    const int32_t anchor = anchor_;
+    const SuggestionFilter filter = filter_;
+    counter_.run([data, mined, anchor, filter, rowByRow] {
+        Result r;
+        r.rowByRow = rowByRow;
+        r.rows = suggestionsFor(*data, *mined, anchor, filter);
+        return r;
+    });
 }
 
-void SuggestionsModel::refresh()
+void SuggestionsModel::apply(Result result)
 {
-    beginResetModel();
-    rows_ = compute();
-    endResetModel();
+    busy_ = false;
+    if (result.rowByRow) {
+        updateRows(QModelIndex(), rows_, std::move(result.rows), [](const Suggestion &s) { return s.target; },
+                   [](const Suggestion &a, const Suggestion &b) { return a.kind.kind == b.kind.kind && a.score == b.score; });
+    } else {
+        beginResetModel();
+        rows_ = std::move(result.rows);
+        endResetModel();
+    }
+    Q_EMIT rowsReady();
 }
 
 void SuggestionsModel::updateMapData(std::shared_ptr<const MapData> data)
 {
     data_ = std::move(data);
-    updateRows(QModelIndex(), rows_, compute(), [](const Suggestion &s) { return s.target; },
-               [](const Suggestion &a, const Suggestion &b) { return a.kind.kind == b.kind.kind && a.score == b.score; });
+    request(true);
 }
 
 const Suggestion *SuggestionsModel::suggestion(int row) const

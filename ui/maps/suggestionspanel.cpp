@@ -57,6 +57,7 @@ SuggestionsPanel::SuggestionsPanel(WorkspaceDocument *document, QWidget *parent)
 
     connect(table_->selectionModel(), &QItemSelectionModel::currentChanged, this, &SuggestionsPanel::onCurrentChanged);
     connect(model_, &QAbstractItemModel::modelReset, this, &SuggestionsPanel::updateState);
+    connect(model_, &SuggestionsModel::rowsReady, this, &SuggestionsPanel::updateState);
     connect(model_, &QAbstractItemModel::rowsRemoved, this, &SuggestionsPanel::updateState);
     connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex &i) { accept(i.row()); });
     connect(accept_, &QPushButton::clicked, this, [this] {
@@ -135,6 +136,7 @@ void SuggestionsPanel::updateState()
     if (!data_) empty_->setText(tr("Loading…"), QString());
     else if (!mined) empty_->setText(tr("Nothing mined yet"), tr("Mine the order history (the button above) to see candidates with their evidence."));
     else if (!product) empty_->setText(tr("Suggestions are per product"), tr("Pick a product on the left to see what its buyers also bought."));
+    else if (n == 0 && model_->isBusy()) empty_->setText(tr("Counting…"), tr("Reading every basket for this product's evidence."));
     else if (n == 0) empty_->setText(tr("No suggestions for this product"), tr("Nothing bought with it passes the thresholds that is not in its map already."));
     stack_->setCurrentWidget(n ? static_cast<QWidget *>(table_) : empty_);
     if (n && !table_->currentIndex().isValid()) table_->setCurrentIndex(model_->index(0, 0));
