@@ -38,14 +38,14 @@ public:
     // (hundreds of milliseconds at 50M lines). Tests lower it to drive the pool path.
     static void setInlineLimit(size_t basketItems);
 
-Q_SIGNALS:
-    // The rows for the current anchor arrived from the pool (after the reset or the row updates).
-    void rowsReady();
-
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    // The rows for the current anchor arrived from the pool (after the reset or the row updates).
+    void rowsReady();
 
 private:
     struct Result {
