@@ -25,6 +25,14 @@ inline QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// Writes bytes to path, whole, or stops the test run: a test cannot go on without its input file.
+inline QString writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size()) qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
 // A file's SHA-256, or empty when it cannot be read: "left untouched" checks compare it before and after.
 inline QByteArray fileHash(const QString &path)
 {

@@ -137,9 +137,7 @@ class TestSnapshotCache : public QObject {
     QString writeCsv(const QByteArray &content)
     {
         const QString path = dir_.filePath(QStringLiteral("orders%1.csv").arg(++files_));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) qFatal("cannot write %s", qPrintable(path));
-        return path;
+        return mbtest::writeFile(path, content);
     }
 
     std::unique_ptr<Workspace> store(const char *name)

@@ -22,9 +22,7 @@ class TestStoreLinks : public QObject {
     QString write(const QByteArray &text)
     {
         const QString path = dir_.filePath(QStringLiteral("store%1.csv").arg(++files_));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) qFatal("cannot write %s", qPrintable(path));
-        return path;
+        return mbtest::writeFile(path, text);
     }
 
     // "A>B upsell" lines, sorted, for comparing with what a merchandiser sees in the store.
