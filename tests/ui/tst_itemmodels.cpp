@@ -12,6 +12,7 @@
 #include "ui/orders/ordertablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 
 using namespace mb;
 
@@ -118,6 +119,40 @@ private Q_SLOTS:
         model.setSnapshot(nullptr);
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.isBusy());
+    }
+
+    // A big history is shown a page at a time (a header section per row would hold 17M at 50M lines): the
+    // view fetches the next page as the user scrolls; the count of matching orders stays whole.
+    void ordersArePagedForTheView()
+    {
+        OrderTableModel::setPageRows(400);
+        const auto restore = qScopeGuard([] { OrderTableModel::setPageRows(OrderTableModel::DefaultPageRows); });
+        // No QAbstractItemModelTester here: it calls fetchMore from inside its own modelReset handler, which
+        // a view never does (QTableView fetches when it lays out or scrolls).
+        OrderTableModel model;
+        model.setSnapshot(doc_.snapshot());
+        QVERIFY(mbtest::waitUntil([&] { return !model.isBusy(); }));
+        const int all = int(doc_.snapshot()->orders.size());
+        QVERIFY(all > 800);  // the fixture's 1,500 orders: three pages and more, the last one short
+        QCOMPARE(model.matchingRows(), all);
+        QCOMPARE(model.rowCount(), 400);
+        QVERIFY(model.canFetchMore({}));
+        QCOMPARE(model.rowOfOrder(model.orderIndex(399)), 399);
+        const int beyond = int(doc_.snapshot()->orders.size()) - 1;  // sorted by time: the last order is on the last page
+        QCOMPARE(model.rowOfOrder(model.orderIndex(0)), 0);
+        QCOMPARE(model.rowOfOrder(beyond), -1);
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 800);
+        while (model.canFetchMore({})) model.fetchMore({});
+        QCOMPARE(model.rowCount(), all);
+        QVERIFY(model.rowOfOrder(beyond) >= 800);  // fetched now
+        // A new sort of the same rows keeps what was fetched; a new filter starts again at one page.
+        model.sort(OrderTableModel::Total, Qt::DescendingOrder);
+        QVERIFY(mbtest::waitUntil([&] { return !model.isBusy(); }));
+        QCOMPARE(model.rowCount(), all);
+        model.setFilter(model.firstDate(), QDate(), QString());
+        QVERIFY(mbtest::waitUntil([&] { return !model.isBusy(); }));
+        QCOMPARE(model.rowCount(), std::min(400, model.matchingRows()));
     }
 
     void cancelledOrdersAreShownAsSuch()

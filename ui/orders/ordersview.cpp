@@ -194,7 +194,7 @@ void OrdersView::updateSummary()
 {
     const Snapshot *snap = orders_->snapshot();
     const int64_t total = snap ? int64_t(snap->orders.size()) : 0;
-    const int shown = orders_->rowCount();
+    const int shown = orders_->matchingRows();
     const bool busy = orders_->isBusy();
     if (busy) summary_->setText(tr("Filtering %1 orders…").arg(fmt::count(total)));
     else summary_->setText(shown == total ? tr("%1 orders").arg(fmt::count(total))

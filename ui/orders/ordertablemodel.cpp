@@ -2,6 +2,7 @@
 
 #include "ui/format.h"
 
+#include <algorithm>
 #include <QBrush>
 #include <QColor>
 
@@ -12,12 +13,30 @@ OrderTableModel::OrderTableModel(QObject *parent)
 {
 }
 
+namespace {
+int pageRows = OrderTableModel::DefaultPageRows;
+}
+
+void OrderTableModel::setPageRows(int rows) { pageRows = std::max(1, rows); }
+
+bool OrderTableModel::canFetchMore(const QModelIndex &parent) const { return !parent.isValid() && loaded_ < matchingRows(); }
+
+void OrderTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent)) return;
+    const int more = std::min(pageRows, matchingRows() - loaded_);
+    beginInsertRows(QModelIndex(), loaded_, loaded_ + more - 1);
+    loaded_ += more;
+    endInsertRows();
+}
+
 void OrderTableModel::setSnapshot(std::shared_ptr<const Snapshot> snapshot)
 {
     // The old rows index into the old snapshot: they go at once, the new ones follow from the worker.
     beginResetModel();
     snapshot_ = std::move(snapshot);
     rows_ = std::make_shared<const OrderRows>();
+    loaded_ = 0;
     haveRows_ = false;
     endResetModel();
     request();
@@ -65,7 +84,8 @@ void OrderTableModel::onComputed(const Result &r)
         after.reserve(before.size());
         for (const QModelIndex &i : before) {
             const int32_t row = r.rows->rowOf[rows_->rows[size_t(i.row())]];
-            after.push_back(row < 0 ? QModelIndex() : index(row, i.column()));
+            // Sorted into the pages not fetched yet: out of the view (the selection lets it go).
+            after.push_back(row < 0 || row >= loaded_ ? QModelIndex() : createIndex(row, i.column()));
         }
         rows_ = r.rows;
         shown_ = r.query;
@@ -76,6 +96,7 @@ void OrderTableModel::onComputed(const Result &r)
         rows_ = r.rows;
         shown_ = r.query;
         haveRows_ = true;
+        loaded_ = std::min(pageRows, matchingRows());
         endResetModel();
     }
     busy_ = false;
@@ -85,7 +106,8 @@ void OrderTableModel::onComputed(const Result &r)
 int OrderTableModel::rowOfOrder(int order) const
 {
     if (order < 0 || size_t(order) >= rows_->rowOf.size()) return -1;
-    return rows_->rowOf[size_t(order)];
+    const int32_t row = rows_->rowOf[size_t(order)];
+    return row < loaded_ ? row : -1;  // -1 too for a row in a page the view has not fetched
 }
 
 QDate OrderTableModel::firstDate() const
@@ -100,7 +122,7 @@ QDate OrderTableModel::lastDate() const
     return QDate(1970, 1, 1).addDays(orderLocalDay(snapshot_->orders.back()));
 }
 
-int OrderTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(rows_->rows.size()); }
+int OrderTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : loaded_; }
 
 int OrderTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 QString OrderTableModel::statusText(OrderStatus status)
