@@ -196,7 +196,7 @@ RunFigures runOnce(TimingApp &app, const QString &path, int keys)
         const Snapshot *s = doc.snapshot().get();
         return s && !doc.isLoading() && dashboard->report() && !dashboard->isComputing() && !preview->isBusy() &&
                preview->runner()->current() && !maps->isLoading() &&
-               orders->orderModel()->rowCount() == int(s->orders.size());
+               !orders->orderModel()->isBusy() && orders->orderModel()->matchingRows() == int(s->orders.size());
     };
     if (!waitUntil(settled, 600000)) std::fprintf(stderr, "the views did not settle within 10 minutes\n");
     f.settleMs = double(sinceOpen.nsecsElapsed()) / 1e6;
@@ -242,9 +242,9 @@ RunFigures runOnce(TimingApp &app, const QString &path, int keys)
     }
     QElapsedTimer sinceLast;
     sinceLast.start();
-    waitUntil([&] { return orders->orderModel()->rowCount() == expected; }, 60000);
+    waitUntil([&] { return !orders->orderModel()->isBusy() && orders->orderModel()->matchingRows() == expected; }, 60000);
     f.keyResultMs = double(sinceLast.nsecsElapsed()) / 1e6;
-    f.keyRows = orders->orderModel()->rowCount();
+    f.keyRows = orders->orderModel()->matchingRows();
     settle(100);
     f.keyStallMs = dog.stop();
     app.recording = false;
