@@ -247,13 +247,9 @@ void BacktestPanel::onSnapshotChanged()
         historyDays_.run([snap] {
             HistoryDays d;
             d.snapshot = snap;
-            int64_t first = INT64_MAX, last = INT64_MIN;
-            for (const SnapshotOrder &o : snap->orders) {
-                first = std::min(first, o.orderedAt);
-                last = std::max(last, o.orderedAt);
-            }
-            d.first = int32_t(first / 86400);
-            d.last = int32_t(last / 86400);
+            // Snapshot::orders is sorted by time: its ends are the history's first and last day.
+            d.first = int32_t(snap->orders.front().orderedAt / 86400);
+            d.last = int32_t(snap->orders.back().orderedAt / 86400);
             d.split = defaultSplitDay(*snap);
             return d;
         });
