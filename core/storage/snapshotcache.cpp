@@ -66,6 +66,8 @@ public:
     // the multiplier busy. Each step is a bijection of its lane, so any one changed word changes the value.
     void add(const void *data, size_t n)
     {
+        // An empty section comes as (nullptr, 0): memcpy from a null pointer is undefined even for 0 bytes.
+        if (n == 0) return;
         auto p = static_cast<const unsigned char *>(data);
         total_ += n;
         if (pending_ > 0) {
