@@ -2,6 +2,7 @@
 
 #include "core/mining/pairstatistics.h"
 #include "core/mining/taskpool.h"
+#include "core/storage/hugepages.h"
 #include "core/storage/snapshot.h"
 
 #include <Eigen/Cholesky>
@@ -62,7 +63,7 @@ ItemBaskets selectItems(const Snapshot &s, const EaseOptions &o, const std::vect
     // Baskets reduced to modelled items; those left with one item only add to the diagonal, which comes
     // from the counts, so they are dropped.
     std::vector<uint32_t> start{0};
-    x.items.reserve(s.basketItems.size());
+    reserveHuge(x.items, s.basketItems.size());   // ~4 B a basket item: see core/storage/hugepages.h
     for (size_t b = 0; b < s.basketCount(); ++b) {
         if (!kept.empty() && !kept[b]) continue;
         const size_t before = x.items.size();
@@ -77,6 +78,8 @@ ItemBaskets selectItems(const Snapshot &s, const EaseOptions &o, const std::vect
     x.invStart.assign(n + 1, 0);
     for (uint32_t d : x.items) ++x.invStart[d + 1];
     std::partial_sum(x.invStart.begin(), x.invStart.end(), x.invStart.begin());
+    reserveHuge(x.invFrom, x.items.size());
+    reserveHuge(x.invTo, x.items.size());
     x.invFrom.resize(x.items.size());
     x.invTo.resize(x.items.size());
     std::vector<uint32_t> fill(x.invStart.begin(), x.invStart.end() - 1);

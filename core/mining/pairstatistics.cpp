@@ -1,6 +1,7 @@
 #include "core/mining/pairstatistics.h"
 
 #include "core/mining/taskpool.h"
+#include "core/storage/hugepages.h"
 #include "core/storage/snapshot.h"
 
 #include <algorithm>
@@ -32,7 +33,7 @@ PrunedBaskets prune(const Snapshot &s, const std::vector<uint32_t> &counts, uint
             p.product.push_back(i);
         }
     p.start.push_back(0);
-    p.items.reserve(s.basketItems.size());
+    reserveHuge(p.items, s.basketItems.size());   // ~4 B a basket item: see core/storage/hugepages.h
     const size_t baskets = s.basketCount();
     for (size_t b = 0; b < baskets; ++b) {
         if (!kept.empty() && !kept[b]) continue;
@@ -48,6 +49,7 @@ PrunedBaskets prune(const Snapshot &s, const std::vector<uint32_t> &counts, uint
     p.invStart.assign(n + 1, 0);
     for (uint32_t d : p.items) ++p.invStart[d + 1];
     for (size_t i = 0; i < n; ++i) p.invStart[i + 1] += p.invStart[i];
+    reserveHuge(p.invBasket, p.items.size());
     p.invBasket.resize(p.items.size());
     std::vector<uint32_t> fill(p.invStart.begin(), p.invStart.end() - 1);
     for (uint32_t b = 0; b + 1 < p.start.size(); ++b)

@@ -1,5 +1,6 @@
 #include "core/storage/snapshot.h"
 
+#include "core/storage/hugepages.h"
 #include "core/storage/snapshotcache.h"
 #include "core/storage/statement.h"
 #include "core/storage/workspace.h"
@@ -31,10 +32,10 @@ void buildBaskets(Snapshot &snap)
 {
     const Snapshot &in = snap;  // reads through the const side: no copy-on-write check per element
     std::vector<uint32_t> start{0}, basketItems, basketOrder;
-    // Upper bounds: pages of the capacity never written are never resident.
-    start.reserve(in.orders.size() + 1);
-    basketOrder.reserve(in.orders.size());
-    basketItems.reserve(in.lines.size());
+    // Upper bounds: pages of the capacity never written are never resident (huge pages: hugepages.h).
+    reserveHuge(start, in.orders.size() + 1);
+    reserveHuge(basketOrder, in.orders.size());
+    reserveHuge(basketItems, in.lines.size());
     std::vector<uint32_t> items;
     for (size_t i = 0; i < in.orders.size(); ++i) {
         const SnapshotOrder &o = in.orders[i];
@@ -214,7 +215,7 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
         {
             // Row ids only grow, so the largest bounds the count without a count(*) scan; capacity beyond what
             // is read is address space, never touched memory.
-            snap->orders.edit().reserve(size_t(std::max<int64_t>(0, maxRowId(db, "SELECT max(rowid) FROM orders"))));
+            reserveHuge(snap->orders.edit(), size_t(std::max<int64_t>(0, maxRowId(db, "SELECT max(rowid) FROM orders"))));
             // Country, tags and source repeat: each distinct value is stored once.
             std::unordered_map<std::string, SnapshotText, TextHash, std::equal_to<>> interned;
             auto intern = [&](std::string_view v) {
@@ -256,7 +257,7 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
                 std::iota(by.begin(), by.end(), 0u);
                 std::sort(by.begin(), by.end(), before);
                 std::vector<SnapshotOrder> inTime;
-                inTime.reserve(orders.size());
+                reserveHuge(inTime, orders.size());
                 for (uint32_t i : by) inTime.push_back(orders[i]);
                 snap->orders = std::move(inTime);
             }
@@ -271,9 +272,9 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
             // places them with an in-place permutation, so no second copy of the lines is ever held.
             std::vector<SnapshotLine> &lines = snap->lines.edit();
             const auto expected = size_t(std::max<int64_t>(0, maxRowId(db, "SELECT max(rowid) FROM order_lines")));
-            lines.reserve(expected);
+            reserveHuge(lines, expected);
             std::vector<uint32_t> lineOrder;
-            lineOrder.reserve(expected);
+            reserveHuge(lineOrder, expected);
             Statement s(db, "SELECT order_id, product_id, quantity, unit_price, discount, refund FROM order_lines");
             bool grouped = true;
             while (s.step()) {

@@ -1,5 +1,6 @@
 #include "core/storage/snapshotcache.h"
 
+#include "core/storage/hugepages.h"
 #include "core/storage/snapshot.h"
 #include "core/storage/statement.h"
 
@@ -187,6 +188,8 @@ public:
             why = "section " + std::to_string(int(id)) + " lies outside the file (truncated?)";
             return false;
         }
+        v.clear();
+        reserveHuge(v, size_t(s.count));   // before resize touches it: see hugepages.h
         v.resize(size_t(s.count));
         if (!f_.seek(qint64(s.offset)) || f_.read(reinterpret_cast<char *>(v.data()), qint64(s.bytes)) != qint64(s.bytes)) {
             why = "section " + std::to_string(int(id)) + " cannot be read: " + f_.errorString().toStdString();
@@ -207,7 +210,8 @@ public:
             return false;
         }
         bytes = size_t(s.bytes);
-        block = std::make_unique<char[]>(bytes + 1);
+        block.reset(new char[bytes + 1]);   // not zeroed: the read fills it, and into huge pages
+        adviseHugePages(block.get(), bytes + 1);
         block[bytes] = 0;
         if (!f_.seek(qint64(s.offset)) || f_.read(block.get(), qint64(bytes)) != qint64(bytes)) {
             why = "section " + std::to_string(int(id)) + " cannot be read: " + f_.errorString().toStdString();
