@@ -253,7 +253,7 @@ TextFile TextFile::load(const std::string &path)
     const qint64 size = file.size();
     std::string bytes;
     // Huge pages for the buffer before it is touched (core/storage/hugepages.h): Online Retail's 45 MB is
-    // otherwise 11,000 page faults, a fifth of its import's time on a virtual machine.
+    // otherwise 11,000 page faults, about a sixth of its import's time on a virtual machine.
     bytes.reserve(size_t(size));
     adviseHugePages(bytes.data(), bytes.capacity());
     bytes.resize(size_t(size));
