@@ -254,8 +254,7 @@ TextFile TextFile::load(const std::string &path)
     std::string bytes;
     // Huge pages for the buffer before it is touched (core/storage/hugepages.h): Online Retail's 45 MB is
     // otherwise 11,000 page faults, about a sixth of its import's time on a virtual machine.
-    bytes.reserve(size_t(size));
-    adviseHugePages(bytes.data(), bytes.capacity());
+    reserveHuge(bytes, size_t(size));
     bytes.resize(size_t(size));
     if (size > 0 && file.read(bytes.data(), size) != size) {
         TextFile f;

@@ -1,5 +1,5 @@
 #pragma once
-// Transparent huge pages for the snapshot's big arrays.
+// Transparent huge pages for big arrays: the snapshot's, mining's basket copies, the order import's buffers.
 //
 // Why: the order history of a 50M-line store is ~3 GB filled in one go. With 4 KiB pages that is ~780,000
 // page faults, and on a virtual machine (where each fault also exits to the hypervisor) they cost 13–17 s of
@@ -8,7 +8,6 @@
 // 2 MiB. Elsewhere (another system, THP off) the advice is a no-op and nothing changes.
 
 #include <cstddef>
-#include <vector>
 
 namespace mb {
 
@@ -17,10 +16,11 @@ namespace mb {
 void adviseHugePages(const void *p, size_t bytes);
 
 // v.reserve(n) with the advice, before anything is written: a resize or push_back after it fills huge pages.
-template <class T> void reserveHuge(std::vector<T> &v, size_t n)
+// Any contiguous container with reserve() and capacity(): std::vector, std::string.
+template <class Contiguous> void reserveHuge(Contiguous &v, size_t n)
 {
     v.reserve(n);
-    adviseHugePages(v.data(), v.capacity() * sizeof(T));
+    adviseHugePages(v.data(), v.capacity() * sizeof(typename Contiguous::value_type));
 }
 
 }  // namespace mb

@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <numeric>
+#include <string>
+#include <vector>
 
 using namespace mb;
 
@@ -71,6 +73,11 @@ private Q_SLOTS:
         v.resize(size_t(8) << 20, 1);
         QCOMPARE(v.data(), before);
         QCOMPARE(std::accumulate(v.begin(), v.end(), uint64_t(0)), uint64_t(7 + 8 + 9) + (uint64_t(8) << 20) - 3);
+        // A string too (the import's file buffer).
+        std::string text = "ab";
+        reserveHuge(text, size_t(8) << 20);
+        QCOMPARE(text, std::string("ab"));
+        QVERIFY(text.capacity() >= (size_t(8) << 20));
         // Small and empty requests, and advice on nothing, are harmless.
         std::vector<char> small;
         reserveHuge(small, 10);
