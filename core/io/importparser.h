@@ -24,6 +24,9 @@ struct ParseOptions {
     // which count the whole file. A false return stops the parse (Cancelled). Other formats ignore it and
     // leave the whole file in `out`, as without it.
     size_t chunkLines = 0;
+    // The first chunk is cut at firstChunkLines instead (0: chunkLines) and each next at twice the one before,
+    // up to chunkLines: the writer gets its first rows after a few milliseconds, not a full chunk's parse.
+    size_t firstChunkLines = 0;
     std::function<bool(OrderBatch &chunk)> onChunk;
 };
 

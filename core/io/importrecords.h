@@ -117,6 +117,9 @@ struct OrderBatch {
     std::vector<std::string> notes;
     int64_t rowsRead = 0;
     int64_t duplicateRows = 0;
+    // Offset in the file's text just past this batch's last row (a chunk's end; the whole text's size for a
+    // batch of the whole file): with the text's size it tells how much of the file the batch covers.
+    size_t textEnd = 0;
 };
 
 // Called now and then with the share of the work done (0..1); returning false cancels the work.

@@ -53,10 +53,12 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
     // which is exact because a chunk is cut only where the order id changes (an order whose rows come back
     // after other orders' is the writer's to detect: core/storage/importwriter).
     const size_t chunkLines = ctx.options.onChunk ? std::max<size_t>(ctx.options.chunkLines, 1) : 0;
-    const size_t expected = chunkLines ? chunkLines + chunkLines / 8
-                                       : size_t(std::count(data.begin() + ptrdiff_t(ctx.bodyOffset), data.end(), '\n')) + 1;
+    size_t cutAt = chunkLines ? std::clamp<size_t>(ctx.options.firstChunkLines ? ctx.options.firstChunkLines : chunkLines, 1, chunkLines) : 0;
+    auto expectedLines = [&] {
+        return cutAt ? cutAt + cutAt / 8 : size_t(std::count(data.begin() + ptrdiff_t(ctx.bodyOffset), data.end(), '\n')) + 1;
+    };
     std::optional<OrderBatchBuilder> builder;
-    builder.emplace(out, data, expected);
+    builder.emplace(out, data, expectedLines());
     TimestampCache timestamps;
     RecordScreen screen(ctx.file);
     RowRejects rejects(out, h, RejectSku{cSku, nullptr});
@@ -124,8 +126,9 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
             continue;
         }
 
-        if (chunkLines && out.lines.size() >= chunkLines && !builder->isLastOrder(id)) {
+        if (cutAt && out.lines.size() >= cutAt && !builder->isLastOrder(id)) {
             settleStatuses();
+            out.textEnd = size_t(raw.data() - data.data());
             if (!ctx.options.onChunk(out)) return cancelled();
             // The chunk owns copies of what it took from the file: a mapped file's pages before this row
             // can leave memory.
@@ -134,7 +137,8 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
             next.format = out.format;
             out = std::move(next);
             builder.reset();
-            builder.emplace(out, data, expected);
+            cutAt = std::min(chunkLines, cutAt * 2);
+            builder.emplace(out, data, expectedLines());
         }
         bool created = false;
         const uint32_t order = builder->order(id, rec.line, created);

@@ -211,6 +211,7 @@ ParseResult parseOrders(const TextFile &file, const ParseOptions &options, Order
     else result = parseBasketOrders(ctx);
 
     if (result.status == ParseStatus::Ok && options.progress && !options.progress(1.0)) result = orderparse::cancelled();
+    if (result.status == ParseStatus::Ok) out.textEnd = file.text().size();  // the last chunk, or the whole file
     if (result.status != ParseStatus::Ok) {
         // Nothing half-read goes on; a cancel still says how far it read, so the report can show it stopped early.
         const int64_t read = result.status == ParseStatus::Cancelled ? out.rowsRead : 0;

@@ -302,7 +302,9 @@ void TextFile::releaseBefore(size_t offset) const
 TextFile TextFile::loadMapped(const std::string &path)
 {
 #ifdef MB_HAVE_MMAP
-    constexpr size_t kMapFrom = size_t(64) << 20;
+    // From a megabyte: mapping skips the zero-fill and the copy of a read buffer before the first row can be
+    // parsed (Online Retail's 45 MB: 85 ms read, 33 ms mapped and checked, on the import's critical path).
+    constexpr size_t kMapFrom = size_t(1) << 20;
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return load(path);
     struct stat st {};

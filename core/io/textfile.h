@@ -30,7 +30,7 @@ struct TextFile {
     // not screen records (events, relations, bundle files) and so refuse such a file as a whole.
     std::string invalidUtf8Error() const;
     static TextFile load(const std::string &path);
-    // As load(), but a file of 64 MB or more that is UTF-8 (the usual export; with or without a BOM, a few bad
+    // As load(), but a file of 1 MB or more that is UTF-8 (the usual export; with or without a BOM, a few bad
     // bytes listed in invalidUtf8 as load() lists them) is mapped, not read into memory, and checked in
     // windows released as they are passed: memory stays bounded by what the reader holds, not by the file
     // (issue #15: a 50M-line order file is 2.7 GB). Anything else (UTF-16, Windows-1252, a platform without

@@ -4,6 +4,7 @@
 #include "core/io/csvreader.h"
 #include "core/io/csvwriter.h"
 #include "core/storage/importwriter.h"
+#include "core/storage/orderfingerprint.h"
 #include "core/storage/workspace.h"
 
 #include <sqlite3.h>
@@ -66,6 +67,23 @@ bool finishParse(ImportReport &report, const ParseResult &parsed, const ImportRe
 // product, customer and description, the chunk's maps) is noise, small enough that the two or three chunks
 // in flight are a few tens of MB whatever the file's size.
 constexpr size_t kChunkLines = 65536;
+// The first chunk's: the writer starts after the parse of 4,096 lines, not of 65,536 (60 ms on Online Retail).
+constexpr size_t kFirstChunkLines = 4096;
+
+// The lines the whole file will give, from the first chunk's lines and the share of the file they came from.
+size_t expectedLines(const OrderBatch &first, const TextFile &file)
+{
+    const size_t size = file.text().size();
+    if (first.textEnd == 0 || first.textEnd >= size) return first.lines.size();
+    return size_t(double(first.lines.size()) * double(size) / double(first.textEnd));
+}
+
+// A parsed chunk and its orders' fingerprints (orderFingerprints), computed on the parsing thread, which has
+// time to spare, rather than on the writing one, which sets the import's pace.
+struct Chunk {
+    OrderBatch batch;
+    std::vector<int64_t> fingerprints;
+};
 
 // Hands chunks from the parsing thread to the writing one. At most kDepth wait, so the parser runs at most
 // that far ahead and memory holds a bounded number of chunks (the one written, the one waiting, the one parsed).
@@ -73,7 +91,7 @@ class ChunkQueue {
 public:
     static constexpr size_t kDepth = 1;
     // Parser side: false once the writer stopped (the parse then ends as cancelled).
-    bool push(OrderBatch &chunk)
+    bool push(Chunk &chunk)
     {
         std::unique_lock<std::mutex> lock(m_);
         space_.wait(lock, [this] { return q_.size() < kDepth || stopped_; });
@@ -89,7 +107,7 @@ public:
         ready_.notify_all();
     }
     // Writer side: the next chunk, false when the parser closed the queue and it is empty.
-    bool pop(OrderBatch &out)
+    bool pop(Chunk &out)
     {
         std::unique_lock<std::mutex> lock(m_);
         ready_.wait(lock, [this] { return !q_.empty() || closed_; });
@@ -115,7 +133,7 @@ public:
 private:
     std::mutex m_;
     std::condition_variable ready_, space_;
-    std::deque<OrderBatch> q_;
+    std::deque<Chunk> q_;
     bool closed_ = false, stopped_ = false;
 };
 
@@ -136,10 +154,16 @@ bool streamOrders(Workspace &ws, const ImportRequest &request, const TextFile &f
         return !queue.stopped();
     };
     options.chunkLines = kChunkLines;
+    options.firstChunkLines = kFirstChunkLines;
     int64_t handedRows = 0;  // rows of the chunks the parser handed over (parser thread; read after join)
-    options.onChunk = [&](OrderBatch &chunk) {
-        const int64_t rows = chunk.rowsRead;
-        if (!queue.push(chunk)) return false;  // the chunk stays the parser's, counted as its last
+    options.onChunk = [&](OrderBatch &batch) {
+        const int64_t rows = batch.rowsRead;
+        std::vector<int64_t> prints = orderFingerprints(batch);
+        Chunk chunk{std::move(batch), std::move(prints)};
+        if (!queue.push(chunk)) {
+            batch = std::move(chunk.batch);  // the chunk stays the parser's, counted as its last
+            return false;
+        }
         handedRows += rows;
         return true;
     };
@@ -147,7 +171,11 @@ bool streamOrders(Workspace &ws, const ImportRequest &request, const TextFile &f
     std::thread parser([&] {
         parsed = parseOrders(file, options, last);
         // The last chunk (or, for a format that does not stream, the whole batch).
-        if (parsed.status == ParseStatus::Ok) queue.push(last);
+        if (parsed.status == ParseStatus::Ok) {
+            std::vector<int64_t> prints = orderFingerprints(last);
+            Chunk chunk{std::move(last), std::move(prints)};
+            queue.push(chunk);
+        }
         queue.close();
     });
     const ProgressFn tick = [&](double) {
@@ -160,13 +188,14 @@ bool streamOrders(Workspace &ws, const ImportRequest &request, const TextFile &f
     const bool ok = writeImport(ws, request.path, report, [&](sqlite3 *db, std::string &err) {
         OrderWriter writer(ws, db, request.path, report);
         bool begun = false;
-        OrderBatch chunk;
+        Chunk next;
         bool drained = false;  // the parser finished (only then is `parsed` its to read)
         for (;;) {
-            if (!queue.pop(chunk)) {
+            if (!queue.pop(next)) {
                 drained = true;
                 break;
             }
+            OrderBatch &chunk = next.batch;
             if (report.format.empty()) report.format = chunk.format;
             report.rowsRead += chunk.rowsRead;
             report.duplicateRows += chunk.duplicateRows;
@@ -178,9 +207,9 @@ bool streamOrders(Workspace &ws, const ImportRequest &request, const TextFile &f
             // so the refusal can say how many rows were rejected in all.
             if (request.strict && !report.rejects.empty()) strictRefused = true;
             if (strictRefused) continue;
-            if (!begun && !writer.begin(chunk.format, chunk.lines.size(), err)) break;
+            if (!begun && !writer.begin(chunk.format, expectedLines(chunk, file), err)) break;
             begun = true;
-            if (!writer.write(chunk, tick, err) || !tick(0.0)) break;
+            if (!writer.write(chunk, next.fingerprints, tick, err) || !tick(0.0)) break;
         }
         if (!drained || !begun || strictRefused || parsed.status != ParseStatus::Ok) {
             queue.stop();

@@ -336,6 +336,7 @@ struct OrderWriter::State {
     std::unique_ptr<LineInserter> line;
     std::unique_ptr<Statement> insertProduct, insertDescription, getDescription, insertCustomer, findOrder, insertOrder,
         updateOrder, deleteLines, backfill;
+    std::optional<ScopedCacheSize> cache;  // the import's page cache, the connection's own given back after
 
     State(Workspace &w, sqlite3 *d, const std::string &f, ImportReport &r) : ws(w), db(d), file(f), report(r) {}
 
@@ -383,6 +384,12 @@ bool OrderWriter::begin(const std::string &format, size_t expectedLines, std::st
         while (s.step()) st.ordersMissingDescriptions.emplace(s.int64(0), 0);
     }
     if (!st.facts.begin(db, {}, err)) return false;
+    // The page cache sized to what the import reads back at random: the customers', products' and descriptions'
+    // unique indexes, which a new key lands anywhere in. Lines and orders are appended and go out to the WAL as
+    // the cache fills either way. About 4 bytes an expected line, from 2 MB to the workspace's usual 64 MB.
+    // Measured: Online Retail (542K lines) imports ~10 % faster with 2 MB than with 64 MB (less memory to fault
+    // in and less left to write at commit), a 5M-line store 8 % faster with 20 MB, and 2 MB made it 25 % slower.
+    st.cache.emplace(db, std::clamp<int64_t>(int64_t(expectedLines) * 4 / 1024, 2048, 65536));
     // Into empty tables, a big import writes the rows first and builds the table's indexes once at the end
     // (one sort instead of a B-tree descent per row). Dropped and recreated from their own SQL inside this
     // transaction, so a failed or cancelled import rolls the indexes back with the rows. Only when no order
@@ -412,7 +419,8 @@ bool OrderWriter::begin(const std::string &format, size_t expectedLines, std::st
     return true;
 }
 
-bool OrderWriter::write(const OrderBatch &batch, const ProgressFn &progress, std::string &err)
+bool OrderWriter::write(const OrderBatch &batch, const std::vector<int64_t> &fingerprints, const ProgressFn &progress,
+                        std::string &err)
 {
     State &st = *s_;
     sqlite3 *db = st.db;
@@ -476,7 +484,7 @@ bool OrderWriter::write(const OrderBatch &batch, const ProgressFn &progress, std
     // export may carry a cancellation or a refund) and left alone when it does not, so re-importing a
     // file changes nothing and says so, and a later export adds only what is new. The stored
     // fingerprint tells the two apart without reading the order's lines back.
-    const std::vector<int64_t> fingerprints = orderFingerprints(batch);
+    if (fingerprints.size() != batch.orders.size()) return fail(err, "internal error: a fingerprint for each order was expected");
     std::vector<int64_t> orderIds(batch.orders.size(), 0);
     std::vector<char> unchanged(batch.orders.size(), 0);
     for (size_t i = 0; i < batch.orders.size(); ++i) {
@@ -605,7 +613,7 @@ bool writeOrders(Workspace &ws, const OrderBatch &batch, const std::string &file
     TempOnDisk tempOnDisk(db);
     return writeImport(ws, file, report, [&](sqlite3 *db, std::string &err) {
         OrderWriter writer(ws, db, file, report);
-        return writer.begin(batch.format, batch.lines.size(), err) && writer.write(batch, progress, err)
+        return writer.begin(batch.format, batch.lines.size(), err) && writer.write(batch, orderFingerprints(batch), progress, err)
                && writer.finish(batch.rowsRead, int64_t(batch.lines.size()), int64_t(batch.rejects.size()), batch.duplicateRows, err)
                && (!progress || progress(1.0));
     });

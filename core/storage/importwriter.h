@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 struct sqlite3;
 
@@ -63,10 +64,12 @@ public:
     OrderWriter &operator=(const OrderWriter &) = delete;
 
     // Before the first chunk: logs the import and reads what the chunks are matched against. A first import
-    // (no orders, no lines) of `expectedLines` >= 20,000 drops order_lines' own indexes until finish().
+    // (no orders, no lines) expected to write >= 20,000 lines in all (`expectedLines`, an estimate) drops order_lines' own indexes until finish().
     bool begin(const std::string &format, size_t expectedLines, std::string &err);
-    // One chunk, or a whole batch. `progress` gets the share of this chunk written; false cancels (err empty).
-    bool write(const OrderBatch &chunk, const ProgressFn &progress, std::string &err);
+    // One chunk, or a whole batch, with its orders' fingerprints (orderFingerprints(chunk), which a streamed
+    // import computes on its parsing thread). `progress` gets the share of this chunk written; false cancels
+    // (err empty).
+    bool write(const OrderBatch &chunk, const std::vector<int64_t> &fingerprints, const ProgressFn &progress, std::string &err);
     // Set when write() failed because an order of the chunk was already written by an earlier chunk.
     bool scattered() const;
     // After the last chunk: rebuilds deferred indexes, settles order-only products, stores the import's

@@ -113,16 +113,7 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
     struct EndRead { sqlite3 *db; bool own; ~EndRead() { if (own) execSql(db, "COMMIT"); } } endRead{db, ownRead};
     // The loader reads every page once: a small page cache for it, not the connection's 64 MB (which
     // would be resident on top of the snapshot at the peak); the connection's own size is restored after.
-    int64_t cacheSize = 0;
-    {
-        Statement s(db, "PRAGMA cache_size");
-        if (s.step()) cacheSize = s.int64(0);
-    }
-    struct RestoreCache {
-        sqlite3 *db; int64_t size;
-        ~RestoreCache() { if (size != 0) execSql(db, ("PRAGMA cache_size = " + std::to_string(size)).c_str()); }
-    } restoreCache{db, cacheSize};
-    if (cacheSize != 0) execSql(db, "PRAGMA cache_size = -2048");
+    const ScopedCacheSize smallCache(db, 2048);
     auto check = [&](const Statement &s) {
         if (s.failed()) error = ws.path() + ": cannot read the workspace: " + s.error();
         return !s.failed();

@@ -99,6 +99,20 @@ std::string_view Statement::textView(int col) const
     return p ? std::string_view(p, size_t(sqlite3_column_bytes(stmt_, col))) : std::string_view();
 }
 
+ScopedCacheSize::ScopedCacheSize(sqlite3 *db, int64_t kib) : db_(db)
+{
+    {
+        Statement s(db_, "PRAGMA cache_size");
+        if (s.step()) previous_ = s.int64(0);
+    }
+    if (previous_ != 0 && previous_ != -kib) execSql(db_, ("PRAGMA cache_size = -" + std::to_string(kib)).c_str());
+}
+
+ScopedCacheSize::~ScopedCacheSize()
+{
+    if (previous_ != 0) execSql(db_, ("PRAGMA cache_size = " + std::to_string(previous_)).c_str());
+}
+
 bool execSql(sqlite3 *db, const char *sql, std::string *error)
 {
     char *msg = nullptr;

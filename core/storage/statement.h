@@ -50,6 +50,20 @@ private:
 // Runs SQL without results (DDL, PRAGMA, BEGIN/COMMIT); false with error set on failure.
 bool execSql(sqlite3 *db, const char *sql, std::string *error = nullptr);
 
+// Sets the connection's page cache to `kib` KiB while it lives and gives the connection back its own size
+// after: a connection serves the next job on its thread too.
+class ScopedCacheSize {
+public:
+    ScopedCacheSize(sqlite3 *db, int64_t kib);
+    ~ScopedCacheSize();
+    ScopedCacheSize(const ScopedCacheSize &) = delete;
+    ScopedCacheSize &operator=(const ScopedCacheSize &) = delete;
+
+private:
+    sqlite3 *db_;
+    int64_t previous_ = 0;  // as PRAGMA cache_size reads it; 0 when it could not be read (left alone then)
+};
+
 // The first failure of the workspace itself (an SQLite result code: busy, read-only, I/O, disk full,
 // damaged) that a statement met on this thread since the last call, or SQLITE_OK; clears it. A caller
 // turns the error into its own words, so writeTransaction asks here whether the workspace failed.

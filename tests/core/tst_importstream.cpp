@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace mb;
@@ -157,6 +158,72 @@ private Q_SLOTS:
         QVERIFY(streamed->integrityOk());
     }
 
+    // The importer asks for a small first chunk so its writer starts at once: chunks grow from firstChunkLines,
+    // doubling, to chunkLines, each still cut where the order id changes, and together they are the file.
+    void theFirstChunksAreSmallAndGrow()
+    {
+        const QString path = dir_.filePath("ramp.csv");
+        QVERIFY(writeText(path, kHeader + ordersText(1, 400)));  // 1,600 lines
+        const TextFile file = TextFile::load(path.toStdString());
+        OrderBatch whole;
+        QCOMPARE(parseOrders(file, ParseOptions(), whole).status, ParseStatus::Ok);
+        QCOMPARE(whole.textEnd, file.text().size());
+
+        ParseOptions options;
+        options.chunkLines = 256;
+        options.firstChunkLines = 16;
+        std::vector<size_t> sizes, ends;
+        std::vector<std::string> ids;
+        options.onChunk = [&](OrderBatch &chunk) {
+            sizes.push_back(chunk.lines.size());
+            ends.push_back(chunk.textEnd);
+            for (const OrderRecord &o : chunk.orders) ids.push_back(o.externalId);
+            return true;
+        };
+        OrderBatch last;
+        QCOMPARE(parseOrders(file, options, last).status, ParseStatus::Ok);
+        sizes.push_back(last.lines.size());
+        ends.push_back(last.textEnd);
+        for (const OrderRecord &o : last.orders) ids.push_back(o.externalId);
+        // At least 16, 32, 64, 128, then 256 lines a chunk; an order has at most 8 rows (7 lines, one given twice),
+        // so a chunk passes its mark by less than that.
+        QVERIFY(sizes.size() > 6);
+        size_t mark = 16;
+        for (size_t i = 0; i + 1 < sizes.size(); ++i) {
+            QVERIFY2(sizes[i] >= mark && sizes[i] < mark + 8, qPrintable(QString("chunk %1: %2 lines").arg(i).arg(sizes[i])));
+            mark = std::min<size_t>(256, mark * 2);
+        }
+        // Each chunk ends further into the file; the last at its end. Every order once, in file order.
+        QVERIFY(std::is_sorted(ends.begin(), ends.end()));
+        QCOMPARE(ends.back(), file.text().size());
+        QCOMPARE(ids.size(), whole.orders.size());
+        for (size_t i = 0; i < ids.size(); ++i) QCOMPARE(ids[i], whole.orders[i].externalId);
+    }
+
+    // An order import sizes its connection's page cache to the file and gives the connection back as it found
+    // it: the GUI's worker keeps its connection for the next job.
+    void anImportGivesItsConnectionItsCacheBack()
+    {
+        const QString path = dir_.filePath("cache.csv");
+        QVERIFY(writeText(path, kHeader + ordersText(1, 6000)));  // ~24,000 lines: indexes rebuilt at the end
+        auto ws = mbtest::freshWorkspace(dir_, "cache.merchbench");
+        int64_t before = 0, after = 0;
+        ImportReport report;
+        // On a thread of its own, as the GUI's worker: the import writes on that thread's connection.
+        std::thread worker([&] {
+            before = scalar(*ws, "PRAGMA cache_size");
+            report = mbtest::importFile(*ws, ImportKind::Orders, path);
+            after = scalar(*ws, "PRAGMA cache_size");
+        });
+        worker.join();
+        QCOMPARE(report.status, ImportStatus::Ok);
+        QVERIFY(report.linesWritten > 20000);
+        QCOMPARE(before, int64_t(-65536));
+        QCOMPARE(after, before);
+        QCOMPARE(scalar(*ws, "SELECT count(*) FROM sqlite_master WHERE name = 'order_lines_by_order'"), int64_t(1));
+        QVERIFY(ws->integrityOk());
+    }
+
     void anOrderComingBackAfterItsChunkIsImportedWhole()
     {
         // Order 500001's first row is at the top, its second ~200,000 lines later: chunks apart.
@@ -244,7 +311,7 @@ private Q_SLOTS:
 
     void aMappedFileReadsAsLoaded()
     {
-        // Past the 64 MB from which a file is mapped; a multibyte character across the 32 MB window edge,
+        // Past the 1 MB from which a file is mapped, and past 64 MB; a multibyte character across the 32 MB window edge,
         // one byte that is not UTF-8, and a BOM.
         QByteArray text = "\xEF\xBB\xBF" + kHeader;
         QVERIFY(text.size() == 3 + kHeader.size());
@@ -271,7 +338,15 @@ private Q_SLOTS:
         QVERIFY(mapped.text() == loaded.text());
         QCOMPARE(mapped.invalidUtf8Error(), loaded.invalidUtf8Error());
 
-        // A small file is loaded as before.
+        // A file from 1 MB on is mapped (no read buffer to fill before the parse starts); a smaller one is loaded.
+        QByteArray twoMb = kHeader;
+        while (twoMb.size() < (2 << 20)) twoMb += body;
+        const QString twoMbPath = dir_.filePath("two-mb.csv");
+        QVERIFY(writeText(twoMbPath, twoMb));
+        const TextFile mid = TextFile::loadMapped(twoMbPath.toStdString());
+        QVERIFY(mid.ok());
+        QVERIFY(mid.mapping != nullptr);
+        QVERIFY(mid.text() == TextFile::load(twoMbPath.toStdString()).text());
         const TextFile small = TextFile::loadMapped(mbtest::fixture("orders/lines_comma.csv").toStdString());
         QVERIFY(small.ok());
         QVERIFY(small.mapping == nullptr);

@@ -94,6 +94,8 @@ private Q_SLOTS:
         Statement j(ws->db(), "PRAGMA journal_mode");
         QVERIFY(j.step());
         QCOMPARE(QString::fromStdString(j.text(0)), QStringLiteral("wal"));
+        // 16 KiB pages (SQLite's default is 4 KiB): the history is written and read in bulk (workspace.cpp).
+        QCOMPARE(scalar(*ws, "PRAGMA page_size"), int64_t(16384));
         QVERIFY(ws->integrityOk());
         const WorkspaceCounts c = ws->counts();
         QCOMPARE(c.products + c.orders + c.orderLines, int64_t(0));
@@ -174,6 +176,14 @@ private Q_SLOTS:
         QCOMPARE(scalar(*ws, "PRAGMA user_version"), int64_t(Workspace::SchemaVersion));
         QCOMPARE(scalar(*ws, "SELECT recommendable FROM products WHERE sku = 'A'"), int64_t(1));
         QCOMPARE(ws->counts().products, int64_t(1));
+        // A workspace made with 4 KiB pages keeps them (only a new file gets 16 KiB) and takes orders as any.
+        QCOMPARE(scalar(*ws, "PRAGMA page_size"), int64_t(4096));
+        {
+            ImportReport report;
+            QVERIFY2(writeOrders(*ws, smallOrders(), "orders.csv", report), report.error.c_str());
+            QCOMPARE(ws->counts().orderLines, int64_t(3));
+            QVERIFY(ws->integrityOk());
+        }
         const QString backup = path + ".v1.bak";
         QVERIFY(QFile::exists(backup));
         const RawDb db = openRaw(backup);

@@ -35,6 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         std::vector<mb::OrderBatch> chunks;
         mb::ParseOptions streamed = options;
         streamed.chunkLines = 1 + size % 4;
+        streamed.firstChunkLines = size % 3;  // 0: chunkLines; else growing from 1 or 2
         streamed.onChunk = [&](mb::OrderBatch &chunk) {
             chunks.push_back(std::move(chunk));
             return true;
@@ -42,6 +43,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         mb::OrderBatch last;
         if (mb::parseOrders(file, streamed, last).status != mb::ParseStatus::Ok) std::abort();
         chunks.push_back(std::move(last));
+        // Each chunk ends further into the file (the importer estimates the file's lines from the first), the
+        // last at its end.
+        for (size_t i = 1; i < chunks.size(); ++i)
+            if (chunks[i].textEnd < chunks[i - 1].textEnd) std::abort();
+        if (chunks.back().textEnd != file.text().size()) std::abort();
         // An order whose rows come back in a later chunk is counted per chunk (its status, its duplicate
         // rows); the writer refuses to write such chunks and imports the file whole instead.
         std::set<std::string> seenBefore;
