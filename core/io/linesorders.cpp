@@ -53,6 +53,7 @@ ParseResult parseLinesOrders(const OrderParseContext &ctx)
     // which is exact because a chunk is cut only where the order id changes (an order whose rows come back
     // after other orders' is the writer's to detect: core/storage/importwriter).
     const size_t chunkLines = ctx.options.onChunk ? std::max<size_t>(ctx.options.chunkLines, 1) : 0;
+    // Where the chunk being filled is cut: at firstChunkLines first, then twice the chunk before, up to chunkLines.
     size_t cutAt = chunkLines ? std::clamp<size_t>(ctx.options.firstChunkLines ? ctx.options.firstChunkLines : chunkLines, 1, chunkLines) : 0;
     auto expectedLines = [&] {
         return cutAt ? cutAt + cutAt / 8 : size_t(std::count(data.begin() + ptrdiff_t(ctx.bodyOffset), data.end(), '\n')) + 1;
