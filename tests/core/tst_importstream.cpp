@@ -347,6 +347,18 @@ private Q_SLOTS:
         QVERIFY(mid.ok());
         QVERIFY(mid.mapping != nullptr);
         QVERIFY(mid.text() == TextFile::load(twoMbPath.toStdString()).text());
+        // The same size in Windows-1252 (é as the byte E9 on every row: mostly not UTF-8) is decoded whole, as
+        // load() decodes it, not mapped.
+        QByteArray latin = kHeader;
+        while (latin.size() < (2 << 20)) latin += "600001,S1,CAF\xC9 \xE9t\xE9,1,2.50,2024-01-01 10:00:00,C1\n";
+        const QString latinPath = dir_.filePath("two-mb-latin.csv");
+        QVERIFY(writeText(latinPath, latin));
+        const TextFile decoded = TextFile::loadMapped(latinPath.toStdString());
+        QVERIFY(decoded.ok());
+        QVERIFY(decoded.mapping == nullptr);
+        QCOMPARE(decoded.encoding, std::string("Windows-1252"));
+        QVERIFY(decoded.text().find("CAF\xC3\x89 \xC3\xA9t\xC3\xA9") != std::string_view::npos);
+        QVERIFY(decoded.text() == TextFile::load(latinPath.toStdString()).text());
         const TextFile small = TextFile::loadMapped(mbtest::fixture("orders/lines_comma.csv").toStdString());
         QVERIFY(small.ok());
         QVERIFY(small.mapping == nullptr);
