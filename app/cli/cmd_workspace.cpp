@@ -4,6 +4,8 @@
 #include "core/demo/demogenerator.h"
 #include "core/placement/scalestore.h"
 #include "core/storage/importlog.h"
+#include "core/storage/snapshot.h"
+#include "core/storage/snapshotcounts.h"
 #include "core/storage/workspace.h"
 
 #include <QJsonArray>
@@ -186,9 +188,12 @@ int runInfo(Context &ctx)
     CliArgs a(ctx.args, {}, {});
     if (!a.ok()) return ctx.usage(a.error());
     int code = Success;
-    auto ws = ctx.openWorkspace(code, true);
-    if (!ws) return code;
-    const WorkspaceCounts c = ws->counts();
+    std::unique_ptr<Workspace> ws;
+    // Counted from the snapshot, as the GUI's status bar counts: from its cache when current (2.4 s at 50M
+    // lines), where Workspace::counts() scans order_lines with two count(DISTINCT) joins (~40 s at 50M).
+    const auto snap = ctx.openSnapshot(ws, code, true);
+    if (!snap) return code;
+    const WorkspaceCounts c = countsOf(*snap, *ws);
     const std::vector<ImportLogEntry> imports = importLog(*ws);
     if (ctx.json) {
         QJsonArray log;
