@@ -85,6 +85,12 @@ struct Chunk {
     std::vector<int64_t> fingerprints;
 };
 
+Chunk withFingerprints(OrderBatch &&batch)
+{
+    std::vector<int64_t> prints = orderFingerprints(batch);
+    return {std::move(batch), std::move(prints)};
+}
+
 // Hands chunks from the parsing thread to the writing one. At most kDepth wait, so the parser runs at most
 // that far ahead and memory holds a bounded number of chunks (the one written, the one waiting, the one parsed).
 class ChunkQueue {
@@ -158,8 +164,7 @@ bool streamOrders(Workspace &ws, const ImportRequest &request, const TextFile &f
     int64_t handedRows = 0;  // rows of the chunks the parser handed over (parser thread; read after join)
     options.onChunk = [&](OrderBatch &batch) {
         const int64_t rows = batch.rowsRead;
-        std::vector<int64_t> prints = orderFingerprints(batch);
-        Chunk chunk{std::move(batch), std::move(prints)};
+        Chunk chunk = withFingerprints(std::move(batch));
         if (!queue.push(chunk)) {
             batch = std::move(chunk.batch);  // the chunk stays the parser's, counted as its last
             return false;
@@ -172,8 +177,7 @@ bool streamOrders(Workspace &ws, const ImportRequest &request, const TextFile &f
         parsed = parseOrders(file, options, last);
         // The last chunk (or, for a format that does not stream, the whole batch).
         if (parsed.status == ParseStatus::Ok) {
-            std::vector<int64_t> prints = orderFingerprints(last);
-            Chunk chunk{std::move(last), std::move(prints)};
+            Chunk chunk = withFingerprints(std::move(last));
             queue.push(chunk);
         }
         queue.close();

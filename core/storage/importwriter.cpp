@@ -144,35 +144,19 @@ bool dropIndexes(sqlite3 *db, const char *table, std::vector<std::string> &recre
 
 }  // namespace
 
-ForeignKeysOff::ForeignKeysOff(sqlite3 *db) : db_(db)
-{
-    // Every id an order import writes comes from the maps it builds in the same transaction, so the
-    // per-row foreign-key look-ups would only re-prove what holds by construction; they were a quarter of
-    // the import time. The pragma cannot change inside a transaction, hence around it.
-    execSql(db_, "PRAGMA foreign_keys = OFF");
-}
+// Every id an order import writes comes from the maps it builds in the same transaction, so the per-row
+// foreign-key look-ups would only re-prove what holds by construction; they were a quarter of the import
+// time. The pragma cannot change inside a transaction, hence around it.
+ForeignKeysOff::ForeignKeysOff(sqlite3 *db) : off_(db, "foreign_keys", 0) {}
 
-ForeignKeysOff::~ForeignKeysOff() { execSql(db_, "PRAGMA foreign_keys = ON"); }
-
-TempOnDisk::TempOnDisk(sqlite3 *db) : db_(db)
+TempOnDisk::TempOnDisk(sqlite3 *db)
 {
     // The workspace keeps temporary data in memory (temp_store = MEMORY). Rebuilding order_lines' index at
     // the end of a first import sorts every line; past what the page cache holds the sort spills to temporary
     // files, which would be memory too: 1.5 GB at 50M lines. Outside the transaction, like foreign_keys.
     // Changing it drops the connection's temporary tables (the workspace has none) and means nothing inside
-    // a transaction a caller holds: only at the top level, and only when it is not FILE already.
-    if (!sqlite3_get_autocommit(db_)) return;
-    {
-        Statement s(db_, "PRAGMA temp_store");
-        if (!s.step() || s.int64(0) == 1) return;
-        previous_ = s.int64(0);
-    }
-    changed_ = execSql(db_, "PRAGMA temp_store = FILE");
-}
-
-TempOnDisk::~TempOnDisk()
-{
-    if (changed_) execSql(db_, ("PRAGMA temp_store = " + std::to_string(previous_)).c_str());
+    // a transaction a caller holds: only at the top level, and only when it is not FILE (1) already.
+    if (sqlite3_get_autocommit(db)) file_.emplace(db, "temp_store", 1);
 }
 
 bool writeImport(Workspace &ws, const std::string &file, ImportReport &report, const WriteFn &write)
@@ -336,7 +320,7 @@ struct OrderWriter::State {
     std::unique_ptr<LineInserter> line;
     std::unique_ptr<Statement> insertProduct, insertDescription, getDescription, insertCustomer, findOrder, insertOrder,
         updateOrder, deleteLines, backfill;
-    std::optional<ScopedCacheSize> cache;  // the import's page cache, the connection's own given back after
+    std::optional<ScopedPragma> cache;  // the import's page cache, the connection's own given back after
 
     State(Workspace &w, sqlite3 *d, const std::string &f, ImportReport &r) : ws(w), db(d), file(f), report(r) {}
 
@@ -389,7 +373,7 @@ bool OrderWriter::begin(const std::string &format, size_t expectedLines, std::st
     // the cache fills either way. About 4 bytes an expected line, from 2 MB to the workspace's usual 64 MB.
     // Measured: Online Retail (542K lines) imports ~10 % faster with 2 MB than with 64 MB (less memory to fault
     // in and less left to write at commit), a 5M-line store 8 % faster with 20 MB, and 2 MB made it 25 % slower.
-    st.cache.emplace(db, std::clamp<int64_t>(int64_t(expectedLines) * 4 / 1024, 2048, 65536));
+    st.cache.emplace(db, "cache_size", -std::clamp<int64_t>(int64_t(expectedLines) * 4 / 1024, 2048, 65536));  // KiB
     // Into empty tables, a big import writes the rows first and builds the table's indexes once at the end
     // (one sort instead of a B-tree descent per row). Dropped and recreated from their own SQL inside this
     // transaction, so a failed or cancelled import rolls the indexes back with the rows. Only when no order

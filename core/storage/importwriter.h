@@ -15,9 +15,11 @@
 //   otherwise) and fails with scattered() set; the caller rolls back and imports the file whole.
 // The counts of the imports row are known only at the end: finish() writes them.
 #include "core/io/importrecords.h"
+#include "core/storage/statement.h"
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,30 +31,22 @@ class Workspace;
 struct ImportReport;
 
 // Foreign keys off for the lifetime of an order import's write (set outside its transaction, where the
-// pragma takes effect), on again after.
+// pragma takes effect), as they were after.
 class ForeignKeysOff {
 public:
     explicit ForeignKeysOff(sqlite3 *db);
-    ~ForeignKeysOff();
-    ForeignKeysOff(const ForeignKeysOff &) = delete;
-    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
 
 private:
-    sqlite3 *db_;
+    ScopedPragma off_;
 };
 
 // temp_store = FILE for the lifetime of an order import's write, as it was after.
 class TempOnDisk {
 public:
     explicit TempOnDisk(sqlite3 *db);
-    ~TempOnDisk();
-    TempOnDisk(const TempOnDisk &) = delete;
-    TempOnDisk &operator=(const TempOnDisk &) = delete;
 
 private:
-    sqlite3 *db_;
-    int64_t previous_ = 2;
-    bool changed_ = false;
+    std::optional<ScopedPragma> file_;
 };
 
 class OrderWriter {
@@ -64,7 +58,8 @@ public:
     OrderWriter &operator=(const OrderWriter &) = delete;
 
     // Before the first chunk: logs the import and reads what the chunks are matched against. A first import
-    // (no orders, no lines) expected to write >= 20,000 lines in all (`expectedLines`, an estimate) drops order_lines' own indexes until finish().
+    // (no orders, no lines) expected to write >= 20,000 lines in all (`expectedLines`, an estimate) drops
+    // order_lines' own indexes until finish().
     bool begin(const std::string &format, size_t expectedLines, std::string &err);
     // One chunk, or a whole batch, with its orders' fingerprints (orderFingerprints(chunk), which a streamed
     // import computes on its parsing thread). `progress` gets the share of this chunk written; false cancels

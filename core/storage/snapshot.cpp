@@ -113,7 +113,7 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Workspace &ws, std::string 
     struct EndRead { sqlite3 *db; bool own; ~EndRead() { if (own) execSql(db, "COMMIT"); } } endRead{db, ownRead};
     // The loader reads every page once: a small page cache for it, not the connection's 64 MB (which
     // would be resident on top of the snapshot at the peak); the connection's own size is restored after.
-    const ScopedCacheSize smallCache(db, 2048);
+    const ScopedPragma smallCache(db, "cache_size", -2048);  // KiB
     auto check = [&](const Statement &s) {
         if (s.failed()) error = ws.path() + ": cannot read the workspace: " + s.error();
         return !s.failed();

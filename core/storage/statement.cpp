@@ -99,18 +99,19 @@ std::string_view Statement::textView(int col) const
     return p ? std::string_view(p, size_t(sqlite3_column_bytes(stmt_, col))) : std::string_view();
 }
 
-ScopedCacheSize::ScopedCacheSize(sqlite3 *db, int64_t kib) : db_(db)
+ScopedPragma::ScopedPragma(sqlite3 *db, const char *name, int64_t value) : db_(db), name_(name)
 {
     {
-        Statement s(db_, "PRAGMA cache_size");
-        if (s.step()) previous_ = s.int64(0);
+        Statement s(db_, (std::string("PRAGMA ") + name_).c_str());
+        if (!s.step()) return;
+        previous_ = s.int64(0);
     }
-    if (previous_ != 0 && previous_ != -kib) execSql(db_, ("PRAGMA cache_size = -" + std::to_string(kib)).c_str());
+    if (previous_ != value) changed_ = execSql(db_, (std::string("PRAGMA ") + name_ + " = " + std::to_string(value)).c_str());
 }
 
-ScopedCacheSize::~ScopedCacheSize()
+ScopedPragma::~ScopedPragma()
 {
-    if (previous_ != 0) execSql(db_, ("PRAGMA cache_size = " + std::to_string(previous_)).c_str());
+    if (changed_) execSql(db_, (std::string("PRAGMA ") + name_ + " = " + std::to_string(previous_)).c_str());
 }
 
 bool execSql(sqlite3 *db, const char *sql, std::string *error)

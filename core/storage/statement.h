@@ -50,18 +50,21 @@ private:
 // Runs SQL without results (DDL, PRAGMA, BEGIN/COMMIT); false with error set on failure.
 bool execSql(sqlite3 *db, const char *sql, std::string *error = nullptr);
 
-// Sets the connection's page cache to `kib` KiB while it lives and gives the connection back its own size
-// after: a connection serves the next job on its thread too.
-class ScopedCacheSize {
+// Sets an integer PRAGMA of the connection (cache_size, temp_store, foreign_keys) while it lives and gives the
+// connection back its own value after: a connection serves the next job on its thread too. Left alone when
+// the value cannot be read or already is the one asked for.
+class ScopedPragma {
 public:
-    ScopedCacheSize(sqlite3 *db, int64_t kib);
-    ~ScopedCacheSize();
-    ScopedCacheSize(const ScopedCacheSize &) = delete;
-    ScopedCacheSize &operator=(const ScopedCacheSize &) = delete;
+    ScopedPragma(sqlite3 *db, const char *name, int64_t value);
+    ~ScopedPragma();
+    ScopedPragma(const ScopedPragma &) = delete;
+    ScopedPragma &operator=(const ScopedPragma &) = delete;
 
 private:
     sqlite3 *db_;
-    int64_t previous_ = 0;  // as PRAGMA cache_size reads it; 0 when it could not be read (left alone then)
+    const char *name_;
+    int64_t previous_ = 0;
+    bool changed_ = false;
 };
 
 // The first failure of the workspace itself (an SQLite result code: busy, read-only, I/O, disk full,

@@ -47,6 +47,8 @@ public:
     // never sees, or breaks, an edit the GUI thread is making; WAL lets readers run beside the one writer.
     sqlite3 *db() const;
 
+    // Counted in SQL (two count(DISTINCT) joins over order_lines: ~40 s at 50M lines). The CLI and the GUI count
+    // from a loaded snapshot instead (snapshotcounts.h); this is the reference tests check that against.
     WorkspaceCounts counts() const;
     // Bumped by every import that changes the order history; mined results remember the version they saw.
     int64_t historyVersion() const;
