@@ -359,6 +359,17 @@ private Q_SLOTS:
         QCOMPARE(decoded.encoding, std::string("Windows-1252"));
         QVERIFY(decoded.text().find("CAF\xC3\x89 \xC3\xA9t\xC3\xA9") != std::string_view::npos);
         QVERIFY(decoded.text() == TextFile::load(latinPath.toStdString()).text());
+        // A NUL byte deep in such a file is refused as load() refuses it, naming the line and the field.
+        QByteArray damaged = twoMb;
+        const int at = damaged.indexOf(",ITEM ", (1 << 20) + 100) + 3;
+        damaged[at] = '\0';
+        const QString damagedPath = dir_.filePath("two-mb-nul.csv");
+        QVERIFY(writeText(damagedPath, damaged));
+        const TextFile refused = TextFile::loadMapped(damagedPath.toStdString());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error, TextFile::load(damagedPath.toStdString()).error);
+        QVERIFY2(refused.error.find("field \"description\": a NUL byte") != std::string::npos, refused.error.c_str());
+        QVERIFY2(refused.error.find(": line ") != std::string::npos, refused.error.c_str());
         const TextFile small = TextFile::loadMapped(mbtest::fixture("orders/lines_comma.csv").toStdString());
         QVERIFY(small.ok());
         QVERIFY(small.mapping == nullptr);
