@@ -145,10 +145,10 @@ AbReport analyse(const AbResults &results, const AbOptions &options)
             c.z = {kNaN, kNaN};
         }
         c.aov = welch(a.aov, control.aov, options.alpha);
-        if (!a.spreadKnown || !control.spreadKnown) c.aov = WelchResult{{a.aov.mean - control.aov.mean, kNaN, kNaN}, kNaN, kNaN, kNaN, false};
-        c.rpv = results.visitorsKnown ? welch(a.rpv, control.rpv, options.alpha) : WelchResult{{kNaN, kNaN, kNaN}, kNaN, kNaN, kNaN, false};
+        if (!a.spreadKnown || !control.spreadKnown) c.aov = untestedDifference(a.aov.mean - control.aov.mean);
+        c.rpv = results.visitorsKnown ? welch(a.rpv, control.rpv, options.alpha) : untestedDifference(kNaN);
         if (results.visitorsKnown && (!a.spreadKnown || !control.spreadKnown))
-            c.rpv = WelchResult{{a.rpv.mean - control.rpv.mean, kNaN, kNaN}, kNaN, kNaN, kNaN, false};
+            c.rpv = untestedDifference(a.rpv.mean - control.rpv.mean);
         if (rows && results.hasRevenue && options.bootstrapResamples > 1) {
             const AbVariant &va = results.variants[i], &vc = results.variants[r.control];
             const uint64_t seed = options.seed + i;

@@ -80,7 +80,10 @@ WelchResult welch(const MeanSummary &a, const MeanSummary &b, double alpha)
     if (a.n < 2 || b.n < 2) return r;
     const double va = a.variance / double(a.n), vb = b.variance / double(b.n);
     const double se2 = va + vb;
-    if (!(se2 > 0)) return r;
+    if (!(se2 > 0)) {
+        r.untested = WelchResult::Untested::NoSpread;
+        return r;
+    }
     const double se = std::sqrt(se2);
     r.df = se2 * se2 / (va * va / double(a.n - 1) + vb * vb / double(b.n - 1));
     r.t = r.difference.estimate / se;
@@ -88,7 +91,21 @@ WelchResult welch(const MeanSummary &a, const MeanSummary &b, double alpha)
     const double q = studentTQuantile(1 - alpha / 2, r.df);
     r.difference.lower = r.difference.estimate - q * se;
     r.difference.upper = r.difference.estimate + q * se;
-    r.valid = true;
+    // Order values near the top of double's range (a summary's SD of 1e200, say) overflow the variance or
+    // its square to infinity, and the test's df and p-value come out NaN: no test, rather than a NaN shown
+    // as one.
+    r.valid = std::isfinite(r.df) && r.pValue >= 0 && r.pValue <= 1 && std::isfinite(r.difference.lower)
+        && std::isfinite(r.difference.upper);
+    r.untested = r.valid ? WelchResult::Untested::No : WelchResult::Untested::Overflow;
+    return r;
+}
+
+WelchResult untestedDifference(double difference)
+{
+    WelchResult r;
+    r.difference = {difference, kNaN, kNaN};
+    r.t = r.df = r.pValue = kNaN;
+    r.untested = WelchResult::Untested::NoSpread;
     return r;
 }
 

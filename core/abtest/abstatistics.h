@@ -42,12 +42,17 @@ MeanSummary summarise(const std::vector<double> &values);
 MeanSummary summariseSums(int64_t n, double sum, double sumOfSquares);
 
 struct WelchResult {
+    // Why there is no test, so a view can say so rather than show a blank.
+    enum class Untested { No, TooFewValues, NoSpread, Overflow };
     Interval difference;   // mean1 - mean2 with its t interval
     double t = 0;
     double df = 0;         // Welch–Satterthwaite
     double pValue = 1;     // two-sided
-    bool valid = false;    // false when either sample has fewer than 2 values or both variances are 0
+    bool valid = false;    // the interval, t, df and p-value are a test's; see untested when not
+    Untested untested = Untested::TooFewValues;
 };
+// The difference of the means alone, when the file gives no spread to test it with.
+WelchResult untestedDifference(double difference);
 WelchResult welch(const MeanSummary &a, const MeanSummary &b, double alpha = 0.05);
 
 // Percentile bootstrap of mean(a) - mean(b): each resample draws a.size() values from a and b.size() from

@@ -152,6 +152,33 @@ private Q_SLOTS:
         QCOMPARE(r.comparisons[0].aov.difference.estimate, 13.0 - 9.5);
     }
 
+    // Why a difference of means has no interval, for each reason the panel names: a summary without a spread,
+    // fewer than two orders in an arm, and spreads too large for double (a fuzzer found the SD of 1e200, whose
+    // square overflows: the test came out valid with a NaN p-value).
+    void untestedMeansSayWhy()
+    {
+        const AbReport noSpread = analyse(load("summary_newcombe.csv"), {});
+        QCOMPARE(noSpread.comparisons[0].aov.untested, WelchResult::Untested::NoSpread);
+        QCOMPARE(noSpread.comparisons[0].aov.difference.estimate, 3080.0 / 56 - 2400.0 / 48);
+
+        const AbReport spread = analyse(load("summary_spread.csv"), {});
+        QVERIFY(spread.comparisons[0].aov.valid);
+        QCOMPARE(spread.comparisons[0].aov.untested, WelchResult::Untested::No);
+
+        const AbReport oneOrder = analyse(parseAbResultsText("variant,order,value\nA,1,10\nB,2,12\nB,4,14\n", "o.csv").results, {});
+        QCOMPARE(oneOrder.comparisons[0].aov.untested, WelchResult::Untested::TooFewValues);
+
+        const std::string sd(200, '9');   // a run of digits, as the fuzzer wrote it
+        const AbParse huge = parseAbResultsText("Variant,Visitors,Conversions,Revenue,Revenue SD\n"
+                                                "control,10000,300,18000.00," + sd + "\nnew-cart,10050,345,21390.00,12.0\n", "huge.csv");
+        QVERIFY2(huge.ok, huge.error.c_str());
+        const AbComparison &c = analyse(huge.results, {}).comparisons[0];
+        QVERIFY(!c.aov.valid);
+        QCOMPARE(c.aov.untested, WelchResult::Untested::Overflow);
+        QVERIFY(!c.rpv.valid);
+        QCOMPARE(c.rpv.untested, WelchResult::Untested::Overflow);
+    }
+
     void csvExport()
     {
         const std::string csv = reportCsv(analyse(load("summary_newcombe.csv"), {}));

@@ -196,6 +196,26 @@ private Q_SLOTS:
         QCOMPARE(rounded(w.difference.lower, 7), -2.1469104);
     }
 
+    // Spreads beyond double's range (an SD of 1e200 squares to infinity; values of 1e200 give a variance of
+    // ~1e400) make no test: not one with a NaN p-value presented as valid. A fuzzer found the summary case.
+    void welchRefusesOverflowingSpreads()
+    {
+        const MeanSummary a{1000, 50, 1e200 * 1e200};
+        const MeanSummary b{1000, 60, 12.0 * 12.0};
+        QVERIFY(!welch(a, b).valid);
+        QCOMPARE(welch(a, b).untested, WelchResult::Untested::Overflow);
+        QVERIFY(!welch(b, a).valid);
+        const MeanSummary c{1000, 50, 1e300};   // finite variance, but its square over n overflows in the df
+        QVERIFY(!welch(c, b).valid);
+        QVERIFY(!welch(summarise({1e200, -1e200, 3e200}), summarise({1, 2, 3})).valid);
+        const WelchResult w = welch(MeanSummary{1000, 50, 1e12}, MeanSummary{1000, 60, 1e12});
+        QVERIFY(w.valid);   // large but representable spreads still test
+        QCOMPARE(w.untested, WelchResult::Untested::No);
+        QCOMPARE(welch(MeanSummary{1, 50, 0}, b).untested, WelchResult::Untested::TooFewValues);
+        QCOMPARE(welch(MeanSummary{10, 50, 0}, MeanSummary{10, 60, 0}).untested, WelchResult::Untested::NoSpread);
+        QVERIFY(w.pValue > 0.9 && w.pValue <= 1);
+    }
+
     // summariseSums (a summary file's sum and sum of squares) equals summarise over the values.
     void sumsAgreeWithValues()
     {

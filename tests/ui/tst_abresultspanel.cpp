@@ -211,6 +211,32 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>("abNotes")->text().contains("Exported the read-out to"));
     }
 
+    // Why an AOV difference has no interval is said in the cell and its tooltip: too few orders in a per-order
+    // file, and a standard deviation too large to compute with (a run of 200 nines in the file).
+    void untestedDifferencesSayWhy()
+    {
+        const QString few = dir_.filePath("few.csv");
+        QFile f(few);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("variant,order,value\nA,1,10\nB,2,12\nB,4,14\n");
+        f.close();
+        QVERIFY(openByButton(few));
+        QCOMPARE(cellText(1, 8), QString("+3.00 (too few orders)"));
+        QVERIFY(child<QTableWidget>("abTable")->item(1, 8)->toolTip().contains("at least 2 orders in each variant"));
+
+        const QString huge = dir_.filePath("huge.csv");
+        QFile h(huge);
+        QVERIFY(h.open(QIODevice::WriteOnly));
+        h.write("Variant,Visitors,Conversions,Revenue,Revenue SD\ncontrol,10000,300,18000.00," + QByteArray(200, '9') +
+                "\nnew-cart,10050,345,21390.00,12.0\n");
+        h.close();
+        QVERIFY(openByButton(huge));
+        QVERIFY(presenter_.errors.isEmpty());
+        QCOMPARE(cellText(1, 8), QString("+2.00 (figures too large)"));
+        QCOMPARE(cellText(1, 10), QString("+0.33 (figures too large)"));   // revenue per visitor, the same spread
+        QVERIFY(child<QTableWidget>("abTable")->item(1, 8)->toolTip().contains("too large to compute an interval"));
+    }
+
     // A picture of the panel over the per-session sample, to look at.
     void screenshot()
     {
