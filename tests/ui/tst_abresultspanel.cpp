@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QtTest>
 
 class TestAbResultsPanel : public QObject {
@@ -243,6 +244,23 @@ private Q_SLOTS:
         QVERIFY(openByButton(mbtest::fixture("abtest/sessions.csv")));
         QVERIFY(child<QLabel>("abWarnings")->text().contains("less than two full weeks"));
         const QString png = QDir::temp().filePath("tst_abresultspanel.png");
+        // Every line of the warnings is on screen, once the layout has settled: the label is as tall as its
+        // text needs at its width. Its inset is its margin: QLabel's height-for-width leaves a style-sheet
+        // padding out, and with one the last line of these warnings was cut off.
+        QLabel *warnings = child<QLabel>("abWarnings");
+        QVERIFY(!warnings->styleSheet().contains("padding"));
+        QVERIFY(warnings->margin() > 0);
+        auto textFits = [warnings] {
+            QTextDocument doc;
+            doc.setDefaultFont(warnings->font());
+            doc.setDocumentMargin(0);
+            doc.setHtml(warnings->text());
+            const int m = warnings->margin();
+            const QRect inside = warnings->contentsRect().marginsRemoved(QMargins(m, m, m, m));
+            doc.setTextWidth(inside.width());
+            return doc.size().height() <= inside.height() + 1;
+        };
+        QVERIFY(mbtest::waitUntil(textFits));
         QVERIFY(panel_->grab().save(png));
         qInfo("screenshot: %s", qPrintable(png));
     }

@@ -4,6 +4,7 @@
 #include "core/io/atomicfile.h"
 #include "ui/format.h"
 #include "ui/messagepresenter.h"
+#include "ui/noticelabel.h"
 #include "ui/tablestyle.h"
 #include "ui/workpool.h"
 
@@ -127,12 +128,9 @@ AbResultsPanel::AbResultsPanel(QWidget *parent) : QWidget(parent)
     busy->addWidget(cancelButton_);
     layout->addLayout(busy);
 
-    warnings_ = new QLabel(this);
+    warnings_ = noticeLabel(this, QStringLiteral("#fff4e0"), QStringLiteral("#e0a040"), QStringLiteral("#4a3000"));
     warnings_->setObjectName(QStringLiteral("abWarnings"));
-    warnings_->setWordWrap(true);
     warnings_->setTextFormat(Qt::RichText);
-    warnings_->setStyleSheet(QStringLiteral("QLabel { background: #fff4e0; border: 1px solid #e0a040; border-radius: 4px; "
-                                            "padding: 6px; color: #4a3000; }"));
     warnings_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     warnings_->setVisible(false);
     layout->addWidget(warnings_);

@@ -7,6 +7,7 @@
 #include "ui/lab/backtestchart.h"
 #include "ui/lab/backtesttablemodel.h"
 #include "ui/messagepresenter.h"
+#include "ui/noticelabel.h"
 #include "ui/workpool.h"
 #include "ui/workspacedocument.h"
 
@@ -160,8 +161,7 @@ BacktestPanel::BacktestPanel(WorkspaceDocument *document, QWidget *parent)
     progressRow->addWidget(cancel_);
     connect(cancel_, &QPushButton::clicked, this, &BacktestPanel::cancel);
 
-    stale_ = wrappingLabel(this);
-    stale_->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; border: 1px solid #e0c36c; padding: 4px; }"));
+    stale_ = noticeLabel(this, QStringLiteral("#fff4ce"), QStringLiteral("#e0c36c"));
     summary_ = wrappingLabel(this);
     assumptions_ = wrappingLabel(this);
 
