@@ -172,7 +172,8 @@ private Q_SLOTS:
         const AbParse huge = parseAbResultsText("Variant,Visitors,Conversions,Revenue,Revenue SD\n"
                                                 "control,10000,300,18000.00," + sd + "\nnew-cart,10050,345,21390.00,12.0\n", "huge.csv");
         QVERIFY2(huge.ok, huge.error.c_str());
-        const AbComparison &c = analyse(huge.results, {}).comparisons[0];
+        const AbReport hugeReport = analyse(huge.results, {});
+        const AbComparison &c = hugeReport.comparisons[0];
         QVERIFY(!c.aov.valid);
         QCOMPARE(c.aov.untested, WelchResult::Untested::Overflow);
         QVERIFY(!c.rpv.valid);
