@@ -41,15 +41,7 @@ int32_t findCategory(const Snapshot &s, const std::string &text, std::string &er
 }
 
 
-std::string money(double v)
-{
-    if (!std::isfinite(v)) return "n/a";
-    const long long whole = std::llround(std::fabs(v) * 100);
-    std::string s = grouped(whole / 100);
-    char cents[8];
-    std::snprintf(cents, sizeof cents, ".%02lld", whole % 100);
-    return (v < 0 ? "-" : "") + s + cents;
-}
+std::string money(double v) { return groupedDecimals(v, 2); }
 
 std::string pct(double v) { return std::isfinite(v) ? fixedDecimals(v * 100, 1) + " %" : "n/a"; }
 

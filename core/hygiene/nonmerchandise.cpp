@@ -1,6 +1,7 @@
 #include "core/hygiene/nonmerchandise.h"
 
 #include "core/hygiene/skuvariants.h"
+#include "core/io/numbertext.h"
 
 #include <algorithm>
 #include <cctype>
@@ -53,12 +54,7 @@ std::string percent(double share)
     return buf;
 }
 
-std::string money(double v)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
-}
+std::string money(double v) { return fixedDecimals(v, 2); }
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 // order add up to Subtotal - Refunded Amount.
 #include "core/io/fieldparse.h"
 #include "core/io/lineallocation.h"
+#include "core/io/numbertext.h"
 #include "core/io/orderbatchbuilder.h"
 #include "core/io/orderformatparsers.h"
 #include "core/io/shopifysku.h"
@@ -35,12 +36,7 @@ struct OrderFlags {
 };
 
 // "62,857.37" for the notes.
-std::string money(double x)
-{
-    const long long c = std::llround(std::fabs(x) * 100.0);
-    const std::string frac = std::to_string(100 + c % 100).substr(1);
-    return (x < 0 ? "-" : "") + orderparse::withThousands(c / 100) + "." + frac;
-}
+std::string money(double x) { return groupedDecimals(x, 2); }
 
 // Shopify's Tags cell: "Subscription, Subscription Recurring Order".
 std::vector<std::string> tagList(std::string_view tags)

@@ -1,6 +1,7 @@
 // The rules a candidate must pass before it can take a slot, in the order a merchandiser reads them:
 // what the placement shows at all, what the shopper already has, what the shop can sell, what it earns,
 // and the price rules of the placement. The first rule that fails is the one reported.
+#include "core/io/numbertext.h"
 #include "core/placement/placementcandidate.h"
 #include "core/placement/placementengine.h"
 #include "core/storage/snapshot.h"
@@ -12,12 +13,7 @@
 
 namespace mb {
 
-std::string money(double v)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
-}
+std::string money(double v) { return fixedDecimals(v, 2); }
 
 LeftOut leftOutOf(const Candidate &c, LeftOutRule rule, std::string text)
 {
