@@ -41,6 +41,14 @@ class TestAbResultsPanel : public QObject {
         QTest::mouseClick(child<QPushButton>("abOpen"), Qt::LeftButton);
         return mbtest::waitForSignal(done) && mbtest::waitUntil([this] { return !panel_->isBusy(); });
     }
+    // A results file in the test's directory, as a user would have saved it.
+    QString writeFile(const char *name, const QByteArray &text)
+    {
+        const QString path = dir_.filePath(QLatin1String(name));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) qFatal("cannot write %s", name);
+        return path;
+    }
     bool settled()
     {
         return mbtest::waitUntil([this] { return !panel_->isBusy(); });
@@ -127,12 +135,7 @@ private Q_SLOTS:
     // A file that does not parse: the error names file, line and field; the read-out on screen stays.
     void failedParseChangesNothing()
     {
-        const QString bad = dir_.filePath("bad.csv");
-        QFile f(bad);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("variant,converted,revenue\nA,1,10\nB,perhaps,0\n");
-        f.close();
-        QVERIFY(openByButton(bad));
+        QVERIFY(openByButton(writeFile("bad.csv", "variant,converted,revenue\nA,1,10\nB,perhaps,0\n")));
         QCOMPARE(presenter_.errors.size(), 1);
         QVERIFY2(presenter_.errors[0].contains("bad.csv: line 3, field \"converted\": \"perhaps\": expected 1 or 0"), qPrintable(presenter_.errors[0]));
         presenter_.errors.clear();
@@ -144,17 +147,13 @@ private Q_SLOTS:
     // old read-out; read again to the end it shows its counts.
     void largeFileOnTheWorker()
     {
-        const QString big = dir_.filePath("big.csv");
-        QFile f(big);
-        QVERIFY(f.open(QIODevice::WriteOnly));
         QByteArray text = "session,variant,converted,revenue\n";
         for (int i = 0; i < 400000; ++i) {
             const bool b = i % 2;
             const bool converted = (i / 2) % (b ? 23 : 25) == 0;
             text += "s" + QByteArray::number(i) + (b ? ",B," : ",A,") + (converted ? "1," + QByteArray::number(20 + i % 50) : QByteArray("0,0")) + "\n";
         }
-        f.write(text);
-        f.close();
+        const QString big = writeFile("big.csv", text);
         next_ = big;
         QTest::mouseClick(child<QPushButton>("abOpen"), Qt::LeftButton);
         QVERIFY(panel_->isBusy());
@@ -216,22 +215,12 @@ private Q_SLOTS:
     // file, and a standard deviation too large to compute with (a run of 200 nines in the file).
     void untestedDifferencesSayWhy()
     {
-        const QString few = dir_.filePath("few.csv");
-        QFile f(few);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("variant,order,value\nA,1,10\nB,2,12\nB,4,14\n");
-        f.close();
-        QVERIFY(openByButton(few));
+        QVERIFY(openByButton(writeFile("few.csv", "variant,order,value\nA,1,10\nB,2,12\nB,4,14\n")));
         QCOMPARE(cellText(1, 8), QString("+3.00 (too few orders)"));
         QVERIFY(child<QTableWidget>("abTable")->item(1, 8)->toolTip().contains("at least 2 orders in each variant"));
 
-        const QString huge = dir_.filePath("huge.csv");
-        QFile h(huge);
-        QVERIFY(h.open(QIODevice::WriteOnly));
-        h.write("Variant,Visitors,Conversions,Revenue,Revenue SD\ncontrol,10000,300,18000.00," + QByteArray(200, '9') +
-                "\nnew-cart,10050,345,21390.00,12.0\n");
-        h.close();
-        QVERIFY(openByButton(huge));
+        QVERIFY(openByButton(writeFile("huge.csv", "Variant,Visitors,Conversions,Revenue,Revenue SD\ncontrol,10000,300,18000.00," +
+                                                   QByteArray(200, '9') + "\nnew-cart,10050,345,21390.00,12.0\n")));
         QVERIFY(presenter_.errors.isEmpty());
         QCOMPARE(cellText(1, 8), QString("+2.00 (figures too large)"));
         QCOMPARE(cellText(1, 10), QString("+0.33 (figures too large)"));   // revenue per visitor, the same spread

@@ -393,7 +393,7 @@ void AbResultsPanel::showReport()
         table_->setItem(row, Lift, cell(pct(c->relativeLift, 1, true)));
         table_->setItem(row, PValue, cell(pText(c->z.pValue)));
         table_->item(row, PValue)->setToolTip(tr("Two-proportion z-test, two-sided"));
-        auto meanCell = [&](const WelchResult &wr, const std::optional<Interval> &boot, bool available) {
+        auto meanCell = [&](const WelchResult &wr, const std::optional<Interval> &boot, bool available, bool perVisitor) {
             if (!available || !std::isfinite(wr.difference.estimate)) return cell(QStringLiteral("n/a"));
             QString why, tip;
             switch (wr.untested) {
@@ -407,8 +407,8 @@ void AbResultsPanel::showReport()
                          "so there is no interval");
                 break;
             case WelchResult::Untested::TooFewValues:
-                why = tr(" (too few orders)");
-                tip = tr("An interval needs at least 2 orders in each variant");
+                why = perVisitor ? tr(" (too few visitors)") : tr(" (too few orders)");
+                tip = perVisitor ? tr("An interval needs at least 2 visitors in each variant") : tr("An interval needs at least 2 orders in each variant");
                 break;
             case WelchResult::Untested::Overflow:
                 why = tr(" (figures too large)");
@@ -422,8 +422,8 @@ void AbResultsPanel::showReport()
             if (wr.valid) item->setForeground(verdictColour(wr.difference.lower, wr.difference.upper));
             return item;
         };
-        table_->setItem(row, AovDifference, meanCell(c->aov, c->aovBootstrap, r.hasRevenue));
-        table_->setItem(row, RpvDifference, meanCell(c->rpv, c->rpvBootstrap, r.hasRevenue && r.visitorsKnown));
+        table_->setItem(row, AovDifference, meanCell(c->aov, c->aovBootstrap, r.hasRevenue, false));
+        table_->setItem(row, RpvDifference, meanCell(c->rpv, c->rpvBootstrap, r.hasRevenue && r.visitorsKnown, true));
         QTableWidgetItem *power = cell(pct(c->power, 0));
         power->setToolTip(c->powerForObserved ? tr("Chance this test had of detecting the observed lift of %1").arg(pct(c->powerLift, 1, true))
                                               : tr("Chance this test had of detecting a lift of %1").arg(pct(c->powerLift, 1, true)));
