@@ -77,12 +77,17 @@ std::string textReport(const KpiContext &ctx, const KpiReport &r)
     o += "  units per order    " + fixedDecimals(h.sales.unitsPerOrder, 2) + "\n";
     o += "  items per basket   " + fixedDecimals(h.sales.itemsPerBasket, 2) + "\n";
     o += "  customers          " + grouped(h.sales.customers) + " (+ " + grouped(h.sales.guestOrders) + " guest orders)\n";
-    o += "  repeat rate        " + pct(h.repeatRate) + pts(h.repeatRate, p.repeatRate) + "; median " +
-         fixedDecimals(r.retention.medianDaysToSecond, 1) + " days to the second order\n";
-    o += "  CLV historic       " + money(h.historicClv) + " per customer in the period\n";
-    o += "  CLV predictive     " + money(h.predictiveClv) + " = AOV " + money(r.clv.aov) + " x " +
-         fixedDecimals(r.clv.frequencyPerYear, 2) + " orders/year x " + fixedDecimals(r.clv.lifespanYears, 2) + " years (churn " +
-         pct(r.clv.churnPerPeriod) + " per period)\n";
+    if (h.sales.customers == 0) {
+        // Every order a guest's (or the file had no customer column): say why, not a row of n/a's.
+        o += "  repeat rate, CLV   n/a: no order in the period has a known customer\n";
+    } else {
+        o += "  repeat rate        " + pct(h.repeatRate) + pts(h.repeatRate, p.repeatRate) + "; median " +
+             fixedDecimals(r.retention.medianDaysToSecond, 1) + " days to the second order\n";
+        o += "  CLV historic       " + money(h.historicClv) + " per customer in the period\n";
+        o += "  CLV predictive     " + money(h.predictiveClv) + " = AOV " + money(r.clv.aov) + " x " +
+             fixedDecimals(r.clv.frequencyPerYear, 2) + " orders/year x " + fixedDecimals(r.clv.lifespanYears, 2) + " years (churn " +
+             pct(r.clv.churnPerPeriod) + " per period)\n";
+    }
     if (r.attach.hasMaps) {
         o += "  attach rate        " + pct(h.attachRate) + pts(h.attachRate, p.attachRate) + " of orders (" +
              pct(r.attach.eligibleRate) + " of orders holding a mapped anchor)\n";

@@ -26,6 +26,9 @@ namespace mb {
 
 namespace {
 
+// From this many orders, one customer on every order is a placeholder (see the end of parseShopifyOrders).
+constexpr size_t kPlaceholderCustomerOrders = 20;
+
 struct OrderFlags {
     bool cancelled = false;
     bool refunded = false;
@@ -314,10 +317,20 @@ ParseResult parseShopifyOrders(const OrderParseContext &ctx)
                             "SOURCE` leaves them out of mining");
     if (out.orders.size() > 1 && !out.orders.front().customer.empty()
         && std::all_of(out.orders.begin(), out.orders.end(),
-                       [&](const OrderRecord &r) { return r.customer == out.orders.front().customer; }))
-        out.notes.push_back("all " + withThousands(int64_t(out.orders.size())) + " orders have the same customer ("
-                            + h.name(cCustomer) + " \"" + out.orders.front().customer
-                            + "\", a redacted export?), so customer-level figures will be meaningless");
+                       [&](const OrderRecord &r) { return r.customer == out.orders.front().customer; })) {
+        const std::string same = "all " + withThousands(int64_t(out.orders.size())) + " orders have the same customer ("
+                                 + h.name(cCustomer) + " \"" + out.orders.front().customer + "\", a redacted export?)";
+        // A store's whole export from one customer is a redacted or placeholder column, not a customer: kept, it
+        // made every order a repeat purchase, a lifetime value of the store's revenue and a re-buy interval
+        // between strangers' orders. A handful of orders from one customer is a plausible small export.
+        if (out.orders.size() >= kPlaceholderCustomerOrders) {
+            for (OrderRecord &r : out.orders) r.customer.clear();
+            out.notes.push_back(same + ": they are imported as guest orders, so repeat purchases, customer lifetime "
+                                "value and re-buy intervals say n/a rather than treat the store as one customer");
+        } else {
+            out.notes.push_back(same + ", so customer-level figures will be meaningless");
+        }
+    }
     if (out.duplicateRows)
         out.notes.push_back(withThousands(out.duplicateRows) + " rows repeat an earlier row byte for byte; they are "
                             "kept as line items");

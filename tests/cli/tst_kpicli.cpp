@@ -76,6 +76,14 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("orders             7"));
         QVERIFY(r.out.contains("CAM1 -> CARD (accessory): 2 of 3 orders, 66.7 %"));
         QVERIFY(r.out.contains("Camera kit / Standard: 1 of 3, 33.3 %"));
+        QVERIFY(r.out.contains("\n  repeat rate        "));
+        QVERIFY(r.out.contains("\n  CLV predictive     "));
+        // A period without a known customer (a guest-only store, or a redacted export imported as guests)
+        // says so once rather than printing a row of n/a's.
+        const Run guests = cli({"kpi", "--from", "2030-01-01", "--to", "2030-01-31"});
+        QCOMPARE(guests.code, 0);
+        QVERIFY2(guests.out.contains("\n  repeat rate, CLV   n/a: no order in the period has a known customer\n"), guests.out.constData());
+        QVERIFY(!guests.out.contains("CLV predictive"));
     }
 
     void usageErrors_data()

@@ -182,6 +182,19 @@ void tst_ShopifyOrders::sameCustomerEverywhereIsNoted()
     QCOMPARE(parseOrders(f, {}, b).status, ParseStatus::Ok);
     QVERIFY2(allNotes(b).contains("all 3 orders have the same customer (Email \"REDACTED\""), qPrintable(allNotes(b)));
     QVERIFY(allNotes(b).contains("customer-level figures will be meaningless"));
+    QCOMPARE(q(b.orders[2].customer), QStringLiteral("REDACTED"));   // three orders from one customer can be real
+
+    // Twenty orders, every one from the same customer: a placeholder, imported as guest orders.
+    std::string text = "Name,Email,Lineitem quantity,Lineitem sku\n";
+    for (int i = 1; i <= 20; ++i) text += "#" + std::to_string(i) + ",REDACTED,1," + (i % 2 ? "A" : "B") + "\n";
+    OrderBatch many;
+    QCOMPARE(parseOrders(TextFile::fromBytes(text, "redacted20.csv"), {}, many).status, ParseStatus::Ok);
+    QCOMPARE(int(many.orders.size()), 20);
+    for (const OrderRecord &o : many.orders) QVERIFY(o.customer.empty());
+    QVERIFY2(allNotes(many).contains("all 20 orders have the same customer (Email \"REDACTED\", a redacted export?): they are "
+                                     "imported as guest orders"),
+             qPrintable(allNotes(many)));
+    QVERIFY(!allNotes(many).contains("meaningless"));
 }
 
 namespace {

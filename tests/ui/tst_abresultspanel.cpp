@@ -42,13 +42,7 @@ class TestAbResultsPanel : public QObject {
         return mbtest::waitForSignal(done) && mbtest::waitUntil([this] { return !panel_->isBusy(); });
     }
     // A results file in the test's directory, as a user would have saved it.
-    QString writeFile(const char *name, const QByteArray &text)
-    {
-        const QString path = dir_.filePath(QLatin1String(name));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) qFatal("cannot write %s", name);
-        return path;
-    }
+    QString writeFile(const char *name, const QByteArray &text) { return mbtest::writeFile(dir_.filePath(QLatin1String(name)), text); }
     bool settled()
     {
         return mbtest::waitUntil([this] { return !panel_->isBusy(); });

@@ -78,15 +78,25 @@ void fillDashboardTiles(const QList<KpiTile *> &tiles, const KpiReport &r)
             QObject::tr("of %1 orders holding a bundle's anchor").arg(fmt::count(r.bundles.anchorOrders)));
     else
         tiles[Bundles]->setUnavailable(QObject::tr("no bundles yet: build tiered bundles to see take rates"));
-    set(Repeat, pct(h.repeatRate), h.repeatRate, p.repeatRate, true, true,
-        QObject::tr("%1 of %2 customers ordered again").arg(fmt::count(r.retention.repeatCustomers), fmt::count(r.retention.customers)));
+    // Without a known customer (guest orders only, or a redacted export imported as guests) the customer
+    // tiles say so, as the predictive CLV does, rather than show a blank and "0 of 0".
+    const QString needsCustomers = QObject::tr("needs orders from known customers");
+    if (r.retention.customers > 0)
+        set(Repeat, pct(h.repeatRate), h.repeatRate, p.repeatRate, true, true,
+            QObject::tr("%1 of %2 customers ordered again").arg(fmt::count(r.retention.repeatCustomers), fmt::count(r.retention.customers)));
+    else
+        tiles[Repeat]->setUnavailable(needsCustomers);
     if (std::isfinite(r.retention.medianDaysToSecond))
         set(DaysToSecond, QString::number(r.retention.medianDaysToSecond, 'f', 0), h.medianDaysToSecond, p.medianDaysToSecond, false,
             false, QObject::tr("median days; mean %1 days").arg(r.retention.meanDaysToSecond, 0, 'f', 0));
     else
-        tiles[DaysToSecond]->setUnavailable(QObject::tr("no customer ordered twice in the period"));
-    set(HistoricClv, fmt::money(h.historicClv), h.historicClv, p.historicClv, false, true,
-        QObject::tr("revenue per customer in the period; median %1").arg(fmt::money(r.clv.medianHistoric)));
+        tiles[DaysToSecond]->setUnavailable(r.retention.customers > 0 ? QObject::tr("no customer ordered twice in the period")
+                                                                      : needsCustomers);
+    if (std::isfinite(h.historicClv))
+        set(HistoricClv, fmt::money(h.historicClv), h.historicClv, p.historicClv, false, true,
+            QObject::tr("revenue per customer in the period; median %1").arg(fmt::money(r.clv.medianHistoric)));
+    else
+        tiles[HistoricClv]->setUnavailable(needsCustomers);
     if (std::isfinite(h.predictiveClv))
         set(PredictiveClv, fmt::money(h.predictiveClv), h.predictiveClv, p.predictiveClv, false, true,
             QObject::tr("AOV %1 × %2 orders/year × %3 years")
@@ -94,7 +104,7 @@ void fillDashboardTiles(const QList<KpiTile *> &tiles, const KpiReport &r)
                 .arg(r.clv.frequencyPerYear, 0, 'f', 2)
                 .arg(r.clv.lifespanYears, 0, 'f', 2));
     else
-        tiles[PredictiveClv]->setUnavailable(QObject::tr("needs orders from known customers"));
+        tiles[PredictiveClv]->setUnavailable(needsCustomers);
     if (r.events.hasEvents && std::isfinite(h.recommendationConversion))
         set(Conversion, pct(h.recommendationConversion), h.recommendationConversion, p.recommendationConversion, true, true,
             QObject::tr("of %1 recommendation clicks; click-through %2").arg(fmt::count(r.events.clicks), pct(r.events.clickThrough)));
