@@ -75,20 +75,20 @@ std::string textReport(const std::string &path, const AbReport &r)
                      fixedDecimals(c.rateDifference.lower * 100, 2, true) + " to " + fixedDecimals(c.rateDifference.upper * 100, 2, true) +
                      " pts), lift " + percent(c.relativeLift, 1, true) + ", " + pText(c.z.pValue) + "\n";
             }
-            auto mean = [&](const char *label, const WelchResult &w, const std::optional<Interval> &boot) {
+            auto mean = [&](const char *label, const WelchResult &w, const std::optional<Interval> &boot, bool perVisitor) {
                 if (!std::isfinite(w.difference.estimate)) return;
                 o += std::string("  vs control: ") + label + " " + fixedDecimals(w.difference.estimate, 2, true);
                 if (w.valid)
                     o += " (" + ci + fixedDecimals(w.difference.lower, 2, true) + " to " + fixedDecimals(w.difference.upper, 2, true) + ", Welch df " +
                          fixedDecimals(w.df, 1) + ", " + pText(w.pValue) + ")";
                 else
-                    o += " (no interval: the file gives no spread of revenue)";
+                    o += " (no interval: " + untestedReason(w.untested, perVisitor) + ")";
                 if (boot) o += "; bootstrap " + fixedDecimals(boot->lower, 2, true) + " to " + fixedDecimals(boot->upper, 2, true);
                 o += "\n";
             };
             if (r.hasRevenue) {
-                mean("AOV", c.aov, c.aovBootstrap);
-                if (r.visitorsKnown) mean("revenue per visitor", c.rpv, c.rpvBootstrap);
+                mean("AOV", c.aov, c.aovBootstrap, false);
+                if (r.visitorsKnown) mean("revenue per visitor", c.rpv, c.rpvBootstrap, true);
             }
             if (std::isfinite(c.power))
                 o += "  power " + percent(c.power, 0) + " to detect " + (c.powerForObserved ? "the observed " : "a ") +
@@ -107,10 +107,11 @@ std::string textReport(const std::string &path, const AbReport &r)
     return o;
 }
 
-QJsonObject welchJson(const WelchResult &w, const std::optional<Interval> &boot)
+QJsonObject welchJson(const WelchResult &w, const std::optional<Interval> &boot, bool perVisitor)
 {
     QJsonObject o{{"difference", num(w.difference.estimate)}, {"low", num(w.difference.lower)}, {"high", num(w.difference.upper)},
                   {"df", num(w.df)}, {"pValue", num(w.pValue)}};
+    if (!w.valid) o["noInterval"] = QString::fromStdString(untestedReason(w.untested, perVisitor));
     if (boot) o["bootstrap"] = QJsonObject{{"low", num(boot->lower)}, {"high", num(boot->upper)}};
     return o;
 }
@@ -129,7 +130,7 @@ QJsonObject jsonReport(const std::string &path, const AbReport &r)
             arm["vsControl"] = QJsonObject{
                 {"rateDifference", num(c.rateDifference.estimate)}, {"low", num(c.rateDifference.lower)},
                 {"high", num(c.rateDifference.upper)}, {"relativeLift", num(c.relativeLift)}, {"z", num(c.z.z)},
-                {"pValue", num(c.z.pValue)}, {"aov", welchJson(c.aov, c.aovBootstrap)}, {"rpv", welchJson(c.rpv, c.rpvBootstrap)},
+                {"pValue", num(c.z.pValue)}, {"aov", welchJson(c.aov, c.aovBootstrap, false)}, {"rpv", welchJson(c.rpv, c.rpvBootstrap, true)},
                 {"power", num(c.power)}, {"powerLift", num(c.powerLift)}, {"powerForObservedLift", c.powerForObserved},
                 {"minimumDetectableLift", num(c.minimumDetectableLift)}};
         }

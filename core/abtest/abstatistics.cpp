@@ -100,6 +100,21 @@ WelchResult welch(const MeanSummary &a, const MeanSummary &b, double alpha)
     return r;
 }
 
+std::string untestedReason(WelchResult::Untested why, bool perVisitor)
+{
+    switch (why) {
+    case WelchResult::Untested::No: return {};
+    case WelchResult::Untested::NoSpread:
+        return "the file gives no spread of revenue (a sum of squares or standard deviation per variant)";
+    case WelchResult::Untested::TooFewValues:
+        return perVisitor ? "an interval needs at least 2 visitors in each variant" : "an interval needs at least 2 orders in each variant";
+    case WelchResult::Untested::Overflow:
+        return "the revenue figures or their spread are too large to compute an interval with; check the file's revenue "
+               "and standard deviation columns";
+    }
+    return {};
+}
+
 WelchResult untestedDifference(double difference)
 {
     WelchResult r;

@@ -9,6 +9,7 @@
 //  - the sample size per variant to detect a difference of two rates (Fleiss, Levin & Paik 2003, eq. 4.14,
 //    with the optional continuity correction 4.15), and the power a run had.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace mb::abtest {
@@ -53,6 +54,9 @@ struct WelchResult {
 };
 // The difference of the means alone, when the file gives no spread to test it with.
 WelchResult untestedDifference(double difference);
+// Why a difference has no interval, for the read-outs: "the file gives no spread of revenue", ...; perVisitor
+// names visitors rather than orders as what there are too few of. Empty for Untested::No.
+std::string untestedReason(WelchResult::Untested why, bool perVisitor);
 WelchResult welch(const MeanSummary &a, const MeanSummary &b, double alpha = 0.05);
 
 // Percentile bootstrap of mean(a) - mean(b): each resample draws a.size() values from a and b.size() from

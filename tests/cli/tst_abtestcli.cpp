@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using mbtest::cli;
@@ -28,7 +29,7 @@ private Q_SLOTS:
         QCOMPARE(wanted.code, 0);
         QVERIFY2(wanted.out.contains("WARNING: Under-powered: \"treatment\" vs \"control\" had a"), wanted.out.constData());
         QVERIFY(wanted.out.contains("detecting a +10.0 % lift in conversion"));
-        QVERIFY(r.out.contains("AOV +5.00 (no interval: the file gives no spread of revenue)"));
+        QVERIFY(r.out.contains("AOV +5.00 (no interval: the file gives no spread of revenue (a sum of squares or standard deviation per variant))"));
         QVERIFY(r.err.isEmpty());
     }
 
@@ -45,6 +46,7 @@ private Q_SLOTS:
         QCOMPARE(qRound(vs["low"].toDouble() * 10000), 524);
         QCOMPARE(qRound(vs["high"].toDouble() * 10000), 3339);
         QVERIFY(vs["aov"].toObject()["low"].isNull());   // no spread in the file: no interval, not a made-up one
+        QVERIFY(vs["aov"].toObject()["noInterval"].toString().startsWith("the file gives no spread of revenue"));
         QStringList kinds;
         for (const QJsonValue &w : o["warnings"].toArray()) kinds << w.toObject()["kind"].toString();
         QCOMPARE(kinds, QStringList({"stopped-early", "under-powered"}));
@@ -63,6 +65,21 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("vs control: AOV +4.87 (95 % CI "));
         QVERIFY(r.out.contains("; bootstrap "));
         QCOMPARE(cli(args).out, r.out);
+    }
+
+    // A standard deviation too large to compute with (200 nines): the difference, and why it has no interval.
+    void spreadTooLargeSaysWhy()
+    {
+        QTemporaryDir dir;
+        const QString path = mbtest::writeFile(dir.filePath("huge.csv"), "Variant,Visitors,Conversions,Revenue,Revenue SD\ncontrol,10000,300,18000.00,"
+                                                                          + QByteArray(200, '9') + "\nnew-cart,10050,345,21390.00,12.0\n");
+        const mbtest::CliResult r = cli({"abtest", "read", path});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("vs control: AOV +2.00 (no interval: the revenue figures or their spread are too large to compute an "
+                                "interval with;"),
+                 r.out.constData());
+        QVERIFY(r.out.contains("vs control: revenue per visitor +0.33 (no interval: the revenue figures"));
+        QVERIFY(!r.out.contains("nan"));
     }
 
     void readSrmAndCsv()

@@ -395,27 +395,17 @@ void AbResultsPanel::showReport()
         table_->item(row, PValue)->setToolTip(tr("Two-proportion z-test, two-sided"));
         auto meanCell = [&](const WelchResult &wr, const std::optional<Interval> &boot, bool available, bool perVisitor) {
             if (!available || !std::isfinite(wr.difference.estimate)) return cell(QStringLiteral("n/a"));
-            QString why, tip;
+            QString why;
             switch (wr.untested) {
             case WelchResult::Untested::No:
                 why = QStringLiteral(" (") + num(wr.difference.lower, 2, true) + tr(" to ") + num(wr.difference.upper, 2, true) + QStringLiteral(")");
-                tip = tr("Welch's t interval, %1; df %2, p = %3").arg(ci, num(wr.df, 1), pText(wr.pValue));
                 break;
-            case WelchResult::Untested::NoSpread:
-                why = tr(" (no spread in the file)");
-                tip = tr("The file gives no spread of revenue (a sum of squares or standard deviation per variant), "
-                         "so there is no interval");
-                break;
-            case WelchResult::Untested::TooFewValues:
-                why = perVisitor ? tr(" (too few visitors)") : tr(" (too few orders)");
-                tip = perVisitor ? tr("An interval needs at least 2 visitors in each variant") : tr("An interval needs at least 2 orders in each variant");
-                break;
-            case WelchResult::Untested::Overflow:
-                why = tr(" (figures too large)");
-                tip = tr("The revenue figures or their spread are too large to compute an interval with; check the file's "
-                         "revenue and standard deviation columns");
-                break;
+            case WelchResult::Untested::NoSpread: why = tr(" (no spread in the file)"); break;
+            case WelchResult::Untested::TooFewValues: why = perVisitor ? tr(" (too few visitors)") : tr(" (too few orders)"); break;
+            case WelchResult::Untested::Overflow: why = tr(" (figures too large)"); break;
             }
+            QString tip = wr.valid ? tr("Welch's t interval, %1; df %2, p = %3").arg(ci, num(wr.df, 1), pText(wr.pValue))
+                                   : tr("No interval: %1").arg(fmt::str(untestedReason(wr.untested, perVisitor)));
             QTableWidgetItem *item = cell(num(wr.difference.estimate, 2, true) + why);
             if (boot) tip += tr("\nBootstrap percentile interval: %1 to %2").arg(num(boot->lower, 2, true), num(boot->upper, 2, true));
             item->setToolTip(tip);
