@@ -1,6 +1,7 @@
 // The catalog view narrows its table as the user types into the search box and when a category is
 // selected (sub-categories included); out-of-stock products are marked.
 #include "testsupport.h"
+#include "workspacequery.h"
 #include "ui/uitestsupport.h"
 
 #include "ui/catalog/catalogview.h"
@@ -136,6 +137,48 @@ private Q_SLOTS:
         QCOMPARE(table->currentIndex().data(ProductTableModel::ProductIndexRole).toInt(), chosen);
         QCOMPARE(table->currentIndex().column(), int(ProductTableModel::Title));
         QCOMPARE(view.proxy()->rowCount(), int(s.products.size()));
+    }
+
+    // A history without a catalog (Online Retail's kind): no product has a category, brand, regular or sale
+    // price, cost, margin, stock or store status, so those columns are hidden and the title takes their
+    // width. The demo's catalog fills them, and they show.
+    void emptyColumnsAreHidden()
+    {
+        const QString csv = mbtest::writeFile(dir_.filePath("history.csv"),
+                                              "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                                              "1,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26,2.55,17850,United Kingdom\n"
+                                              "1,71053,WHITE METAL LANTERN,6,2010-12-01 08:26,3.39,17850,United Kingdom\n");
+        {
+            auto ws = mbtest::freshWorkspace(dir_, "history.merchbench");
+            QCOMPARE(mbtest::importFile(*ws, ImportKind::Orders, csv).status, ImportStatus::Ok);
+        }
+        WorkspaceDocument history;
+        QString error;
+        WorkspaceError kind;
+        QVERIFY2(history.open(dir_.filePath("history.merchbench"), error, kind), qPrintable(error));
+        QVERIFY(mbtest::waitLoaded(&history));
+        const int hideable[] = {ProductTableModel::Category, ProductTableModel::Brand, ProductTableModel::Regular, ProductTableModel::Sale,
+                                ProductTableModel::Cost, ProductTableModel::Margin, ProductTableModel::Stock, ProductTableModel::StoreStatus};
+        {
+            CatalogView view(&history);
+            view.resize(1280, 760);
+            view.show();
+            QVERIFY(rowsIn(view));
+            QHeaderView *h = view.table()->horizontalHeader();
+            for (int c : hideable) QVERIFY2(h->isSectionHidden(c), qPrintable(QString::number(c)));
+            for (int c : {ProductTableModel::Sku, ProductTableModel::Title, ProductTableModel::Price, ProductTableModel::Origin})
+                QVERIFY(!h->isSectionHidden(c));
+            QVERIFY2(h->sectionSize(ProductTableModel::Title) > 500, qPrintable(QString::number(h->sectionSize(ProductTableModel::Title))));
+            QCOMPARE(view.proxy()->index(0, ProductTableModel::Title).data().toString(), QString("WHITE METAL LANTERN"));
+        }
+        CatalogView demo(&doc_);
+        demo.resize(1280, 760);
+        demo.show();
+        QVERIFY(rowsIn(demo));
+        QHeaderView *h = demo.table()->horizontalHeader();
+        for (int c : hideable) QCOMPARE(h->isSectionHidden(c), !ProductTableModel::columnHasValues(*doc_.snapshot(), c));
+        for (int c : {ProductTableModel::Category, ProductTableModel::Brand, ProductTableModel::Cost, ProductTableModel::Stock})
+            QVERIFY2(!h->isSectionHidden(c), qPrintable(QString::number(c)));
     }
 
 private:

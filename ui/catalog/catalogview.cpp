@@ -128,6 +128,7 @@ void CatalogView::onSnapshotChanged()
     const int category = proxy_->category();
     auto snap = document()->snapshot();
     products_->setSnapshot(snap);
+    hideEmptyColumns();
     categories_->setSnapshot(snap);
     tree_->expandToDepth(0);
     QModelIndex idx = categories_->indexOfCategory(category);
@@ -182,6 +183,7 @@ void CatalogView::restoreState(QSettings &settings)
 {
     splitter_->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
     table_->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns-v3")).toByteArray());
+    hideEmptyColumns();
     fitTitle();
 }
 
@@ -189,6 +191,20 @@ bool CatalogView::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == table_->viewport() && event->type() == QEvent::Resize) fitTitle();
     return WorkspaceView::eventFilter(watched, event);
+}
+
+// Columns no product fills are hidden, and the title takes their width: on a history without a catalog
+// (Online Retail) eight empty columns left the title 140 px at 1280 px. A catalog import brings them back. A
+// restored header (saved over another workspace) is corrected the same way.
+void CatalogView::hideEmptyColumns()
+{
+    const auto snap = document()->snapshot();
+    if (!snap || snap->products.empty()) return;
+    QHeaderView *h = table_->horizontalHeader();
+    for (int c : {ProductTableModel::Category, ProductTableModel::Brand, ProductTableModel::Regular, ProductTableModel::Sale,
+                  ProductTableModel::Cost, ProductTableModel::Margin, ProductTableModel::Stock, ProductTableModel::StoreStatus})
+        h->setSectionHidden(c, !ProductTableModel::columnHasValues(*snap, c));
+    fitTitle();
 }
 
 // The title column takes what the other columns leave of the table's width, so the table scrolls sideways

@@ -41,6 +41,7 @@ protected:
 
 private:
     void fitTitle();
+    void hideEmptyColumns();
     void onSnapshotChanged();
     void onCategorySelected();
     void updateSummary();

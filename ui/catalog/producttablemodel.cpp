@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QFont>
 
+#include <algorithm>
 #include <cmath>
 
 namespace mb {
@@ -134,6 +135,23 @@ QString ProductTableModel::storeStatus(const SnapshotProduct &p)
 {
     if (!p.unavailable.empty()) return fmt::str(p.unavailable);
     return p.platform.empty() ? QString() : tr("sold");
+}
+
+bool ProductTableModel::columnHasValues(const Snapshot &s, int column)
+{
+    auto any = [&s](auto has) { return std::any_of(s.products.begin(), s.products.end(), has); };
+    switch (column) {
+    case Category: return any([](const SnapshotProduct &p) { return p.category >= 0; });
+    case Brand: return any([](const SnapshotProduct &p) { return !p.brand.empty(); });
+    case Price: return any([](const SnapshotProduct &p) { return !std::isnan(p.price); });
+    case Regular: return any([](const SnapshotProduct &p) { return !std::isnan(p.regularPrice); });
+    case Sale: return any([](const SnapshotProduct &p) { return !std::isnan(p.salePrice); });
+    case Cost: return any([](const SnapshotProduct &p) { return !std::isnan(p.cost); });
+    case Margin: return any([](const SnapshotProduct &p) { return !std::isnan(marginPercent(p)); });
+    case Stock: return any([](const SnapshotProduct &p) { return p.stock >= 0 || !p.stockStatus.empty(); });
+    case StoreStatus: return any([](const SnapshotProduct &p) { return !p.unavailable.empty() || !p.platform.empty(); });
+    default: return !s.products.empty();
+    }
 }
 
 QString ProductTableModel::notOfferedReason(const SnapshotProduct &p)

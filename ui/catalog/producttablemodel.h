@@ -52,6 +52,9 @@ public:
     static QString storeStatus(const SnapshotProduct &p);
     // Why no placement or suggestion offers the product, "" when they may.
     static QString notOfferedReason(const SnapshotProduct &p);
+    // True when some product has a value in the column; false when every row would show a blank or a dash
+    // (Online Retail's history alone has no category, brand, cost, stock or store status).
+    static bool columnHasValues(const Snapshot &s, int column);
 
 Q_SIGNALS:
     // The rows for the current snapshot and sort are in (after the reset or layout change).
