@@ -7,6 +7,7 @@
 
 #include "core/bundles/bundleexchange.h"
 #include "core/bundles/bundlepricing.h"
+#include "core/maps/relationresolver.h"
 #include "core/storage/bundlestore.h"
 #include "ui/bundles/bundlesview.h"
 #include "ui/bundles/exportdialog.h"
@@ -168,6 +169,33 @@ private Q_SLOTS:
         QCOMPARE(stored->anchorProductId, snap->products[size_t(snap->productIndex(picked.toStdString()))].id);
         doc->undoStack()->undo();
         QTRY_COMPARE(list->count(), before);
+    }
+
+    // The dialog says before Generate what the tiers will come from: the anchor's map, or, when it has none
+    // (a store imported from its history alone), that the bundle would hold the product alone.
+    void generateDialogSaysWhenTheAnchorHasNoMap()
+    {
+        const auto snap = doc->snapshot();
+        const RelationResolver resolver(*snap);
+        QString mapped, unmapped;
+        size_t relations = 0;
+        for (size_t i = 0; i < snap->products.size() && (mapped.isEmpty() || unmapped.isEmpty()); ++i) {
+            const size_t n = resolver.resolve(uint32_t(i)).size();
+            QString &sku = n > 0 ? mapped : unmapped;
+            if (!sku.isEmpty()) continue;
+            sku = QString::fromStdString(snap->products[i].sku);
+            if (n > 0) relations = n;
+        }
+        QVERIFY(!mapped.isEmpty() && !unmapped.isEmpty());
+        GenerateBundleDialog withMap(snap, mapped);
+        const QString a = withMap.findChild<QLabel *>(QStringLiteral("chosenAnchor"))->text();
+        QVERIFY2(a.startsWith("The bundle will be built around " + mapped) && a.contains(QString("from its map of %1 relation").arg(relations)),
+                 qPrintable(a));
+        GenerateBundleDialog without(snap, unmapped);
+        const QString b = without.findChild<QLabel *>(QStringLiteral("chosenAnchor"))->text();
+        QVERIFY2(b.startsWith(unmapped) && b.contains("has no map yet: the bundle would hold the product alone"), qPrintable(b));
+        QVERIFY(without.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());   // still the user's call
+        QVERIFY(without.height() >= without.heightForWidth(without.width()));   // the longer text fits
     }
 
     void exportDialogWritesEveryFormat_data()

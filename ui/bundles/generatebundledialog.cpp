@@ -1,12 +1,16 @@
 #include "ui/bundles/generatebundledialog.h"
 
+#include "core/maps/relationresolver.h"
 #include "core/storage/snapshot.h"
 #include "ui/preview/productpicker.h"
 
 #include <QDialogButtonBox>
+#include <QLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace mb {
 
@@ -22,6 +26,7 @@ GenerateBundleDialog::GenerateBundleDialog(std::shared_ptr<const Snapshot> snaps
     intro->setWordWrap(true);
     auto *label = new QLabel(tr("&Anchor product:"), this);
     label->setBuddy(picker_);
+    snapshot_ = snapshot;
     picker_->setSnapshot(std::move(snapshot));
     picker_->setObjectName(QStringLiteral("anchorPicker"));
     chosen_->setObjectName(QStringLiteral("chosenAnchor"));
@@ -55,8 +60,25 @@ void GenerateBundleDialog::setChosen(const QString &sku)
 {
     sku_ = sku;
     buttons_->button(QDialogButtonBox::Ok)->setEnabled(!sku_.isEmpty());
-    chosen_->setText(sku_.isEmpty() ? tr("Type part of a SKU or a title and pick the product from the list.")
-                                    : tr("The bundle will be built around %1.").arg(picker_->text().toHtmlEscaped()));
+    if (sku_.isEmpty()) {
+        chosen_->setText(tr("Type part of a SKU or a title and pick the product from the list."));
+        return;
+    }
+    // The tiers come from the anchor's map: say before Generate when there is none (a store imported from its
+    // order history alone has none until suggestions are accepted), rather than leave a bundle of one product.
+    const QString anchor = picker_->text().toHtmlEscaped();
+    const int32_t product = snapshot_ ? snapshot_->productIndex(sku_.toStdString()) : -1;
+    const size_t relations = product >= 0 ? RelationResolver(*snapshot_).resolve(uint32_t(product)).size() : 0;
+    chosen_->setText(relations > 0 ? tr("The bundle will be built around %1, from its map of %n relation(s).", nullptr, int(relations)).arg(anchor)
+                                   : tr("%1 has no map yet: the bundle would hold the product alone. Map what goes with it "
+                                        "first (Maps, where the order history suggests complements), or add the tiers' "
+                                        "products by hand.").arg(anchor));
+    // A longer text than the two lines kept for it: the dialog grows (a dialog does not ask its labels by itself).
+    if (layout()) {
+        layout()->activate();
+        const int needed = std::max(minimumSizeHint().height(), heightForWidth(width()));
+        if (needed > height()) resize(width(), needed);
+    }
 }
 
 void GenerateBundleDialog::accept()

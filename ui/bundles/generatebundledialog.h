@@ -31,6 +31,7 @@ private:
     QLabel *chosen_;
     QDialogButtonBox *buttons_;
     QString sku_;
+    std::shared_ptr<const Snapshot> snapshot_;
 };
 
 }  // namespace mb
