@@ -5,8 +5,9 @@
 // by a watchdog timer that should tick every 5 ms. Prints figures only.
 //   bench_gui_edits WORKSPACE [--edits N] [--mine]
 // WORKSPACE is copied first (edits change it). Make one with:
-//   merchbench-cli workspace create or.merchbench && merchbench-cli import orders --format online-retail \
-//     ../shared/datasets/online_retail/online_retail.csv -w or.merchbench && merchbench-cli mine run -w or.merchbench
+//   merchbench-cli --workspace or.merchbench init
+//   merchbench-cli --workspace or.merchbench import orders ../shared/datasets/online_retail/online_retail.csv
+//   merchbench-cli --workspace or.merchbench mine run
 #include "bench/guiwatchdog.h"
 #include "ui/uitestsupport.h"
 

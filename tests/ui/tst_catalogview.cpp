@@ -1,7 +1,6 @@
 // The catalog view narrows its table as the user types into the search box and when a category is
 // selected (sub-categories included); out-of-stock products are marked.
 #include "testsupport.h"
-#include "workspacequery.h"
 #include "ui/uitestsupport.h"
 
 #include "ui/catalog/catalogview.h"
@@ -144,19 +143,14 @@ private Q_SLOTS:
     // width. The demo's catalog fills them, and they show.
     void emptyColumnsAreHidden()
     {
-        const QString csv = mbtest::writeFile(dir_.filePath("history.csv"),
-                                              "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
-                                              "1,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26,2.55,17850,United Kingdom\n"
-                                              "1,71053,WHITE METAL LANTERN,6,2010-12-01 08:26,3.39,17850,United Kingdom\n");
-        {
-            auto ws = mbtest::freshWorkspace(dir_, "history.merchbench");
-            QCOMPARE(mbtest::importFile(*ws, ImportKind::Orders, csv).status, ImportStatus::Ok);
-        }
         WorkspaceDocument history;
         QString error;
-        WorkspaceError kind;
-        QVERIFY2(history.open(dir_.filePath("history.merchbench"), error, kind), qPrintable(error));
-        QVERIFY(mbtest::waitLoaded(&history));
+        QVERIFY2(mbtest::openOrderHistory(history, dir_, "history",
+                                          "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                                          "1,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26,2.55,17850,United Kingdom\n"
+                                          "1,71053,WHITE METAL LANTERN,6,2010-12-01 08:26,3.39,17850,United Kingdom\n",
+                                          error),
+                 qPrintable(error));
         const int hideable[] = {ProductTableModel::Category, ProductTableModel::Brand, ProductTableModel::Regular, ProductTableModel::Sale,
                                 ProductTableModel::Cost, ProductTableModel::Margin, ProductTableModel::Stock, ProductTableModel::StoreStatus};
         {

@@ -1,7 +1,6 @@
 // The dashboard on the demo store: it computes off the GUI thread, its tiles and tables agree with the
 // engine's report, a newer filter wins over an older one, and every export writes a file that opens.
 #include "testsupport.h"
-#include "workspacequery.h"
 #include "ui/uitestsupport.h"
 
 #include "core/kpi/kpicontext.h"
@@ -124,20 +123,14 @@ private Q_SLOTS:
     // imported as guests): the customer tiles say n/a and why, never a blank value above "0 of 0 customers".
     void customerTilesWithoutCustomersSayWhy()
     {
-        const QString csv = mbtest::writeFile(dir_.filePath("guests.csv"),
-                                              "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,Country\n"
-                                              "1,A,ALPHA,1,2011-01-03 10:00,5.00,UK\n1,B,BETA,2,2011-01-03 10:00,3.50,UK\n"
-                                              "2,A,ALPHA,1,2011-01-04 11:00,5.00,UK\n3,B,BETA,1,2011-02-07 09:00,3.50,UK\n");
-        {
-            auto ws = mbtest::freshWorkspace(dir_, "guests.merchbench");
-            const ImportReport imported = mbtest::importFile(*ws, ImportKind::Orders, csv);
-            QVERIFY2(imported.status == ImportStatus::Ok && imported.ordersAdded == 3, imported.error.c_str());
-        }
         WorkspaceDocument doc;
         QString error;
-        WorkspaceError kind;
-        QVERIFY2(doc.open(dir_.filePath("guests.merchbench"), error, kind), qPrintable(error));
-        QVERIFY(mbtest::waitLoaded(&doc));
+        QVERIFY2(mbtest::openOrderHistory(doc, dir_, "guests",
+                                          "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,Country\n"
+                                          "1,A,ALPHA,1,2011-01-03 10:00,5.00,UK\n1,B,BETA,2,2011-01-03 10:00,3.50,UK\n"
+                                          "2,A,ALPHA,1,2011-01-04 11:00,5.00,UK\n3,B,BETA,1,2011-02-07 09:00,3.50,UK\n",
+                                          error),
+                 qPrintable(error));
         DashboardView view(&doc);
         view.resize(1400, 1000);
         QVERIFY(waitReport(view));

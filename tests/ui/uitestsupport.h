@@ -1,11 +1,14 @@
 #pragma once
 // Shared by the GUI tests: a message presenter that records instead of blocking, and helpers that build a
 // demo workspace in a temporary folder and wait for a document's snapshot.
+#include "workspacequery.h"
+
 #include "core/demo/demogenerator.h"
 #include "ui/messagepresenter.h"
 #include "ui/workspacedocument.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -82,6 +85,30 @@ inline bool openDemo(mb::WorkspaceDocument &doc, const QTemporaryDir &dir, QStri
 {
     mb::WorkspaceError kind;
     return doc.open(makeDemo(dir), error, kind) && waitLoaded(&doc);
+}
+
+// Opens in doc a store made from an order file alone: csv written to dir/NAME.csv and imported into a new
+// dir/NAME.merchbench. For the views over stores unlike the demo (a history without a catalog, guests only).
+inline bool openOrderHistory(mb::WorkspaceDocument &doc, const QTemporaryDir &dir, const QString &name, const QByteArray &csv,
+                             QString &error)
+{
+    const QString path = dir.filePath(name + QStringLiteral(".csv"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(csv) != csv.size()) {
+        error = QStringLiteral("cannot write ") + path;
+        return false;
+    }
+    file.close();
+    {
+        auto ws = freshWorkspace(dir, qPrintable(name + QStringLiteral(".merchbench")));
+        const mb::ImportReport imported = importFile(*ws, mb::ImportKind::Orders, path);
+        if (imported.status != mb::ImportStatus::Ok) {
+            error = QString::fromStdString(imported.error);
+            return false;
+        }
+    }
+    mb::WorkspaceError kind;
+    return doc.open(dir.filePath(name + QStringLiteral(".merchbench")), error, kind) && waitLoaded(&doc);
 }
 
 // What every edit test starts from: a fresh demo document, with spies on what no edit may do (reload the
